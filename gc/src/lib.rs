@@ -1,0 +1,1 @@
+//! The GC transform (to come).

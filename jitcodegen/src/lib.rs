@@ -1,0 +1,1 @@
+//! The JIT generator: codewriter, metainterp, optimiser, backend, blackhole (to come).

@@ -1,0 +1,196 @@
+//! Low-level types: machine words, floats, and pointers to GC objects whose
+//! layouts live in one `TypeTable` (read by codegen and, at run time, by
+//! the collectors).
+//!
+//! Every GC object starts with one header word (`rpy_abi::HDR_SIZE`) that
+//! holds its type id and GC flags; there is no vtable pointer: a class's
+//! vtable is found from the type id.
+
+use crate::llop::LlOp;
+use cranelift_entity::{entity_impl, PrimaryMap};
+use rpy_flow::graph::{Graph, Level, Value};
+use std::fmt;
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GcTypeId(u32);
+entity_impl!(GcTypeId, "T");
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub enum LowType {
+    /// No value (result of ops done for their effect).
+    Void,
+    Bool,
+    /// Signed machine word (i64).
+    Signed,
+    /// Unsigned machine word (u64).
+    Unsigned,
+    Float,
+    /// A byte.
+    Char,
+    /// A code point (u32).
+    UniChar,
+    /// Pointer to a GC object of the given type (may be null).
+    Ptr(GcTypeId),
+    /// Untyped address (runtime helpers, function pointers).
+    Address,
+}
+
+impl LowType {
+    /// Size in bytes when stored in a field or array.
+    pub fn size(self) -> u32 {
+        match self {
+            LowType::Void => 0,
+            LowType::Bool | LowType::Char => 1,
+            LowType::UniChar => 4,
+            LowType::Signed | LowType::Unsigned | LowType::Float | LowType::Ptr(_) | LowType::Address => 8,
+        }
+    }
+
+    pub fn is_gc_ptr(self) -> bool {
+        matches!(self, LowType::Ptr(_))
+    }
+}
+
+impl fmt::Display for LowType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LowType::Void => f.write_str("Void"),
+            LowType::Bool => f.write_str("Bool"),
+            LowType::Signed => f.write_str("Signed"),
+            LowType::Unsigned => f.write_str("Unsigned"),
+            LowType::Float => f.write_str("Float"),
+            LowType::Char => f.write_str("Char"),
+            LowType::UniChar => f.write_str("UniChar"),
+            LowType::Ptr(t) => write!(f, "Ptr({t})"),
+            LowType::Address => f.write_str("Address"),
+        }
+    }
+}
+
+/// A GC object layout: fixed fields after the header, optionally followed
+/// by a length word and inline array items (strings, lists' item arrays).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GcType {
+    pub name: String,
+    pub fields: Vec<(String, LowType)>,
+    /// Item type of the variable-size tail, if any.
+    pub items: Option<LowType>,
+}
+
+/// Field offsets computed from a `GcType`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub field_offsets: Vec<u32>,
+    /// Offset of the length word (varsize types only).
+    pub length_offset: Option<u32>,
+    /// Offset of item 0 (varsize types only).
+    pub items_offset: Option<u32>,
+    /// Size of the fixed part (header, fields, length).
+    pub fixed_size: u32,
+}
+
+impl GcType {
+    pub fn layout(&self) -> Layout {
+        let mut off = rpy_abi::HDR_SIZE;
+        let mut field_offsets = Vec::new();
+        for (_, t) in &self.fields {
+            let sz = t.size().max(1);
+            off = off.next_multiple_of(sz);
+            field_offsets.push(off);
+            off += t.size();
+        }
+        off = off.next_multiple_of(8);
+        let (length_offset, items_offset) = match self.items {
+            Some(item) => {
+                let lo = off;
+                off += 8;
+                let io = off.next_multiple_of(item.size().max(1));
+                off = io;
+                (Some(lo), Some(io))
+            }
+            None => (None, None),
+        };
+        Layout { field_offsets, length_offset, items_offset, fixed_size: off }
+    }
+
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|(n, _)| n == name)
+    }
+}
+
+/// All GC types of a translation. Ids are the type ids stored in headers;
+/// the first ones are fixed by `rpy_abi` (strings, bytes) so the runtime
+/// knows them.
+#[derive(Clone, Debug, Default)]
+pub struct TypeTable {
+    pub types: PrimaryMap<GcTypeId, GcType>,
+}
+
+/// Low-level constants.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LlConst {
+    Void,
+    Bool(bool),
+    Signed(i64),
+    Unsigned(u64),
+    Float(f64),
+    Char(u8),
+    UniChar(u32),
+    /// Null pointer of a GC type.
+    Null(GcTypeId),
+    /// A prebuilt GC object (string literals, prebuilt instances...), by
+    /// index into the translation's prebuilt-data table.
+    Prebuilt(u32, GcTypeId),
+    /// A function of this translation, by graph index.
+    Func(u32),
+    /// A function of the runtime library, by symbol name.
+    Extern(String),
+    /// A field name (operand of getfield/setfield).
+    Field(String),
+    /// A GC type (operand of malloc).
+    Type(GcTypeId),
+}
+
+impl fmt::Display for LlConst {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LlConst::Void => f.write_str("void"),
+            LlConst::Bool(b) => write!(f, "{b}"),
+            LlConst::Signed(i) => write!(f, "{i}"),
+            LlConst::Unsigned(u) => write!(f, "{u}u"),
+            LlConst::Float(x) => write!(f, "{x:?}"),
+            LlConst::Char(c) => write!(f, "char({c})"),
+            LlConst::UniChar(c) => write!(f, "unichar({c})"),
+            LlConst::Null(t) => write!(f, "null({t})"),
+            LlConst::Prebuilt(i, t) => write!(f, "prebuilt{i}:{t}"),
+            LlConst::Func(i) => write!(f, "func{i}"),
+            LlConst::Extern(s) => write!(f, "extern {s}"),
+            LlConst::Field(s) => write!(f, ".{s}"),
+            LlConst::Type(t) => write!(f, "{t}"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Ll;
+
+impl Level for Ll {
+    type Op = LlOp;
+    type Const = LlConst;
+}
+
+/// A low-level graph plus the low-level type of each of its variables.
+#[derive(Clone, Debug)]
+pub struct LlGraph {
+    pub graph: Graph<Ll>,
+    pub var_types: cranelift_entity::SecondaryMap<rpy_flow::Var, LowType>,
+    pub result_type: LowType,
+}
+
+pub type LlValue = Value<LlConst>;
+
+impl Default for LowType {
+    fn default() -> Self {
+        LowType::Void
+    }
+}

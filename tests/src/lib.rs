@@ -1,0 +1,1 @@
+//! Differential test runner (see tests/run_corpus.rs).

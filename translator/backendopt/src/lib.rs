@@ -1,0 +1,1 @@
+//! Backend optimisations on low-level graphs (to come).

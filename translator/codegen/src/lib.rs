@@ -1,0 +1,1 @@
+//! Low-level graphs to Cranelift IR and native executables (to come).

@@ -1,0 +1,253 @@
+//! The translation-time object space: modules, functions, classes and the
+//! prebuilt objects that module initialisation creates. Ids, not pointers:
+//! a `Const::Host(id)` names an entry of `Program::objs`.
+
+use crate::model::Const;
+use cranelift_entity::{entity_impl, PrimaryMap};
+use rpy_syntax::ast;
+use rpy_syntax::{SourceMap, Span};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HostId(u32);
+entity_impl!(HostId, "h");
+
+macro_rules! builtins {
+    ($( $(#[$doc:meta])* $variant:ident $text:literal ; )*) => {
+        /// Functions and modules the toolchain implements itself. The text
+        /// is the qualified name by which source reaches them.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Builtin { $( $(#[$doc])* $variant, )* }
+
+        impl Builtin {
+            pub const ALL: &'static [Builtin] = &[ $( Builtin::$variant, )* ];
+            pub fn name(self) -> &'static str {
+                match self { $( Builtin::$variant => $text, )* }
+            }
+            pub fn from_name(s: &str) -> Option<Builtin> {
+                match s { $( $text => Some(Builtin::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+builtins! {
+    Len "len";
+    Range "range";
+    Print "print";
+    StrFn "str";
+    IntFn "int";
+    FloatFn "float";
+    BoolFn "bool";
+    Abs "abs";
+    Min "min";
+    Max "max";
+    Repr "repr";
+    Chr "chr";
+    Ord "ord";
+    IsInstance "isinstance";
+    Sum "sum";
+    Any "any";
+    All "all";
+    Sorted "sorted";
+    Enumerate "enumerate";
+    Zip "zip";
+    Reversed "reversed";
+    ListFn "list";
+    DictFn "dict";
+    TupleFn "tuple";
+    BytesFn "bytes";
+    Hash "hash";
+    /// The `os` module itself (its attributes are builtins below).
+    OsModule "os";
+    OsWrite "os.write";
+    OsRead "os.read";
+    OsOpen "os.open";
+    OsClose "os.close";
+    OsLseek "os.lseek";
+    OsGetenv "os.getenv";
+    TimeModule "time";
+    TimeTime "time.time";
+    TimePerfCounter "time.perf_counter";
+    MathModule "math";
+}
+
+impl Builtin {
+    /// `module.attr` on a builtin module, folded at flow time.
+    pub fn module_attr(self, attr: &str) -> Option<Builtin> {
+        let prefix = match self {
+            Builtin::OsModule => "os",
+            Builtin::TimeModule => "time",
+            Builtin::MathModule => "math",
+            _ => return None,
+        };
+        Builtin::from_name(&format!("{prefix}.{attr}"))
+    }
+
+    /// The builtin bound to a bare name in every module (`len`, `print`...).
+    pub fn global(name: &str) -> Option<Builtin> {
+        if name.contains('.') {
+            return None;
+        }
+        match Builtin::from_name(name)? {
+            Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule => None,
+            b => Some(b),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ModuleObj {
+    pub name: String,
+    pub file: rpy_syntax::FileId,
+    /// Globals in definition order.
+    pub globals: Vec<(String, Const)>,
+}
+
+impl ModuleObj {
+    pub fn global(&self, name: &str) -> Option<&Const> {
+        self.globals.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c)
+    }
+
+    pub fn set_global(&mut self, name: &str, value: Const) {
+        match self.globals.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.globals.push((name.to_string(), value)),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct FunctionObj {
+    pub name: String,
+    /// `module.Class.name` style name, unique within a program.
+    pub qualname: String,
+    pub def: Rc<ast::FunctionDef>,
+    /// The module whose globals the body sees.
+    pub module: HostId,
+    /// Values of the defaults, for the trailing parameters that have one.
+    pub defaults: Vec<Const>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClassObj {
+    pub name: String,
+    pub qualname: String,
+    pub bases: Vec<HostId>,
+    /// Class-body namespace in definition order.
+    pub attrs: Vec<(String, Const)>,
+    pub span: Span,
+    /// One of the toolchain's builtin exception classes.
+    pub builtin: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum HostObj {
+    Module(ModuleObj),
+    /// A `def` not yet turned into a function (the operand of
+    /// `make_function` in a module graph).
+    Code(Rc<ast::FunctionDef>),
+    Function(FunctionObj),
+    Class(ClassObj),
+    /// Prebuilt instance made during module initialisation.
+    Instance { class: HostId, attrs: Vec<(String, Const)> },
+    List(Vec<Const>),
+    Dict(Vec<(Const, Const)>),
+}
+
+/// Everything known at translation time about the program: its sources
+/// and its object space.
+#[derive(Default, Debug)]
+pub struct Program {
+    pub sources: SourceMap,
+    pub objs: PrimaryMap<HostId, HostObj>,
+    /// Loaded modules by dotted name.
+    pub modules: HashMap<String, HostId>,
+    /// Builtin exception classes by name (`ValueError`, ...).
+    pub builtin_classes: HashMap<String, HostId>,
+}
+
+/// The builtin exception hierarchy: (name, base).
+pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
+    ("BaseException", None),
+    ("Exception", Some("BaseException")),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("ValueError", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("RuntimeError", Some("Exception")),
+    ("RecursionError", Some("RuntimeError")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("StopIteration", Some("Exception")),
+    ("AssertionError", Some("Exception")),
+    ("MemoryError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("OSError", Some("Exception")),
+    ("UnicodeError", Some("ValueError")),
+    ("UnicodeDecodeError", Some("UnicodeError")),
+    ("UnicodeEncodeError", Some("UnicodeError")),
+];
+
+impl Program {
+    pub fn new() -> Self {
+        let mut p = Program::default();
+        for &(name, base) in BUILTIN_EXCEPTIONS {
+            let bases = base.map(|b| vec![p.builtin_classes[b]]).unwrap_or_default();
+            let id = p.objs.push(HostObj::Class(ClassObj {
+                name: name.to_string(),
+                qualname: name.to_string(),
+                bases,
+                attrs: Vec::new(),
+                span: Span::NONE,
+                builtin: true,
+            }));
+            p.builtin_classes.insert(name.to_string(), id);
+        }
+        p
+    }
+
+    pub fn module(&self, id: HostId) -> &ModuleObj {
+        match &self.objs[id] {
+            HostObj::Module(m) => m,
+            other => panic!("{id} is not a module: {other:?}"),
+        }
+    }
+
+    pub fn function(&self, id: HostId) -> &FunctionObj {
+        match &self.objs[id] {
+            HostObj::Function(f) => f,
+            other => panic!("{id} is not a function: {other:?}"),
+        }
+    }
+
+    pub fn class(&self, id: HostId) -> &ClassObj {
+        match &self.objs[id] {
+            HostObj::Class(c) => c,
+            other => panic!("{id} is not a class: {other:?}"),
+        }
+    }
+
+    /// Is `sub` the class `sup` or derived from it?
+    pub fn is_subclass(&self, sub: HostId, sup: HostId) -> bool {
+        let mut stack = vec![sub];
+        while let Some(c) = stack.pop() {
+            if c == sup {
+                return true;
+            }
+            if let HostObj::Class(cls) = &self.objs[c] {
+                stack.extend(cls.bases.iter().copied());
+            }
+        }
+        false
+    }
+
+    /// The builtin exception class of that name.
+    pub fn exc_class(&self, name: &str) -> HostId {
+        self.builtin_classes[name]
+    }
+}

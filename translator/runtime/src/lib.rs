@@ -1,0 +1,1 @@
+//! Runtime library of translated programs (to come).
