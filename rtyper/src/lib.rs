@@ -6,4 +6,4 @@ pub mod llop;
 pub mod lltype;
 
 pub use llop::LlOp;
-pub use lltype::{GcType, GcTypeId, Ll, LlConst, LlGraph, LowType, TypeTable};
+pub use lltype::{GcType, GcTypeId, Ll, LlConst, LlGraph, LlProgram, LowType, Prebuilt, TypeTable};

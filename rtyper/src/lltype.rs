@@ -126,6 +126,57 @@ pub struct TypeTable {
     pub types: PrimaryMap<GcTypeId, GcType>,
 }
 
+impl TypeTable {
+    /// A table holding the types whose ids `rpy_abi` fixes.
+    pub fn new() -> Self {
+        let mut t = TypeTable::default();
+        let none = t.types.push(GcType { name: "<none>".into(), fields: vec![], items: None });
+        let s = t.types.push(GcType { name: "STR".into(), fields: vec![("hash".into(), LowType::Signed)], items: Some(LowType::UniChar) });
+        let b = t.types.push(GcType { name: "BYTES".into(), fields: vec![("hash".into(), LowType::Signed)], items: Some(LowType::Char) });
+        let arr = t.types.push(GcType { name: "PTR_ARRAY".into(), fields: vec![], items: Some(LowType::Ptr(s)) });
+        let l = t.types.push(GcType {
+            name: "STR_LIST".into(),
+            fields: vec![("length".into(), LowType::Signed), ("items".into(), LowType::Ptr(arr))],
+            items: None,
+        });
+        debug_assert_eq!(none.as_u32(), 0);
+        debug_assert_eq!(s.as_u32(), rpy_abi::TYPEID_STR);
+        debug_assert_eq!(b.as_u32(), rpy_abi::TYPEID_BYTES);
+        debug_assert_eq!(arr.as_u32(), rpy_abi::TYPEID_PTR_ARRAY);
+        debug_assert_eq!(l.as_u32(), rpy_abi::TYPEID_STR_LIST);
+        t
+    }
+
+    pub const STR: GcTypeId = GcTypeId(rpy_abi::TYPEID_STR);
+    pub const BYTES: GcTypeId = GcTypeId(rpy_abi::TYPEID_BYTES);
+    pub const STR_LIST: GcTypeId = GcTypeId(rpy_abi::TYPEID_STR_LIST);
+}
+
+/// A prebuilt GC object in the binary's data: values of its fields, and
+/// of its items for a varsize type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prebuilt {
+    pub typ: GcTypeId,
+    pub fields: Vec<LlConst>,
+    pub items: Vec<LlConst>,
+}
+
+/// The rtyper's output, the code generator's input.
+#[derive(Clone, Debug)]
+pub struct LlProgram {
+    pub types: TypeTable,
+    /// `LlConst::Func(i)` is `graphs[i]`.
+    pub graphs: Vec<LlGraph>,
+    /// `LlConst::Prebuilt(i, _)` is `prebuilt[i]`.
+    pub prebuilt: Vec<Prebuilt>,
+    /// Index of the entry point graph: `(argv: Ptr(STR_LIST)) -> Signed`.
+    pub entry: u32,
+    /// Class name of each type id (None for non-class types).
+    pub type_names: Vec<Option<String>>,
+    /// Type id of each class in `rpy_abi::RUNTIME_EXCEPTIONS`.
+    pub runtime_exc_typeids: Vec<i64>,
+}
+
 /// Low-level constants.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LlConst {
@@ -149,6 +200,10 @@ pub enum LlConst {
     Field(String),
     /// A GC type (operand of malloc).
     Type(GcTypeId),
+    /// Exit case of an exception link: matches a raised class whose type
+    /// id lies in `min..=max` (a class and its subclasses have contiguous
+    /// type ids).
+    ClassRange(u32, u32),
 }
 
 impl fmt::Display for LlConst {
@@ -167,6 +222,7 @@ impl fmt::Display for LlConst {
             LlConst::Extern(s) => write!(f, "extern {s}"),
             LlConst::Field(s) => write!(f, ".{s}"),
             LlConst::Type(t) => write!(f, "{t}"),
+            LlConst::ClassRange(a, b) => write!(f, "classes({a}..={b})"),
         }
     }
 }

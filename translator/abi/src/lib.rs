@@ -40,3 +40,127 @@ pub const ARRAY_ITEMS_OFS: u32 = 16;
 
 /// Symbol of the translated entry point: `fn(argv: *mut List) -> i64`.
 pub const ENTRY_SYMBOL: &str = "rpy_entry_point";
+
+/// Offset of the message (a str pointer, may be null) in instances of the
+/// builtin exception classes (and so of every exception class: user
+/// classes add their fields after it).
+pub const EXC_MSG_OFS: u32 = 8;
+
+/// Machine types at the runtime boundary.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AbiType {
+    /// i64.
+    Int,
+    /// f64.
+    Float,
+    /// i8 holding 0 or 1.
+    Bool,
+    /// Pointer (GC object or raw), 64 bits.
+    Ptr,
+    /// No result.
+    Void,
+}
+
+use AbiType::*;
+
+/// One function exported by the runtime library.
+pub struct RuntimeFunc {
+    pub name: &'static str,
+    pub params: &'static [AbiType],
+    pub result: AbiType,
+    /// May set the exception state (callers must check `rpy_exc_type`).
+    pub can_raise: bool,
+}
+
+macro_rules! runtime_funcs {
+    ($( $name:literal ( $($p:ident),* ) -> $r:ident $(, $raise:ident)? ; )*) => {
+        /// Every function of the runtime library that generated code calls.
+        pub const RUNTIME_FUNCS: &[RuntimeFunc] = &[
+            $( RuntimeFunc { name: $name, params: &[$($p),*], result: $r,
+                             can_raise: runtime_funcs!(@raise $($raise)?) }, )*
+        ];
+    };
+    (@raise) => { false };
+    (@raise raises) => { true };
+}
+
+runtime_funcs! {
+    // Memory. Returns a zeroed object of `size` bytes with its header set
+    // to `typeid`. Raises MemoryError past the heap limit.
+    "rpy_malloc"(Int, Int) -> Ptr, raises;
+    // Exceptions: set the state; `rpy_raise_new` makes a builtin exception
+    // instance (class type id, message str or null).
+    "rpy_raise"(Int, Ptr) -> Void;
+    "rpy_raise_new"(Int, Ptr) -> Void;
+    // Strings (str = code points, see the layout above).
+    "rpy_str_concat"(Ptr, Ptr) -> Ptr;
+    "rpy_str_eq"(Ptr, Ptr) -> Bool;
+    // Three-way comparison: negative, zero, positive.
+    "rpy_str_cmp"(Ptr, Ptr) -> Int;
+    "rpy_str_hash"(Ptr) -> Int;
+    // s[i] as a one-character str; negative i counts from the end; raises
+    // IndexError("string index out of range").
+    "rpy_str_getitem"(Ptr, Int) -> Ptr, raises;
+    "rpy_str_mul"(Ptr, Int) -> Ptr;
+    "rpy_str_contains"(Ptr, Ptr) -> Bool;
+    // Conversions to str, with CPython's exact text.
+    "rpy_str_from_int"(Int) -> Ptr;
+    "rpy_str_from_float"(Float) -> Ptr;
+    "rpy_str_from_bool"(Bool) -> Ptr;
+    "rpy_str_from_char"(Int) -> Ptr;
+    "rpy_str_repr"(Ptr) -> Ptr;
+    "rpy_bytes_repr"(Ptr) -> Ptr;
+    // Parsing: int(s), int(s, base), float(s); raise ValueError with
+    // CPython's message.
+    "rpy_int_from_str"(Ptr, Int) -> Int, raises;
+    "rpy_float_from_str"(Ptr) -> Float, raises;
+    // Arithmetic with Python semantics that is not inline.
+    "rpy_int_pow"(Int, Int) -> Int, raises;
+    "rpy_float_pow"(Float, Float) -> Float, raises;
+    "rpy_float_mod"(Float, Float) -> Float, raises;
+    "rpy_float_floordiv"(Float, Float) -> Float, raises;
+    "rpy_float_to_int"(Float) -> Int, raises;
+    // Output: print's text goes through a buffered stdout (flushed at exit
+    // and before os.write to fd 1 or 2).
+    "rpy_print_str"(Ptr) -> Void;
+    "rpy_os_write"(Int, Ptr) -> Int, raises;
+    "rpy_os_read"(Int, Int) -> Ptr, raises;
+    // Bytes.
+    "rpy_bytes_concat"(Ptr, Ptr) -> Ptr;
+    "rpy_bytes_eq"(Ptr, Ptr) -> Bool;
+}
+
+/// Looks up a runtime function by symbol name.
+pub fn runtime_func(name: &str) -> Option<&'static RuntimeFunc> {
+    RUNTIME_FUNCS.iter().find(|f| f.name == name)
+}
+
+/// Data symbols the runtime exports.
+/// `rpy_exc_type: i64`: type id of the pending exception's class, 0 if none.
+pub const EXC_TYPE_SYMBOL: &str = "rpy_exc_type";
+/// `rpy_exc_value: ptr`: the pending exception instance.
+pub const EXC_VALUE_SYMBOL: &str = "rpy_exc_value";
+/// Data symbols generated code exports for the runtime:
+/// `rpy_type_names: [*const u8 (NUL-terminated); rpy_type_count]`, the
+/// class name of each type id (null for non-class types), used to report
+/// an exception that escapes the entry point.
+pub const TYPE_NAMES_SYMBOL: &str = "rpy_type_names";
+pub const TYPE_COUNT_SYMBOL: &str = "rpy_type_count";
+/// `rpy_builtin_exc_typeids: [i64; N]`: type ids of builtin exception
+/// classes the runtime raises, in the order of `RUNTIME_EXCEPTIONS`.
+pub const RUNTIME_EXC_SYMBOL: &str = "rpy_builtin_exc_typeids";
+/// Exception classes the runtime itself raises, by index into
+/// `rpy_builtin_exc_typeids`.
+pub const RUNTIME_EXCEPTIONS: &[&str] = &[
+    "ValueError",
+    "IndexError",
+    "KeyError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "MemoryError",
+    "OSError",
+    "RuntimeError",
+    "RecursionError",
+    "TypeError",
+    "UnicodeDecodeError",
+];

@@ -13,10 +13,16 @@
 //! **Architecture invariant:** this crate never calls the annotator; the
 //! annotator asks it for graphs.
 
+pub mod build;
+pub mod check;
+pub mod dot;
+pub mod eval;
 pub mod graph;
 pub mod host;
+pub mod loader;
 pub mod model;
 pub mod ops;
+pub mod print;
 
 pub use graph::{Block, BlockData, Exitswitch, Graph, Level, Link, Op, Value, Var, VarData};
 pub use host::{Builtin, HostId, HostObj, Program};
