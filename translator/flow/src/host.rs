@@ -148,6 +148,8 @@ pub enum HostObj {
     /// A `def` not yet turned into a function (the operand of
     /// `make_function` in a module graph).
     Code(Rc<ast::FunctionDef>),
+    /// A `class` statement not yet executed (the operand of `make_class`).
+    ClassCode(Rc<ast::ClassDef>),
     Function(FunctionObj),
     Class(ClassObj),
     /// Prebuilt instance made during module initialisation.

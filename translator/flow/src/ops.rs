@@ -152,7 +152,7 @@ flow_ops! {
     StoreGlobal "store_global" [];
     /// (code, default0, ...) -> function object.
     MakeFunction "make_function" [];
-    /// (name: str, bases: tuple, namespace dict) -> class.
+    /// (class code, base0, ...) -> class; the evaluator runs the body.
     MakeClass "make_class" [canraise];
     /// (dotted name: str) -> module object.
     ImportModule "import_module" [canraise];
