@@ -156,6 +156,14 @@ pub enum HostObj {
     Instance { class: HostId, attrs: Vec<(String, Const)> },
     List(Vec<Const>),
     Dict(Vec<(Const, Const)>),
+    /// `receiver.name` where `name` is a method of the receiver's type
+    /// (builtin type method, or a method found through a class).
+    BoundMethod { receiver: Const, name: String },
+    /// `range(start, stop, step)` (step != 0).
+    Range { start: i64, stop: i64, step: i64 },
+    /// An iterator over `seq` (list, tuple, str, bytes, range, dict keys),
+    /// next at position `pos`.
+    Iterator { seq: Const, pos: usize },
 }
 
 /// Everything known at translation time about the program: its sources
