@@ -6,6 +6,8 @@
 //! 2. `errors` turns those nodes into "syntax error: ..." diagnostics. If
 //!    there are any, they are returned and lowering is skipped (a broken tree
 //!    would only add noise).
+//!    Without them, `indent` checks what tree-sitter lets through
+//!    (empty blocks, inconsistent indentation).
 //! 3. `stmt` and `expr` lower the tree to the typed AST, with `literal`
 //!    decoding numbers and strings. Constructs outside RPython are refused
 //!    where they are met (`subset` holds the messages), lowering continues
@@ -21,6 +23,7 @@
 mod dump;
 mod errors;
 mod expr;
+mod indent;
 mod literal;
 mod stmt;
 mod subset;
@@ -55,9 +58,11 @@ pub fn parse_module(file: FileId, text: &str, name: &str, dialect: Dialect) -> R
     let mut lower = lower;
     if root.has_error() {
         errors::collect(&mut lower, root);
-        if !lower.diags.is_empty() {
-            return Err(lower.diags);
-        }
+    } else {
+        indent::check(&mut lower, root);
+    }
+    if !lower.diags.is_empty() {
+        return Err(lower.diags);
     }
     let body = stmt::lower_block_children(&mut lower, root);
     let span = lower.span(root);
