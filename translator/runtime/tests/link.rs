@@ -1,0 +1,65 @@
+//! Links the runtime's staticlib with a C stand-in for generated code
+//! (tests/link/prog.c) using the system `cc`, runs the program in several
+//! scenarios and compares stdout, stderr and exit status with what CPython
+//! would produce for the equivalent Python program.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The staticlib cargo built next to this test's deps directory.
+fn staticlib() -> PathBuf {
+    let exe = std::env::current_exe().expect("test exe path");
+    exe.parent().and_then(|d| d.parent()).expect("target dir").join("librpyrt.a")
+}
+
+fn build() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rpyrt-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let exe = dir.join("prog");
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/link/prog.c");
+    let out = Command::new("cc")
+        .arg(src)
+        .arg(staticlib())
+        .args(["-lpthread", "-lm", "-ldl", "-o"])
+        .arg(&exe)
+        .output()
+        .expect("run cc");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "cc failed");
+    exe
+}
+
+fn run(exe: &PathBuf, arg: &str, env: &[(&str, &str)]) -> String {
+    let out = Command::new(exe).arg(arg).envs(env.iter().copied()).output().unwrap();
+    format!(
+        "status {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn linked_program_behaves_like_cpython() {
+    let exe = build();
+    let got = [
+        run(&exe, "order", &[]),
+        run(&exe, "value", &[]),
+        run(&exe, "index", &[]),
+        run(&exe, "mem", &[("RPY_GC_MAX", "4MB")]),
+        run(&exe, "write", &[]),
+        run(&exe, "x's", &[]),
+    ]
+    .join("\n");
+    let tb = "Traceback (most recent call last):\n  (translated code)\n";
+    let want = [
+        "status 7\n--- stdout\nargv: 'order'\nprinted 1\nwritten 2\nprinted 3\n--- stderr\n".to_string(),
+        format!("status 1\n--- stdout\nargv: 'value'\n1.4142135623730951\n--- stderr\n{tb}ValueError: invalid literal for int() with base 10: '12x'\n"),
+        format!("status 1\n--- stdout\nargv: 'index'\ncaught IndexError\n--- stderr\n{tb}MyError\n"),
+        format!("status 1\n--- stdout\nargv: 'mem'\n1\n--- stderr\n{tb}MemoryError\n"),
+        format!("status 1\n--- stdout\nargv: 'write'\n--- stderr\n{tb}OSError: [Errno 9] Bad file descriptor\n"),
+        "status 3\n--- stdout\nargv: \"x's\"\n--- stderr\n".to_string(),
+    ]
+    .join("\n");
+    let _ = std::fs::remove_dir_all(exe.parent().unwrap());
+    assert_eq!(got, want);
+}

@@ -1,0 +1,78 @@
+/* A stand-in for generated code: defines the symbols the runtime expects
+   from a translated program and exercises the runtime through its C ABI.
+   argv[1] picks the scenario; see tests/link.rs for the expected output. */
+#include <stdint.h>
+#include <string.h>
+
+extern int64_t rpy_exc_type;
+extern void *rpy_exc_value;
+extern void *rpy_malloc(int64_t, int64_t);
+extern void rpy_raise_new(int64_t, void *);
+extern void rpy_print_str(void *);
+extern int64_t rpy_os_write(int64_t, void *);
+extern void *rpy_str_from_int(int64_t);
+extern void *rpy_str_from_float(double);
+extern void *rpy_str_concat(void *, void *);
+extern void *rpy_str_repr(void *);
+extern void *rpy_str_getitem(void *, int64_t);
+extern int64_t rpy_int_from_str(void *, int64_t);
+extern double rpy_float_pow(double, double);
+
+const char *rpy_type_names[] = {0, 0, 0, 0, 0, "ValueError", "IndexError", "KeyError",
+    "ZeroDivisionError", "OverflowError", "MemoryError", "OSError", "RuntimeError",
+    "RecursionError", "TypeError", "UnicodeDecodeError", "MyError"};
+int64_t rpy_type_count = 17;
+int64_t rpy_builtin_exc_typeids[11] = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+
+static void *arg(void *list, int64_t i) { return (*(void ***)((char *)list + 16))[2 + i]; }
+static int64_t nargs(void *list) { return *(int64_t *)((char *)list + 8); }
+
+static void *bytes(const char *s) {
+    int64_t n = (int64_t)strlen(s);
+    char *b = rpy_malloc(2, 24 + n);
+    *(int64_t *)(b + 16) = n;
+    memcpy(b + 24, s, n);
+    return b;
+}
+
+static void *str(const char *s) { /* ASCII only */
+    int64_t n = (int64_t)strlen(s);
+    char *p = rpy_malloc(1, 24 + 4 * n);
+    *(int64_t *)(p + 16) = n;
+    for (int64_t i = 0; i < n; i++) ((uint32_t *)(p + 24))[i] = (unsigned char)s[i];
+    return p;
+}
+
+static void println(void *s) { rpy_print_str(s); rpy_print_str(str("\n")); }
+
+int64_t rpy_entry_point(void *argv) {
+    void *m = nargs(argv) > 1 ? arg(argv, 1) : str("none");
+    println(rpy_str_concat(str("argv: "), rpy_str_repr(m)));
+    uint32_t first = ((uint32_t *)((char *)m + 24))[0];
+    switch (first) {
+    case 'o': /* order of print and os.write */
+        rpy_print_str(str("printed 1\n"));
+        rpy_os_write(1, bytes("written 2\n"));
+        println(str("printed 3"));
+        return 256 + 7;
+    case 'v': /* a ValueError escapes */
+        println(rpy_str_from_float(rpy_float_pow(2.0, 0.5)));
+        rpy_int_from_str(str("12x"), 10);
+        return 0;
+    case 'i': /* IndexError from the runtime, caught, then a user class */
+        rpy_str_getitem(str("ab"), 2);
+        if (rpy_exc_type == 6) { rpy_exc_type = 0; println(str("caught IndexError")); }
+        rpy_raise_new(16, 0);
+        return 0;
+    case 'm': { /* exhaust RPY_GC_MAX */
+        int64_t n = 0;
+        while (rpy_malloc(20, 100000) && !rpy_exc_type) n++;
+        println(rpy_str_from_int(n > 0));
+        return 0;
+    }
+    case 'w': /* os.write to a bad fd */
+        rpy_os_write(99, bytes("x"));
+        return 0;
+    }
+    return 3;
+}
