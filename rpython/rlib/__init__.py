@@ -1,0 +1,1 @@
+"""Runtime library helpers, importable by CPython and known to the translator."""
