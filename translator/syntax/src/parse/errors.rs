@@ -10,6 +10,7 @@
 //! 2. a compound statement header without its ':' -> "expected ':'";
 //! 3. `else`/`elif`/`except`/`finally` with nothing to attach to;
 //! 4. a string start with no end -> unterminated string literal;
+//!    (4b. `f() = 1` -> "cannot assign to a function call")
 //! 5. an opening bracket never closed -> "'(' was never closed";
 //! 6. two adjacent tokens on one line that cannot follow each other
 //!    (`a b`, `+ *`, `= )`, a statement keyword mid-line) -> "unexpected 'b'";
@@ -121,6 +122,12 @@ fn report_error(cx: &mut Lower, node: Node) {
         push(cx, cx.span(*s), "unterminated string literal".to_string());
         return;
     }
+    // 4b. assignment to something that is not a target
+    if let Some((culprit, what)) = bad_assignment(node) {
+        let msg = format!("cannot assign to {what}; the target of '=' must be a name, an attribute, a subscript or a tuple of those");
+        push(cx, cx.span(culprit), msg);
+        return;
+    }
     // 5. unclosed brackets
     if let Some(open) = unclosed_bracket(&leaves) {
         push(cx, cx.span(open), format!("'{}' was never closed", open.kind()));
@@ -205,6 +212,42 @@ fn cannot_follow(cx: &Lower, a: Node, b: Node) -> bool {
         Class::Infix => matches!(ca, Class::Infix | Class::Prefix | Class::Statement) && !(cx.text_of(a) == "(" && cx.text_of(b) == "*"),
         Class::Statement => !matches!(cx.text_of(a), ";" | ":"),
         _ => false,
+    }
+}
+
+/// `f() = 1` and friends: tree-sitter leaves `target =` in an ERROR (or
+/// the target in the statement before an ERROR that starts with `=`).
+fn bad_assignment(node: Node) -> Option<(Node, &'static str)> {
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.children(&mut cursor).filter(|c| c.kind() != "comment").collect();
+    let eq = children.iter().position(|c| c.kind() == "=")?;
+    let target = match eq {
+        0 => {
+            let prev = node.prev_sibling()?;
+            if prev.kind() != "expression_statement" || prev.end_position().row != node.start_position().row {
+                return None;
+            }
+            prev.named_child(0)?
+        }
+        1 => children[0],
+        _ => return None,
+    };
+    non_target(target)
+}
+
+fn non_target(n: Node) -> Option<(Node, &'static str)> {
+    match n.kind() {
+        "identifier" | "attribute" | "subscript" => None,
+        "tuple" | "list" | "pattern_list" | "expression_list" | "parenthesized_expression" | "tuple_pattern" | "list_pattern" => {
+            let mut cursor = n.walk();
+            let items: Vec<Node> = n.named_children(&mut cursor).collect();
+            items.into_iter().find_map(non_target)
+        }
+        "call" => Some((n, "a function call")),
+        "integer" | "float" | "string" | "concatenated_string" | "true" | "false" | "none" => Some((n, "a literal")),
+        "binary_operator" | "unary_operator" | "boolean_operator" | "not_operator" => Some((n, "an operator expression")),
+        "comparison_operator" => Some((n, "a comparison")),
+        _ => Some((n, "this expression")),
     }
 }
 

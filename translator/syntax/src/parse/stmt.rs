@@ -149,6 +149,10 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                 }
             }
         }
+        [one] if cx.dialect == Dialect::Py2 && one.kind() == "identifier" && cx.text_of(*one) == "print" => {
+            // py2 bare `print`: an empty line.
+            push(cx, out, node, StmtKind::Print { values: Vec::new(), newline: true });
+        }
         [one] => {
             let e = lower_expr(cx, *one);
             push(cx, out, node, StmtKind::Expr(e));
