@@ -59,6 +59,12 @@ builtins! {
     TupleFn "tuple";
     BytesFn "bytes";
     Hash "hash";
+    /// `object`, only as a class base (dropped from the bases).
+    ObjectType "object";
+    /// `@staticmethod` (identity; the decorator on the def marks it).
+    StaticMethod "staticmethod";
+    /// `type(x)` called as a function.
+    TypeFn "type";
     /// The `os` module itself (its attributes are builtins below).
     OsModule "os";
     OsWrite "os.write";
@@ -71,6 +77,23 @@ builtins! {
     TimeTime "time.time";
     TimePerfCounter "time.perf_counter";
     MathModule "math";
+    MathSqrt "math.sqrt";
+    MathFloor "math.floor";
+    MathCeil "math.ceil";
+    MathFabs "math.fabs";
+    MathExp "math.exp";
+    MathLog "math.log";
+    MathLog10 "math.log10";
+    MathSin "math.sin";
+    MathCos "math.cos";
+    MathTan "math.tan";
+    MathAtan "math.atan";
+    MathAtan2 "math.atan2";
+    MathPow "math.pow";
+    MathFmod "math.fmod";
+    MathHypot "math.hypot";
+    MathIsnan "math.isnan";
+    MathIsinf "math.isinf";
 }
 
 impl Builtin {
