@@ -84,12 +84,16 @@ fn tail(bytes: &[u8], max_lines: usize) -> String {
 /// report of every difference found.
 pub fn check_program(program: &Path, opt: OptLevel) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
-    let args = parse_args(&src);
+    check_program_with_args(program, &parse_args(&src), opt)
+}
+
+/// `check_program` with explicit extra arguments instead of the header's.
+pub fn check_program_with_args(program: &Path, args: &[String], opt: OptLevel) -> Result<(), String> {
     let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut scratch = ScratchDir::new(&format!("{}{}", stem, mode_name(opt)))
         .map_err(|e| format!("cannot create scratch folder: {}", e))?;
     let exe = scratch.path().join("program-c");
-    let result = compare(program, &args, opt, scratch.path(), &exe);
+    let result = compare(program, args, opt, scratch.path(), &exe);
     match result {
         Err(msg) if exe.exists() => {
             // Keep the executable of a mismatch for inspection.

@@ -2,7 +2,8 @@
 //! same bytes and exit with the same status under CPython and translated
 //! at -O0 and -O2; every program in tests/errors must be rejected with a
 //! message at the position its header names. All failures of a mode are
-//! reported together. `RPY_TEST_FILTER=substr` limits the programs.
+//! reported together. `RPY_TEST_FILTER=substr` limits the corpus and error
+//! programs. `shipped_programs` checks the demo target and the benchmark.
 
 use rpy_goal::OptLevel;
 use rpy_tests::check::{corpus_report, errors_report};
@@ -27,4 +28,18 @@ fn corpus_o2() {
 #[test]
 fn errors() {
     finish(errors_report());
+}
+
+/// The shipped demo target and the benchmark program, at -O2 with the
+/// arguments the README and the benchmark use (smaller for fib).
+#[test]
+fn shipped_programs() {
+    use rpy_tests::check::{check_program_with_args, report};
+    let root = rpy_tests::repo_root();
+    let programs = [root.join("targets/demo/targetdemo.py"), root.join("tests/bench/fib.py")];
+    finish(report("shipped -O2", &programs, |p| {
+        let args: &[&str] = if p.ends_with("fib.py") { &["25"] } else { &["30"] };
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        check_program_with_args(p, &args, OptLevel::O2)
+    }));
 }
