@@ -1,0 +1,136 @@
+//! Text-in/text-out tests of the flow-graph builder.
+//!
+//! Each file in `tests/build/` holds Python source, a line `# expect:`, and
+//! the expected output: the printed graph of every top-level function in
+//! source order (or, with a first line `# mode: module`, the graph of the
+//! module body), or the diagnostics as `line:col: message`. Every built
+//! graph is also checked with `check_graph`. `BLESS=1 cargo test` rewrites
+//! the expectations.
+
+use rpy_flow::build::{build_function, build_module_body};
+use rpy_flow::check::check_graph;
+use rpy_flow::host::{ClassObj, FunctionObj, ModuleObj};
+use rpy_flow::print::print_flow_graph;
+use rpy_flow::{Builtin, Const, HostObj, Program};
+use rpy_syntax::ast::{ExprKind, StmtKind};
+use rpy_syntax::parse::{parse_module, Dialect};
+use rpy_syntax::{Diagnostic, Span};
+use std::rc::Rc;
+
+fn diag_text(out: &mut String, ds: &[Diagnostic]) {
+    for d in ds {
+        out.push_str(&format!("{}:{}: {}\n", d.span.line, d.span.col, d.message));
+    }
+}
+
+/// Run one case's source; returns the actual output.
+fn run(src: &str) -> String {
+    let module_mode = src.starts_with("# mode: module");
+    let mut prog = Program::new();
+    let file = prog.sources.add("test.py", src);
+    let m = match parse_module(file, src, "test", Dialect::Py3) {
+        Ok(m) => m,
+        Err(ds) => {
+            let mut out = String::from("parse error\n");
+            diag_text(&mut out, &ds);
+            return out;
+        }
+    };
+    let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "test".into(), file, globals: Vec::new() }));
+    let mut out = String::new();
+    if module_mode {
+        match build_module_body(&mut prog, mid, &m.body) {
+            Ok(g) => {
+                check_graph(&g).expect("module graph is valid");
+                out.push_str(&print_flow_graph(&prog, &g));
+            }
+            Err(ds) => diag_text(&mut out, &ds),
+        }
+        return out;
+    }
+    // A stand-in for module initialisation: functions, classes, simple
+    // constants and `import os`.
+    let mut funcs = Vec::new();
+    for s in &m.body {
+        let set = |prog: &mut Program, name: &str, c: Const| match &mut prog.objs[mid] {
+            HostObj::Module(mo) => mo.set_global(name, c),
+            _ => unreachable!(),
+        };
+        match &s.kind {
+            StmtKind::FunctionDef(def) => {
+                let id = prog.objs.push(HostObj::Function(FunctionObj {
+                    name: def.name.clone(),
+                    qualname: def.name.clone(),
+                    def: Rc::new((**def).clone()),
+                    module: mid,
+                    defaults: Vec::new(),
+                }));
+                set(&mut prog, &def.name, Const::Host(id));
+                funcs.push(id);
+            }
+            StmtKind::ClassDef(def) => {
+                let exc = prog.exc_class("Exception");
+                let id = prog.objs.push(HostObj::Class(ClassObj {
+                    name: def.name.clone(),
+                    qualname: def.name.clone(),
+                    bases: vec![exc],
+                    attrs: Vec::new(),
+                    span: def.span,
+                    builtin: false,
+                }));
+                set(&mut prog, &def.name, Const::Host(id));
+            }
+            StmtKind::Assign { targets, value } => {
+                if let (Some(ExprKind::Name(n)), ExprKind::Int(i)) = (targets.first().map(|t| &t.kind), &value.kind) {
+                    set(&mut prog, n, Const::Int(*i));
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    if a.name == "os" {
+                        set(&mut prog, "os", Const::Builtin(Builtin::OsModule));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = Span::NONE;
+    for f in funcs {
+        match build_function(&prog, f) {
+            Ok(g) => {
+                if let Err(errs) = check_graph(&g) {
+                    panic!("invalid graph: {errs:?}\n{}", print_flow_graph(&prog, &g));
+                }
+                out.push_str(&print_flow_graph(&prog, &g));
+            }
+            Err(ds) => diag_text(&mut out, &ds),
+        }
+    }
+    out
+}
+
+#[test]
+fn build_cases() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build");
+    let bless = std::env::var("BLESS").is_ok();
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut failures = Vec::new();
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
+        let text = std::fs::read_to_string(p).unwrap();
+        let (src, expected) = match text.split_once("# expect:\n") {
+            Some((s, e)) => (s.to_string(), e.to_string()),
+            None => (text.clone(), String::new()),
+        };
+        let actual = run(&src);
+        if actual != expected {
+            if bless {
+                std::fs::write(p, format!("{src}# expect:\n{actual}")).unwrap();
+            } else {
+                failures.push(format!("--- {}\nexpected:\n{expected}\nactual:\n{actual}", p.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) differ (BLESS=1 to update):\n{}", failures.len(), failures.join("\n"));
+}
