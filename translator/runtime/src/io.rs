@@ -88,6 +88,14 @@ pub fn flush_stdout() {
     flush_locked(&mut stdout_buffer());
 }
 
+/// Writes out the buffered stdout unless another thread (or the code a
+/// signal interrupted) holds it; for the stack overflow handler.
+pub fn try_flush_stdout() {
+    if let Ok(mut buf) = STDOUT.try_lock() {
+        flush_locked(&mut buf);
+    }
+}
+
 /// Appends text to the buffered stdout.
 pub fn print_text(text: &[u8]) {
     let mut buf = stdout_buffer();

@@ -7,7 +7,7 @@
 //! `rpy_entry_point`.
 //!
 //! **Architecture invariant:** this crate depends on no toolchain crate,
-//! only on `rpy-abi` (and `ryu`).
+//! only on `rpy-abi` (and `ryu`, `libc`).
 //!
 //! Conventions used throughout:
 //! - Pure Rust functions (`format`, `parse`, `arith`, the `*_text` helpers)
@@ -35,6 +35,7 @@ pub mod format;
 pub mod io;
 pub mod obj;
 pub mod parse;
+pub mod stack;
 pub mod start;
 pub mod str;
 pub mod unicode_printable;

@@ -1,7 +1,8 @@
 //! Program start and exit: the C `main` of every translated program.
 //!
 //! `main(argc, argv)`:
-//! 1. installs the generated `rpy_builtin_exc_typeids` table;
+//! 1. installs the generated `rpy_builtin_exc_typeids` table and the
+//!    stack overflow handler (`stack`);
 //! 2. builds the argv list (`TYPEID_STR_LIST` of str, argv[0] being the
 //!    program path as given; bytes are decoded as UTF-8 with
 //!    `surrogateescape`, as CPython does);
@@ -101,6 +102,7 @@ mod entry {
             )
         };
         exc::install_builtin_typeids(table);
+        crate::stack::install_overflow_handler();
         // SAFETY: C passes `argc` valid strings.
         let list = match unsafe { build_argv(argc, argv) } {
             Ok(l) => l,

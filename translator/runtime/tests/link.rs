@@ -47,6 +47,8 @@ fn linked_program_behaves_like_cpython() {
         run(&exe, "index", &[]),
         run(&exe, "mem", &[("RPY_GC_MAX", "4MB")]),
         run(&exe, "write", &[]),
+        run(&exe, "recurse", &[]),
+        run(&exe, "null", &[]),
         run(&exe, "x's", &[]),
     ]
     .join("\n");
@@ -57,6 +59,9 @@ fn linked_program_behaves_like_cpython() {
         format!("status 1\n--- stdout\nargv: 'index'\ncaught IndexError\n--- stderr\n{tb}MyError\n"),
         format!("status 1\n--- stdout\nargv: 'mem'\n1\n--- stderr\n{tb}MemoryError\n"),
         format!("status 1\n--- stdout\nargv: 'write'\n--- stderr\n{tb}OSError: [Errno 9] Bad file descriptor\n"),
+        format!("status 1\n--- stdout\nargv: 'recurse'\nrecursing\n--- stderr\n{tb}RecursionError: maximum recursion depth exceeded\n"),
+        // Buffered output is lost in a real crash.
+        "status signal\n--- stdout\n--- stderr\n".to_string(),
         "status 3\n--- stdout\nargv: \"x's\"\n--- stderr\n".to_string(),
     ]
     .join("\n");

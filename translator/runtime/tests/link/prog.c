@@ -43,6 +43,13 @@ static void *str(const char *s) { /* ASCII only */
     return p;
 }
 
+/* Unbounded recursion the C compiler cannot turn into a loop. */
+static int64_t deep(volatile int64_t n) {
+    volatile char pad[256];
+    pad[0] = (char)n;
+    return deep(n + 1) + pad[0];
+}
+
 static void println(void *s) { rpy_print_str(s); rpy_print_str(str("\n")); }
 
 int64_t rpy_entry_point(void *argv) {
@@ -70,6 +77,13 @@ int64_t rpy_entry_point(void *argv) {
         println(rpy_str_from_int(n > 0));
         return 0;
     }
+    case 'r': /* stack overflow */
+        println(str("recursing"));
+        return deep(0);
+    case 'n': /* a real crash stays a crash */
+        println(str("crashing"));
+        *(volatile int *)0 = 1;
+        return 0;
     case 'w': /* os.write to a bad fd */
         rpy_os_write(99, bytes("x"));
         return 0;
