@@ -1,1 +1,20 @@
-//! Type inference by forward propagation (to come).
+//! Type inference by forward propagation (RPython's annotator).
+//!
+//! Starting from the entry point with `argv: list[str]`, annotations flow
+//! along the links of the flow graphs until nothing changes. Each variable
+//! gets one `SomeValue`; when a block is reached again with more general
+//! inputs, its annotations are generalised and it is flowed again. Calls
+//! connect graphs: arguments flow into the callee's start block, the
+//! callee's return annotation flows back to every caller (which is
+//! re-flowed when it generalises).
+//!
+//! **Architecture invariant:** the annotator never changes graph shape; it
+//! only records annotations beside the graphs it asked `rpy_flow` for.
+
+pub mod annotate;
+pub mod call;
+pub mod model;
+pub mod rules;
+
+pub use annotate::{AnnGraph, Annotator, GraphId};
+pub use model::{ListDefId, SomeValue};

@@ -4,7 +4,13 @@
 //!
 //! This is the only crate that turns `Diagnostic`s into text.
 
+pub mod render;
+pub mod runtime_lib;
+pub mod view;
+
+use rpy_syntax::parse::Dialect;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
 pub enum OptLevel {
@@ -17,7 +23,7 @@ pub enum OptLevel {
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub opt_level: OptLevel,
-    /// Executable to write; default: the target's stem beside it, `-c` suffix.
+    /// Executable to write; default: `<target stem>-c` beside the target.
     pub output: Option<PathBuf>,
     /// Write one dot file per function and stage into this folder.
     pub view_dir: Option<PathBuf>,
@@ -38,8 +44,85 @@ impl std::fmt::Display for Failure {
     }
 }
 
+fn fail(message: impl Into<String>) -> Failure {
+    Failure { message: message.into() }
+}
+
+/// The folder holding the support package `rpython/`: `$RPYTHON_SUPPORT`,
+/// else the source tree this tool was built from.
+pub fn support_dir() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("RPYTHON_SUPPORT") {
+        return Some(PathBuf::from(p));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    root.join("rpython").is_dir().then_some(root)
+}
+
+/// The default executable path: `<stem>-c` beside the target.
+pub fn default_output(target: &Path) -> PathBuf {
+    let stem = target.file_stem().and_then(|s| s.to_str()).unwrap_or("target");
+    target.with_file_name(format!("{stem}-c"))
+}
+
+struct Stages {
+    verbose: bool,
+    start: Instant,
+}
+
+impl Stages {
+    fn run<T>(&mut self, name: &str, f: impl FnOnce() -> T) -> T {
+        if self.verbose {
+            eprintln!("[rpython] {name}...");
+        }
+        let t = Instant::now();
+        let r = f();
+        if self.verbose {
+            eprintln!("[rpython] {name} done in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        }
+        r
+    }
+}
+
 /// Translate `target` into a native executable; returns its path.
 pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
-    let _ = (target, opts);
-    Err(Failure { message: "translation not implemented yet".into() })
+    let mut st = Stages { verbose: opts.verbose, start: Instant::now() };
+    let support = support_dir();
+    let (mut prog, module) = st
+        .run("load and initialise", || rpy_flow::loader::load_program_with(target, Dialect::Py3, support.as_deref()))
+        .map_err(|ds| fail(render::render_all(&empty_or(&ds), &ds)))?;
+    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).map_err(|d| fail(render::render(&prog.sources, &d)))?;
+    let mut ann = rpy_annotator::Annotator::new(&prog);
+    let gid = st.run("annotate", || ann.annotate_entry(entry)).map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
+    if let Some(dir) = &opts.view_dir {
+        view::write_flow_and_annotated(dir, &ann).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
+    }
+    let ll = st.run("rtype", || rpy_rtyper::rtype_program(&ann, gid)).map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
+    for g in &ll.graphs {
+        if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {
+            return Err(fail(format!("internal error: the rtyper produced a malformed graph `{}`: {errs:?}", g.graph.name)));
+        }
+    }
+    if let Some(dir) = &opts.view_dir {
+        view::write_lowlevel(dir, &ll).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
+    }
+    let cg = rpy_codegen::CodegenOptions {
+        opt_level: if opts.opt_level == OptLevel::O0 { rpy_codegen::OptLevel::None } else { rpy_codegen::OptLevel::Speed },
+        verify: cfg!(debug_assertions),
+    };
+    let obj = st.run("generate code", || rpy_codegen::emit_object(&ll, &cg)).map_err(|e| fail(format!("internal error: {e}")))?;
+    let output = opts.output.clone().unwrap_or_else(|| default_output(target));
+    let rt = runtime_lib::runtime_lib_file().map_err(fail)?;
+    st.run("link", || rpy_codegen::link(&obj, &rt, &output)).map_err(|e| fail(format!("error: {e}")))?;
+    if st.verbose {
+        eprintln!("[rpython] wrote {} in {:.1} ms", output.display(), st.start.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(output)
+}
+
+/// Loading failed before a `Program` existed to own the sources: the
+/// diagnostics of a failed load are rendered against a map re-read from
+/// disk by the loader's own error path. (Kept as a function so the
+/// rendering has one entry point.)
+fn empty_or(_ds: &[rpy_syntax::Diagnostic]) -> rpy_syntax::SourceMap {
+    rpy_syntax::SourceMap::default()
 }

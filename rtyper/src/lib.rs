@@ -1,9 +1,23 @@
 //! The rtyper: chooses a low-level representation for every annotation and
 //! rewrites each flow op into low-level ops (`llop`) over machine types
-//! (`lltype`). Output: `LlGraph`s, the same graph shape as flow graphs.
+//! (`lltype`). Output: an `LlProgram` of `LlGraph`s, the same graph shape
+//! as flow graphs, plus GC type layouts and prebuilt data.
+//!
+//! * `repr`: annotation -> low-level type, GC types made on demand.
+//! * `rtype`: per-graph driver, links and conversions.
+//! * `lower`: one flow op -> low-level ops.
+//! * `lower_iter`: `for` over ranges without exceptions.
+//! * `helpers`: low-level helper graphs (bounds checks, ranges, ...).
 
+pub mod emit;
+pub mod helpers;
 pub mod llop;
 pub mod lltype;
+pub mod lower;
+pub mod lower_iter;
+pub mod repr;
+pub mod rtype;
 
 pub use llop::LlOp;
-pub use lltype::{GcType, GcTypeId, Ll, LlConst, LlGraph, LlProgram, LowType, Prebuilt, TypeTable};
+pub use lltype::{GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, LlValue, LowType, Prebuilt, TypeTable};
+pub use rtype::rtype_program;

@@ -43,15 +43,15 @@ impl SourceMap {
         FileId(self.files.len() as u32 - 1)
     }
 
-    pub fn file(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+    pub fn file(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
     }
 
     pub fn path(&self, id: FileId) -> &str {
-        if id.0 == u32::MAX {
-            "<builtin>"
-        } else {
-            &self.files[id.0 as usize].path
+        match self.file(id) {
+            Some(f) => &f.path,
+            None if id.0 == u32::MAX => "<builtin>",
+            None => "<unknown file>",
         }
     }
 
@@ -60,7 +60,7 @@ impl SourceMap {
         if span.is_none() {
             return None;
         }
-        self.file(span.file).text.lines().nth(span.line.checked_sub(1)? as usize)
+        self.file(span.file)?.text.lines().nth(span.line.checked_sub(1)? as usize)
     }
 
     /// `path:line:col`, the prefix of every message.

@@ -1,0 +1,479 @@
+//! The fixpoint engine: pending blocks, bindings, re-flow on
+//! generalisation, calls between graphs, and error chains.
+//!
+//! Algorithm (RPython's `annrpython.py`, in our terms):
+//! 1. `add_pending(graph, block, cells)` unions `cells` into the block's
+//!    input bindings; if anything changed (or the block is new) the block
+//!    is queued.
+//! 2. `flow_block` annotates the block's ops in order with `rules`; a
+//!    call whose callee has no return annotation yet yields `Impossible`,
+//!    which *blocks* the rest of the block until the callee's return
+//!    generalises (callers are recorded and re-queued then).
+//! 3. Each exit link sends its argument annotations to its target.
+//! 4. Repeat until the queue is empty.
+
+use crate::call::{bind_args, ArgSource};
+use crate::model::{ListDefId, SomeValue, UnionCx};
+use crate::rules;
+use cranelift_entity::{entity_impl, PrimaryMap, SecondaryMap};
+use rpy_flow::graph::{Exitswitch, Value};
+use rpy_flow::{Block, Const, FlowGraph, HostId, HostObj, Program, Var};
+use rpy_syntax::{Diagnostic, Span};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GraphId(u32);
+entity_impl!(GraphId, "graph");
+
+/// How a variable got its annotation, for error messages.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    pub span: Option<Span>,
+    pub why: String,
+}
+
+/// A flow graph with the annotations of its variables.
+pub struct AnnGraph {
+    pub func: HostId,
+    pub graph: FlowGraph,
+    pub bindings: SecondaryMap<Var, SomeValue>,
+    pub origins: SecondaryMap<Var, Origin>,
+    /// Blocks (of any graph) that read this graph's return annotation.
+    return_readers: HashSet<(GraphId, Block)>,
+    /// Blocks whose annotation has been started at least once.
+    pub seen: HashSet<Block>,
+}
+
+/// A list definition shared by all aliases of a list (union-find).
+#[derive(Clone, Debug)]
+pub struct ListDef {
+    pub item: SomeValue,
+    parent: Option<ListDefId>,
+    /// Blocks that read items and must re-flow when `item` generalises.
+    readers: HashSet<(GraphId, Block)>,
+}
+
+pub struct Annotator<'p> {
+    pub prog: &'p Program,
+    pub graphs: PrimaryMap<GraphId, AnnGraph>,
+    graph_of: HashMap<HostId, GraphId>,
+    pub listdefs: PrimaryMap<ListDefId, ListDef>,
+    pending: VecDeque<(GraphId, Block)>,
+    queued: HashSet<(GraphId, Block)>,
+    pub errors: Vec<Diagnostic>,
+    /// Blocks that produced an error: not re-flowed (one report each).
+    failed: HashSet<(GraphId, Block)>,
+    /// The call chain that first reached each graph (for error notes).
+    reached_from: SecondaryMap<GraphId, Option<(Span, String)>>,
+}
+
+/// Context of the op being annotated, handed to `rules`.
+pub struct OpCx<'a, 'p> {
+    pub ann: &'a mut Annotator<'p>,
+    pub graph: GraphId,
+    pub block: Block,
+    pub span: Span,
+}
+
+struct Cx<'a> {
+    listdefs: &'a mut PrimaryMap<ListDefId, ListDef>,
+    prog: &'a Program,
+    /// Blocks to re-flow because a list's item type generalised.
+    requeue: Vec<(GraphId, Block)>,
+}
+
+impl UnionCx for Cx<'_> {
+    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> ListDefId {
+        let ra = find(self.listdefs, a);
+        let rb = find(self.listdefs, b);
+        if ra == rb {
+            return ra;
+        }
+        let item_b = self.listdefs[rb].item.clone();
+        let merged = {
+            let item_a = self.listdefs[ra].item.clone();
+            item_a.union(&item_b, self).unwrap_or(item_a)
+        };
+        let readers_b = std::mem::take(&mut self.listdefs[rb].readers);
+        self.listdefs[rb].parent = Some(ra);
+        let da = &mut self.listdefs[ra];
+        da.item = merged;
+        da.readers.extend(readers_b);
+        self.requeue.extend(da.readers.iter().copied());
+        ra
+    }
+
+    fn common_base(&self, a: HostId, b: HostId) -> Option<HostId> {
+        let mut c = a;
+        loop {
+            if self.prog.is_subclass(b, c) {
+                return Some(c);
+            }
+            c = *self.prog.class(c).bases.first()?;
+        }
+    }
+}
+
+fn find(defs: &PrimaryMap<ListDefId, ListDef>, mut d: ListDefId) -> ListDefId {
+    while let Some(p) = defs[d].parent {
+        d = p;
+    }
+    d
+}
+
+/// An error while annotating one op: the message and its notes.
+pub type RuleError = Diagnostic;
+
+impl<'p> Annotator<'p> {
+    pub fn new(prog: &'p Program) -> Self {
+        Annotator {
+            prog,
+            graphs: PrimaryMap::new(),
+            graph_of: HashMap::new(),
+            listdefs: PrimaryMap::new(),
+            pending: VecDeque::new(),
+            queued: HashSet::new(),
+            errors: Vec::new(),
+            failed: HashSet::new(),
+            reached_from: SecondaryMap::new(),
+        }
+    }
+
+    /// Annotate the program from `entry(argv: list[str])`.
+    pub fn annotate_entry(&mut self, entry: HostId) -> Result<GraphId, Vec<Diagnostic>> {
+        let argv = self.new_list(SomeValue::Str { nullable: false });
+        let gid = match self.graph_for(entry) {
+            Ok(g) => g,
+            Err(d) => return Err(d),
+        };
+        let params = self.graphs[gid].graph.params().len();
+        if params != 1 {
+            let f = self.prog.function(entry);
+            return Err(vec![Diagnostic::new(
+                f.def.span,
+                format!("the entry point must take exactly one argument (argv), but {}() takes {}", f.name, params),
+            )]);
+        }
+        let start = self.graphs[gid].graph.startblock;
+        let origin = Origin { span: None, why: "the entry point's argv".into() };
+        self.add_pending(gid, start, vec![(SomeValue::List { def: argv, nullable: false }, origin)]);
+        self.run();
+        if !self.errors.is_empty() {
+            return Err(std::mem::take(&mut self.errors));
+        }
+        let ret = self.return_annotation(gid);
+        if !matches!(ret, SomeValue::Int | SomeValue::Bool | SomeValue::Impossible) {
+            let f = self.prog.function(entry);
+            return Err(vec![Diagnostic::new(f.def.span, format!("the entry point must return an int (the exit code), but {}() returns {}", f.name, ret.describe()))]);
+        }
+        Ok(gid)
+    }
+
+    pub fn new_list(&mut self, item: SomeValue) -> ListDefId {
+        self.listdefs.push(ListDef { item, parent: None, readers: HashSet::new() })
+    }
+
+    /// The (representative) definition of a list.
+    pub fn listdef(&self, d: ListDefId) -> &ListDef {
+        &self.listdefs[find(&self.listdefs, d)]
+    }
+
+    pub fn list_root(&self, d: ListDefId) -> ListDefId {
+        find(&self.listdefs, d)
+    }
+
+    /// Record that (graph, block) reads list `d`'s items.
+    pub fn read_list(&mut self, d: ListDefId, reader: (GraphId, Block)) -> SomeValue {
+        let r = find(&self.listdefs, d);
+        self.listdefs[r].readers.insert(reader);
+        self.listdefs[r].item.clone()
+    }
+
+    /// Generalise list `d`'s items with `item`.
+    pub fn write_list(&mut self, d: ListDefId, item: &SomeValue) -> Result<(), ()> {
+        let r = find(&self.listdefs, d);
+        let old = self.listdefs[r].item.clone();
+        let mut cx = Cx { listdefs: &mut self.listdefs, prog: self.prog, requeue: Vec::new() };
+        let new = old.union(item, &mut cx).map_err(|_| ())?;
+        let mut requeue = cx.requeue;
+        if new != old {
+            self.listdefs[r].item = new;
+            requeue.extend(self.listdefs[r].readers.iter().copied());
+        }
+        for b in requeue {
+            self.schedule(b);
+        }
+        Ok(())
+    }
+
+    pub fn union(&mut self, a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
+        let mut cx = Cx { listdefs: &mut self.listdefs, prog: self.prog, requeue: Vec::new() };
+        let r = a.union(b, &mut cx).ok();
+        let requeue = cx.requeue;
+        for blk in requeue {
+            self.schedule(blk);
+        }
+        r
+    }
+
+    /// The graph of a function, built on first use.
+    pub fn graph_for(&mut self, func: HostId) -> Result<GraphId, Vec<Diagnostic>> {
+        if let Some(&g) = self.graph_of.get(&func) {
+            return Ok(g);
+        }
+        let graph = rpy_flow::build::build_function(self.prog, func)?;
+        let gid = self.graphs.push(AnnGraph {
+            func,
+            graph,
+            bindings: SecondaryMap::new(),
+            origins: SecondaryMap::new(),
+            return_readers: HashSet::new(),
+            seen: HashSet::new(),
+        });
+        self.graph_of.insert(func, gid);
+        Ok(gid)
+    }
+
+    pub fn return_annotation(&self, g: GraphId) -> SomeValue {
+        let ag = &self.graphs[g];
+        ag.bindings[ag.graph.blocks[ag.graph.returnblock].inputargs[0]].clone()
+    }
+
+    fn schedule(&mut self, b: (GraphId, Block)) {
+        if self.failed.contains(&b) {
+            return;
+        }
+        if self.queued.insert(b) {
+            self.pending.push_back(b);
+        }
+    }
+
+    /// Union `cells` into the input bindings of `block`; queue it if they
+    /// changed or it was never flowed.
+    fn add_pending(&mut self, g: GraphId, block: Block, cells: Vec<(SomeValue, Origin)>) {
+        let inputs = self.graphs[g].graph.blocks[block].inputargs.clone();
+        debug_assert_eq!(inputs.len(), cells.len());
+        let mut changed = !self.graphs[g].seen.contains(&block);
+        for (v, (cell, origin)) in inputs.into_iter().zip(cells) {
+            let old = self.graphs[g].bindings[v].clone();
+            match self.union(&old, &cell) {
+                Some(new) => {
+                    if new != old {
+                        changed = true;
+                        let ag = &mut self.graphs[g];
+                        if old.is_impossible() || ag.origins[v].span.is_none() {
+                            ag.origins[v] = origin;
+                        }
+                        ag.bindings[v] = new;
+                    }
+                }
+                None => {
+                    let diag = self.conflict(g, v, &old, &cell, &origin);
+                    self.errors.push(diag);
+                    self.failed.insert((g, block));
+                    return;
+                }
+            }
+        }
+        if changed {
+            self.graphs[g].seen.insert(block);
+            if block == self.graphs[g].graph.returnblock {
+                let readers: Vec<_> = self.graphs[g].return_readers.iter().copied().collect();
+                for r in readers {
+                    self.schedule(r);
+                }
+            } else if block != self.graphs[g].graph.exceptblock {
+                self.schedule((g, block));
+            }
+        }
+    }
+
+    fn conflict(&self, g: GraphId, v: Var, old: &SomeValue, new: &SomeValue, new_origin: &Origin) -> Diagnostic {
+        let ag = &self.graphs[g];
+        let name = ag.graph.vars[v].hint.clone();
+        let is_return = ag.graph.blocks[ag.graph.returnblock].inputargs[0] == v;
+        let what = if is_return {
+            format!("the return value of {}()", self.prog.function(ag.func).name)
+        } else {
+            match &name {
+                Some(n) => format!("variable '{n}'"),
+                None => "a value".to_string(),
+            }
+        };
+        let span = new_origin.span.or(ag.origins[v].span).unwrap_or(ag.graph.span);
+        let mut d = Diagnostic::new(
+            span,
+            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", new.describe(), old.describe()),
+        );
+        d = d.with_note(new_origin.span, format!("{} comes from {}", new.describe(), new_origin.why));
+        d = d.with_note(ag.origins[v].span, format!("{} comes from {}", old.describe(), ag.origins[v].why));
+        self.add_call_chain(g, d)
+    }
+
+    /// Notes naming the calls that led to graph `g`.
+    pub fn add_call_chain(&self, mut g: GraphId, mut d: Diagnostic) -> Diagnostic {
+        let mut seen = HashSet::new();
+        while let Some((span, caller)) = self.reached_from[g].clone() {
+            if !seen.insert(g) {
+                break;
+            }
+            d = d.with_note(Some(span), format!("called from {caller}"));
+            match self.graph_of_name(&caller) {
+                Some(next) => g = next,
+                None => break,
+            }
+        }
+        d
+    }
+
+    fn graph_of_name(&self, qualname: &str) -> Option<GraphId> {
+        self.graphs.iter().find(|(_, ag)| self.prog.function(ag.func).qualname == qualname).map(|(g, _)| g)
+    }
+
+    /// The annotation of a value in graph `g`.
+    pub fn annotation(&self, g: GraphId, v: &Value<Const>) -> SomeValue {
+        match v {
+            Value::Var(var) => self.graphs[g].bindings[*var].clone(),
+            Value::Const(c) => self.const_annotation(c),
+        }
+    }
+
+    pub fn const_annotation(&self, c: &Const) -> SomeValue {
+        match c {
+            Const::None => SomeValue::None,
+            Const::Bool(_) => SomeValue::Bool,
+            Const::Int(_) => SomeValue::Int,
+            Const::Float(_) => SomeValue::Float,
+            Const::Str(_) => SomeValue::Str { nullable: false },
+            Const::Bytes(_) => SomeValue::Bytes { nullable: false },
+            Const::Tuple(items) => SomeValue::Tuple(items.iter().map(|i| self.const_annotation(i)).collect()),
+            Const::Builtin(b) => SomeValue::Builtin(*b),
+            Const::Host(h) => match &self.prog.objs[*h] {
+                HostObj::Function(_) => SomeValue::Functions(vec![*h]),
+                HostObj::Class(_) => SomeValue::Class(*h),
+                // Prebuilt mutable objects come with the next milestone.
+                _ => SomeValue::Impossible,
+            },
+        }
+    }
+
+    fn run(&mut self) {
+        while let Some(b) = self.pending.pop_front() {
+            self.queued.remove(&b);
+            if self.failed.contains(&b) {
+                continue;
+            }
+            if let Err(d) = self.flow_block(b.0, b.1) {
+                let d = self.add_call_chain(b.0, d);
+                self.errors.push(d);
+                self.failed.insert(b);
+            }
+        }
+    }
+
+    fn flow_block(&mut self, g: GraphId, block: Block) -> Result<(), Diagnostic> {
+        let data = self.graphs[g].graph.blocks[block].clone();
+        for op in &data.ops {
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
+            if args.iter().any(|a| a.is_impossible()) {
+                // An input is not known yet (a call that has not returned):
+                // this block is re-flowed when it becomes known.
+                return Ok(());
+            }
+            let mut cx = OpCx { ann: self, graph: g, block, span: op.span };
+            let result = rules::annotate_op(&mut cx, op, &args)?;
+            if result.is_impossible() {
+                return Ok(());
+            }
+            let old = self.graphs[g].bindings[op.result].clone();
+            let new = match self.union(&old, &result) {
+                Some(n) => n,
+                None => {
+                    return Err(Diagnostic::new(op.span, format!("type conflict: `{}` gives {} here but {} before", op.kind, result.describe(), old.describe())));
+                }
+            };
+            let ag = &mut self.graphs[g];
+            ag.bindings[op.result] = new;
+            ag.origins[op.result] = Origin { span: Some(op.span), why: format!("the `{}` at this position", op.kind) };
+        }
+        let last_span = data.ops.last().map(|o| o.span);
+        for (i, link) in data.exits.iter().enumerate() {
+            if let Exitswitch::Value(sw) = data.exitswitch {
+                // A switch on a constant-true/false value never takes the other way.
+                let _ = sw;
+            }
+            let mut cells = Vec::with_capacity(link.args.len());
+            let is_exc_link = data.exitswitch == Exitswitch::LastException && i > 0;
+            for a in &link.args {
+                let (ann, origin) = match a {
+                    Value::Var(v) if is_exc_link && Some(*v) == link.last_exception => {
+                        let cls = self.exc_case(link.exitcase.as_ref());
+                        (SomeValue::Class(cls), Origin { span: last_span, why: "the exception caught here".into() })
+                    }
+                    Value::Var(v) if is_exc_link && Some(*v) == link.last_exc_value => {
+                        let cls = self.exc_case(link.exitcase.as_ref());
+                        (SomeValue::ExcInstance(cls), Origin { span: last_span, why: "the exception caught here".into() })
+                    }
+                    Value::Var(v) => (self.graphs[g].bindings[*v].clone(), self.graphs[g].origins[*v].clone()),
+                    Value::Const(c) => {
+                        (self.const_annotation(c), Origin { span: last_span, why: format!("the constant {c}") })
+                    }
+                };
+                cells.push((ann, origin));
+            }
+            self.add_pending(g, link.target, cells);
+        }
+        Ok(())
+    }
+
+    fn exc_case(&self, case: Option<&Const>) -> HostId {
+        match case {
+            Some(Const::Host(h)) => *h,
+            _ => self.prog.exc_class("BaseException"),
+        }
+    }
+
+    /// Annotate a call of the functions `funcs` with these arguments; the
+    /// result is the union of their return annotations (`Impossible` while
+    /// unknown: the calling block is re-flowed later).
+    pub fn call_functions(
+        &mut self,
+        caller: (GraphId, Block),
+        span: Span,
+        funcs: &[HostId],
+        pos: &[SomeValue],
+        kw: &[(String, SomeValue)],
+    ) -> Result<SomeValue, Diagnostic> {
+        let mut result = SomeValue::Impossible;
+        let caller_name = self.prog.function(self.graphs[caller.0].func).qualname.clone();
+        for &f in funcs {
+            let fobj = self.prog.function(f);
+            let kwnames: Vec<String> = kw.iter().map(|(n, _)| n.clone()).collect();
+            let sources = bind_args(fobj, pos.len(), &kwnames).map_err(|m| Diagnostic::new(span, m).with_note(Some(fobj.def.span), format!("{}() is defined here", fobj.name)))?;
+            let defaults = fobj.defaults.clone();
+            let gid = self.graph_for(f).map_err(|mut ds| ds.remove(0))?;
+            if self.reached_from[gid].is_none() {
+                self.reached_from[gid] = Some((span, caller_name.clone()));
+            }
+            let cells: Vec<(SomeValue, Origin)> = sources
+                .iter()
+                .map(|s| {
+                    let ann = match s {
+                        ArgSource::Positional(i) => pos[*i].clone(),
+                        ArgSource::Keyword(i) => kw[*i].1.clone(),
+                        ArgSource::Default(i) => self.const_annotation(&defaults[*i]),
+                    };
+                    (ann, Origin { span: Some(span), why: format!("the call at this position (from {caller_name})") })
+                })
+                .collect();
+            let start = self.graphs[gid].graph.startblock;
+            self.add_pending(gid, start, cells);
+            self.graphs[gid].return_readers.insert(caller);
+            let r = self.return_annotation(gid);
+            result = self.union(&result, &r).ok_or_else(|| {
+                Diagnostic::new(span, format!("the functions called here return different types ({} and {})", result.describe(), r.describe()))
+            })?;
+        }
+        Ok(result)
+    }
+}

@@ -1,0 +1,185 @@
+//! The annotation lattice (RPython's `SomeXxx`): what the annotator knows
+//! about the values a variable can hold at run time.
+//!
+//! Lists share a `ListDefId`: every alias of a list points at one
+//! definition, so a write through any alias generalises the item type seen
+//! by all of them (definitions are merged with union-find in the
+//! annotator).
+
+use cranelift_entity::entity_impl;
+use rpy_flow::{Builtin, HostId};
+use std::fmt;
+
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ListDefId(u32);
+entity_impl!(ListDefId, "listdef");
+
+/// One point of the lattice. `Impossible` is bottom (no value yet).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SomeValue {
+    Impossible,
+    /// The `None` constant (and nothing else).
+    None,
+    Bool,
+    Int,
+    Float,
+    Str { nullable: bool },
+    Bytes { nullable: bool },
+    Tuple(Vec<SomeValue>),
+    List { def: ListDefId, nullable: bool },
+    /// The result of `range(...)`.
+    Range,
+    /// An iterator over a range.
+    RangeIter,
+    /// A set of prebuilt functions (usually one).
+    Functions(Vec<HostId>),
+    /// A prebuilt class (as a value: `except C`, `C(...)`, `isinstance`).
+    Class(HostId),
+    /// A builtin function or module.
+    Builtin(Builtin),
+    /// An exception instance of (a subclass of) this builtin class.
+    ExcInstance(HostId),
+}
+
+/// Why two annotations cannot be merged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionError;
+
+/// What `union` needs from the annotator: merging list definitions and
+/// finding the common base of two classes.
+pub trait UnionCx {
+    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> ListDefId;
+    fn common_base(&self, a: HostId, b: HostId) -> Option<HostId>;
+}
+
+impl Default for SomeValue {
+    fn default() -> Self {
+        SomeValue::Impossible
+    }
+}
+
+impl SomeValue {
+    pub fn is_impossible(&self) -> bool {
+        matches!(self, SomeValue::Impossible)
+    }
+
+    /// Can this be `None` at run time?
+    pub fn can_be_none(&self) -> bool {
+        match self {
+            SomeValue::None => true,
+            SomeValue::Str { nullable } | SomeValue::Bytes { nullable } | SomeValue::List { nullable, .. } => *nullable,
+            _ => false,
+        }
+    }
+
+    /// The same annotation, also allowing `None`, if that is representable.
+    fn or_none(&self) -> Option<SomeValue> {
+        Some(match self {
+            SomeValue::None => SomeValue::None,
+            SomeValue::Str { .. } => SomeValue::Str { nullable: true },
+            SomeValue::Bytes { .. } => SomeValue::Bytes { nullable: true },
+            SomeValue::List { def, .. } => SomeValue::List { def: *def, nullable: true },
+            _ => return None,
+        })
+    }
+
+    /// Least upper bound, for everything but lists (whose definitions the
+    /// annotator merges itself: `merge_lists` is called for two list defs).
+    pub fn union(&self, other: &SomeValue, cx: &mut dyn UnionCx) -> Result<SomeValue, UnionError> {
+        use SomeValue as S;
+        Ok(match (self, other) {
+            (S::Impossible, x) | (x, S::Impossible) => x.clone(),
+            (a, b) if a == b => a.clone(),
+            (S::None, x) | (x, S::None) => x.or_none().ok_or(UnionError)?,
+            (S::Bool, S::Int) | (S::Int, S::Bool) => S::Int,
+            (S::Int | S::Bool, S::Float) | (S::Float, S::Int | S::Bool) => S::Float,
+            (S::Str { nullable: a }, S::Str { nullable: b }) => S::Str { nullable: *a || *b },
+            (S::Bytes { nullable: a }, S::Bytes { nullable: b }) => S::Bytes { nullable: *a || *b },
+            (S::Tuple(a), S::Tuple(b)) if a.len() == b.len() => {
+                let mut items = Vec::with_capacity(a.len());
+                for (x, y) in a.iter().zip(b) {
+                    items.push(x.union(y, cx)?);
+                }
+                S::Tuple(items)
+            }
+            (S::List { def: a, nullable: na }, S::List { def: b, nullable: nb }) => {
+                S::List { def: cx.merge_lists(*a, *b), nullable: *na || *nb }
+            }
+            (S::Functions(a), S::Functions(b)) => {
+                let mut all = a.clone();
+                for f in b {
+                    if !all.contains(f) {
+                        all.push(*f);
+                    }
+                }
+                all.sort();
+                S::Functions(all)
+            }
+            (S::ExcInstance(a), S::ExcInstance(b)) => S::ExcInstance(cx.common_base(*a, *b).ok_or(UnionError)?),
+            (S::Class(a), S::Class(b)) => S::Class(cx.common_base(*a, *b).ok_or(UnionError)?),
+            _ => return Err(UnionError),
+        })
+    }
+
+    /// Short description for error messages (`int`, `str or None`, ...).
+    pub fn describe(&self) -> String {
+        match self {
+            SomeValue::Impossible => "nothing (not yet known)".into(),
+            SomeValue::None => "None".into(),
+            SomeValue::Bool => "bool".into(),
+            SomeValue::Int => "int".into(),
+            SomeValue::Float => "float".into(),
+            SomeValue::Str { nullable } => if *nullable { "str or None" } else { "str" }.into(),
+            SomeValue::Bytes { nullable } => if *nullable { "bytes or None" } else { "bytes" }.into(),
+            SomeValue::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|i| i.describe()).collect();
+                format!("tuple[{}]", parts.join(", "))
+            }
+            SomeValue::List { nullable, .. } => if *nullable { "list or None" } else { "list" }.into(),
+            SomeValue::Range => "range".into(),
+            SomeValue::RangeIter => "range iterator".into(),
+            SomeValue::Functions(f) if f.len() == 1 => "a function".into(),
+            SomeValue::Functions(_) => "one of several functions".into(),
+            SomeValue::Class(_) => "a class".into(),
+            SomeValue::Builtin(b) => format!("the builtin {}", b.name()),
+            SomeValue::ExcInstance(_) => "an exception instance".into(),
+        }
+    }
+}
+
+impl fmt::Display for SomeValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Cx;
+    impl UnionCx for Cx {
+        fn merge_lists(&mut self, a: ListDefId, _: ListDefId) -> ListDefId {
+            a
+        }
+        fn common_base(&self, _: HostId, _: HostId) -> Option<HostId> {
+            None
+        }
+    }
+
+    fn u(a: SomeValue, b: SomeValue) -> Result<SomeValue, UnionError> {
+        a.union(&b, &mut Cx)
+    }
+
+    #[test]
+    fn unions() {
+        use SomeValue as S;
+        assert_eq!(u(S::Int, S::Bool), Ok(S::Int));
+        assert_eq!(u(S::Int, S::Float), Ok(S::Float));
+        assert_eq!(u(S::None, S::Str { nullable: false }), Ok(S::Str { nullable: true }));
+        assert_eq!(u(S::Impossible, S::Float), Ok(S::Float));
+        assert_eq!(u(S::Int, S::Str { nullable: false }), Err(UnionError));
+        assert_eq!(u(S::None, S::Int), Err(UnionError));
+        assert_eq!(u(S::Tuple(vec![S::Int, S::Bool]), S::Tuple(vec![S::Bool, S::Float])), Ok(S::Tuple(vec![S::Int, S::Float])));
+    }
+}

@@ -1,0 +1,137 @@
+//! Representations: the low-level type chosen for each annotation, and
+//! the GC types the rtyper creates on demand (tuples, lists, ranges,
+//! exception classes).
+
+use crate::lltype::{GcType, GcTypeId, LowType, TypeTable};
+use rpy_annotator::SomeValue;
+use rpy_flow::{HostId, Program};
+use std::collections::HashMap;
+
+/// The GC types of one translation and how annotations map onto them.
+pub struct Reprs {
+    pub types: TypeTable,
+    tuples: HashMap<Vec<LowType>, GcTypeId>,
+    lists: HashMap<LowType, GcTypeId>,
+    pub range: GcTypeId,
+    pub range_iter: GcTypeId,
+    /// Type id of each class (exception classes, in preorder so that a
+    /// class and its subclasses form a contiguous range).
+    pub class_types: HashMap<HostId, GcTypeId>,
+    /// `min..=max` type ids of each class's subtree.
+    pub class_ranges: HashMap<HostId, (u32, u32)>,
+    pub type_names: Vec<Option<String>>,
+}
+
+impl Reprs {
+    pub fn new(prog: &Program) -> Self {
+        let mut types = TypeTable::new();
+        let mut type_names = vec![None; types.types.len()];
+        // Exception classes first: preorder of the class tree.
+        let mut class_types = HashMap::new();
+        let mut class_ranges = HashMap::new();
+        let root = prog.exc_class("BaseException");
+        let mut children: HashMap<HostId, Vec<HostId>> = HashMap::new();
+        for (id, obj) in prog.objs.iter() {
+            if let rpy_flow::HostObj::Class(c) = obj {
+                if let Some(&b) = c.bases.first() {
+                    children.entry(b).or_default().push(id);
+                }
+            }
+        }
+        fn visit(
+            c: HostId,
+            prog: &Program,
+            children: &HashMap<HostId, Vec<HostId>>,
+            types: &mut TypeTable,
+            names: &mut Vec<Option<String>>,
+            class_types: &mut HashMap<HostId, GcTypeId>,
+            ranges: &mut HashMap<HostId, (u32, u32)>,
+        ) {
+            let cls = prog.class(c);
+            let t = types.types.push(GcType {
+                name: cls.name.clone(),
+                fields: vec![("message".into(), LowType::Ptr(TypeTable::STR))],
+                items: None,
+            });
+            names.push(Some(cls.name.clone()));
+            class_types.insert(c, t);
+            let min = t.as_u32();
+            for &k in children.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
+                visit(k, prog, children, types, names, class_types, ranges);
+            }
+            ranges.insert(c, (min, types.types.len() as u32 - 1));
+        }
+        visit(root, prog, &children, &mut types, &mut type_names, &mut class_types, &mut class_ranges);
+        let range = types.types.push(GcType {
+            name: "RANGE".into(),
+            fields: vec![("start".into(), LowType::Signed), ("step".into(), LowType::Signed), ("length".into(), LowType::Signed)],
+            items: None,
+        });
+        let range_iter = types.types.push(GcType {
+            name: "RANGEITER".into(),
+            fields: vec![("next".into(), LowType::Signed), ("step".into(), LowType::Signed), ("remaining".into(), LowType::Signed)],
+            items: None,
+        });
+        type_names.push(None);
+        type_names.push(None);
+        let mut lists = HashMap::new();
+        lists.insert(LowType::Ptr(TypeTable::STR), TypeTable::STR_LIST);
+        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names }
+    }
+
+    fn push_type(&mut self, t: GcType) -> GcTypeId {
+        self.type_names.push(None);
+        self.types.types.push(t)
+    }
+
+    pub fn tuple_type(&mut self, items: &[LowType]) -> GcTypeId {
+        if let Some(&t) = self.tuples.get(items) {
+            return t;
+        }
+        let fields = items.iter().enumerate().map(|(i, t)| (format!("f{i}"), *t)).collect();
+        let t = self.push_type(GcType { name: format!("TUPLE{}", self.tuples.len()), fields, items: None });
+        self.tuples.insert(items.to_vec(), t);
+        t
+    }
+
+    pub fn list_type(&mut self, item: LowType) -> GcTypeId {
+        if let Some(&t) = self.lists.get(&item) {
+            return t;
+        }
+        let arr = self.push_type(GcType { name: format!("ARRAY_{item}"), fields: vec![], items: Some(item) });
+        let t = self.push_type(GcType {
+            name: format!("LIST_{item}"),
+            fields: vec![("length".into(), LowType::Signed), ("items".into(), LowType::Ptr(arr))],
+            items: None,
+        });
+        self.lists.insert(item, t);
+        t
+    }
+
+    /// The low-level type of values with annotation `s`.
+    pub fn lowtype(&mut self, s: &SomeValue, list_item: &dyn Fn(rpy_annotator::ListDefId) -> SomeValue) -> LowType {
+        match s {
+            SomeValue::Impossible | SomeValue::None | SomeValue::Builtin(_) => LowType::Void,
+            SomeValue::Functions(fs) if fs.len() == 1 => LowType::Void,
+            SomeValue::Functions(_) => LowType::Address,
+            SomeValue::Bool => LowType::Bool,
+            SomeValue::Int => LowType::Signed,
+            SomeValue::Float => LowType::Float,
+            SomeValue::Str { .. } => LowType::Ptr(TypeTable::STR),
+            SomeValue::Bytes { .. } => LowType::Ptr(TypeTable::BYTES),
+            SomeValue::Tuple(items) => {
+                let lts: Vec<LowType> = items.iter().map(|i| self.lowtype(i, list_item)).collect();
+                LowType::Ptr(self.tuple_type(&lts))
+            }
+            SomeValue::List { def, .. } => {
+                let item = list_item(*def);
+                let lt = self.lowtype(&item, list_item);
+                LowType::Ptr(self.list_type(lt))
+            }
+            SomeValue::Range => LowType::Ptr(self.range),
+            SomeValue::RangeIter => LowType::Ptr(self.range_iter),
+            SomeValue::Class(_) => LowType::Signed,
+            SomeValue::ExcInstance(c) => LowType::Ptr(self.class_types[c]),
+        }
+    }
+}
