@@ -18,7 +18,7 @@ use rpy_goal::{Failure, OptLevel, Options};
 
 use crate::header::{parse_args, parse_errors};
 use crate::pool::{map_parallel, WORKERS};
-use crate::process::{run_cpython, run_executable, Outcome, ScratchDir};
+use crate::process::{run_executable, Oracle, Outcome, ScratchDir};
 use crate::{file_name, filter_from_env, python_files, repo_root};
 
 /// Time limit for one translation.
@@ -82,18 +82,18 @@ fn tail(bytes: &[u8], max_lines: usize) -> String {
 
 /// Compare CPython and the translated program; `Err` holds a readable
 /// report of every difference found.
-pub fn check_program(program: &Path, opt: OptLevel) -> Result<(), String> {
+pub fn check_program(oracle: &Oracle, program: &Path, opt: OptLevel) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
-    check_program_with_args(program, &parse_args(&src), opt)
+    check_program_with_args(oracle, program, &parse_args(&src), opt)
 }
 
 /// `check_program` with explicit extra arguments instead of the header's.
-pub fn check_program_with_args(program: &Path, args: &[String], opt: OptLevel) -> Result<(), String> {
+pub fn check_program_with_args(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel) -> Result<(), String> {
     let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut scratch = ScratchDir::new(&format!("{}{}", stem, mode_name(opt)))
         .map_err(|e| format!("cannot create scratch folder: {}", e))?;
     let exe = scratch.path().join("program-c");
-    let result = compare(program, args, opt, scratch.path(), &exe);
+    let result = compare(oracle, program, args, opt, scratch.path(), &exe);
     match result {
         Err(msg) if exe.exists() => {
             // Keep the executable of a mismatch for inspection.
@@ -104,9 +104,8 @@ pub fn check_program_with_args(program: &Path, args: &[String], opt: OptLevel) -
     }
 }
 
-fn compare(program: &Path, args: &[String], opt: OptLevel, dir: &Path, exe: &Path) -> Result<(), String> {
-    let root = repo_root();
-    let expected = run_cpython(program, args, dir, &root)?;
+fn compare(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel, dir: &Path, exe: &Path) -> Result<(), String> {
+    let expected = oracle.run(program, args, dir)?;
     let opts = Options { opt_level: opt, output: Some(exe.to_path_buf()), view_dir: None, verbose: false };
     let built = match translate_guarded(program, &opts) {
         Ok(Ok(path)) => path,
@@ -213,8 +212,10 @@ pub fn report(title: &str, programs: &[PathBuf], check: impl Fn(&Path) -> Result
 
 /// Every corpus program at one optimisation level (honours `RPY_TEST_FILTER`).
 pub fn corpus_report(opt: OptLevel) -> Result<usize, String> {
-    let programs = python_files(&repo_root().join("tests/corpus"), filter_from_env().as_deref());
-    report(mode_name(opt), &programs, |p| check_program(p, opt))
+    let root = repo_root();
+    let programs = python_files(&root.join("tests/corpus"), filter_from_env().as_deref());
+    let oracle = Oracle::discover(&root);
+    report(mode_name(opt), &programs, |p| check_program(&oracle, p, opt))
 }
 
 /// Every wrong program (honours `RPY_TEST_FILTER`).

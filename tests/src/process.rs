@@ -126,17 +126,40 @@ fn exit_of(status: std::process::ExitStatus) -> Exit {
     Exit::Code(status.code().unwrap_or(-1))
 }
 
-/// Run `program` under CPython 3 with the support package on the path.
-pub fn run_cpython(program: &Path, args: &[String], cwd: &Path, repo_root: &Path) -> Result<Outcome, String> {
-    let mut cmd = Command::new("python3");
-    cmd.arg(program)
-        .args(args)
-        .current_dir(cwd)
-        .env("PYTHONPATH", repo_root)
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONIOENCODING", "utf-8");
-    run(cmd)
+/// CPython 3 as the oracle: the interpreter binary (resolved once, so that
+/// version-manager shims are not paid for on every run) and the folder put
+/// on `PYTHONPATH` (the repository root, which holds `rpython/`).
+#[derive(Clone, Debug)]
+pub struct Oracle {
+    pub python3: PathBuf,
+    pub pythonpath: PathBuf,
+}
+
+impl Oracle {
+    /// Ask `python3` for its real executable; fall back to `python3`.
+    pub fn discover(pythonpath: &Path) -> Oracle {
+        let mut cmd = Command::new("python3");
+        cmd.args(["-c", "import sys; sys.stdout.write(sys.executable)"]);
+        let python3 = run(cmd)
+            .ok()
+            .filter(|o| o.exit == Exit::Code(0) && !o.stdout.is_empty())
+            .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).into_owned()))
+            .unwrap_or_else(|| PathBuf::from("python3"));
+        Oracle { python3, pythonpath: pythonpath.to_path_buf() }
+    }
+
+    /// Run `program` with `args` in `cwd`.
+    pub fn run(&self, program: &Path, args: &[String], cwd: &Path) -> Result<Outcome, String> {
+        let mut cmd = Command::new(&self.python3);
+        cmd.arg(program)
+            .args(args)
+            .current_dir(cwd)
+            .env("PYTHONPATH", &self.pythonpath)
+            .env("PYTHONHASHSEED", "0")
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .env("PYTHONIOENCODING", "utf-8");
+        run(cmd)
+    }
 }
 
 /// Run a translated executable with `args` in `cwd`.
@@ -156,6 +179,16 @@ mod tests {
         cmd.args(["-c", "printf 'out\\n'; printf err >&2; exit 3"]);
         let o = run(cmd).unwrap();
         assert_eq!((o.stdout, o.stderr, o.exit), (b"out\n".to_vec(), b"err".to_vec(), Exit::Code(3)));
+    }
+
+    #[test]
+    fn oracle_runs_python3_with_the_package_on_the_path() {
+        let root = crate::repo_root();
+        let dir = ScratchDir::new("oracle").unwrap();
+        let prog = dir.path().join("p.py");
+        std::fs::write(&prog, "import sys\nfrom rpython.rlib.rarithmetic import intmask\nprint(intmask(2**63), sys.argv[1:])\nsys.exit(4)\n").unwrap();
+        let o = Oracle::discover(&root).run(&prog, &["a".to_string()], dir.path()).unwrap();
+        assert_eq!((o.stdout, o.exit), (b"-9223372036854775808 ['a']\n".to_vec(), Exit::Code(4)));
     }
 
     #[test]

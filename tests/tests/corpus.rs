@@ -36,10 +36,11 @@ fn errors() {
 fn shipped_programs() {
     use rpy_tests::check::{check_program_with_args, report};
     let root = rpy_tests::repo_root();
+    let oracle = rpy_tests::process::Oracle::discover(&root);
     let programs = [root.join("targets/demo/targetdemo.py"), root.join("tests/bench/fib.py")];
     finish(report("shipped -O2", &programs, |p| {
         let args: &[&str] = if p.ends_with("fib.py") { &["25"] } else { &["30"] };
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        check_program_with_args(p, &args, OptLevel::O2)
+        check_program_with_args(&oracle, p, &args, OptLevel::O2)
     }));
 }
