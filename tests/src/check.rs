@@ -106,7 +106,7 @@ pub fn check_program_with_args(oracle: &Oracle, program: &Path, args: &[String],
 
 fn compare(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel, dir: &Path, exe: &Path) -> Result<(), String> {
     let expected = oracle.run(program, args, dir)?;
-    let opts = Options { opt_level: opt, output: Some(exe.to_path_buf()), view_dir: None, verbose: false };
+    let opts = Options { opt_level: opt, output: Some(exe.to_path_buf()), ..Options::default() };
     let built = match translate_guarded(program, &opts) {
         Ok(Ok(path)) => path,
         Ok(Err(failure)) => return Err(format!("translation failed:\n{}", indent(&failure.message))),
@@ -146,7 +146,7 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
     let exe = scratch.path().join("program-c");
     let default_exe = program.with_file_name(format!("{}-c", stem));
     let default_existed = default_exe.exists();
-    let opts = Options { opt_level: OptLevel::O0, output: Some(exe.clone()), view_dir: None, verbose: false };
+    let opts = Options { opt_level: OptLevel::O0, output: Some(exe.clone()), ..Options::default() };
     let outcome = translate_guarded(program, &opts);
     let mut problems = Vec::new();
     if exe.exists() {
