@@ -1,1 +1,610 @@
-//! (in progress)
+//! AST -> flow graph: functions (`build_function`), module bodies
+//! (`build_module_body`) and class bodies (`build_class_body`).
+//!
+//! # How a graph is built
+//! 1. The builder walks the AST once, emitting ops into the current block
+//!    in *global SSA* form: a value computed in one block may be used in any
+//!    block it dominates. Locals live in a slot vector (`Slot`: unbound,
+//!    maybe-bound, bound to a value). At control-flow merges (`Join`) a block
+//!    inputarg (a phi) is made only for locals whose incoming values differ;
+//!    loop headers get a phi for every bound local.
+//! 2. `simplify` (build/simplify.rs) merges straight-line blocks, removes
+//!    phis whose incoming values are all the same (or the phi itself) and
+//!    phis nobody reads.
+//! 3. `ssi` (build/ssi.rs) makes every variable block-local, as the rest
+//!    of the toolchain expects: values used in a block but defined in a
+//!    dominator are passed along links as extra inputargs.
+//! 4. `check_graph` runs on the result in debug builds and tests.
+//!
+//! # Conventions the annotator and evaluator rely on
+//! * Function graphs: the start block's inputargs are the parameters, in
+//!   order. A name assigned anywhere in the function (or a parameter, or an
+//!   `except ... as` name) is local; reading a local that may be unbound on
+//!   some path is an error. Comprehension targets are scoped to the
+//!   comprehension (py3 rule).
+//! * Non-local names resolve at build time to constants: the module's
+//!   global, else a builtin function (`Const::Builtin`), else a builtin
+//!   exception class (`Const::Host`). `os.write` folds to
+//!   `Const::Builtin(OsWrite)`; `m.x` on a module constant folds to the
+//!   module's global.
+//! * Calls: `f(a)` -> `simple_call(f, a)`; with keywords ->
+//!   `call_kw(f, ("k1", ...), positional..., kwvalues...)`. Method calls
+//!   are `getattr` + `simple_call`. Builtins (`len`, `str`, `isinstance`)
+//!   stay calls of `Const::Builtin`; f-strings use `str`/`repr`/`format`
+//!   and `add`.
+//! * Conditions: `bool(x)` then a switch with exits `[False, True]`; the
+//!   `bool` op is omitted when `x` is the result of a comparison, `not_`,
+//!   `bool`, `is_`, `contains`, `isinstance` or `exc_match`. Tests on
+//!   immutable constants (`while True`) are folded.
+//! * `for`: `it = iter(x)`, then a header block whose only op is
+//!   `v = next(it)` with `Exitswitch::LastException`: `exits[0]` -> body,
+//!   `exits[1]` (case `<StopIteration>`) -> loop `else`/after, then the
+//!   handlers of enclosing `try`s.
+//! * Exceptions: inside a `try` (or a `try/finally`), every op whose
+//!   `can_raise()` holds ends its block with `Exitswitch::LastException`;
+//!   after `exits[0]` come one link per handler class (innermost `try`
+//!   first, duplicates dropped, `except:` is `BaseException`), each with
+//!   fresh `last_exception`/`last_exc_value` vars; a `finally` adds a
+//!   catch-all `BaseException` link to a copy of the finally body that
+//!   re-raises. Outside any `try`, ops have no exception links (an
+//!   exception propagates to the caller). `raise` computes
+//!   `t = type(inst)` (a class constant is first instantiated with
+//!   `simple_call(C)`) and links `(t, inst)` to the innermost handler
+//!   dispatch (`exc_match(t, C)` switches) or to the except block.
+//! * `finally` bodies are duplicated for each way out: normal, exception,
+//!   return, break, continue.
+//! * Module and class bodies: names are dynamic: reads are
+//!   `load_global("x")` (the evaluator resolves the namespace, then module
+//!   globals, then builtins), writes are `store_global("x", v)`. A class
+//!   body graph uses the same two ops; the evaluator runs it with a fresh
+//!   namespace layered over the module globals and makes the class from
+//!   that namespace. `def` -> `make_function(<code f>, defaults...)` (only
+//!   the defaults actually given, in order), decorators applied with
+//!   `simple_call(deco, f)` innermost first (decorator expressions are
+//!   evaluated before the defaults). `class C(B)` ->
+//!   `make_class(<classcode C>, bases...)`, decorators likewise. `import a`
+//!   -> `import_module("a")` + `store_global("a")`; `import a.b` imports
+//!   `"a.b"` then binds `import_module("a")` to `a`; `import a.b as c`
+//!   binds the `"a.b"` module to `c`; `from m import x as y` ->
+//!   `import_module("m")`, `getattr(m, "x")`, `store_global("y")`; a
+//!   relative import's name keeps its leading dots (`"..m"`). Inside a
+//!   module-level `try`, raising ops get one catch-all `BaseException`
+//!   link to a dispatch block that evaluates the handler expressions and
+//!   tests them with `exc_match`.
+//! * py2 `print a, b` -> `simple_call(<print>, a, b)`; with a trailing
+//!   comma `call_kw(<print>, ("end",), a, b, "")`.
+//! * `/` is always `truediv` (the builder does not know the dialect).
+
+use crate::check::assert_valid;
+use cranelift_entity::EntityRef;
+use crate::graph::{Block, Exitswitch, Link, Value, Var};
+use crate::host::{HostId, HostObj, Program};
+use crate::model::{Const, FlowGraph, FlowValue};
+use crate::ops::FlowOp;
+use rpy_syntax::ast;
+use rpy_syntax::{Diagnostic, Span};
+use std::collections::{HashMap, HashSet};
+
+mod expr;
+mod scan;
+pub mod simplify;
+pub mod ssi;
+mod stmt;
+
+/// Build the graph of a `HostObj::Function`.
+pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Diagnostic>> {
+    let f = prog.function(func);
+    let def = f.def.clone();
+    let mut b = Builder::new(prog, Mode::Function { module: f.module }, &f.qualname, def.span);
+    let (locals, globals) = scan::assigned_names(&def.params, &def.body);
+    b.globals_declared = globals;
+    for name in locals {
+        b.slot_of.insert(name.clone(), b.names.len());
+        b.names.push(name);
+        b.state.push(Slot::Unbound);
+    }
+    let start = b.g.startblock;
+    for p in &def.params {
+        let v = b.g.new_var(Some(&p.name));
+        b.g.blocks[start].inputargs.push(v);
+        let slot = b.slot_of[&p.name];
+        b.state[slot] = Slot::Bound(Value::Var(v));
+    }
+    b.stmts(&def.body);
+    b.fall_off_end(def.span);
+    b.finish().0
+}
+
+/// Build the graph that initialises a module (run by the evaluator).
+/// Allocates a `HostObj::Code` / `HostObj::ClassCode` for each `def` /
+/// `class` it meets.
+pub fn build_module_body(prog: &mut Program, module: HostId, body: &[ast::Stmt]) -> Result<FlowGraph, Vec<Diagnostic>> {
+    let name = prog.module(module).name.clone();
+    let (res, objs) = {
+        let mut b = Builder::new(prog, Mode::Module { module }, &name, body_span(body));
+        b.stmts(body);
+        b.fall_off_end(body_span(body));
+        b.finish()
+    };
+    push_objs(prog, objs);
+    res
+}
+
+/// Build the graph of a class body (see the module docs for its naming
+/// convention: `load_global`/`store_global` on the class namespace).
+pub fn build_class_body(prog: &mut Program, module: HostId, class: &ast::ClassDef) -> Result<FlowGraph, Vec<Diagnostic>> {
+    let (res, objs) = {
+        let mut b = Builder::new(prog, Mode::Class { module }, &class.name, class.span);
+        b.stmts(&class.body);
+        b.fall_off_end(class.span);
+        b.finish()
+    };
+    push_objs(prog, objs);
+    res
+}
+
+fn push_objs(prog: &mut Program, objs: Vec<(HostId, HostObj)>) {
+    for (want, o) in objs {
+        let got = prog.objs.push(o);
+        assert_eq!(got, want, "host object ids allocated out of order");
+    }
+}
+
+fn body_span(body: &[ast::Stmt]) -> Span {
+    match (body.first(), body.last()) {
+        (Some(a), Some(b)) => Span { end_line: b.span.end_line, end_col: b.span.end_col, ..a.span },
+        _ => Span::NONE,
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq)]
+enum Mode {
+    Function { module: HostId },
+    Module { module: HostId },
+    Class { module: HostId },
+}
+
+/// What the builder knows about a local at the current point.
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    Unbound,
+    /// Bound on some paths only.
+    Maybe,
+    Bound(FlowValue),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct JoinId(usize);
+
+/// A merge point whose block is made once all incoming links are known.
+#[derive(Default)]
+struct Join {
+    incoming: Vec<Incoming>,
+}
+
+/// A link (already in its source block's exits, target not yet known) and
+/// the state it carries: locals plus `extra` values (a result, or the
+/// exception pair).
+struct Incoming {
+    block: Block,
+    exit: usize,
+    state: Vec<Slot>,
+    extra: Vec<FlowValue>,
+}
+
+#[derive(Clone)]
+struct LoopInfo {
+    header: Block,
+    /// Slots that have a phi in the header, in inputarg order.
+    slots: Vec<usize>,
+}
+
+struct HandlerInfo {
+    /// Classes caught (function mode; empty in module mode).
+    classes: Vec<HostId>,
+    join: JoinId,
+}
+
+enum Ctx {
+    Loop { info: LoopInfo, brk: JoinId },
+    TryExcept { handlers: Vec<HandlerInfo>, dispatch: JoinId },
+    Finally { exc: JoinId, ret: JoinId, brk: JoinId, cont: JoinId },
+}
+
+enum Cond {
+    Known(bool),
+    Var(Var),
+}
+
+struct Builder<'p> {
+    prog: &'p Program,
+    mode: Mode,
+    g: FlowGraph,
+    cur: Option<Block>,
+    names: Vec<String>,
+    slot_of: HashMap<String, usize>,
+    state: Vec<Slot>,
+    globals_declared: HashSet<String>,
+    /// Comprehension targets in scope, innermost last.
+    comp_scope: Vec<(String, FlowValue)>,
+    joins: Vec<Join>,
+    ctx: Vec<Ctx>,
+    /// The exception pairs caught by the enclosing `except` clauses.
+    caught: Vec<(FlowValue, FlowValue)>,
+    def_op: HashMap<Var, FlowOp>,
+    diags: Vec<Diagnostic>,
+    new_objs: Vec<(HostId, HostObj)>,
+}
+
+type R<T> = Result<T, Diagnostic>;
+
+impl<'p> Builder<'p> {
+    fn new(prog: &'p Program, mode: Mode, name: &str, span: Span) -> Self {
+        let g = FlowGraph::new(name, span);
+        let cur = Some(g.startblock);
+        Builder {
+            prog,
+            mode,
+            g,
+            cur,
+            names: Vec::new(),
+            slot_of: HashMap::new(),
+            state: Vec::new(),
+            globals_declared: HashSet::new(),
+            comp_scope: Vec::new(),
+            joins: Vec::new(),
+            ctx: Vec::new(),
+            caught: Vec::new(),
+            def_op: HashMap::new(),
+            diags: Vec::new(),
+            new_objs: Vec::new(),
+        }
+    }
+
+    fn is_function(&self) -> bool {
+        matches!(self.mode, Mode::Function { .. })
+    }
+
+    fn module(&self) -> HostId {
+        match self.mode {
+            Mode::Function { module } | Mode::Module { module } | Mode::Class { module } => module,
+        }
+    }
+
+    fn alloc_obj(&mut self, o: HostObj) -> HostId {
+        let id = HostId::new(self.prog.objs.len() + self.new_objs.len());
+        self.new_objs.push((id, o));
+        id
+    }
+
+    fn exc_class(&self, name: &str) -> Const {
+        Const::Host(self.prog.exc_class(name))
+    }
+
+    fn finish(mut self) -> (Result<FlowGraph, Vec<Diagnostic>>, Vec<(HostId, HostObj)>) {
+        if !self.diags.is_empty() {
+            let mut out: Vec<Diagnostic> = Vec::new();
+            for d in self.diags {
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+            return (Err(out), Vec::new());
+        }
+        simplify::simplify(&mut self.g);
+        ssi::to_block_local(&mut self.g);
+        simplify::cleanup_local(&mut self.g);
+        if cfg!(debug_assertions) {
+            assert_valid(&self.g);
+        }
+        (Ok(self.g), self.new_objs)
+    }
+
+    fn fall_off_end(&mut self, _span: Span) {
+        if let Some(b) = self.cur.take() {
+            let ret = self.g.returnblock;
+            self.g.blocks[b].exits.push(Link::new(vec![Value::Const(Const::None)], ret));
+        }
+    }
+
+    // ---- emitting ops --------------------------------------------------
+
+    fn cur_block(&self) -> Block {
+        self.cur.expect("builder: no current block")
+    }
+
+    fn in_try(&self) -> bool {
+        self.ctx.iter().any(|c| !matches!(c, Ctx::Loop { .. }))
+    }
+
+    /// Append an op to the current block. Inside a `try`, a raising op
+    /// ends the block with exception links.
+    fn emit(&mut self, kind: FlowOp, args: Vec<FlowValue>, span: Span) -> FlowValue {
+        let r = self.push_op(kind, args, span);
+        if kind.can_raise() && self.in_try() {
+            let b = self.cur_block();
+            self.g.blocks[b].exitswitch = Exitswitch::LastException;
+            let next = self.g.new_block(vec![]);
+            self.g.blocks[b].exits.push(Link::new(vec![], next));
+            self.add_exception_links(b);
+            self.cur = Some(next);
+        }
+        Value::Var(r)
+    }
+
+    fn push_op(&mut self, kind: FlowOp, args: Vec<FlowValue>, span: Span) -> Var {
+        let b = self.cur_block();
+        let r = self.g.new_var(None);
+        self.g.blocks[b].ops.push(crate::graph::Op { kind, args, result: r, span });
+        self.def_op.insert(r, kind);
+        r
+    }
+
+    /// `v = next(it)` ending the current block; StopIteration goes to `stop`.
+    fn emit_next(&mut self, it: FlowValue, span: Span, stop: JoinId) -> FlowValue {
+        let r = self.push_op(FlowOp::Next, vec![it], span);
+        let b = self.cur_block();
+        self.g.blocks[b].exitswitch = Exitswitch::LastException;
+        let body = self.g.new_block(vec![]);
+        self.g.blocks[b].exits.push(Link::new(vec![], body));
+        let mut l = Link::new(vec![], self.g.returnblock);
+        l.exitcase = Some(self.exc_class("StopIteration"));
+        let state = self.state.clone();
+        self.add_incoming(b, l, stop, state, vec![]);
+        self.add_exception_links(b);
+        self.cur = Some(body);
+        Value::Var(r)
+    }
+
+    /// The links from a raising op's block to the handlers in scope.
+    fn add_exception_links(&mut self, b: Block) {
+        let base = self.prog.exc_class("BaseException");
+        let mut targets: Vec<(HostId, JoinId)> = Vec::new();
+        'walk: for c in self.ctx.iter().rev() {
+            match c {
+                Ctx::Loop { .. } => {}
+                Ctx::TryExcept { handlers, dispatch } => {
+                    if !self.is_function() {
+                        targets.push((base, *dispatch));
+                        break 'walk;
+                    }
+                    for h in handlers {
+                        for &cls in &h.classes {
+                            let already = targets.iter().any(|(c, _)| *c == cls)
+                                || self.g.blocks[b].exits.iter().any(|l| l.exitcase == Some(Const::Host(cls)));
+                            if !already {
+                                targets.push((cls, h.join));
+                            }
+                            if cls == base {
+                                break 'walk;
+                            }
+                        }
+                    }
+                }
+                Ctx::Finally { exc, .. } => {
+                    targets.push((base, *exc));
+                    break 'walk;
+                }
+            }
+        }
+        for (cls, join) in targets {
+            let t = self.g.new_var(Some("etype"));
+            let v = self.g.new_var(Some("evalue"));
+            let mut l = Link::new(vec![], self.g.returnblock);
+            l.exitcase = Some(Const::Host(cls));
+            l.last_exception = Some(t);
+            l.last_exc_value = Some(v);
+            let state = self.state.clone();
+            self.add_incoming(b, l, join, state, vec![Value::Var(t), Value::Var(v)]);
+        }
+    }
+
+    // ---- joins and branches ----------------------------------------------
+
+    fn new_join(&mut self) -> JoinId {
+        self.joins.push(Join::default());
+        JoinId(self.joins.len() - 1)
+    }
+
+    fn add_incoming(&mut self, block: Block, link: Link<crate::model::Flow>, join: JoinId, state: Vec<Slot>, extra: Vec<FlowValue>) {
+        let exits = &mut self.g.blocks[block].exits;
+        exits.push(link);
+        let exit = exits.len() - 1;
+        self.joins[join.0].incoming.push(Incoming { block, exit, state, extra });
+    }
+
+    /// End the current block with a jump to `join`, carrying `extra`.
+    fn jump(&mut self, join: JoinId, extra: Vec<FlowValue>) {
+        if let Some(b) = self.cur.take() {
+            let l = Link::new(vec![], self.g.returnblock);
+            let state = self.state.clone();
+            self.add_incoming(b, l, join, state, extra);
+        }
+    }
+
+    /// Make the block of `join` and continue there. Returns the extra
+    /// values (phis or the common value), or `None` (and no current
+    /// block) when nothing reaches the join.
+    fn finalize(&mut self, join: JoinId, hints: &[&str]) -> Option<Vec<FlowValue>> {
+        let incoming = std::mem::take(&mut self.joins[join.0].incoming);
+        if incoming.is_empty() {
+            self.cur = None;
+            return None;
+        }
+        let mut inputargs = Vec::new();
+        // For each inputarg, where its incoming value comes from.
+        enum Src {
+            Slot(usize),
+            Extra(usize),
+        }
+        let mut srcs = Vec::new();
+        let mut state = Vec::with_capacity(self.names.len());
+        for i in 0..self.names.len() {
+            let all_bound = incoming.iter().all(|inc| matches!(inc.state[i], Slot::Bound(_)));
+            let any = incoming.iter().any(|inc| inc.state[i] != Slot::Unbound);
+            if all_bound {
+                let first = &incoming[0].state[i];
+                if incoming.iter().all(|inc| &inc.state[i] == first) {
+                    state.push(first.clone());
+                } else {
+                    let v = self.g.new_var(Some(&self.names[i]));
+                    inputargs.push(v);
+                    srcs.push(Src::Slot(i));
+                    state.push(Slot::Bound(Value::Var(v)));
+                }
+            } else if any {
+                state.push(Slot::Maybe);
+            } else {
+                state.push(Slot::Unbound);
+            }
+        }
+        let nextra = incoming[0].extra.len();
+        let mut extras = Vec::with_capacity(nextra);
+        for k in 0..nextra {
+            let first = &incoming[0].extra[k];
+            if incoming.iter().all(|inc| &inc.extra[k] == first) {
+                extras.push(first.clone());
+            } else {
+                let v = self.g.new_var(hints.get(k).copied());
+                inputargs.push(v);
+                srcs.push(Src::Extra(k));
+                extras.push(Value::Var(v));
+            }
+        }
+        let block = self.g.new_block(inputargs);
+        for inc in &incoming {
+            let args: Vec<FlowValue> = srcs
+                .iter()
+                .map(|s| match s {
+                    Src::Slot(i) => match &inc.state[*i] {
+                        Slot::Bound(v) => v.clone(),
+                        _ => unreachable!("phi for a slot not bound on every path"),
+                    },
+                    Src::Extra(k) => inc.extra[*k].clone(),
+                })
+                .collect();
+            let link = &mut self.g.blocks[inc.block].exits[inc.exit];
+            link.target = block;
+            link.args = args;
+        }
+        self.cur = Some(block);
+        self.state = state;
+        Some(extras)
+    }
+
+    /// End the current block with a switch on a bool var; returns the
+    /// (false, true) successor blocks. No current block afterwards.
+    fn switch_bool(&mut self, v: Var) -> (Block, Block) {
+        let b = self.cur.take().expect("builder: switch without a current block");
+        let bf = self.g.new_block(vec![]);
+        let bt = self.g.new_block(vec![]);
+        let mut lf = Link::new(vec![], bf);
+        lf.exitcase = Some(Const::Bool(false));
+        let mut lt = Link::new(vec![], bt);
+        lt.exitcase = Some(Const::Bool(true));
+        self.g.blocks[b].exitswitch = Exitswitch::Value(v);
+        self.g.blocks[b].exits = vec![lf, lt];
+        (bf, bt)
+    }
+
+    /// Start a loop: a header block with a phi per bound local.
+    fn enter_loop(&mut self) -> LoopInfo {
+        let b = self.cur_block();
+        let mut slots = Vec::new();
+        let mut inputargs = Vec::new();
+        let mut args = Vec::new();
+        let mut state = Vec::new();
+        for (i, s) in self.state.iter().enumerate() {
+            match s {
+                Slot::Bound(v) => {
+                    let phi = self.g.new_var(Some(&self.names[i]));
+                    slots.push(i);
+                    inputargs.push(phi);
+                    args.push(v.clone());
+                    state.push(Slot::Bound(Value::Var(phi)));
+                }
+                _ => state.push(Slot::Maybe),
+            }
+        }
+        let header = self.g.new_block(inputargs);
+        self.g.blocks[b].exits.push(Link::new(args, header));
+        self.cur = Some(header);
+        self.state = state;
+        LoopInfo { header, slots }
+    }
+
+    /// Jump back to a loop header.
+    fn goto_header(&mut self, info: &LoopInfo) {
+        if let Some(b) = self.cur.take() {
+            let args = info
+                .slots
+                .iter()
+                .map(|&i| match &self.state[i] {
+                    Slot::Bound(v) => v.clone(),
+                    other => unreachable!("local {} became {other:?} inside a loop", self.names[i]),
+                })
+                .collect();
+            self.g.blocks[b].exits.push(Link::new(args, info.header));
+        }
+    }
+
+    /// Evaluate a condition: a folded constant or a bool var.
+    fn cond(&mut self, e: &ast::Expr) -> R<Cond> {
+        let v = self.expr(e)?;
+        Ok(self.cond_of(v, e.span))
+    }
+
+    fn cond_of(&mut self, v: FlowValue, span: Span) -> Cond {
+        match v {
+            Value::Const(c) => match const_truth(&c) {
+                Some(t) => Cond::Known(t),
+                None => match self.emit(FlowOp::Bool, vec![Value::Const(c)], span) {
+                    Value::Var(r) => Cond::Var(r),
+                    Value::Const(_) => unreachable!(),
+                },
+            },
+            Value::Var(x) => {
+                let boolish = matches!(
+                    self.def_op.get(&x),
+                    Some(
+                        FlowOp::Lt
+                            | FlowOp::Le
+                            | FlowOp::Eq
+                            | FlowOp::Ne
+                            | FlowOp::Gt
+                            | FlowOp::Ge
+                            | FlowOp::Is
+                            | FlowOp::Not
+                            | FlowOp::Bool
+                            | FlowOp::Contains
+                            | FlowOp::IsInstance
+                            | FlowOp::ExcMatch
+                    )
+                );
+                if boolish {
+                    Cond::Var(x)
+                } else {
+                    match self.emit(FlowOp::Bool, vec![Value::Var(x)], span) {
+                        Value::Var(r) => Cond::Var(r),
+                        Value::Const(_) => unreachable!(),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Truth value of an immutable constant, if it can be known at build time.
+fn const_truth(c: &Const) -> Option<bool> {
+    match c {
+        Const::None => Some(false),
+        Const::Bool(b) => Some(*b),
+        Const::Int(i) => Some(*i != 0),
+        Const::Float(f) => Some(*f != 0.0),
+        Const::Str(s) => Some(!s.is_empty()),
+        Const::Bytes(b) => Some(!b.is_empty()),
+        Const::Tuple(t) => Some(!t.is_empty()),
+        Const::Builtin(_) => Some(true),
+        Const::Host(_) => None,
+    }
+}

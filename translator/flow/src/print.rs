@@ -1,1 +1,163 @@
-//! (in progress)
+//! Text printer for graphs of any level, used by text-in/text-out tests and
+//! `--dump` output.
+//!
+//! The output is stable: blocks are printed in depth-first order from the
+//! start block and both blocks and variables are renumbered in order of
+//! first appearance (a variable keeps its source-name hint, `v3_x`). The
+//! return and except blocks are not printed; links to them read
+//! `return(v)` and `raise(t, v)`. Example:
+//!
+//! ```text
+//! graph f(v0_n)
+//! block0(v0_n):
+//!   v1 = lt(v0_n, 0)
+//!   switch v1:
+//!     False: block1(v0_n)
+//!     True: return(-1)
+//! block1(v2_n):
+//!   v3 = next(v2_n)
+//!   switch last_exception:
+//!     normal: block2(v3)
+//!     <StopIteration>: return(None)
+//!     <ValueError> as (v4, v5): raise(v4, v5)
+//! ```
+//!
+//! A block with `Exitswitch::None` ends with `goto target(args)`.
+
+use crate::graph::{Block, Exitswitch, Graph, Level, Link, Value, Var};
+use crate::host::{HostObj, Program};
+use crate::model::{Const, FlowGraph};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Print with the level's `Display` for constants.
+pub fn print_graph<L: Level>(g: &Graph<L>) -> String {
+    print_graph_with(g, &|c: &L::Const| c.to_string())
+}
+
+/// Print a flow graph naming host objects (`<ValueError>`, `<function m.f>`).
+pub fn print_flow_graph(prog: &Program, g: &FlowGraph) -> String {
+    print_graph_with(g, &|c: &Const| const_text(prog, c))
+}
+
+/// A flow constant as text, with host objects named.
+pub fn const_text(prog: &Program, c: &Const) -> String {
+    match c {
+        Const::Host(h) => match prog.objs.get(*h) {
+            Some(HostObj::Module(m)) => format!("<module {}>", m.name),
+            Some(HostObj::Code(d)) => format!("<code {}>", d.name),
+            Some(HostObj::ClassCode(d)) => format!("<classcode {}>", d.name),
+            Some(HostObj::Function(f)) => format!("<function {}>", f.qualname),
+            Some(HostObj::Class(k)) => format!("<{}>", k.qualname),
+            Some(HostObj::Instance { .. }) => format!("<instance {h}>"),
+            Some(HostObj::List(_)) => format!("<list {h}>"),
+            Some(HostObj::Dict(_)) => format!("<dict {h}>"),
+            _ => format!("<{h}>"),
+        },
+        Const::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(|c| const_text(prog, c)).collect();
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+struct Names<'g, L: Level> {
+    g: &'g Graph<L>,
+    vars: HashMap<Var, usize>,
+    blocks: HashMap<Block, usize>,
+}
+
+impl<'g, L: Level> Names<'g, L> {
+    fn var(&mut self, v: Var) -> String {
+        let n = self.vars.len();
+        let i = *self.vars.entry(v).or_insert(n);
+        match &self.g.vars[v].hint {
+            Some(h) => format!("v{i}_{h}"),
+            None => format!("v{i}"),
+        }
+    }
+    fn block(&mut self, b: Block) -> String {
+        if b == self.g.returnblock {
+            return "return".into();
+        }
+        if b == self.g.exceptblock {
+            return "raise".into();
+        }
+        let n = self.blocks.len();
+        let i = *self.blocks.entry(b).or_insert(n);
+        format!("block{i}")
+    }
+    fn value(&mut self, v: &Value<L::Const>, cf: &dyn Fn(&L::Const) -> String) -> String {
+        match v {
+            Value::Var(v) => self.var(*v),
+            Value::Const(c) => cf(c),
+        }
+    }
+    fn values(&mut self, vs: &[Value<L::Const>], cf: &dyn Fn(&L::Const) -> String) -> String {
+        let parts: Vec<String> = vs.iter().map(|v| self.value(v, cf)).collect();
+        parts.join(", ")
+    }
+}
+
+/// Print with a caller-chosen constant formatter.
+pub fn print_graph_with<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String) -> String {
+    let mut n = Names { g, vars: HashMap::new(), blocks: HashMap::new() };
+    let mut out = String::new();
+    let order: Vec<Block> =
+        g.reachable_blocks().into_iter().filter(|&b| b != g.returnblock && b != g.exceptblock).collect();
+    for &b in &order {
+        n.block(b);
+    }
+    let params: Vec<String> = g.params().iter().map(|&v| n.var(v)).collect();
+    let _ = writeln!(out, "graph {}({})", g.name, params.join(", "));
+    for &b in &order {
+        let data = &g.blocks[b];
+        let ins: Vec<String> = data.inputargs.iter().map(|&v| n.var(v)).collect();
+        let _ = writeln!(out, "{}({}):", n.block(b), ins.join(", "));
+        for op in &data.ops {
+            let args = n.values(&op.args, cf);
+            let res = n.var(op.result);
+            let _ = writeln!(out, "  {res} = {}({args})", op.kind);
+        }
+        let target = |n: &mut Names<L>, l: &Link<L>| {
+            let args = n.values(&l.args, cf);
+            format!("{}({args})", n.block(l.target))
+        };
+        match &data.exitswitch {
+            Exitswitch::None => {
+                for l in &data.exits {
+                    let t = target(&mut n, l);
+                    let _ = writeln!(out, "  goto {t}");
+                }
+            }
+            Exitswitch::Value(v) => {
+                let sv = n.var(*v);
+                let _ = writeln!(out, "  switch {sv}:");
+                for l in &data.exits {
+                    let case = l.exitcase.as_ref().map(|c| cf(c)).unwrap_or_else(|| "default".into());
+                    let t = target(&mut n, l);
+                    let _ = writeln!(out, "    {case}: {t}");
+                }
+            }
+            Exitswitch::LastException => {
+                let _ = writeln!(out, "  switch last_exception:");
+                for l in &data.exits {
+                    let mut case = l.exitcase.as_ref().map(|c| cf(c)).unwrap_or_else(|| "normal".into());
+                    if l.last_exception.is_some() || l.last_exc_value.is_some() {
+                        let a = l.last_exception.map(|v| n.var(v)).unwrap_or_else(|| "_".into());
+                        let b = l.last_exc_value.map(|v| n.var(v)).unwrap_or_else(|| "_".into());
+                        case = format!("{case} as ({a}, {b})");
+                    }
+                    let t = target(&mut n, l);
+                    let _ = writeln!(out, "    {case}: {t}");
+                }
+            }
+        }
+    }
+    out
+}
