@@ -473,6 +473,11 @@ impl<'p> Builder<'p> {
     fn bind_comp_target(&mut self, target: &Expr, v: FlowValue) -> R<()> {
         match &target.kind {
             ExprKind::Name(n) => {
+                if let Value::Var(x) = &v {
+                    if self.g.vars[*x].hint.is_none() {
+                        self.g.vars[*x].hint = Some(n.clone());
+                    }
+                }
                 self.comp_scope.push((n.clone(), v));
                 Ok(())
             }
