@@ -404,7 +404,8 @@ impl<'p> Annotator<'p> {
             }
             let mut cells = Vec::with_capacity(link.args.len());
             let is_exc_link = data.exitswitch == Exitswitch::LastException && i > 0;
-            for a in &link.args {
+            for (k, a) in link.args.iter().enumerate() {
+                let assigned = link.arg_spans.get(k).copied().filter(|s| !s.is_none());
                 let (ann, origin) = match a {
                     Value::Var(v) if is_exc_link && Some(*v) == link.last_exception => {
                         let cls = self.exc_case(link.exitcase.as_ref());
@@ -414,10 +415,17 @@ impl<'p> Annotator<'p> {
                         let cls = self.exc_case(link.exitcase.as_ref());
                         (SomeValue::ExcInstance(cls), Origin { span: last_span, why: "the exception caught here".into() })
                     }
-                    Value::Var(v) => (self.graphs[g].bindings[*v].clone(), self.graphs[g].origins[*v].clone()),
-                    Value::Const(c) => {
-                        (self.const_annotation(c), Origin { span: last_span, why: format!("the constant {c}") })
+                    Value::Var(v) => {
+                        let mut o = self.graphs[g].origins[*v].clone();
+                        if let Some(s) = assigned {
+                            o = Origin { span: Some(s), why: format!("the assignment here ({})", o.why) };
+                        }
+                        (self.graphs[g].bindings[*v].clone(), o)
                     }
+                    Value::Const(c) => (
+                        self.const_annotation(c),
+                        Origin { span: assigned.or(last_span), why: format!("the constant {c}") },
+                    ),
                 };
                 cells.push((ann, origin));
             }

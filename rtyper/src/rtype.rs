@@ -307,7 +307,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
             }
         }
-        let mut out = Link { args: args.clone(), target: link.target, exitcase, last_exception: link.last_exception, last_exc_value: link.last_exc_value };
+        let mut out = Link { args: args.clone(), target: link.target, exitcase, last_exception: link.last_exception, last_exc_value: link.last_exc_value, arg_spans: Vec::new() };
         if needs_block {
             // source --args--> M(fresh inputs) --converted--> target
             let mut ins = Vec::new();

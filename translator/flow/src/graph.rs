@@ -77,11 +77,15 @@ pub struct Link<L: Level> {
     /// hold the caught class and instance; `args` may mention them.
     pub last_exception: Option<Var>,
     pub last_exc_value: Option<Var>,
+    /// Where each passed value was last assigned in the source (parallel
+    /// to `args`; may be empty when unknown). Error messages use it to say
+    /// how a value got its type.
+    pub arg_spans: Vec<Span>,
 }
 
 impl<L: Level> Link<L> {
     pub fn new(args: Vec<Value<L::Const>>, target: Block) -> Self {
-        Link { args, target, exitcase: None, last_exception: None, last_exc_value: None }
+        Link { args, target, exitcase: None, last_exception: None, last_exc_value: None, arg_spans: Vec::new() }
     }
 }
 
