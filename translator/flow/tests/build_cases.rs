@@ -3,11 +3,12 @@
 //! Each file in `tests/build/` holds Python source, a line `# expect:`, and
 //! the expected output: the printed graph of every top-level function in
 //! source order (or, with a first line `# mode: module`, the graph of the
-//! module body), or the diagnostics as `line:col: message`. Every built
+//! module body; with `# mode: class`, the graph of each top-level class
+//! body), or the diagnostics as `line:col: message`. Every built
 //! graph is also checked with `check_graph`. `BLESS=1 cargo test` rewrites
 //! the expectations.
 
-use rpy_flow::build::{build_function, build_module_body};
+use rpy_flow::build::{build_class_body, build_function, build_module_body};
 use rpy_flow::check::check_graph;
 use rpy_flow::host::{ClassObj, FunctionObj, ModuleObj};
 use rpy_flow::print::print_flow_graph;
@@ -26,6 +27,7 @@ fn diag_text(out: &mut String, ds: &[Diagnostic]) {
 /// Run one case's source; returns the actual output.
 fn run(src: &str) -> String {
     let module_mode = src.starts_with("# mode: module");
+    let class_mode = src.starts_with("# mode: class");
     let mut prog = Program::new();
     let file = prog.sources.add("test.py", src);
     let m = match parse_module(file, src, "test", Dialect::Py3) {
@@ -38,6 +40,20 @@ fn run(src: &str) -> String {
     };
     let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "test".into(), file, globals: Vec::new() }));
     let mut out = String::new();
+    if class_mode {
+        for s in &m.body {
+            if let StmtKind::ClassDef(def) = &s.kind {
+                match build_class_body(&mut prog, mid, def) {
+                    Ok(g) => {
+                        check_graph(&g).expect("class body graph is valid");
+                        out.push_str(&print_flow_graph(&prog, &g));
+                    }
+                    Err(ds) => diag_text(&mut out, &ds),
+                }
+            }
+        }
+        return out;
+    }
     if module_mode {
         match build_module_body(&mut prog, mid, &m.body) {
             Ok(g) => {
