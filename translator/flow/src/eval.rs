@@ -150,6 +150,8 @@ pub struct Evaluator<'p> {
     importer: Option<Rc<dyn Importer>>,
     /// Recursion limit in frames.
     pub max_depth: usize,
+    /// Cleared value vectors of finished frames, reused.
+    spare_vals: Vec<Vec<Option<Const>>>,
     /// Origin of `time.perf_counter()`.
     clock_start: std::time::Instant,
 }
@@ -169,6 +171,7 @@ impl<'p> Evaluator<'p> {
             importer: None,
             max_depth: MAX_DEPTH,
             clock_start: std::time::Instant::now(),
+            spare_vals: Vec::new(),
         }
     }
 
@@ -244,7 +247,8 @@ impl<'p> Evaluator<'p> {
                 format!("`{}` takes {} inputs, got {}", graph.name, params.len(), args.len()),
             ));
         }
-        let mut vals = vec![None; graph.vars.len()];
+        let mut vals = self.spare_vals.pop().unwrap_or_default();
+        vals.resize(graph.vars.len(), None);
         for (p, a) in params.iter().zip(args) {
             vals[p.index()] = Some(a);
         }
@@ -340,22 +344,23 @@ impl<'p> Evaluator<'p> {
     /// value when this returns from frame `base`.
     fn follow(&mut self, target: Block, vals: Vec<Const>, base: usize) -> EvalResult<Option<Const>> {
         let frame = self.frames.last_mut().unwrap();
-        let graph = frame.graph.clone();
-        if target == graph.returnblock {
+        let (ret, exc) = (frame.graph.returnblock, frame.graph.exceptblock);
+        if target == ret {
             let v = vals.into_iter().next().unwrap_or(Const::None);
             return Ok(self.return_value(v, base));
         }
-        if target == graph.exceptblock {
+        if target == exc {
             let mut it = vals.into_iter();
             let cls = it.next().unwrap_or(Const::None);
             let value = it.next().unwrap_or(Const::None);
             let span = self.current_span_or_graph();
             return Err(self.raise_value(cls, value, span)?);
         }
+        let Frame { graph, vals: slots, .. } = frame;
         let inputs = &graph.blocks[target].inputargs;
         assert_eq!(inputs.len(), vals.len(), "link arity into {target} of {}", graph.name);
         for (p, v) in inputs.iter().zip(vals) {
-            frame.vals[p.index()] = Some(v);
+            slots[p.index()] = Some(v);
         }
         frame.block = target;
         frame.op = 0;
@@ -370,11 +375,13 @@ impl<'p> Evaluator<'p> {
 
     /// Pop the innermost frame returning `v`; deliver it to the caller.
     fn return_value(&mut self, v: Const, base: usize) -> Option<Const> {
-        let f = self.frames.pop().unwrap();
+        let mut f = self.frames.pop().unwrap();
         let v = match f.on_return {
             OnReturn::Value => v,
             OnReturn::Instance(inst) => inst,
         };
+        f.vals.clear();
+        self.spare_vals.push(f.vals);
         if self.frames.len() == base {
             return Some(v);
         }

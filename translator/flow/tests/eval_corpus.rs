@@ -62,7 +62,9 @@ fn corpus_matches_cpython() {
         argv.extend(header_args(&src));
         let Some(want) = cpython(f, &argv) else { continue };
         compared += 1;
+        let t0 = std::time::Instant::now();
         let got = ours(f, &argv);
+        if std::env::var("TIMES").is_ok() { eprintln!("{:?} {}", t0.elapsed(), f.display()); }
         if got != want {
             failures.push(format!(
                 "== {}\n-- cpython (exit {}):\n{}-- ours (exit {}):\n{}",

@@ -78,6 +78,9 @@ impl Evaluator<'_> {
     /// Bind call arguments to a function's parameters.
     fn bind_args(&mut self, fid: HostId, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Vec<Const>> {
         let f = self.prog.function(fid);
+        if kwargs.is_empty() && args.len() == f.def.params.len() {
+            return Ok(args);
+        }
         let params: Vec<String> = f.def.params.iter().map(|p| p.name.clone()).collect();
         let defaults = f.defaults.clone();
         let fname = f.name.clone();
