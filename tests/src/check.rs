@@ -113,6 +113,8 @@ fn compare(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel, dir:
         Err(Broken::Panicked(msg)) => return Err(format!("translation panicked: {}\n", msg)),
         Err(Broken::TimedOut) => return Err(format!("translation timed out after {}s\n", TRANSLATE_TIMEOUT.as_secs())),
     };
+    // The program runs in `dir`: make sure a relative result path still works.
+    let built = std::fs::canonicalize(&built).unwrap_or(built);
     let actual = run_executable(&built, args, dir)?;
     compare_outcomes(&expected, &actual)
 }
