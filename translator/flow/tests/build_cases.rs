@@ -4,7 +4,7 @@
 //! the expected output: the printed graph of every top-level function in
 //! source order (or, with a first line `# mode: module`, the graph of the
 //! module body; with `# mode: class`, the graph of each top-level class
-//! body), or the diagnostics as `line:col: message`. Every built
+//! body; `# dialect: py2` parses as py2), or the diagnostics as `line:col: message`. Every built
 //! graph is also checked with `check_graph`. `BLESS=1 cargo test` rewrites
 //! the expectations.
 
@@ -30,7 +30,8 @@ fn run(src: &str) -> String {
     let class_mode = src.starts_with("# mode: class");
     let mut prog = Program::new();
     let file = prog.sources.add("test.py", src);
-    let m = match parse_module(file, src, "test", Dialect::Py3) {
+    let dialect = if src.starts_with("# dialect: py2") { Dialect::Py2 } else { Dialect::Py3 };
+    let m = match parse_module(file, src, "test", dialect) {
         Ok(m) => m,
         Err(ds) => {
             let mut out = String::from("parse error\n");
