@@ -50,6 +50,9 @@ pub fn parse_module(file: FileId, text: &str, name: &str, dialect: Dialect) -> R
     if parser.set_language(&tree_sitter_python::LANGUAGE.into()).is_err() {
         panic!("tree-sitter-python grammar is incompatible with the tree-sitter runtime");
     }
+    // A UTF-8 byte order mark is not part of the program (columns on the
+    // first line are counted after it, as Python does).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lower = Lower::new(file, text, dialect);
     let Some(tree) = parser.parse(text, None) else {
         panic!("tree-sitter returned no tree without a timeout or cancellation");
@@ -85,6 +88,9 @@ pub(crate) struct Lower<'a> {
     pub diags: Vec<Diagnostic>,
     /// Number of enclosing `def` bodies (nested ones are refused).
     pub func_depth: u32,
+    /// Current expression nesting, bounded to protect the stack.
+    pub expr_depth: u32,
+    pub depth_reported: bool,
 }
 
 impl<'a> Lower<'a> {
@@ -102,7 +108,7 @@ impl<'a> Lower<'a> {
             }
         }
         line_ascii.push(ascii);
-        Lower { file, text, dialect, line_starts, line_ascii, diags: Vec::new(), func_depth: 0 }
+        Lower { file, text, dialect, line_starts, line_ascii, diags: Vec::new(), func_depth: 0, expr_depth: 0, depth_reported: false }
     }
 
     /// 1-based character column of byte offset `byte` on 0-based row `row`.

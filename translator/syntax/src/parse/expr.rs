@@ -42,6 +42,23 @@ pub(super) fn lower_field(cx: &mut Lower, node: Node, field: &str) -> Expr {
 /// Lower an expression node (any of tree-sitter's expression kinds, plus
 /// `expression_list` and patterns, which become tuples / targets).
 pub(super) fn lower_expr(cx: &mut Lower, node: Node) -> Expr {
+    if cx.expr_depth >= MAX_EXPR_DEPTH {
+        if !cx.depth_reported {
+            cx.depth_reported = true;
+            cx.error(node, format!("expression nested too deeply (more than {MAX_EXPR_DEPTH} levels); split it with temporary variables"));
+        }
+        return placeholder(cx, node);
+    }
+    cx.expr_depth += 1;
+    let e = lower_expr_inner(cx, node);
+    cx.expr_depth -= 1;
+    e
+}
+
+/// Deeper expressions are refused rather than risking the stack.
+const MAX_EXPR_DEPTH: u32 = 400;
+
+fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
     match node.kind() {
         "identifier" => mk(cx, node, ExprKind::Name(cx.text_of(node).to_string())),
         "true" => mk(cx, node, ExprKind::Bool(true)),

@@ -21,14 +21,19 @@ pub(super) fn check(cx: &mut Lower, root: Node) {
     walk(cx, root);
 }
 
+/// Visit the blocks under `node`; only statements can hold blocks, so
+/// expressions are not entered.
 fn walk(cx: &mut Lower, node: Node) {
     let mut cursor = node.walk();
     let children: Vec<Node> = node.named_children(&mut cursor).collect();
     for child in children {
-        if child.kind() == "block" {
+        let kind = child.kind();
+        if kind == "block" {
             check_block(cx, child);
+            walk(cx, child);
+        } else if kind.ends_with("_statement") || kind.ends_with("_definition") || kind.ends_with("_clause") {
+            walk(cx, child);
         }
-        walk(cx, child);
     }
 }
 

@@ -90,6 +90,10 @@ pub(super) fn parse_prefix(start: &str) -> Result<Prefix, String> {
 pub(super) fn decode(content: &str, p: Prefix, bytes_like: bool, out: &mut Vec<u32>) -> Result<(), String> {
     let mut chars = content.chars().peekable();
     while let Some(c) = chars.next() {
+        // Newlines in the source are '\n' in the value, as in Python.
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
         if p.fstring && (c == '{' || c == '}') {
             if chars.peek() == Some(&c) {
                 chars.next();
