@@ -1,0 +1,488 @@
+//! One graph to one Cranelift function: blocks, links, exit switches and
+//! the exception protocol. The ops themselves are lowered in `ops`.
+//!
+//! Shape:
+//! 1. A fresh entry block takes the function parameters and jumps to the
+//!    start block (so the start block may be a loop header).
+//! 2. Each reachable graph block becomes one Cranelift block whose
+//!    parameters are its non-Void input variables; blocks are translated in
+//!    depth-first preorder, so a variable's definition is translated before
+//!    any use in a block it dominates.
+//! 3. A link is a jump passing its non-Void arguments. `Exitswitch::Value`
+//!    on a Bool is a `brif`; on an integer or character it is a chain of
+//!    compares ending in the default link (or the last case).
+//! 4. Exceptions live in the runtime's `rpy_exc_type` / `rpy_exc_value`.
+//!    After an operation that may raise, `rpy_exc_type` is loaded and a
+//!    non-zero value branches to the op's handler: for the last op of a
+//!    `LastException` block, a dispatch block that tests `exits[1..]` in
+//!    order (a `ClassRange(min, max)` case matches `min <= type <= max`,
+//!    the matching link clears the state and may pass the type and
+//!    instance); otherwise, and when nothing matches, the function's
+//!    propagate block, which returns zeros with the state still set.
+//! 5. The return block returns its input; the except block calls
+//!    `rpy_raise(type, value)` and returns zeros.
+//!
+//! Operations that raise inline (division by zero, overflow) call
+//! `rpy_raise_new` and jump to the same handler.
+
+use crate::symbols::Symbols;
+use crate::types::{self, clif_type};
+use crate::CodegenError;
+use cranelift_codegen::ir::{self, condcodes::IntCC, types as ct, BlockArg, InstBuilder, MemFlagsData, Value};
+use cranelift_entity::SecondaryMap;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{DataId, FuncId, Module};
+use cranelift_object::ObjectModule;
+use rpy_flow::graph::{Exitswitch, Link, Var};
+use rpy_rtyper::lltype::LlValue;
+use rpy_rtyper::{Ll, LlConst, LlGraph, LlProgram, LowType};
+use std::collections::HashMap;
+
+/// State of the translation of one graph.
+pub(crate) struct FnCx<'a, 'f> {
+    pub b: FunctionBuilder<'f>,
+    pub module: &'a mut ObjectModule,
+    pub syms: &'a mut Symbols,
+    pub prog: &'a LlProgram,
+    pub g: &'a LlGraph,
+    blocks: SecondaryMap<rpy_flow::graph::Block, Option<ir::Block>>,
+    vals: HashMap<Var, Value>,
+    funcrefs: HashMap<FuncId, ir::FuncRef>,
+    gvs: HashMap<DataId, ir::GlobalValue>,
+    propagate: Option<ir::Block>,
+    /// Where a raising op branches when the exception state is set.
+    handler: Handler,
+}
+
+#[derive(Copy, Clone)]
+enum Handler {
+    /// Return with the state set.
+    Propagate,
+    /// The dispatch block of the current `LastException` block.
+    Dispatch(ir::Block),
+}
+
+pub(crate) fn translate_graph(
+    module: &mut ObjectModule,
+    syms: &mut Symbols,
+    prog: &LlProgram,
+    g: &LlGraph,
+    id: FuncId,
+    func: &mut ir::Function,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    func.signature = types::graph_signature(module.isa().default_call_conv(), g);
+    func.name = ir::UserFuncName::user(0, id.as_u32());
+    let b = FunctionBuilder::new(func, fctx);
+    let mut cx = FnCx {
+        b,
+        module,
+        syms,
+        prog,
+        g,
+        blocks: SecondaryMap::new(),
+        vals: HashMap::new(),
+        funcrefs: HashMap::new(),
+        gvs: HashMap::new(),
+        propagate: None,
+        handler: Handler::Propagate,
+    };
+    let r = cx.graph_body();
+    cx.b.seal_all_blocks();
+    let config = cx.module.isa().frontend_config();
+    cx.b.finalize(config);
+    r.map_err(|message| CodegenError::BadGraph { graph: g.graph.name.clone(), message })
+}
+
+/// `rpy_entry_point(argv: i64) -> i64`: calls the entry graph.
+pub(crate) fn translate_entry(
+    module: &mut ObjectModule,
+    syms: &mut Symbols,
+    prog: &LlProgram,
+    func: &mut ir::Function,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    let cc = module.isa().default_call_conv();
+    func.signature = types::signature(cc, [ct::I64], Some(ct::I64));
+    func.name = ir::UserFuncName::user(0, syms.entry.as_u32());
+    let bad = |message: String| CodegenError::BadGraph { graph: rpy_abi::ENTRY_SYMBOL.into(), message };
+    let Some(g) = prog.graphs.get(prog.entry as usize) else {
+        return Err(bad(format!("entry graph {} does not exist", prog.entry)));
+    };
+    let nparams = g.graph.params().iter().filter(|&&v| g.var_types[v] != LowType::Void).count();
+    if nparams > 1 {
+        return Err(bad(format!("the entry graph `{}` takes {nparams} arguments, expected argv only", g.graph.name)));
+    }
+    let mut b = FunctionBuilder::new(func, fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let argv = b.block_params(block)[0];
+    let fref = module.declare_func_in_func(syms.graphs[prog.entry as usize], b.func);
+    let args: &[Value] = if nparams == 1 { &[argv] } else { &[] };
+    let call = b.ins().call(fref, args);
+    let result = match (g.result_type, b.inst_results(call).first().copied()) {
+        (LowType::Signed | LowType::Unsigned, Some(v)) => v,
+        (_, Some(v)) if b.func.dfg.value_type(v).is_int() => b.ins().uextend(ct::I64, v),
+        _ => b.ins().iconst(ct::I64, 0),
+    };
+    b.ins().return_(&[result]);
+    b.seal_all_blocks();
+    b.finalize(module.isa().frontend_config());
+    Ok(())
+}
+
+impl<'a, 'f> FnCx<'a, 'f> {
+    fn graph_body(&mut self) -> Result<(), String> {
+        let g = self.g;
+        let order = g.graph.reachable_blocks();
+        for &blk in &order {
+            let cb = self.b.create_block();
+            for &v in &g.graph.blocks[blk].inputargs {
+                if let Some(t) = clif_type(g.var_types[v]) {
+                    let p = self.b.append_block_param(cb, t);
+                    self.vals.insert(v, p);
+                }
+            }
+            self.blocks[blk] = Some(cb);
+        }
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let params: Vec<BlockArg> = self.b.block_params(entry).iter().map(|&v| BlockArg::Value(v)).collect();
+        let start = self.block(g.graph.startblock);
+        self.b.ins().jump(start, &params);
+        for &blk in &order {
+            self.block_body(blk)?;
+        }
+        Ok(())
+    }
+
+    fn block(&self, b: rpy_flow::graph::Block) -> ir::Block {
+        self.blocks[b].expect("link to an unreachable block")
+    }
+
+    fn block_body(&mut self, blk: rpy_flow::graph::Block) -> Result<(), String> {
+        let g = self.g;
+        let data = &g.graph.blocks[blk];
+        self.b.switch_to_block(self.block(blk));
+        if blk == g.graph.returnblock {
+            let result = data.inputargs.first().and_then(|v| self.vals.get(v).copied());
+            self.b.ins().return_(result.as_slice());
+            return Ok(());
+        }
+        if blk == g.graph.exceptblock {
+            let [t, v] = data.inputargs[..] else {
+                return Err(format!("the except block has {} inputs, expected 2", data.inputargs.len()));
+            };
+            let (t, v) = (self.var(t)?, self.var(v)?);
+            self.call_runtime("rpy_raise", &[t, v])?;
+            self.return_zeros();
+            return Ok(());
+        }
+        let catching = data.exitswitch == Exitswitch::LastException && data.exits.len() > 1;
+        let dispatch = if catching { Some(self.b.create_block()) } else { None };
+        for (i, op) in data.ops.iter().enumerate() {
+            self.handler = match dispatch {
+                Some(d) if i + 1 == data.ops.len() => Handler::Dispatch(d),
+                _ => Handler::Propagate,
+            };
+            let result = self.lower_op(op).map_err(|m| format!("{} (op `{}` in {blk})", m, op.kind))?;
+            if let Some(v) = result {
+                self.vals.insert(op.result, v);
+            }
+        }
+        self.handler = Handler::Propagate;
+        match &data.exitswitch {
+            Exitswitch::None | Exitswitch::LastException => match data.exits.first() {
+                Some(link) => self.follow(link)?,
+                None => {
+                    self.b.ins().trap(ir::TrapCode::unwrap_user(1));
+                }
+            },
+            Exitswitch::Value(v) => self.switch(*v, &data.exits)?,
+        }
+        if let Some(d) = dispatch {
+            self.dispatch(d, &data.exits[1..])?;
+        }
+        Ok(())
+    }
+
+    /// Jumps along a link from the current block.
+    fn follow(&mut self, link: &Link<Ll>) -> Result<(), String> {
+        let args = self.link_args(link)?;
+        let target = self.block(link.target);
+        self.b.ins().jump(target, &args);
+        Ok(())
+    }
+
+    fn link_args(&mut self, link: &Link<Ll>) -> Result<Vec<BlockArg>, String> {
+        let params = &self.g.graph.blocks[link.target].inputargs;
+        if params.len() != link.args.len() {
+            return Err(format!("a link passes {} values to {} with {} inputs", link.args.len(), link.target, params.len()));
+        }
+        let mut out = Vec::new();
+        for (a, &p) in link.args.iter().zip(params) {
+            if self.g.var_types[p] == LowType::Void {
+                continue;
+            }
+            out.push(BlockArg::Value(self.value(a)?));
+        }
+        Ok(out)
+    }
+
+    fn switch(&mut self, v: Var, exits: &[Link<Ll>]) -> Result<(), String> {
+        let x = self.var(v)?;
+        let default = exits.iter().position(|l| l.exitcase.is_none());
+        if self.g.var_types[v] == LowType::Bool {
+            let case = |want: bool| {
+                exits.iter().position(|l| l.exitcase == Some(LlConst::Bool(want))).or(default)
+            };
+            let (Some(t), Some(f)) = (case(true), case(false)) else {
+                return Err(format!("bool switch on {v} lacks a True or False exit"));
+            };
+            let (ta, fa) = (self.link_args(&exits[t])?, self.link_args(&exits[f])?);
+            let (tb, fb) = (self.block(exits[t].target), self.block(exits[f].target));
+            self.b.ins().brif(x, tb, &ta, fb, &fa);
+            return Ok(());
+        }
+        let cases: Vec<usize> = (0..exits.len()).filter(|&i| Some(i) != default).collect();
+        let Some(&last) = cases.last() else {
+            return match default {
+                Some(d) => self.follow(&exits[d]),
+                None => Err(format!("switch on {v} has no exits")),
+            };
+        };
+        let fallback = default.unwrap_or(last);
+        let ty = self.b.func.dfg.value_type(x);
+        for &i in &cases {
+            if i == fallback {
+                continue;
+            }
+            let k = match &exits[i].exitcase {
+                Some(LlConst::Signed(k)) => *k,
+                Some(LlConst::Unsigned(k)) => *k as i64,
+                Some(LlConst::Char(k)) => *k as i64,
+                Some(LlConst::UniChar(k)) => *k as i64,
+                Some(LlConst::Bool(k)) => *k as i64,
+                other => return Err(format!("switch case {other:?} is not an integer")),
+            };
+            let k = self.b.ins().iconst(ty, k);
+            let hit = self.b.ins().icmp(IntCC::Equal, x, k);
+            let args = self.link_args(&exits[i])?;
+            let target = self.block(exits[i].target);
+            let next = self.b.create_block();
+            self.b.ins().brif(hit, target, &args, next, &[]);
+            self.b.switch_to_block(next);
+        }
+        self.follow(&exits[fallback])
+    }
+
+    /// Fills the dispatch block of a `LastException` block.
+    fn dispatch(&mut self, d: ir::Block, links: &[Link<Ll>]) -> Result<(), String> {
+        self.b.switch_to_block(d);
+        let t = self.load_global(self.syms.exc_type, ct::I64);
+        for link in links {
+            let matched = self.b.create_block();
+            let next = self.b.create_block();
+            match &link.exitcase {
+                Some(LlConst::ClassRange(min, max)) => {
+                    let rel = self.b.ins().iadd_imm_s(t, -(*min as i64));
+                    let span = self.b.ins().iconst(ct::I64, (*max as i64) - (*min as i64));
+                    let hit = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, rel, span);
+                    self.b.ins().brif(hit, matched, &[], next, &[]);
+                }
+                None => {
+                    self.b.ins().jump(matched, &[]);
+                }
+                Some(other) => return Err(format!("exception exit case {other} is not a class range")),
+            }
+            self.b.switch_to_block(matched);
+            let value = self.load_global(self.syms.exc_value, ct::I64);
+            let zero = self.b.ins().iconst(ct::I64, 0);
+            self.store_global(self.syms.exc_type, zero);
+            self.store_global(self.syms.exc_value, zero);
+            if let Some(v) = link.last_exception {
+                self.vals.insert(v, t);
+            }
+            if let Some(v) = link.last_exc_value {
+                self.vals.insert(v, value);
+            }
+            self.follow(link)?;
+            self.b.switch_to_block(next);
+        }
+        let p = self.propagate_block();
+        self.b.ins().jump(p, &[]);
+        Ok(())
+    }
+
+    fn propagate_block(&mut self) -> ir::Block {
+        if let Some(p) = self.propagate {
+            return p;
+        }
+        let p = self.b.create_block();
+        self.b.set_cold_block(p);
+        let here = self.b.current_block();
+        self.b.switch_to_block(p);
+        self.return_zeros();
+        if let Some(h) = here {
+            self.b.switch_to_block(h);
+        }
+        self.propagate = Some(p);
+        p
+    }
+
+    /// Returns zero (of the result type) from the current block.
+    fn return_zeros(&mut self) {
+        match clif_type(self.g.result_type) {
+            Some(t) => {
+                let z = self.zero(t);
+                self.b.ins().return_(&[z]);
+            }
+            None => {
+                self.b.ins().return_(&[]);
+            }
+        }
+    }
+
+    pub(crate) fn zero(&mut self, t: ir::Type) -> Value {
+        if t == ct::F64 {
+            self.b.ins().f64const(0.0)
+        } else {
+            self.b.ins().iconst(t, 0)
+        }
+    }
+
+    /// The handler block for the current op.
+    pub(crate) fn handler_block(&mut self) -> ir::Block {
+        match self.handler {
+            Handler::Dispatch(d) => d,
+            Handler::Propagate => self.propagate_block(),
+        }
+    }
+
+    /// After a call that may have raised: branch to the handler when the
+    /// exception state is set; continue in a fresh block otherwise.
+    pub(crate) fn check_exception(&mut self) {
+        let t = self.load_global(self.syms.exc_type, ct::I64);
+        let h = self.handler_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(t, h, &[], cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    pub(crate) fn global_addr(&mut self, id: DataId) -> Value {
+        let gv = match self.gvs.get(&id) {
+            Some(&gv) => gv,
+            None => {
+                let gv = self.module.declare_data_in_func(id, self.b.func);
+                self.gvs.insert(id, gv);
+                gv
+            }
+        };
+        self.b.ins().symbol_value(ct::I64, gv)
+    }
+
+    fn load_global(&mut self, id: DataId, t: ir::Type) -> Value {
+        let addr = self.global_addr(id);
+        self.b.ins().load(t, MemFlagsData::trusted(), addr, 0)
+    }
+
+    fn store_global(&mut self, id: DataId, v: Value) {
+        let addr = self.global_addr(id);
+        self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+    }
+
+    pub(crate) fn func_ref(&mut self, id: FuncId) -> ir::FuncRef {
+        if let Some(&r) = self.funcrefs.get(&id) {
+            return r;
+        }
+        let r = self.module.declare_func_in_func(id, self.b.func);
+        self.funcrefs.insert(id, r);
+        r
+    }
+
+    /// Calls a function of the `rpy_abi` table; checks the exception
+    /// state afterwards when the table says it may raise.
+    pub(crate) fn call_runtime(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, String> {
+        let id = self.syms.runtime_func(self.module, name);
+        let fr = self.func_ref(id);
+        let call = self.b.ins().call(fr, args);
+        let result = self.b.inst_results(call).first().copied();
+        if rpy_abi::runtime_func(name).is_some_and(|f| f.can_raise) {
+            self.check_exception();
+        }
+        Ok(result)
+    }
+
+    /// Raises a fresh builtin exception (`rpy_abi::RUNTIME_EXCEPTIONS`
+    /// name) with a fixed message, then branches to the handler.
+    pub(crate) fn raise_new(&mut self, class: &str, msg: crate::symbols::Message) -> Result<(), String> {
+        let idx = rpy_abi::RUNTIME_EXCEPTIONS.iter().position(|c| *c == class).expect("a runtime exception class");
+        let Some(&typeid) = self.prog.runtime_exc_typeids.get(idx) else {
+            return Err(format!("the program has no type id for {class}"));
+        };
+        let t = self.b.ins().iconst(ct::I64, typeid);
+        let data = self.syms.message(self.module, msg).map_err(|e| e.to_string())?;
+        let m = self.global_addr(data);
+        self.call_runtime("rpy_raise_new", &[t, m])?;
+        let h = self.handler_block();
+        self.b.ins().jump(h, &[]);
+        Ok(())
+    }
+
+    /// Emits `if cond { raise class(msg) }` and continues on the other path.
+    pub(crate) fn raise_if(&mut self, cond: Value, class: &str, msg: crate::symbols::Message) -> Result<(), String> {
+        let raise = self.b.create_block();
+        self.b.set_cold_block(raise);
+        let cont = self.b.create_block();
+        self.b.ins().brif(cond, raise, &[], cont, &[]);
+        self.b.switch_to_block(raise);
+        self.raise_new(class, msg)?;
+        self.b.switch_to_block(cont);
+        Ok(())
+    }
+
+    pub(crate) fn var(&self, v: Var) -> Result<Value, String> {
+        self.vals.get(&v).copied().ok_or_else(|| format!("{} is used before it is defined (or is Void)", self.g.graph.var_name(v)))
+    }
+
+    /// The value of an operand (a Void operand has none: error).
+    pub(crate) fn value(&mut self, a: &LlValue) -> Result<Value, String> {
+        match a {
+            rpy_flow::graph::Value::Var(v) => self.var(*v),
+            rpy_flow::graph::Value::Const(c) => self.constant(c),
+        }
+    }
+
+    pub(crate) fn constant(&mut self, c: &LlConst) -> Result<Value, String> {
+        Ok(match c {
+            LlConst::Bool(b) => self.b.ins().iconst(ct::I8, *b as i64),
+            LlConst::Signed(i) => self.b.ins().iconst(ct::I64, *i),
+            LlConst::Unsigned(u) => self.b.ins().iconst(ct::I64, *u as i64),
+            LlConst::Float(x) => self.b.ins().f64const(*x),
+            LlConst::Char(ch) => self.b.ins().iconst(ct::I8, *ch as i64),
+            LlConst::UniChar(ch) => self.b.ins().iconst(ct::I32, *ch as i64),
+            LlConst::Null(_) => self.b.ins().iconst(ct::I64, 0),
+            LlConst::Prebuilt(i, _) => {
+                let Some(&id) = self.syms.prebuilt.get(*i as usize) else {
+                    return Err(format!("prebuilt object {i} does not exist"));
+                };
+                self.global_addr(id)
+            }
+            LlConst::Func(i) => {
+                let Some(&id) = self.syms.graphs.get(*i as usize) else {
+                    return Err(format!("function {i} does not exist"));
+                };
+                let fr = self.func_ref(id);
+                self.b.ins().func_addr(ct::I64, fr)
+            }
+            LlConst::Extern(name) if rpy_abi::runtime_func(name).is_some() => {
+                let id = self.syms.runtime_func(self.module, name);
+                let fr = self.func_ref(id);
+                self.b.ins().func_addr(ct::I64, fr)
+            }
+            other => return Err(format!("constant {other} has no machine value")),
+        })
+    }
+}
