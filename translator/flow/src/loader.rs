@@ -123,7 +123,7 @@ impl Loader {
             _ => String::new(),
         };
         let mut parts: Vec<&str> = if package.is_empty() { vec![] } else { package.split('.').collect() };
-        if dots - 1 > parts.len() || (parts.is_empty()) {
+        if dots > parts.len() {
             return Err(EvalError::user(span, format!("relative import `{name}` beyond the top-level package")));
         }
         parts.truncate(parts.len() - (dots - 1));

@@ -4,7 +4,7 @@
 //! format specs (`f"{x:>8.3f}"`, `format(x, spec)`) and `%`-formatting.
 
 use super::{EvalError, EvalResult, Evaluator};
-use crate::host::HostObj;
+use crate::host::{Builtin, HostObj};
 use crate::model::Const;
 use rpy_syntax::Span;
 
@@ -330,6 +330,9 @@ impl Evaluator<'_> {
                 } else {
                     format!("({})", parts.join(", "))
                 }
+            }
+            Const::Builtin(b @ (Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule)) => {
+                format!("<module '{}' (built-in)>", b.name())
             }
             Const::Builtin(b) => format!("<built-in function {}>", b.name()),
             Const::Host(h) => match &self.prog.objs[*h] {
