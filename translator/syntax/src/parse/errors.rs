@@ -156,7 +156,7 @@ fn report_error(cx: &mut Lower, node: Node) {
     }
     // 8. a line that ends in an operator
     let last = *leaves.last().unwrap_or(&first);
-    let ends_line = node.next_sibling().map_or(true, |n| n.start_position().row != last.end_position().row);
+    let ends_line = node.next_sibling().is_none_or(|n| n.start_position().row != last.end_position().row);
     if ends_line && class(cx, last) != Class::Operand {
         let what = if cx.text_of(last) == "import" { "a name" } else { "an expression" };
         push(cx, after(cx, last), format!("expected {what} after '{}'", shown(cx.text_of(last))));
@@ -209,7 +209,12 @@ fn cannot_follow(cx: &Lower, a: Node, b: Node) -> bool {
     match cb {
         Class::Operand if closer => !(ca == Class::Operand || matches!(cx.text_of(a), "(" | "[" | "{" | ",")),
         Class::Operand => ca == Class::Operand,
-        Class::Infix => matches!(ca, Class::Infix | Class::Prefix | Class::Statement) && !(cx.text_of(a) == "(" && cx.text_of(b) == "*"),
+        Class::Infix => {
+            let (ta, tb) = (cx.text_of(a), cx.text_of(b));
+            // `not in`, and `*x` / `**x` where an argument or item starts.
+            let allowed = (ta == "not" && tb == "in") || (matches!(tb, "*" | "**") && matches!(ta, "(" | "[" | "{" | ","));
+            matches!(ca, Class::Infix | Class::Prefix | Class::Statement) && !allowed
+        }
         Class::Statement => !matches!(cx.text_of(a), ";" | ":"),
         _ => false,
     }

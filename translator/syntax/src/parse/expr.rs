@@ -538,11 +538,8 @@ fn field_parts(cx: &mut Lower, node: Node, parts: &mut Vec<FStringPart>) {
         cx.error(node, "syntax error: f-string: expected an expression inside {}");
         return;
     };
-    let value = if expr_node.kind() == "expression_list" || expr_node.kind() == "pattern_list" {
-        lower_expr(cx, expr_node)
-    } else {
-        lower_expr(cx, expr_node)
-    };
+    // `{a, b}` is a tuple: `expression_list` lowers to one.
+    let value = lower_expr(cx, expr_node);
     let mut conversion = None;
     if let Some(conv) = node.child_by_field_name("type_conversion") {
         match cx.text_of(conv) {

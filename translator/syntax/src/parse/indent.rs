@@ -10,6 +10,7 @@
 //! - every statement that begins a line starts at the same column as the
 //!   first one ("unexpected indent" when deeper, "unindent does not match
 //!   any outer indentation level" when shallower).
+//!
 //! Statements after `;` on the same line are not checked.
 
 use super::{named_children, Lower};

@@ -45,7 +45,7 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         "break_statement" => push(cx, out, node, StmtKind::Break),
         "continue_statement" => push(cx, out, node, StmtKind::Continue),
         "return_statement" => {
-            let value = named_children(node).first().map(|v| value_expr(cx, *v));
+            let value = named_children(node).first().map(|v| lower_expr(cx, *v));
             push(cx, out, node, StmtKind::Return(value));
         }
         "if_statement" => {
@@ -124,12 +124,6 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     }
 }
 
-/// The value of `return`/assignment: an expression, or a tuple for
-/// `a, b`; `yield` is refused.
-fn value_expr(cx: &mut Lower, node: Node) -> Expr {
-    lower_expr(cx, node)
-}
-
 fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     let children = named_children(node);
     match children.as_slice() {
@@ -189,7 +183,7 @@ fn lower_assignment(cx: &mut Lower, node: Node, stmt: Node, out: &mut Vec<Stmt>)
                 return;
             }
             Some(right) => {
-                let value = value_expr(cx, right);
+                let value = lower_expr(cx, right);
                 push(cx, out, stmt, StmtKind::Assign { targets, value });
                 return;
             }
