@@ -150,6 +150,9 @@ pub struct Evaluator<'p> {
     importer: Option<Rc<dyn Importer>>,
     /// Recursion limit in frames.
     pub max_depth: usize,
+    /// Python 2 semantics where the dialects differ after parsing: `/` on
+    /// two ints floors.
+    pub py2: bool,
     /// Cleared value vectors of finished frames, reused.
     spare_vals: Vec<Vec<Option<Const>>>,
     /// Origin of `time.perf_counter()`.
@@ -172,6 +175,7 @@ impl<'p> Evaluator<'p> {
             max_depth: MAX_DEPTH,
             clock_start: std::time::Instant::now(),
             spare_vals: Vec::new(),
+            py2: false,
         }
     }
 

@@ -223,6 +223,7 @@ pub fn load_program_with(target: &Path, dialect: Dialect, support: Option<&Path>
     let stem = target.file_stem().and_then(|s| s.to_str()).unwrap_or("target").to_string();
     let id = {
         let mut ev = Evaluator::new(&mut prog);
+        ev.py2 = dialect == Dialect::Py2;
         ev.set_importer(loader.clone());
         loader.load_file(&mut ev, target, &stem, "", Span::NONE)?
     };

@@ -218,6 +218,7 @@ impl Evaluator<'_> {
                     F::Add => a.wrapping_add(b),
                     F::Sub => a.wrapping_sub(b),
                     F::Mul => a.wrapping_mul(b),
+                    F::TrueDiv if self.py2 => return self.num_binop(F::FloorDiv, x, y, bool_pair, span),
                     F::TrueDiv => {
                         if b == 0 {
                             return Err(self.exc_msg("ZeroDivisionError", "division by zero", span));
