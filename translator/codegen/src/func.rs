@@ -155,6 +155,10 @@ impl<'a, 'f> FnCx<'a, 'f> {
         for &blk in &order {
             self.block_body(blk)?;
         }
+        if let Some(p) = self.propagate {
+            self.b.switch_to_block(p);
+            self.return_zeros();
+        }
         Ok(())
     }
 
@@ -316,18 +320,14 @@ impl<'a, 'f> FnCx<'a, 'f> {
         Ok(())
     }
 
+    /// The block returning with the exception state set (filled at the
+    /// end of the function).
     fn propagate_block(&mut self) -> ir::Block {
         if let Some(p) = self.propagate {
             return p;
         }
         let p = self.b.create_block();
         self.b.set_cold_block(p);
-        let here = self.b.current_block();
-        self.b.switch_to_block(p);
-        self.return_zeros();
-        if let Some(h) = here {
-            self.b.switch_to_block(h);
-        }
         self.propagate = Some(p);
         p
     }
