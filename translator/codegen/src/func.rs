@@ -9,8 +9,10 @@
 //!    depth-first preorder, so a variable's definition is translated before
 //!    any use in a block it dominates.
 //! 3. A link is a jump passing its non-Void arguments. `Exitswitch::Value`
-//!    on a Bool is a `brif`; on an integer or character it is a chain of
-//!    compares ending in the default link (or the last case).
+//!    on a Bool is a `brif`; on an integer or character it is a
+//!    `cranelift_frontend::Switch` (jump tables for dense cases, binary
+//!    search otherwise) whose fallback is the default link (or the last
+//!    case when there is no default).
 //! 4. Exceptions live in the runtime's `rpy_exc_type` / `rpy_exc_value`.
 //!    After an operation that may raise, `rpy_exc_type` is loaded and a
 //!    non-zero value branches to the op's handler: for the last op of a
@@ -30,7 +32,7 @@ use crate::types::{self, clif_type};
 use crate::CodegenError;
 use cranelift_codegen::ir::{self, condcodes::IntCC, types as ct, BlockArg, InstBuilder, MemFlagsData, Value};
 use cranelift_entity::SecondaryMap;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_module::{DataId, FuncId, Module};
 use cranelift_object::ObjectModule;
 use rpy_flow::graph::{Exitswitch, Link, Var};
@@ -258,28 +260,35 @@ impl<'a, 'f> FnCx<'a, 'f> {
             };
         };
         let fallback = default.unwrap_or(last);
-        let ty = self.b.func.dfg.value_type(x);
+        let bits = self.b.func.dfg.value_type(x).bits();
+        let mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+        let mut switch = Switch::new();
+        let mut edges = Vec::new();
         for &i in &cases {
-            if i == fallback {
-                continue;
-            }
             let k = match &exits[i].exitcase {
-                Some(LlConst::Signed(k)) => *k,
-                Some(LlConst::Unsigned(k)) => *k as i64,
-                Some(LlConst::Char(k)) => *k as i64,
-                Some(LlConst::UniChar(k)) => *k as i64,
-                Some(LlConst::Bool(k)) => *k as i64,
+                Some(LlConst::Signed(k)) => *k as u64,
+                Some(LlConst::Unsigned(k)) => *k,
+                Some(LlConst::Char(k)) => *k as u64,
+                Some(LlConst::UniChar(k)) => *k as u64,
+                Some(LlConst::Bool(k)) => *k as u64,
                 other => return Err(format!("switch case {other:?} is not an integer")),
             };
-            let k = self.b.ins().iconst(ty, k);
-            let hit = self.b.ins().icmp(IntCC::Equal, x, k);
-            let args = self.link_args(&exits[i])?;
-            let target = self.block(exits[i].target);
-            let next = self.b.create_block();
-            self.b.ins().brif(hit, target, &args, next, &[]);
-            self.b.switch_to_block(next);
+            let key = (k & mask) as u128;
+            if switch.entries().contains_key(&key) {
+                continue; // a later duplicate case is never taken
+            }
+            let edge = self.b.create_block();
+            switch.set_entry(key, edge);
+            edges.push((edge, i));
         }
-        self.follow(&exits[fallback])
+        let otherwise = self.b.create_block();
+        switch.emit(&mut self.b, x, otherwise);
+        edges.push((otherwise, fallback));
+        for (edge, i) in edges {
+            self.b.switch_to_block(edge);
+            self.follow(&exits[i])?;
+        }
+        Ok(())
     }
 
     /// Fills the dispatch block of a `LastException` block.

@@ -272,3 +272,49 @@ fn varsize_allocation_and_array_items() {
     p.p.entry = p.add(g);
     assert_eq!(run(&p.p, "varsize", &[]), "ok\nexit: 107\n");
 }
+
+#[test]
+fn dense_and_sparse_switches_with_negative_and_char_cases() {
+    let mut p = Prog::new();
+    // f(x): x in 0..8 -> 10*x; -1 -> -10; 1000 -> 1; else 99.
+    let (mut g, ps) = Gb::new("f", &[Signed], Signed);
+    let b = g.start();
+    let r = g.g.returnblock;
+    let mut cases: Vec<(i64, _, _)> = (0..8).map(|k| (k, r, vec![int(10 * k)])).collect();
+    cases.push((-1, r, vec![int(-10)]));
+    cases.push((1000, r, vec![int(1)]));
+    g.switch(b, ps[0], cases, (r, vec![int(99)]));
+    let f = p.add(g);
+    // c(ch): 'a' -> 1, 'z' -> 26, 0xff -> 255, else 0 (a switch on a Char).
+    let (mut g, ps) = Gb::new("c", &[Char], Signed);
+    let b = g.start();
+    let r = g.g.returnblock;
+    let mut exits: Vec<rpy_flow::graph::Link<rpy_rtyper::Ll>> = [(b'a', 1), (b'z', 26), (0xff, 255)]
+        .into_iter()
+        .map(|(ch, res)| {
+            let mut l = rpy_flow::graph::Link::new(vec![int(res)], r);
+            l.exitcase = Some(LlConst::Char(ch));
+            l
+        })
+        .collect();
+    exits.push(rpy_flow::graph::Link::new(vec![int(0)], r));
+    g.g.blocks[b].exitswitch = rpy_flow::graph::Exitswitch::Value(ps[0]);
+    g.g.blocks[b].exits = exits;
+    let c = p.add(g);
+    let sp = p.str(" ");
+    let (mut g, _) = Gb::new("main", &[ARGV], Signed);
+    let b = g.start();
+    for x in [-2, -1, 0, 3, 7, 8, 999, 1000, i64::MIN] {
+        let y = g.call(b, LlConst::Func(f), vec![int(x)], Signed);
+        g.print_int(b, v(y));
+        g.print(b, sp.clone());
+    }
+    for ch in [b'a', b'b', b'z', 0xff] {
+        let y = g.call(b, LlConst::Func(c), vec![Value::Const(LlConst::Char(ch))], Signed);
+        g.print_int(b, v(y));
+        g.print(b, sp.clone());
+    }
+    g.ret(b, int(0));
+    p.p.entry = p.add(g);
+    assert_eq!(run(&p.p, "switches", &[]), "99 -10 0 30 70 99 99 1 99 1 0 26 255 exit: 0\n");
+}
