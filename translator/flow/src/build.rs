@@ -108,7 +108,7 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
         let v = b.g.new_var(Some(&p.name));
         b.g.blocks[start].inputargs.push(v);
         let slot = b.slot_of[&p.name];
-        b.state[slot] = Slot::Bound(Value::Var(v));
+        b.state[slot] = Slot::Bound(Value::Var(v), p.span);
     }
     b.stmts(&def.body);
     b.fall_off_end(def.span);
@@ -165,12 +165,37 @@ enum Mode {
 }
 
 /// What the builder knows about a local at the current point.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum Slot {
     Unbound,
     /// Bound on some paths only.
     Maybe,
-    Bound(FlowValue),
+    /// Bound to a value; the span is where it was last assigned
+    /// (`Span::NONE` for a phi whose incoming assignments differ). It
+    /// becomes the `arg_spans` entry of links passing the value.
+    Bound(FlowValue, Span),
+}
+
+/// Slots compare by value only: two paths binding the same value at
+/// different places need no phi.
+impl PartialEq for Slot {
+    fn eq(&self, other: &Slot) -> bool {
+        match (self, other) {
+            (Slot::Unbound, Slot::Unbound) | (Slot::Maybe, Slot::Maybe) => true,
+            (Slot::Bound(a, _), Slot::Bound(b, _)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The span shared by all of `spans`, else `Span::NONE`.
+fn common_span(mut spans: impl Iterator<Item = Span>) -> Span {
+    let Some(first) = spans.next() else { return Span::NONE };
+    if spans.all(|s| s == first) {
+        first
+    } else {
+        Span::NONE
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -190,6 +215,8 @@ struct Incoming {
     exit: usize,
     state: Vec<Slot>,
     extra: Vec<FlowValue>,
+    /// Where each `extra` value was assigned (parallel to `extra`).
+    extra_spans: Vec<Span>,
 }
 
 #[derive(Clone)]
@@ -294,6 +321,11 @@ impl<'p> Builder<'p> {
         simplify::simplify(&mut self.g);
         ssi::to_block_local(&mut self.g);
         simplify::cleanup_local(&mut self.g);
+        for (_, data) in self.g.blocks.iter() {
+            for l in &data.exits {
+                assert_eq!(l.args.len(), l.arg_spans.len(), "builder: link arg_spans not parallel to args in {}", self.g.name);
+            }
+        }
         if cfg!(debug_assertions) {
             assert_valid(&self.g);
         }
@@ -303,7 +335,7 @@ impl<'p> Builder<'p> {
     fn fall_off_end(&mut self, _span: Span) {
         if let Some(b) = self.cur.take() {
             let ret = self.g.returnblock;
-            self.g.blocks[b].exits.push(Link::new(vec![Value::Const(Const::None)], ret));
+            self.g.blocks[b].exits.push(spanned_link(vec![Value::Const(Const::None)], vec![Span::NONE], ret));
         }
     }
 
@@ -350,7 +382,7 @@ impl<'p> Builder<'p> {
         let mut l = Link::new(vec![], self.g.returnblock);
         l.exitcase = Some(self.exc_class("StopIteration"));
         let state = self.state.clone();
-        self.add_incoming(b, l, stop, state, vec![]);
+        self.add_incoming(b, l, stop, state, vec![], vec![]);
         self.add_exception_links(b);
         self.cur = Some(body);
         Value::Var(r)
@@ -395,7 +427,7 @@ impl<'p> Builder<'p> {
             l.last_exception = Some(t);
             l.last_exc_value = Some(v);
             let state = self.state.clone();
-            self.add_incoming(b, l, join, state, vec![Value::Var(t), Value::Var(v)]);
+            self.add_incoming(b, l, join, state, vec![Value::Var(t), Value::Var(v)], vec![Span::NONE; 2]);
         }
     }
 
@@ -406,26 +438,64 @@ impl<'p> Builder<'p> {
         JoinId(self.joins.len() - 1)
     }
 
-    fn add_incoming(&mut self, block: Block, link: Link<crate::model::Flow>, join: JoinId, state: Vec<Slot>, extra: Vec<FlowValue>) {
+    fn add_incoming(
+        &mut self,
+        block: Block,
+        link: Link<crate::model::Flow>,
+        join: JoinId,
+        state: Vec<Slot>,
+        extra: Vec<FlowValue>,
+        extra_spans: Vec<Span>,
+    ) {
+        debug_assert_eq!(extra.len(), extra_spans.len());
         let exits = &mut self.g.blocks[block].exits;
         exits.push(link);
         let exit = exits.len() - 1;
-        self.joins[join.0].incoming.push(Incoming { block, exit, state, extra });
+        self.joins[join.0].incoming.push(Incoming { block, exit, state, extra, extra_spans });
     }
 
-    /// End the current block with a jump to `join`, carrying `extra`.
+    /// End the current block with a jump to `join`, carrying `extra`
+    /// (values whose assignment position is unknown).
     fn jump(&mut self, join: JoinId, extra: Vec<FlowValue>) {
+        let spans = vec![Span::NONE; extra.len()];
+        self.jump_spanned(join, extra, spans);
+    }
+
+    /// `jump` with the position where each extra value was assigned.
+    fn jump_spanned(&mut self, join: JoinId, extra: Vec<FlowValue>, extra_spans: Vec<Span>) {
         if let Some(b) = self.cur.take() {
             let l = Link::new(vec![], self.g.returnblock);
             let state = self.state.clone();
-            self.add_incoming(b, l, join, state, extra);
+            self.add_incoming(b, l, join, state, extra, extra_spans);
         }
+    }
+
+    /// Where the value of `e` was assigned: for a bound local, its last
+    /// assignment; otherwise the expression itself.
+    fn value_span(&self, e: &ast::Expr) -> Span {
+        if let ast::ExprKind::Name(n) = &e.kind {
+            if self.comp_scope.iter().any(|(c, _)| c == n) {
+                return e.span;
+            }
+            if let Some(&slot) = self.slot_of.get(n.as_str()) {
+                if let Slot::Bound(_, s) = &self.state[slot] {
+                    return *s;
+                }
+            }
+        }
+        e.span
     }
 
     /// Make the block of `join` and continue there. Returns the extra
     /// values (phis or the common value), or `None` (and no current
     /// block) when nothing reaches the join.
     fn finalize(&mut self, join: JoinId, hints: &[&str]) -> Option<Vec<FlowValue>> {
+        self.finalize_spanned(join, hints).map(|(v, _)| v)
+    }
+
+    /// `finalize`, also returning where each extra value was assigned
+    /// (the common position of the incoming ones, else `Span::NONE`).
+    fn finalize_spanned(&mut self, join: JoinId, hints: &[&str]) -> Option<(Vec<FlowValue>, Vec<Span>)> {
         let incoming = std::mem::take(&mut self.joins[join.0].incoming);
         if incoming.is_empty() {
             self.cur = None;
@@ -440,17 +510,22 @@ impl<'p> Builder<'p> {
         let mut srcs = Vec::new();
         let mut state = Vec::with_capacity(self.names.len());
         for i in 0..self.names.len() {
-            let all_bound = incoming.iter().all(|inc| matches!(inc.state[i], Slot::Bound(_)));
+            let all_bound = incoming.iter().all(|inc| matches!(inc.state[i], Slot::Bound(..)));
             let any = incoming.iter().any(|inc| inc.state[i] != Slot::Unbound);
             if all_bound {
                 let first = &incoming[0].state[i];
+                let span = common_span(incoming.iter().map(|inc| match &inc.state[i] {
+                    Slot::Bound(_, s) => *s,
+                    _ => Span::NONE,
+                }));
                 if incoming.iter().all(|inc| &inc.state[i] == first) {
-                    state.push(first.clone());
+                    let Slot::Bound(v, _) = first else { unreachable!("checked all bound") };
+                    state.push(Slot::Bound(v.clone(), span));
                 } else {
                     let v = self.g.new_var(Some(&self.names[i]));
                     inputargs.push(v);
                     srcs.push(Src::Slot(i));
-                    state.push(Slot::Bound(Value::Var(v)));
+                    state.push(Slot::Bound(Value::Var(v), span));
                 }
             } else if any {
                 state.push(Slot::Maybe);
@@ -460,7 +535,9 @@ impl<'p> Builder<'p> {
         }
         let nextra = incoming[0].extra.len();
         let mut extras = Vec::with_capacity(nextra);
+        let mut extra_spans = Vec::with_capacity(nextra);
         for k in 0..nextra {
+            extra_spans.push(common_span(incoming.iter().map(|inc| inc.extra_spans[k])));
             let first = &incoming[0].extra[k];
             if incoming.iter().all(|inc| &inc.extra[k] == first) {
                 extras.push(first.clone());
@@ -473,23 +550,24 @@ impl<'p> Builder<'p> {
         }
         let block = self.g.new_block(inputargs);
         for inc in &incoming {
-            let args: Vec<FlowValue> = srcs
+            let (args, spans): (Vec<FlowValue>, Vec<Span>) = srcs
                 .iter()
                 .map(|s| match s {
                     Src::Slot(i) => match &inc.state[*i] {
-                        Slot::Bound(v) => v.clone(),
+                        Slot::Bound(v, sp) => (v.clone(), *sp),
                         _ => unreachable!("phi for a slot not bound on every path"),
                     },
-                    Src::Extra(k) => inc.extra[*k].clone(),
+                    Src::Extra(k) => (inc.extra[*k].clone(), inc.extra_spans[*k]),
                 })
-                .collect();
+                .unzip();
             let link = &mut self.g.blocks[inc.block].exits[inc.exit];
             link.target = block;
             link.args = args;
+            link.arg_spans = spans;
         }
         self.cur = Some(block);
         self.state = state;
-        Some(extras)
+        Some((extras, extra_spans))
     }
 
     /// End the current block with a switch on a bool var; returns the
@@ -513,21 +591,27 @@ impl<'p> Builder<'p> {
         let mut slots = Vec::new();
         let mut inputargs = Vec::new();
         let mut args = Vec::new();
+        let mut spans = Vec::new();
         let mut state = Vec::new();
         for (i, s) in self.state.iter().enumerate() {
             match s {
-                Slot::Bound(v) => {
+                Slot::Bound(v, sp) => {
                     let phi = self.g.new_var(Some(&self.names[i]));
                     slots.push(i);
                     inputargs.push(phi);
                     args.push(v.clone());
-                    state.push(Slot::Bound(Value::Var(phi)));
+                    spans.push(*sp);
+                    // The phi merges the value assigned before the loop
+                    // with those of the back edges: no single position.
+                    // If the body never reassigns it, `simplify` replaces
+                    // the phi by the entry value and its span.
+                    state.push(Slot::Bound(Value::Var(phi), Span::NONE));
                 }
                 _ => state.push(Slot::Maybe),
             }
         }
         let header = self.g.new_block(inputargs);
-        self.g.blocks[b].exits.push(Link::new(args, header));
+        self.g.blocks[b].exits.push(spanned_link(args, spans, header));
         self.cur = Some(header);
         self.state = state;
         LoopInfo { header, slots }
@@ -536,15 +620,15 @@ impl<'p> Builder<'p> {
     /// Jump back to a loop header.
     fn goto_header(&mut self, info: &LoopInfo) {
         if let Some(b) = self.cur.take() {
-            let args = info
+            let (args, spans) = info
                 .slots
                 .iter()
                 .map(|&i| match &self.state[i] {
-                    Slot::Bound(v) => v.clone(),
+                    Slot::Bound(v, sp) => (v.clone(), *sp),
                     other => unreachable!("local {} became {other:?} inside a loop", self.names[i]),
                 })
-                .collect();
-            self.g.blocks[b].exits.push(Link::new(args, info.header));
+                .unzip();
+            self.g.blocks[b].exits.push(spanned_link(args, spans, info.header));
         }
     }
 
@@ -592,6 +676,14 @@ impl<'p> Builder<'p> {
             }
         }
     }
+}
+
+/// A link passing `args`, assigned at `spans` (parallel).
+fn spanned_link(args: Vec<FlowValue>, spans: Vec<Span>, target: Block) -> Link<crate::model::Flow> {
+    debug_assert_eq!(args.len(), spans.len());
+    let mut l = Link::new(args, target);
+    l.arg_spans = spans;
+    l
 }
 
 /// Truth value of an immutable constant, if it can be known at build time.

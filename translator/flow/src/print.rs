@@ -23,8 +23,13 @@
 //! ```
 //!
 //! A block with `Exitswitch::None` ends with `goto target(args)`.
+//!
+//! With `PrintOptions::arg_spans`, a link arg whose `arg_spans` entry is
+//! known is followed by `@line:col` (where the value was assigned):
+//! `return(v3_x@7:9)`.
 
 use crate::graph::{Block, Exitswitch, Graph, Level, Link, Value, Var};
+use rpy_syntax::Span;
 use crate::host::{HostObj, Program};
 use crate::model::{Const, FlowGraph};
 use std::collections::HashMap;
@@ -104,8 +109,25 @@ impl<'g, L: Level> Names<'g, L> {
     }
 }
 
+/// What to print besides the graph's shape.
+#[derive(Copy, Clone, Debug, Default, PartialEq)]
+pub struct PrintOptions {
+    /// Suffix link args with `@line:col` of their `arg_spans` entry.
+    pub arg_spans: bool,
+}
+
+/// A flow graph with host objects named and link arg spans shown.
+pub fn print_flow_graph_spans(prog: &Program, g: &FlowGraph) -> String {
+    print_graph_opts(g, &|c: &Const| const_text(prog, c), PrintOptions { arg_spans: true })
+}
+
 /// Print with a caller-chosen constant formatter.
 pub fn print_graph_with<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String) -> String {
+    print_graph_opts(g, cf, PrintOptions::default())
+}
+
+/// Print with a constant formatter and options.
+pub fn print_graph_opts<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String, opts: PrintOptions) -> String {
     let mut n = Names { g, vars: HashMap::new(), blocks: HashMap::new() };
     let mut out = String::new();
     let order: Vec<Block> =
@@ -125,7 +147,23 @@ pub fn print_graph_with<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String
             let _ = writeln!(out, "  {res} = {}({args})", op.kind);
         }
         let target = |n: &mut Names<L>, l: &Link<L>| {
-            let args = n.values(&l.args, cf);
+            let args = if opts.arg_spans {
+                let parts: Vec<String> = l
+                    .args
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| {
+                        let v = n.value(a, cf);
+                        match l.arg_spans.get(k).copied().unwrap_or(Span::NONE) {
+                            s if s.is_none() => v,
+                            s => format!("{v}@{}:{}", s.line, s.col),
+                        }
+                    })
+                    .collect();
+                parts.join(", ")
+            } else {
+                n.values(&l.args, cf)
+            };
             format!("{}({args})", n.block(l.target))
         };
         match &data.exitswitch {

@@ -5,13 +5,14 @@
 //! source order (or, with a first line `# mode: module`, the graph of the
 //! module body; with `# mode: class`, the graph of each top-level class
 //! body; `# dialect: py2` parses as py2), or the diagnostics as `line:col: message`. Every built
-//! graph is also checked with `check_graph`. `BLESS=1 cargo test` rewrites
+//! graph is also checked with `check_graph`. A line `# show: spans` prints
+//! link args with the position where each value was assigned (`v@line:col`). `BLESS=1 cargo test` rewrites
 //! the expectations.
 
 use rpy_flow::build::{build_class_body, build_function, build_module_body};
 use rpy_flow::check::check_graph;
 use rpy_flow::host::{ClassObj, FunctionObj, ModuleObj};
-use rpy_flow::print::print_flow_graph;
+use rpy_flow::print::{print_flow_graph, print_flow_graph_spans};
 use rpy_flow::{Builtin, Const, HostObj, Program};
 use rpy_syntax::ast::{ExprKind, StmtKind};
 use rpy_syntax::parse::{parse_module, Dialect};
@@ -40,6 +41,14 @@ fn run(src: &str) -> String {
         }
     };
     let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "test".into(), file, globals: Vec::new() }));
+    let show_spans = src.lines().any(|l| l.trim() == "# show: spans");
+    let print_flow_graph = |prog: &Program, g: &rpy_flow::FlowGraph| {
+        if show_spans {
+            print_flow_graph_spans(prog, g)
+        } else {
+            print_flow_graph(prog, g)
+        }
+    };
     let mut out = String::new();
     if class_mode {
         for s in &m.body {

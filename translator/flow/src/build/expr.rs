@@ -161,11 +161,13 @@ impl<'p> Builder<'p> {
                     let after = self.new_join();
                     self.cur = Some(bt);
                     let v = self.expr(body)?;
-                    self.jump(after, vec![v]);
+                    let vs = self.value_span(body);
+                    self.jump_spanned(after, vec![v], vec![vs]);
                     self.cur = Some(bf);
                     self.state = st;
                     let v = self.expr(orelse)?;
-                    self.jump(after, vec![v]);
+                    let vs = self.value_span(orelse);
+                    self.jump_spanned(after, vec![v], vec![vs]);
                     self.finalize(after, &["ifexp"]).expect("if-expression result reached")[0].clone()
                 }
             },
@@ -223,7 +225,7 @@ impl<'p> Builder<'p> {
         }
         if let Some(&slot) = self.slot_of.get(n) {
             return match &self.state[slot] {
-                Slot::Bound(v) => Ok(v.clone()),
+                Slot::Bound(v, _) => Ok(v.clone()),
                 _ => Err(Diagnostic::new(span, format!("local variable '{n}' might be referenced before assignment"))),
             };
         }
@@ -262,8 +264,9 @@ impl<'p> Builder<'p> {
         let after = self.new_join();
         for (i, e) in values.iter().enumerate() {
             let v = self.expr(e)?;
+            let vs = self.value_span(e);
             if i + 1 == values.len() {
-                self.jump(after, vec![v]);
+                self.jump_spanned(after, vec![v], vec![vs]);
                 break;
             }
             // `and` stops at a falsy value, `or` at a truthy one.
@@ -271,7 +274,7 @@ impl<'p> Builder<'p> {
             match self.cond_of(v.clone(), e.span) {
                 Cond::Known(t) => {
                     if t == stop_on {
-                        self.jump(after, vec![v]);
+                        self.jump_spanned(after, vec![v], vec![vs]);
                         break;
                     }
                 }
@@ -280,7 +283,7 @@ impl<'p> Builder<'p> {
                     let (bf, bt) = self.switch_bool(c);
                     let (stop, go) = if stop_on { (bt, bf) } else { (bf, bt) };
                     self.cur = Some(stop);
-                    self.jump(after, vec![v]);
+                    self.jump_spanned(after, vec![v], vec![vs]);
                     self.cur = Some(go);
                     self.state = st;
                 }

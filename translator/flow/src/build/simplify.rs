@@ -19,10 +19,18 @@
 //! `cleanup_local` runs after `ssi`, on block-local graphs: it bypasses
 //! empty forwarding blocks (no ops, one unconditional exit), merges
 //! straight-line blocks, and removes dead inputargs again.
+//!
+//! Link `arg_spans` stay parallel to `args`: removing an inputarg removes
+//! the matching span. When a var is replaced by a value (trivial phi,
+//! merge, forwarding), a link arg that passed the var with an unknown span
+//! (`Span::NONE`, e.g. a phi of differing assignments) takes the span the
+//! replacing value was passed with, if that one is known.
+
+use rpy_syntax::Span;
 
 use crate::check::predecessors;
 use crate::graph::{Block, Exitswitch, Value, Var};
-use crate::model::{FlowGraph, FlowValue};
+use crate::model::{Flow, FlowGraph, FlowValue};
 use std::collections::{HashMap, HashSet};
 
 /// Run all cleanups; returns whether anything changed.
@@ -65,6 +73,13 @@ fn forward_empty_blocks(g: &mut FlowGraph) -> bool {
         for &(p, li) in &preds[&b] {
             let link = &mut g.blocks[p].exits[li];
             let map: HashMap<Var, FlowValue> = ins.iter().copied().zip(link.args.iter().cloned()).collect();
+            let spans: HashMap<Var, Span> = ins.iter().copied().zip(link.arg_spans.iter().copied()).collect();
+            link.arg_spans = exit
+                .args
+                .iter()
+                .zip(&exit.arg_spans)
+                .map(|(a, &s)| if s.is_none() { resolve_span(&map, &spans, a) } else { s })
+                .collect();
             link.args = exit.args.iter().map(|a| resolve(&map, a)).collect();
             link.target = exit.target;
         }
@@ -84,8 +99,34 @@ fn resolve(map: &HashMap<Var, FlowValue>, v: &FlowValue) -> FlowValue {
     cur
 }
 
-/// Apply a var replacement to every use in the graph.
-fn substitute(g: &mut FlowGraph, map: &HashMap<Var, FlowValue>) {
+/// The first known span met while following `v` through `map`.
+fn resolve_span(map: &HashMap<Var, FlowValue>, spans: &HashMap<Var, Span>, v: &FlowValue) -> Span {
+    let mut cur = v;
+    let mut steps = 0;
+    while let Value::Var(x) = cur {
+        if let Some(s) = spans.get(x).filter(|s| !s.is_none()) {
+            return *s;
+        }
+        match map.get(x) {
+            Some(next) if steps <= map.len() => cur = next,
+            _ => break,
+        }
+        steps += 1;
+    }
+    Span::NONE
+}
+
+/// Remove the `i`th arg of a link (and its span).
+fn remove_arg(l: &mut crate::graph::Link<Flow>, i: usize) {
+    l.args.remove(i);
+    if i < l.arg_spans.len() {
+        l.arg_spans.remove(i);
+    }
+}
+
+/// Apply a var replacement to every use in the graph; `spans` gives the
+/// span each replaced var's value was passed with (see the module docs).
+fn substitute(g: &mut FlowGraph, map: &HashMap<Var, FlowValue>, spans: &HashMap<Var, Span>) {
     if map.is_empty() {
         return;
     }
@@ -96,7 +137,12 @@ fn substitute(g: &mut FlowGraph, map: &HashMap<Var, FlowValue>) {
             }
         }
         for l in &mut data.exits {
-            for a in &mut l.args {
+            for (k, a) in l.args.iter_mut().enumerate() {
+                if let Some(s) = l.arg_spans.get_mut(k) {
+                    if s.is_none() {
+                        *s = resolve_span(map, spans, a);
+                    }
+                }
                 *a = resolve(map, a);
             }
         }
@@ -123,6 +169,7 @@ fn substitute(g: &mut FlowGraph, map: &HashMap<Var, FlowValue>) {
 fn remove_trivial_phis(g: &mut FlowGraph) -> bool {
     let preds = predecessors(g);
     let mut map: HashMap<Var, FlowValue> = HashMap::new();
+    let mut spans: HashMap<Var, Span> = HashMap::new();
     let mut changed = false;
     for b in g.reachable_blocks() {
         if b == g.startblock || b == g.returnblock || b == g.exceptblock {
@@ -133,12 +180,20 @@ fn remove_trivial_phis(g: &mut FlowGraph) -> bool {
         while i < g.blocks[b].inputargs.len() {
             let phi = g.blocks[b].inputargs[i];
             let mut common: Option<FlowValue> = None;
+            let mut common_span: Option<Span> = None;
             let mut trivial = true;
             for &(p, li) in ps {
-                let v = resolve(&map, &g.blocks[p].exits[li].args[i]);
+                let l = &g.blocks[p].exits[li];
+                let v = resolve(&map, &l.args[i]);
                 if v == Value::Var(phi) {
                     continue;
                 }
+                let s = l.arg_spans.get(i).copied().unwrap_or(Span::NONE);
+                common_span = match common_span {
+                    None => Some(s),
+                    Some(c) if c == s => Some(c),
+                    Some(_) => Some(Span::NONE),
+                };
                 match &common {
                     None => common = Some(v),
                     Some(c) if *c == v => {}
@@ -151,9 +206,10 @@ fn remove_trivial_phis(g: &mut FlowGraph) -> bool {
             match (trivial, common) {
                 (true, Some(c)) => {
                     map.insert(phi, c);
+                    spans.insert(phi, common_span.unwrap_or(Span::NONE));
                     g.blocks[b].inputargs.remove(i);
                     for &(p, li) in ps {
-                        g.blocks[p].exits[li].args.remove(i);
+                        remove_arg(&mut g.blocks[p].exits[li], i);
                     }
                     changed = true;
                 }
@@ -161,7 +217,7 @@ fn remove_trivial_phis(g: &mut FlowGraph) -> bool {
             }
         }
     }
-    substitute(g, &map);
+    substitute(g, &map, &spans);
     changed
 }
 
@@ -184,12 +240,13 @@ fn merge_blocks(g: &mut FlowGraph) -> bool {
             }
             let link = g.blocks[p].exits.pop().expect("one exit");
             let data = std::mem::take(&mut g.blocks[b]);
+            let spans: HashMap<Var, Span> = data.inputargs.iter().copied().zip(link.arg_spans.iter().copied()).collect();
             let map: HashMap<Var, FlowValue> = data.inputargs.iter().copied().zip(link.args).collect();
             let pd = &mut g.blocks[p];
             pd.ops.extend(data.ops);
             pd.exitswitch = data.exitswitch;
             pd.exits = data.exits;
-            substitute(g, &map);
+            substitute(g, &map, &spans);
             merged = true;
             changed = true;
             break;
@@ -261,7 +318,7 @@ fn remove_dead_phis(g: &mut FlowGraph) -> bool {
             }
             g.blocks[b].inputargs.remove(i);
             for &(p, li) in &preds[&b] {
-                g.blocks[p].exits[li].args.remove(i);
+                remove_arg(&mut g.blocks[p].exits[li], i);
             }
             changed = true;
         }

@@ -73,6 +73,10 @@ pub fn to_block_local(g: &mut FlowGraph) {
         renames.entry(b).or_default().insert(x, local);
         for &(p, li) in preds.get(&b).map(|v| v.as_slice()).unwrap_or(&[]) {
             let link = &mut g.blocks[p].exits[li];
+            if link.arg_spans.len() == link.args.len() {
+                // A dominator's value passed along: not an assignment.
+                link.arg_spans.push(rpy_syntax::Span::NONE);
+            }
             link.args.push(Value::Var(x));
             if link.last_exception != Some(x) && link.last_exc_value != Some(x) {
                 work.push((p, x));

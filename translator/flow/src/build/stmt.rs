@@ -5,7 +5,7 @@
 
 use super::expr::{binop_kind, inplace_kind};
 use super::{Builder, Cond, Ctx, HandlerInfo, JoinId, Mode, Slot, R};
-use crate::graph::{Link, Value};
+use crate::graph::Value;
 use crate::host::{Builtin, HostId, HostObj};
 use crate::model::{Const, FlowValue};
 use crate::ops::FlowOp;
@@ -70,11 +70,14 @@ impl<'p> Builder<'p> {
                 if !self.is_function() {
                     return Err(Diagnostic::new(span, "expected 'return' inside a function, found it at module or class level"));
                 }
-                let v = match value {
-                    Some(e) => self.expr(e)?,
-                    None => cst(Const::None),
+                let (v, vs) = match value {
+                    Some(e) => {
+                        let v = self.expr(e)?;
+                        (v, self.value_span(e))
+                    }
+                    None => (cst(Const::None), span),
                 };
-                self.do_return(v);
+                self.do_return(v, vs);
             }
             StmtKind::Raise { exc, cause: _ } => self.raise_stmt(exc.as_ref(), span)?,
             StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody)?,
@@ -269,7 +272,7 @@ impl<'p> Builder<'p> {
                         self.g.vars[*x].hint = Some(n.to_string());
                     }
                 }
-                self.state[slot] = Slot::Bound(v);
+                self.state[slot] = Slot::Bound(v, span);
                 Ok(())
             }
             None => Err(Diagnostic::new(span, format!("module globals are constants at run time; cannot rebind '{n}'"))),
@@ -452,17 +455,19 @@ impl<'p> Builder<'p> {
         Err(Diagnostic::new(span, "expected 'continue' inside a loop, found it outside any loop"))
     }
 
-    pub(super) fn do_return(&mut self, v: FlowValue) {
+    /// Return `v`, assigned at `vs` (a local's last assignment, else the
+    /// returned expression).
+    pub(super) fn do_return(&mut self, v: FlowValue, vs: Span) {
         for c in self.ctx.iter().rev() {
             if let Ctx::Finally { ret, .. } = c {
                 let j = *ret;
-                self.jump(j, vec![v]);
+                self.jump_spanned(j, vec![v], vec![vs]);
                 return;
             }
         }
         if let Some(b) = self.cur.take() {
             let ret = self.g.returnblock;
-            self.g.blocks[b].exits.push(Link::new(vec![v], ret));
+            self.g.blocks[b].exits.push(super::spanned_link(vec![v], vec![vs], ret));
         }
     }
 
@@ -520,7 +525,7 @@ impl<'p> Builder<'p> {
         }
         if let Some(b) = self.cur.take() {
             let eb = self.g.exceptblock;
-            self.g.blocks[b].exits.push(Link::new(vec![t, v], eb));
+            self.g.blocks[b].exits.push(super::spanned_link(vec![t, v], vec![Span::NONE; 2], eb));
         }
     }
 
@@ -637,10 +642,10 @@ impl<'p> Builder<'p> {
                     self.raise_pair(extra[0].clone(), extra[1].clone());
                 }
             }
-            if let Some(extra) = self.finalize(ret, &["result"]) {
+            if let Some((extra, spans)) = self.finalize_spanned(ret, &["result"]) {
                 self.stmts(finalbody);
                 if self.cur.is_some() {
-                    self.do_return(extra[0].clone());
+                    self.do_return(extra[0].clone(), spans[0]);
                 }
             }
             if self.finalize(brk, &[]).is_some() {
