@@ -14,13 +14,15 @@
 //! types and signatures), `symbols` (every function and data symbol of the
 //! object, declared up front), `data` (prebuilt objects and tables), `func`
 //! (one graph: blocks, links, exit switches, exception checks), `ops` (one
-//! low-level op), `link` (the system linker).
+//! low-level op), `raises` (which graphs may raise), `link` (the system
+//! linker).
 
 mod data;
 mod func;
 mod isa;
 mod link;
 mod ops;
+mod raises;
 mod symbols;
 mod types;
 

@@ -292,7 +292,7 @@ impl FnCx<'_, '_> {
                 let Some(&id) = self.syms.graphs.get(*i as usize) else {
                     return Err(format!("call to function {i}, which does not exist"));
                 };
-                (id, true)
+                (id, self.syms.graph_raises[*i as usize])
             }
             LlConst::Extern(name) => {
                 let cc = self.module.isa().default_call_conv();

@@ -33,6 +33,8 @@ impl Message {
 pub(crate) struct Symbols {
     pub graphs: Vec<FuncId>,
     pub graph_names: Vec<String>,
+    /// Whether each graph may return with the exception state set.
+    pub graph_raises: Vec<bool>,
     pub entry: FuncId,
     pub prebuilt: Vec<DataId>,
     pub exc_type: DataId,
@@ -67,7 +69,7 @@ impl Symbols {
         }
         let exc_type = module.declare_data(rpy_abi::EXC_TYPE_SYMBOL, Linkage::Import, true, false).map_err(module_err)?;
         let exc_value = module.declare_data(rpy_abi::EXC_VALUE_SYMBOL, Linkage::Import, true, false).map_err(module_err)?;
-        Ok(Symbols { graphs, graph_names, entry, prebuilt, exc_type, exc_value, externs: HashMap::new(), messages: HashMap::new() })
+        Ok(Symbols { graphs, graph_names, graph_raises: crate::raises::graphs_that_raise(prog), entry, prebuilt, exc_type, exc_value, externs: HashMap::new(), messages: HashMap::new() })
     }
 
     /// The imported function `name`: a runtime function of `rpy_abi` gets
