@@ -318,3 +318,59 @@ fn dense_and_sparse_switches_with_negative_and_char_cases() {
     p.p.entry = p.add(g);
     assert_eq!(run(&p.p, "switches", &[]), "99 -10 0 30 70 99 99 1 99 1 0 26 255 exit: 0\n");
 }
+
+#[test]
+fn float_arithmetic_comparisons_and_division_by_zero() {
+    let mut p = Prog::new();
+    let zde = p.exc("ZeroDivisionError");
+    let zde_t = p.exc_type("ZeroDivisionError");
+    let sp = p.str(" ");
+    let nl = p.str("\n");
+    let (mut g, argv) = Gb::new("main", &[ARGV], Signed);
+    let b = g.start();
+    // one = float(len(argv)) keeps Cranelift from folding everything.
+    let n = g.op(b, LlOp::GetField, vec![v(argv[0]), Value::Const(LlConst::Field("length".into()))], Signed);
+    let one = g.op(b, LlOp::CastIntToFloat, vec![v(n)], Float);
+    let nan = flt(f64::NAN);
+    let show = |g: &mut Gb, x: rpy_rtyper::lltype::LlValue| {
+        let s = g.call(b, ext("rpy_str_from_float"), vec![x], STR);
+        g.print(b, v(s));
+        g.print(b, sp.clone());
+    };
+    let seven = g.op(b, LlOp::FloatMul, vec![v(one), flt(7.0)], Float);
+    let q = g.op(b, LlOp::FloatTrueDiv, vec![v(seven), flt(2.0)], Float);
+    show(&mut g, v(q));
+    let m1 = g.op(b, LlOp::FloatMin, vec![nan.clone(), v(one)], Float);
+    show(&mut g, v(m1));
+    let m2 = g.op(b, LlOp::FloatMin, vec![v(one), nan.clone()], Float);
+    show(&mut g, v(m2));
+    let m3 = g.op(b, LlOp::FloatMax, vec![v(one), flt(2.5)], Float);
+    show(&mut g, v(m3));
+    let fd = g.op(b, LlOp::FloatFloorDiv, vec![flt(-7.5), v(one)], Float);
+    let fd2 = g.op(b, LlOp::FloatFloorDiv, vec![v(fd), flt(2.0)], Float);
+    show(&mut g, v(fd2));
+    let fm = g.op(b, LlOp::FloatMod, vec![flt(-7.5), flt(2.0)], Float);
+    show(&mut g, v(fm));
+    let ne = g.op(b, LlOp::FloatNe, vec![nan.clone(), nan.clone()], Bool);
+    let eq = g.op(b, LlOp::FloatEq, vec![nan.clone(), nan.clone()], Bool);
+    let lt = g.op(b, LlOp::FloatLt, vec![v(one), flt(1.5)], Bool);
+    let truth = g.op(b, LlOp::FloatIsTrue, vec![nan], Bool);
+    for x in [ne, eq, lt, truth] {
+        let i = g.op(b, LlOp::CastBoolToInt, vec![v(x)], Signed);
+        g.print_int(b, v(i));
+    }
+    g.print(b, nl.clone());
+    let zero = g.op(b, LlOp::FloatSub, vec![v(one), flt(1.0)], Float);
+    let bad = g.op(b, LlOp::FloatTrueDiv, vec![v(one), v(zero)], Float);
+    let (h, hv) = g.block(&[Ptr(zde_t)]);
+    let (et, ev) = g.exc_vars();
+    let r = g.g.returnblock;
+    g.catch(b, (r, vec![int(0)]), vec![((zde, zde), Some((et, ev)), h, vec![v(ev)])]);
+    let _ = bad;
+    let msg = g.op(h, LlOp::GetField, vec![v(hv[0]), Value::Const(LlConst::Field("msg".into()))], STR);
+    g.print(h, v(msg));
+    g.print(h, nl);
+    g.ret(h, int(2));
+    p.p.entry = p.add(g);
+    assert_eq!(run(&p.p, "floats", &[]), "3.5 nan 1.0 2.5 -4.0 0.5 1011\nfloat division by zero\nexit: 2\n");
+}
