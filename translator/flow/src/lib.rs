@@ -6,7 +6,8 @@
 //!   object space (`host`) that constants point into.
 //! * `build`: AST function/module body -> flow graph.
 //! * `check`: the graph verifier, run after every pass.
-//! * `print` / `dot`: text and Graphviz writers.
+//! * `print` / `dot`: text and Graphviz writers; `parse_text` reads the
+//!   printed text back.
 //! * `eval`: concrete evaluation of flow graphs (module initialisation and
 //!   the reference interpreter).
 //!
@@ -22,6 +23,7 @@ pub mod host;
 pub mod loader;
 pub mod model;
 pub mod ops;
+pub mod parse_text;
 pub mod print;
 
 pub use graph::{Block, BlockData, Exitswitch, Graph, Level, Link, Op, Value, Var, VarData};

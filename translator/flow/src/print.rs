@@ -24,11 +24,19 @@
 //!
 //! A block with `Exitswitch::None` ends with `goto target(args)`.
 //!
+//! Host-object constants print as `<text>` (`<ValueError>`,
+//! `<function m.f>`, `<list h7>`); `print_flow_graph` appends ` #id` when
+//! the text alone does not name one object (`<Node #12>`: two classes
+//! `Node`, or a class named like a builtin), so that `parse_text` can read
+//! every constant back.
+//!
 //! With `PrintOptions::arg_spans`, a link arg whose `arg_spans` entry is
 //! known is followed by `@line:col` (where the value was assigned):
 //! `return(v3_x@7:9)`.
 
 use crate::graph::{Block, Exitswitch, Graph, Level, Link, Value, Var};
+use crate::host::{Builtin, HostId};
+use cranelift_entity::EntityRef;
 use rpy_syntax::Span;
 use crate::host::{HostObj, Program};
 use crate::model::{Const, FlowGraph};
@@ -42,7 +50,66 @@ pub fn print_graph<L: Level>(g: &Graph<L>) -> String {
 
 /// Print a flow graph naming host objects (`<ValueError>`, `<function m.f>`).
 pub fn print_flow_graph(prog: &Program, g: &FlowGraph) -> String {
-    print_graph_with(g, &|c: &Const| const_text(prog, c))
+    let names = HostNames::new(prog);
+    print_graph_with(g, &|c: &Const| names.text(c))
+}
+
+/// The texts of a program's host objects, with the ambiguous ones known
+/// (see the module docs).
+pub struct HostNames<'p> {
+    prog: &'p Program,
+    /// How many host objects print as each text (builtins count too).
+    uses: HashMap<String, usize>,
+    /// The object printing as each host text (last one wins; only used
+    /// for texts with one use).
+    by_text: HashMap<String, HostId>,
+}
+
+impl<'p> HostNames<'p> {
+    pub fn new(prog: &'p Program) -> Self {
+        let mut uses: HashMap<String, usize> = HashMap::new();
+        for b in Builtin::ALL {
+            *uses.entry(Const::Builtin(*b).to_string()).or_default() += 1;
+        }
+        let mut by_text = HashMap::new();
+        for (h, _) in prog.objs.iter() {
+            let t = const_text(prog, &Const::Host(h));
+            *uses.entry(t.clone()).or_default() += 1;
+            by_text.insert(t, h);
+        }
+        HostNames { prog, uses, by_text }
+    }
+
+    /// `c` as text that names it unambiguously.
+    pub fn text(&self, c: &Const) -> String {
+        match c {
+            Const::Host(h) => {
+                let t = const_text(self.prog, c);
+                if self.uses.get(&t).copied().unwrap_or(0) > 1 && !t.ends_with(&format!(" {h}>")) {
+                    format!("{} #{}>", &t[..t.len() - 1], h.index())
+                } else {
+                    t
+                }
+            }
+            Const::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|c| self.text(c)).collect();
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The object a host text (as printed by `text`) names, if exactly one.
+    pub fn lookup(&self, text: &str) -> Option<HostId> {
+        if self.uses.get(text).copied() != Some(1) {
+            return None;
+        }
+        self.by_text.get(text).copied()
+    }
 }
 
 /// A flow constant as text, with host objects named.
@@ -118,7 +185,8 @@ pub struct PrintOptions {
 
 /// A flow graph with host objects named and link arg spans shown.
 pub fn print_flow_graph_spans(prog: &Program, g: &FlowGraph) -> String {
-    print_graph_opts(g, &|c: &Const| const_text(prog, c), PrintOptions { arg_spans: true })
+    let names = HostNames::new(prog);
+    print_graph_opts(g, &|c: &Const| names.text(c), PrintOptions { arg_spans: true })
 }
 
 /// Print with a caller-chosen constant formatter.

@@ -7,11 +7,13 @@
 //! body; `# dialect: py2` parses as py2), or the diagnostics as `line:col: message`. Every built
 //! graph is also checked with `check_graph`. A line `# show: spans` prints
 //! link args with the position where each value was assigned (`v@line:col`). `BLESS=1 cargo test` rewrites
-//! the expectations.
+//! the expectations. `round_trip` checks that every printed graph parses
+//! back (`parse_text`) and prints identically.
 
 use rpy_flow::build::{build_class_body, build_function, build_module_body};
 use rpy_flow::check::check_graph;
 use rpy_flow::host::{ClassObj, FunctionObj, ModuleObj};
+use rpy_flow::parse_text::parse_flow_graph;
 use rpy_flow::print::{print_flow_graph, print_flow_graph_spans};
 use rpy_flow::{Builtin, Const, HostObj, Program};
 use rpy_syntax::ast::{ExprKind, StmtKind};
@@ -25,8 +27,10 @@ fn diag_text(out: &mut String, ds: &[Diagnostic]) {
     }
 }
 
-/// Run one case's source; returns the actual output.
-fn run(src: &str) -> String {
+/// Run one case's source; returns the actual output. With `round_trip`,
+/// each graph's text is parsed back and printed again before output (so
+/// the output is unchanged iff printing round-trips).
+fn run(src: &str, round_trip: bool) -> String {
     let module_mode = src.starts_with("# mode: module");
     let class_mode = src.starts_with("# mode: class");
     let mut prog = Program::new();
@@ -43,10 +47,14 @@ fn run(src: &str) -> String {
     let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "test".into(), file, globals: Vec::new() }));
     let show_spans = src.lines().any(|l| l.trim() == "# show: spans");
     let print_flow_graph = |prog: &Program, g: &rpy_flow::FlowGraph| {
-        if show_spans {
-            print_flow_graph_spans(prog, g)
-        } else {
-            print_flow_graph(prog, g)
+        let print = |g: &rpy_flow::FlowGraph| if show_spans { print_flow_graph_spans(prog, g) } else { print_flow_graph(prog, g) };
+        let text = print(g);
+        if !round_trip {
+            return text;
+        }
+        match parse_flow_graph(&text, Some(prog)) {
+            Ok(back) => print(&back),
+            Err(e) => format!("parse error {e} in:\n{text}"),
         }
     };
     let mut out = String::new();
@@ -149,7 +157,7 @@ fn build_cases() {
             Some((s, e)) => (s.to_string(), e.to_string()),
             None => (text.clone(), String::new()),
         };
-        let actual = run(&src);
+        let actual = run(&src, false);
         if actual != expected {
             if bless {
                 std::fs::write(p, format!("{src}# expect:\n{actual}")).unwrap();
@@ -159,4 +167,25 @@ fn build_cases() {
         }
     }
     assert!(failures.is_empty(), "{} case(s) differ (BLESS=1 to update):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn round_trip() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut failures = Vec::new();
+    let mut graphs = 0;
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
+        let text = std::fs::read_to_string(p).unwrap();
+        let src = text.split_once("# expect:\n").map(|(s, _)| s).unwrap_or(&text);
+        let printed = run(src, false);
+        graphs += printed.lines().filter(|l| l.starts_with("graph ")).count();
+        let again = run(src, true);
+        if again != printed {
+            failures.push(format!("--- {}\nprinted:\n{printed}\nafter parse and print:\n{again}", p.display()));
+        }
+    }
+    assert!(graphs > 20, "only {graphs} graphs printed");
+    assert!(failures.is_empty(), "{} case(s) do not round-trip:\n{}", failures.len(), failures.join("\n"));
 }
