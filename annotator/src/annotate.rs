@@ -300,13 +300,20 @@ impl<'p> Annotator<'p> {
                 None => "a value".to_string(),
             }
         };
-        let span = new_origin.span.or(ag.origins[v].span).unwrap_or(ag.graph.span);
+        // Report at the later of the two positions (the one that breaks
+        // what came before, in reading order); the other goes in a note.
+        let old_origin = &ag.origins[v];
+        let key = |s: Option<Span>| s.map(|s| (s.line, s.col));
+        let old_is_later = key(old_origin.span) > key(new_origin.span);
+        let (here, here_o, there, there_o) =
+            if old_is_later { (old, old_origin, new, new_origin) } else { (new, new_origin, old, old_origin) };
+        let span = here_o.span.or(there_o.span).unwrap_or(ag.graph.span);
         let mut d = Diagnostic::new(
             span,
-            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", new.describe(), old.describe()),
+            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", here.describe(), there.describe()),
         );
-        d = d.with_note(new_origin.span, format!("{} comes from {}", new.describe(), new_origin.why));
-        d = d.with_note(ag.origins[v].span, format!("{} comes from {}", old.describe(), ag.origins[v].why));
+        d = d.with_note(there_o.span, format!("{} comes from {}", there.describe(), there_o.why));
+        d = d.with_note(here_o.span, format!("{} comes from {}", here.describe(), here_o.why));
         self.add_call_chain(g, d)
     }
 

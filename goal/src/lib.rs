@@ -87,9 +87,10 @@ impl Stages {
 pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
     let mut st = Stages { verbose: opts.verbose, start: Instant::now() };
     let support = support_dir();
-    let (mut prog, module) = st
-        .run("load and initialise", || rpy_flow::loader::load_program_with(target, Dialect::Py3, support.as_deref()))
-        .map_err(|ds| fail(render::render_all(&empty_or(&ds), &ds)))?;
+    let mut prog = rpy_flow::Program::new();
+    let module = st
+        .run("load and initialise", || rpy_flow::loader::load_program_into(&mut prog, target, Dialect::Py3, support.as_deref()))
+        .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
     let entry = rpy_flow::loader::find_entry_point(&mut prog, module).map_err(|d| fail(render::render(&prog.sources, &d)))?;
     let mut ann = rpy_annotator::Annotator::new(&prog);
     let gid = st.run("annotate", || ann.annotate_entry(entry)).map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
@@ -119,10 +120,3 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
     Ok(output)
 }
 
-/// Loading failed before a `Program` existed to own the sources: the
-/// diagnostics of a failed load are rendered against a map re-read from
-/// disk by the loader's own error path. (Kept as a function so the
-/// rendering has one entry point.)
-fn empty_or(_ds: &[rpy_syntax::Diagnostic]) -> rpy_syntax::SourceMap {
-    rpy_syntax::SourceMap::default()
-}

@@ -217,17 +217,21 @@ pub fn load_program(target: &Path, dialect: Dialect) -> Result<(Program, HostId)
 /// folder that contains it).
 pub fn load_program_with(target: &Path, dialect: Dialect, support: Option<&Path>) -> Result<(Program, HostId), Vec<Diagnostic>> {
     let mut prog = Program::new();
+    let id = load_program_into(&mut prog, target, dialect, support)?;
+    Ok((prog, id))
+}
+
+/// `load_program_with` into a caller-owned `Program`, so that on error
+/// the caller still has the sources to render the diagnostics against.
+pub fn load_program_into(prog: &mut Program, target: &Path, dialect: Dialect, support: Option<&Path>) -> Result<HostId, Vec<Diagnostic>> {
     let dir = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
     let loader = Rc::new(Loader::new(&dir, support, dialect));
     let stem = target.file_stem().and_then(|s| s.to_str()).unwrap_or("target").to_string();
-    let id = {
-        let mut ev = Evaluator::new(&mut prog);
-        ev.py2 = dialect == Dialect::Py2;
-        ev.set_importer(loader.clone());
-        loader.load_file(&mut ev, target, &stem, "", Span::NONE)?
-    };
-    Ok((prog, id))
+    let mut ev = Evaluator::new(prog);
+    ev.py2 = dialect == Dialect::Py2;
+    ev.set_importer(loader.clone());
+    loader.load_file(&mut ev, target, &stem, "", Span::NONE)
 }
 
 /// The module's `entry_point`, or the first item of what its
