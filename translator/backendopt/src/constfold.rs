@@ -7,6 +7,8 @@
 //!    as codegen: Python floor division and modulo, wrapping add/sub/mul)
 //!    and its result replaced by the constant. The map is applied to the
 //!    later ops, the exit switch and the links.
+//!    Algebraic identities (`x + 0`, `x * 1`, `x // 1`, ...) become their
+//!    operand.
 //! 2. A switch on a constant keeps only the exit it takes (the matching
 //!    case, else the default).
 //! 3. A block input that holds the same constant on every path (found by
@@ -79,6 +81,11 @@ fn fold_block(lg: &mut LlGraph, b: Block) -> bool {
         }
         if op.kind == LlOp::SameAs && op.args.len() == 1 {
             map.insert(op.result, op.args[0].clone());
+            changed = true;
+            continue;
+        }
+        if let Some(x) = identity(op.kind, &op.args) {
+            map.insert(op.result, x);
             changed = true;
             continue;
         }
@@ -190,6 +197,19 @@ fn const_inputs(lg: &mut LlGraph) -> bool {
         changed = true;
     }
     changed
+}
+
+/// `x + 0`, `0 + x`, `x - 0`, `x * 1`, `1 * x`, `x // 1`, `x | 0`,
+/// `x ^ 0`: the operand itself.
+fn identity(op: LlOp, args: &[LlValue]) -> Option<LlValue> {
+    let is = |a: &LlValue, k: i64| matches!(a, Value::Const(LlConst::Signed(c)) if *c == k);
+    match (op, args) {
+        (LlOp::IntAdd | LlOp::IntSub | LlOp::IntOr | LlOp::IntXor, [x, z]) if is(z, 0) => Some(x.clone()),
+        (LlOp::IntAdd | LlOp::IntOr | LlOp::IntXor, [z, x]) if is(z, 0) => Some(x.clone()),
+        (LlOp::IntMul | LlOp::IntFloorDiv, [x, o]) if is(o, 1) => Some(x.clone()),
+        (LlOp::IntMul, [o, x]) if is(o, 1) => Some(x.clone()),
+        _ => None,
+    }
 }
 
 fn b(x: bool) -> Option<LlConst> {

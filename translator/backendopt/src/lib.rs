@@ -48,8 +48,8 @@ pub const PIPELINE: &[Pass] = &[
     Pass { name: "constfold", run: constfold::run },
     Pass { name: "malloc_removal", run: malloc_removal::run },
     Pass { name: "load_store", run: load_store::run },
-    Pass { name: "simplify", run: simplify::run },
     Pass { name: "constfold2", run: constfold::run },
+    Pass { name: "simplify", run: simplify::run },
     Pass { name: "dce", run: dce::run },
 ];
 

@@ -79,26 +79,22 @@ graph f(v0:Signed) -> Signed ! Address
 block0(v0):
   v1:Bool = int_lt(0, v0)
   switch v1:
-    false: block1(0)
-    true: block4(v0)
-block1(v2:Signed):
-  goto block2(0, v2, 0)
-block2(v3:Signed, v4:Signed, v5:Signed):
-  v6:Bool = int_gt(v4, 0)
-  switch v6:
-    false: return(v5)
-    true: block3(v3, v4, v5)
-block3(v7:Signed, v8:Signed, v9:Signed):
-  v10:Signed = int_add(v7, 1)
-  v11:Signed = int_sub(v8, 1)
-  v12:Signed = int_add(v9, v7)
-  goto block2(v10, v11, v12)
-block4(v13:Signed):
-  v14:Signed = int_sub(v13, 0)
-  v15:Signed = int_sub(v14, 1)
-  v16:Signed = int_floordiv(v15, 1)
-  v17:Signed = int_add(v16, 1)
-  goto block1(v17)
+    false: block1(0, 0, 0)
+    true: block3(v0)
+block1(v2:Signed, v3:Signed, v4:Signed):
+  v5:Bool = int_gt(v3, 0)
+  switch v5:
+    false: return(v4)
+    true: block2(v2, v3, v4)
+block2(v6:Signed, v7:Signed, v8:Signed):
+  v9:Signed = int_add(v6, 1)
+  v10:Signed = int_sub(v7, 1)
+  v11:Signed = int_add(v8, v6)
+  goto block1(v9, v10, v11)
+block3(v12:Signed):
+  v13:Signed = int_sub(v12, 1)
+  v14:Signed = int_add(v13, 1)
+  goto block1(0, v14, 0)
 
 graph ll_newrange(v0:Signed, v1:Signed, v2:Signed) -> Ptr(T5) ! Address
 block0(v0, v1, v2):
