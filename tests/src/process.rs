@@ -77,9 +77,14 @@ impl Drop for ScratchDir {
 }
 
 /// Run `cmd` to completion or until `RUN_TIMEOUT`, capturing its output.
-pub fn run(mut cmd: Command) -> Result<Outcome, String> {
+pub fn run(cmd: Command) -> Result<Outcome, String> {
+    run_with_stdin(cmd, Stdio::null())
+}
+
+/// `run` with `stdin` as the child's standard input (e.g. an opened file).
+pub fn run_with_stdin(mut cmd: Command, stdin: Stdio) -> Result<Outcome, String> {
     let shown = format!("{:?}", cmd);
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {}", shown, e))?;
     let mut out_pipe = child.stdout.take().expect("stdout is piped");
     let mut err_pipe = child.stderr.take().expect("stderr is piped");
