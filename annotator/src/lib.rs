@@ -15,6 +15,7 @@ pub mod annotate;
 pub mod call;
 pub mod model;
 pub mod rules;
+pub mod rules_str;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};
 pub use model::{ListDefId, SomeValue};

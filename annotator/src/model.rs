@@ -39,6 +39,12 @@ pub enum SomeValue {
     Builtin(Builtin),
     /// An exception instance of (a subclass of) this builtin class.
     ExcInstance(HostId),
+    /// `recv.name` where `name` is a method of a builtin type (str, bytes,
+    /// string builders, ...), bound to its receiver. Represented as the
+    /// receiver itself; calling it passes the receiver first.
+    BuiltinMethod { recv: Box<SomeValue>, name: String },
+    /// An `rpython.rlib.rstring.StringBuilder` (or `UnicodeBuilder`).
+    StrBuilder,
 }
 
 /// Why two annotations cannot be merged.
@@ -143,6 +149,8 @@ impl SomeValue {
             SomeValue::Class(_) => "a class".into(),
             SomeValue::Builtin(b) => format!("the builtin {}", b.name()),
             SomeValue::ExcInstance(_) => "an exception instance".into(),
+            SomeValue::BuiltinMethod { recv, name } => format!("the method {name}() of {}", recv.describe()),
+            SomeValue::StrBuilder => "a StringBuilder".into(),
         }
     }
 }

@@ -94,6 +94,9 @@ fn const_arg(op: &Op<Flow>, i: usize) -> Option<&Const> {
 pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     use FlowOp::*;
     let k = op.kind;
+    if let Some(r) = crate::rules_str::annotate(cx, op, args) {
+        return r;
+    }
     if let Some(base) = arith_base(k) {
         return binary(cx, base, &args[0], &args[1]);
     }

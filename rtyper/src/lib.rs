@@ -16,6 +16,8 @@ pub mod lltype;
 pub mod lower;
 pub mod lower_iter;
 pub mod repr;
+pub mod rstr;
+pub mod lower_str;
 pub mod rtype;
 
 pub use llop::LlOp;

@@ -21,7 +21,7 @@ fn is_intlike(a: &S) -> bool {
 impl<'a, 'p> RTyper<'a, 'p> {
     /// The low-level value of op argument `i` (constants lowered as their
     /// own annotation).
-    fn arg(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize) -> Result<LlValue, Diagnostic> {
+    pub(crate) fn arg(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize) -> Result<LlValue, Diagnostic> {
         match &op.args[i] {
             Value::Var(v) => Ok(Value::Var(*v)),
             Value::Const(c) => self.const_value(c, &anns[i]).map_err(|m| Diagnostic::new(e.span, m)),
@@ -29,7 +29,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     /// Argument `i` converted to the representation of `to`.
-    fn arg_as(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, to: &S) -> Result<LlValue, Diagnostic> {
+    pub(crate) fn arg_as(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, to: &S) -> Result<LlValue, Diagnostic> {
         match &op.args[i] {
             Value::Const(c) => self.const_value(c, to).map_err(|m| Diagnostic::new(e.span, m)),
             Value::Var(v) => Ok(self.convert(e, Value::Var(*v), &anns[i], to)),
@@ -38,6 +38,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     pub fn lower_op(&mut self, e: &mut Emit, gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
+        if let Some(r) = self.lower_str_op(e, op, anns, res) {
+            return r;
+        }
         if let Some(base) = arith_base(op.kind) {
             return self.lower_arith(e, base, op, anns, res);
         }

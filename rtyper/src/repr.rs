@@ -20,6 +20,8 @@ pub struct Reprs {
     /// `min..=max` type ids of each class's subtree.
     pub class_ranges: HashMap<HostId, (u32, u32)>,
     pub type_names: Vec<Option<String>>,
+    /// The string builder's type, made on first use (`rstr.rs`).
+    pub str_builder: Option<GcTypeId>,
 }
 
 impl Reprs {
@@ -76,10 +78,10 @@ impl Reprs {
         type_names.push(None);
         let mut lists = HashMap::new();
         lists.insert(LowType::Ptr(TypeTable::STR), TypeTable::STR_LIST);
-        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names }
+        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None }
     }
 
-    fn push_type(&mut self, t: GcType) -> GcTypeId {
+    pub(crate) fn push_type(&mut self, t: GcType) -> GcTypeId {
         self.type_names.push(None);
         self.types.types.push(t)
     }
@@ -132,6 +134,8 @@ impl Reprs {
             SomeValue::RangeIter => LowType::Ptr(self.range_iter),
             SomeValue::Class(_) => LowType::Signed,
             SomeValue::ExcInstance(c) => LowType::Ptr(self.class_types[c]),
+            SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
+            SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),
         }
     }
 }

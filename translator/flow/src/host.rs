@@ -94,6 +94,9 @@ builtins! {
     MathHypot "math.hypot";
     MathIsnan "math.isnan";
     MathIsinf "math.isinf";
+    /// `rpython.rlib.rstring`'s builders (intrinsic classes).
+    StringBuilder "rpython.rlib.rstring.StringBuilder";
+    UnicodeBuilder "rpython.rlib.rstring.UnicodeBuilder";
 }
 
 impl Builtin {

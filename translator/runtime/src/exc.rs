@@ -46,11 +46,12 @@ pub enum ExcKind {
     RecursionError,
     TypeError,
     UnicodeDecodeError,
+    UnicodeEncodeError,
 }
 
 impl ExcKind {
     /// Every kind, in table order.
-    pub const ALL: [ExcKind; 11] = [
+    pub const ALL: [ExcKind; 12] = [
         ExcKind::ValueError,
         ExcKind::IndexError,
         ExcKind::KeyError,
@@ -62,6 +63,7 @@ impl ExcKind {
         ExcKind::RecursionError,
         ExcKind::TypeError,
         ExcKind::UnicodeDecodeError,
+        ExcKind::UnicodeEncodeError,
     ];
 
     /// The Python class name.

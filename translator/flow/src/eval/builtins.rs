@@ -656,6 +656,9 @@ impl Evaluator<'_> {
                 let x = self.float_arg(b, &args[0], span)?;
                 Const::Bool(if b == B::MathIsnan { x.is_nan() } else { x.is_infinite() })
             }
+            B::StringBuilder | B::UnicodeBuilder => {
+                return Err(EvalError::user(span, format!("{} is only available at run time", b.name())));
+            }
         })
     }
 
