@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Benchmarks: translated programs against CPython.
+"""Benchmarks: translated programs against CPython and, where one exists,
+the same algorithm written in C.
 
 Usage: python3 tests/bench/run.py [--no-build] [--repeat N] [NAME ...]
 
 Builds the toolchain with `cargo build --release`, translates every program
-of BENCHMARKS with `target/release/rpython -O2`, checks that the translated
-program prints what CPython prints, and times both (best of --repeat runs,
-default 3). Prints one table row per program. Add a benchmark by adding a
-row to BENCHMARKS. RPYTHON_BIN=path overrides the translator binary.
+of BENCHMARKS with `target/release/rpython -O2` (once per source), checks
+that the translated program prints what CPython prints (or, where CPython
+is skipped or too slow, what the C version prints and the expected md5),
+and times everything (best of --repeat runs, default 3; CPython runs once
+when its row has a time limit). Prints one table row per benchmark with
+the ratios translated/C and CPython/translated. Commands run in the
+repository root, so arguments are paths relative to it. Add a benchmark by
+adding a row to BENCHMARKS. RPYTHON_BIN=path overrides the translator
+binary; CC=compiler overrides gcc for the C versions.
 """
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -18,32 +25,63 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "tests", "bench")
+SHARED = "../shared/bench"
 
-# (name, source relative to the repository root, arguments)
+# Expected output md5s of the shared Brainfuck inputs (../shared/bench/README.md).
+MD5 = {
+    "mandel.b": "5024283fa65866ddd347b877798e84d8",
+    "bench.b": "ff84a182ecc6da31db638d7c562996d6",
+    "hanoi.b": "013caafcc396feaf9b6d8347d3c32f54",
+    "long.b": "ceb1e7db7df6a7005fb5b80ba6e370fe",
+}
+
+BF = "targets/bf/targetbf.py"
+BF_C = "tests/bench/bf.c"
+
+# (name, source relative to the repository root, arguments, options)
+# options: "c": a C version of the same program (gcc -O2), run with the same
+# arguments; "cpython": None to skip CPython, or a time limit in seconds
+# (absent: no limit, best of --repeat); "md5": the expected stdout md5;
+# "needs": a path that must exist (else the row is skipped).
 BENCHMARKS = [
-    ("fib", "tests/bench/fib.py", ["32"]),
+    ("fib", "tests/bench/fib.py", ["32"], {}),
+    ("bf bench.b", BF, [SHARED + "/bench.b"],
+     {"c": BF_C, "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED}),
+    ("bf hanoi.b", BF, [SHARED + "/hanoi.b"],
+     {"c": BF_C, "cpython": 300, "md5": MD5["hanoi.b"], "needs": SHARED}),
+    # CPython needs well over ten minutes for mandel.b: skipped.
+    ("bf mandel.b", BF, [SHARED + "/mandel.b"],
+     {"c": BF_C, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED}),
 ]
 
 
-def timed(cmd, env=None):
-    """Run cmd; return (seconds, stdout bytes, exit status)."""
+def timed(cmd, env=None, limit=None):
+    """Run cmd in the repository root; return (seconds, stdout bytes, exit
+    status), the status being None when the time limit was reached."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              cwd=ROOT, timeout=limit)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, b"", None
     elapsed = time.perf_counter() - start
     if proc.returncode != 0 and proc.stderr:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
     return elapsed, proc.stdout, proc.returncode
 
 
-def best_of(cmd, repeat, env=None):
+def best_of(cmd, repeat, env=None, limit=None):
+    """(best seconds or None, stdout, timed out?)"""
     best = None
     out = None
     for _ in range(repeat):
-        t, out, status = timed(cmd, env)
+        t, out, status = timed(cmd, env, limit)
+        if status is None:
+            return None, out, True
         if status != 0:
-            return None, out
+            return None, out, False
         best = t if best is None else min(best, t)
-    return best, out
+    return best, out, False
 
 
 def build():
@@ -53,6 +91,74 @@ def build():
 
 def fmt_time(t):
     return "failed" if t is None else "%.3fs" % t
+
+
+def md5(data):
+    return hashlib.md5(data).hexdigest()
+
+
+def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
+    """One table row: (name, args, translate, -O2, C, CPython, notes)."""
+    shown_args = " ".join(args)
+    needs = opts.get("needs")
+    if needs and not os.path.exists(os.path.join(ROOT, needs)):
+        return (name, shown_args, "-", "-", "-", "-", "skipped: %s does not exist" % needs), False
+    if source not in exes:
+        exe = os.path.join(tmp, "prog%d" % len(exes))
+        t_translate, _, status = timed([rpython, "-O2", "--output", exe, source])
+        exes[source] = (exe if status == 0 else None, t_translate)
+    exe, t_translate = exes[source]
+    if exe is None:
+        return (name, shown_args, fmt_time(t_translate), "-", "-", "-", "translation failed"), True
+    notes = []
+    failed = False
+    t_native, out_native, _ = best_of([exe] + args, repeat)
+    if t_native is None:
+        notes.append("translated program failed")
+        failed = True
+    # C version of the same algorithm.
+    c_src = opts.get("c")
+    t_c = None
+    c_cell = "-"
+    if c_src:
+        c_exe = os.path.join(tmp, "c-" + os.path.splitext(os.path.basename(c_src))[0])
+        if not os.path.exists(c_exe):
+            cc = os.environ.get("CC") or "gcc"
+            subprocess.run([cc, "-O2", "-o", c_exe, c_src], cwd=ROOT, check=True)
+        t_c, out_c, _ = best_of([c_exe] + args, repeat)
+        c_cell = fmt_time(t_c)
+        if t_c is not None and t_native is not None:
+            if out_c != out_native:
+                notes.append("OUTPUT DIFFERS from C")
+                failed = True
+            notes.append("translated/C %.2fx" % (t_native / t_c))
+    # CPython, possibly with a time limit or skipped.
+    py_cell = "-"
+    if "cpython" in opts and opts["cpython"] is None:
+        py_cell = "skipped"
+    else:
+        limit = opts.get("cpython")
+        t_py, out_py, timed_out = best_of([sys.executable, source] + args,
+                                          1 if limit else repeat, env, limit)
+        if timed_out:
+            py_cell = ">%ds" % limit
+            if t_native is not None:
+                notes.append("CPython/translated >%.0fx" % (limit / t_native))
+        else:
+            py_cell = fmt_time(t_py)
+            if t_py is None:
+                notes.append("CPython failed")
+            elif t_native is not None:
+                if out_py != out_native:
+                    notes.append("OUTPUT DIFFERS from CPython")
+                    failed = True
+                notes.append("CPython/translated %.1fx" % (t_py / t_native))
+    expected = opts.get("md5")
+    if expected and t_native is not None and md5(out_native) != expected:
+        notes.append("WRONG OUTPUT (md5 %s)" % md5(out_native))
+        failed = True
+    return (name, shown_args, fmt_time(t_translate), fmt_time(t_native), c_cell, py_cell,
+            "; ".join(notes)), failed
 
 
 def main(argv):
@@ -75,35 +181,22 @@ def main(argv):
     env = dict(os.environ, PYTHONPATH=ROOT)
     rows = []
     failed = False
+    exes = {}
     with tempfile.TemporaryDirectory(prefix="rpy-bench-") as tmp:
-        for name, source, args in BENCHMARKS:
-            if names and name not in names:
+        for name, source, args, opts in BENCHMARKS:
+            if names and name not in names and name.split()[0] not in names:
                 continue
-            src = os.path.join(ROOT, source)
-            exe = os.path.join(tmp, name)
-            t_translate, _, status = timed([rpython, "-O2", "--output", exe, src])
-            if status != 0:
-                rows.append((name, " ".join(args), t_translate, None, None, "translation failed"))
-                failed = True
-                continue
-            t_native, out_native = best_of([exe] + args, repeat)
-            t_cpython, out_cpython = best_of([sys.executable, src] + args, repeat, env)
-            if t_native is None or out_native != out_cpython:
-                note = "OUTPUT DIFFERS from CPython"
-                failed = True
-            elif t_cpython is not None and t_cpython >= t_native:
-                note = "translated -O2 is %.1fx faster than CPython" % (t_cpython / t_native)
-            elif t_cpython is not None:
-                note = "translated -O2 is %.1fx slower than CPython" % (t_native / t_cpython)
-            else:
-                note = "CPython failed"
-            rows.append((name, " ".join(args), t_translate, t_native, t_cpython, note))
-    header = ("program", "args", "translate", "-O2", "CPython", "")
-    table = [header] + [(n, a, fmt_time(tt), fmt_time(tn), fmt_time(tc), note)
-                        for (n, a, tt, tn, tc, note) in rows]
-    widths = [max(len(r[c]) for r in table) for c in range(5)]
+            row, row_failed = run_row(name, source, args, opts, exes, tmp, repeat, rpython, env)
+            rows.append(row)
+            failed = failed or row_failed
+    header = ("program", "args", "translate", "-O2", "C -O2", "CPython", "")
+    table = [header] + rows
+    ncols = len(header) - 1
+    widths = [max(len(r[c]) for r in table) for c in range(ncols)]
     for r in table:
-        print("  ".join(r[c].ljust(widths[c]) for c in range(5)) + "  " + r[5])
+        print("  ".join(r[c].ljust(widths[c]) for c in range(ncols)) + "  " + r[ncols])
+    print("(CPython: one run with a time limit where shown as >Ns, skipped for mandel.b; "
+          "others: best of %d runs)" % repeat)
     return 1 if failed else 0
 
 
