@@ -10,13 +10,14 @@ opcode and `bracket_map[pc]` its operand: the jump target for a bracket,
 the (wrapped) amount for a run of + and -, the signed distance for a run of
 < and >. `[-]` and `[+]` become one SET_ZERO. Cells are bytes that wrap;
 the tape starts with 30000 cells and grows on the right. Output is buffered
-and written with os.write; input is read a byte at a time with os.read
-(EOF leaves the cell unchanged).
+in a StringBuilder and written with os.write; input is read a byte at a
+time with os.read (EOF leaves the cell unchanged).
 """
 
 import os
 
 from rpython.rlib.jit import JitDriver
+from rpython.rlib.rstring import StringBuilder
 
 # Opcodes.
 ADD = 0        # cell += operand (mod 256)
@@ -29,9 +30,6 @@ SET_ZERO = 6   # '[-]' or '[+]'
 
 TAPE_SIZE = 30000
 FLUSH_AT = 4096
-
-# One-byte bytes objects, built at translation time.
-BYTE = [bytes([i]) for i in range(256)]
 
 
 class BfError(Exception):
@@ -125,11 +123,25 @@ def is_command(c):
     return c == 43 or c == 45 or c == 60 or c == 62 or c == 46 or c == 44 or c == 91 or c == 93
 
 
-def flush(out):
-    if len(out) > 0:
-        data = b"".join(out)
-        del out[:]
-        os.write(1, data)
+class Output(object):
+    """Buffered stdout: cells are bytes, kept as latin-1 characters in a
+    StringBuilder and written every FLUSH_AT bytes and before each read."""
+
+    def __init__(self):
+        self.builder = StringBuilder()
+        self.length = 0
+
+    def put(self, c):
+        self.builder.append(chr(c))
+        self.length += 1
+        if self.length >= FLUSH_AT:
+            self.flush()
+
+    def flush(self):
+        if self.length > 0:
+            os.write(1, self.builder.build().encode("latin-1"))
+            self.builder = StringBuilder()
+            self.length = 0
 
 
 def mainloop(program, bracket_map, out):
@@ -161,11 +173,9 @@ def mainloop(program, bracket_map, out):
         elif op == SET_ZERO:
             tape[position] = 0
         elif op == OUTPUT:
-            out.append(BYTE[tape[position]])
-            if len(out) >= FLUSH_AT:
-                flush(out)
+            out.put(tape[position])
         elif op == INPUT:
-            flush(out)
+            out.flush()
             data = os.read(0, 1)
             if len(data) > 0:
                 tape[position] = data[0]
@@ -189,15 +199,15 @@ def entry_point(argv):
         os.write(2, b"usage: targetbf PROGRAM.b\n")
         return 2
     source = read_file(argv[1])
-    out = []
+    out = Output()
     try:
         program, bracket_map = parse(source)
         mainloop(program, bracket_map, out)
     except BfError as e:
-        flush(out)
+        out.flush()
         os.write(2, b"bf: error: " + str(e).encode("utf-8") + b"\n")
         return 1
-    flush(out)
+    out.flush()
     return 0
 
 
