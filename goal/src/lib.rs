@@ -29,8 +29,8 @@ pub struct Options {
     pub view_dir: Option<PathBuf>,
     /// Print stage progress and timings on stderr.
     pub verbose: bool,
-    /// Print the low-level program (text form) after this backend pass.
-    pub dump_after: Option<String>,
+    /// The garbage collector (`--gc=NAME`).
+    pub gc: rpy_gc::GcKind,
 }
 
 /// A translation that did not produce an executable, rendered for people:
@@ -105,23 +105,20 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
             return Err(fail(format!("internal error: the rtyper produced a malformed graph `{}`: {errs:?}", g.graph.name)));
         }
     }
-    let mut ll = ll;
-    if opts.opt_level != OptLevel::O0 {
-        let bo = rpy_backendopt::Options { dump_after: opts.dump_after.clone() };
-        let report = st.run("backend optimisations", || rpy_backendopt::optimize(&mut ll, &bo)).map_err(|e| fail(format!("internal error: {}", e.0)))?;
-        if st.verbose {
-            eprint!("{}", report.summary());
-        }
-        if let Some(d) = report.dump {
-            print!("{d}");
-        }
-    }
     if let Some(dir) = &opts.view_dir {
         view::write_lowlevel(dir, &ll).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
+    }
+    let mut ll = ll;
+    st.run("gc transform", || rpy_gc::transform_program(&mut ll, &rpy_gc::GcOptions { kind: opts.gc }));
+    for g in &ll.graphs {
+        if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {
+            return Err(fail(format!("internal error: the GC transform produced a malformed graph `{}`: {errs:?}", g.graph.name)));
+        }
     }
     let cg = rpy_codegen::CodegenOptions {
         opt_level: if opts.opt_level == OptLevel::O0 { rpy_codegen::OptLevel::None } else { rpy_codegen::OptLevel::Speed },
         verify: cfg!(debug_assertions),
+        gc: opts.gc,
     };
     let obj = st.run("generate code", || rpy_codegen::emit_object(&ll, &cg)).map_err(|e| fail(format!("internal error: {e}")))?;
     let output = opts.output.clone().unwrap_or_else(|| default_output(target));

@@ -147,6 +147,17 @@ ll_ops! {
     DirectCall "direct_call" [canraise, gc];
     /// (func ptr, args...) -> result.
     IndirectCall "indirect_call" [canraise, gc];
+    // Inserted by the GC transform (`rpy-gc`), after rtyping.
+    /// (roots...): stores the GC pointers in this frame's shadow stack
+    /// slots 0..n and sets the shadow stack top just past them.
+    GcPushRoots "gc_push_roots" [];
+    /// (slot: Signed) -> the pointer saved in that slot (moved by a
+    /// collection, maybe).
+    GcReloadRoot "gc_reload_root" [];
+    /// () -> collects if a collection is pending.
+    GcSafepoint "gc_safepoint" [gc];
+    /// (obj): before a GC pointer is stored into obj (generational GC).
+    GcWriteBarrier "gc_write_barrier" [];
 }
 
 impl std::fmt::Display for LlOp {

@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod gcmodes;
 pub mod header;
 pub mod pool;
 pub mod process;

@@ -26,6 +26,28 @@ fn corpus_o2() {
 }
 
 #[test]
+fn corpus_o2_gc_marksweep() {
+    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::MarkSweep, false));
+}
+
+#[test]
+fn corpus_o2_gc_semispace() {
+    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::SemiSpace, false));
+}
+
+/// The default collector, collecting at every allocation and safepoint.
+#[test]
+fn corpus_o2_gc_stress() {
+    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::Generational, true));
+}
+
+/// The copying collector moves every object at every allocation.
+#[test]
+fn corpus_o2_gc_semispace_stress() {
+    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::SemiSpace, true));
+}
+
+#[test]
 fn errors() {
     finish(errors_report());
 }

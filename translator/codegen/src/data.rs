@@ -14,7 +14,11 @@ use cranelift_module::{DataDescription, Linkage, Module};
 use cranelift_object::ObjectModule;
 use rpy_rtyper::{LlConst, LlProgram, LowType, Prebuilt};
 
-pub(crate) fn define_all(module: &mut ObjectModule, prog: &LlProgram, syms: &mut Symbols) -> Result<(), CodegenError> {
+/// GC flags of every prebuilt object's header: never moved or freed, and
+/// (generational GC) remembered on the first store of a GC pointer.
+pub(crate) const PREBUILT_HEADER_FLAGS: u64 = rpy_abi::gc::GCFLAG_PREBUILT | rpy_abi::gc::GCFLAG_TRACK_YOUNG;
+
+pub(crate) fn define_all(module: &mut ObjectModule, prog: &LlProgram, syms: &mut Symbols, gc: rpy_abi::gc::GcKind) -> Result<(), CodegenError> {
     for (i, obj) in prog.prebuilt.iter().enumerate() {
         let desc = prebuilt_object(module, prog, syms, i, obj)?;
         module.define_data(syms.prebuilt[i], &desc).map_err(module_err)?;
@@ -25,6 +29,7 @@ pub(crate) fn define_all(module: &mut ObjectModule, prog: &LlProgram, syms: &mut
     let mut exc: Vec<i64> = prog.runtime_exc_typeids.clone();
     exc.resize(rpy_abi::RUNTIME_EXCEPTIONS.len().max(exc.len()), 0);
     define_words(module, rpy_abi::RUNTIME_EXC_SYMBOL, &exc)?;
+    crate::gctables::define_gc_tables(module, prog, syms, gc)?;
     Ok(())
 }
 
@@ -53,7 +58,7 @@ fn prebuilt_object(
         return Err(bad(index, format!("{} is not varsize but the object has items", ty.name)));
     }
     let mut w = Writer { bytes: vec![0; size.next_multiple_of(8).max(8)], desc: DataDescription::new() };
-    w.put(0, &(obj.typ.as_u32() as u64).to_le_bytes());
+    w.put(0, &(obj.typ.as_u32() as u64 | PREBUILT_HEADER_FLAGS).to_le_bytes());
     for (((_, fty), &ofs), value) in ty.fields.iter().zip(&layout.field_offsets).zip(&obj.fields) {
         w.constant(module, syms, ofs, *fty, value).map_err(|m| bad(index, m))?;
     }

@@ -54,6 +54,10 @@ pub(crate) struct FnCx<'a, 'f> {
     propagate: Option<ir::Block>,
     /// Where a raising op branches when the exception state is set.
     handler: Handler,
+    /// This frame's shadow-stack slots (read at entry; see `gcops`).
+    pub(crate) ss_base: Option<Value>,
+    /// Check the stack depth at entry (`stackcheck`).
+    stack_check: bool,
 }
 
 #[derive(Copy, Clone)]
@@ -75,6 +79,7 @@ pub(crate) fn translate_graph(
 ) -> Result<(), CodegenError> {
     func.signature = types::graph_signature(module.isa().default_call_conv(), g);
     func.name = ir::UserFuncName::user(0, id.as_u32());
+    let stack_check = syms.graphs.iter().position(|&f| f == id).is_some_and(|i| syms.graph_stack_check[i]);
     let b = FunctionBuilder::new(func, fctx);
     let mut cx = FnCx {
         b,
@@ -88,6 +93,8 @@ pub(crate) fn translate_graph(
         gvs: HashMap::new(),
         propagate: None,
         handler: Handler::Propagate,
+        ss_base: None,
+        stack_check,
     };
     let r = cx.graph_body();
     cx.b.seal_all_blocks();
@@ -152,6 +159,12 @@ impl<'a, 'f> FnCx<'a, 'f> {
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
         let params: Vec<BlockArg> = self.b.block_params(entry).iter().map(|&v| BlockArg::Value(v)).collect();
+        if crate::gcops::uses_shadow_stack(g) {
+            self.ss_base = Some(self.load_shadowstack_base()?);
+        }
+        if self.stack_check {
+            self.stack_depth_check()?;
+        }
         let start = self.block(g.graph.startblock);
         self.b.ins().jump(start, &params);
         for &blk in &order {

@@ -14,15 +14,19 @@
 //! types and signatures), `symbols` (every function and data symbol of the
 //! object, declared up front), `data` (prebuilt objects and tables), `func`
 //! (one graph: blocks, links, exit switches, exception checks), `ops` (one
-//! low-level op), `raises` (which graphs may raise), `link` (the system
+//! low-level op), `gcops` (allocation fast path, shadow stack, barriers,
+//! safepoints), `gctables` (the layout table the collectors read), `raises` (which graphs may raise), `link` (the system
 //! linker).
 
 mod data;
 mod func;
+mod gcops;
+pub mod gctables;
 mod isa;
 mod link;
 mod ops;
 mod raises;
+mod stackcheck;
 mod symbols;
 mod types;
 
@@ -48,11 +52,13 @@ pub struct CodegenOptions {
     pub opt_level: OptLevel,
     /// Run the Cranelift IR verifier on every function.
     pub verify: bool,
+    /// The collector the program is translated for (`rpy_gc_kind`).
+    pub gc: rpy_abi::gc::GcKind,
 }
 
 impl Default for CodegenOptions {
     fn default() -> Self {
-        CodegenOptions { opt_level: OptLevel::Speed, verify: cfg!(debug_assertions) }
+        CodegenOptions { opt_level: OptLevel::Speed, verify: cfg!(debug_assertions), gc: Default::default() }
     }
 }
 
@@ -115,7 +121,7 @@ fn translate(prog: &LlProgram, opts: &CodegenOptions, keep_ir: bool) -> Result<(
     let builder = ObjectBuilder::new(isa, "rpython", cranelift_module::default_libcall_names()).map_err(module_err)?;
     let mut module = ObjectModule::new(builder);
     let mut syms = symbols::Symbols::declare(&mut module, prog)?;
-    data::define_all(&mut module, prog, &mut syms)?;
+    data::define_all(&mut module, prog, &mut syms, opts.gc)?;
 
     let mut ir = Vec::new();
     let mut ctx = Context::new();

@@ -34,6 +34,7 @@ impl FnCx<'_, '_> {
         let want = |k: usize| if n == k { Ok(()) } else { Err(format!("expected {k} operands, got {n}")) };
         match op.kind {
             DirectCall => return self.direct_call(op),
+            GcPushRoots | GcReloadRoot | GcSafepoint | GcWriteBarrier => return self.gc_op(op),
             IndirectCall => return self.indirect_call(op),
             Malloc => {
                 want(1)?;
@@ -68,6 +69,10 @@ impl FnCx<'_, '_> {
             }
         }
         let arity = |k: usize| if a.len() == k { Ok(()) } else { Err(format!("expected {k} value operands, got {}", a.len())) };
+        if op.kind == SameAs && a.is_empty() && rt == LowType::Void {
+            // `same_as(void)`: a Void result has no value.
+            return Ok(None);
+        }
         if let Some(k) = value_arity(op.kind) {
             arity(k)?;
         }
@@ -238,7 +243,8 @@ impl FnCx<'_, '_> {
                 self.check_exception();
                 return Ok(None);
             }
-            DirectCall | IndirectCall | Malloc | MallocVarsize => unreachable!("handled above"),
+            DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot | GcSafepoint
+            | GcWriteBarrier => unreachable!("handled above"),
         };
         Ok(Some(v))
     }
@@ -269,9 +275,7 @@ impl FnCx<'_, '_> {
 
     /// Allocates a zeroed GC object of `size` bytes with its header set.
     pub(crate) fn allocate(&mut self, t: GcTypeId, size: Value) -> Result<Value, String> {
-        let tid = self.b.ins().iconst(ct::I64, t.as_u32() as i64);
-        let obj = self.call_runtime("rpy_malloc", &[tid, size])?;
-        Ok(obj.expect("rpy_malloc returns a pointer"))
+        self.gc_allocate(t, size)
     }
 
     fn direct_call(&mut self, op: &Op<Ll>) -> R {
@@ -426,7 +430,8 @@ fn value_arity(op: LlOp) -> Option<usize> {
         | CastIntToUniChar | PtrIsNull | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
         GetArrayItem | SetField | Raise | RaiseNew => 2,
         SetArrayItem => 3,
-        DirectCall | IndirectCall | Malloc | MallocVarsize => return None,
+        DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot | GcSafepoint
+        | GcWriteBarrier => return None,
         _ => 2,
     })
 }

@@ -15,8 +15,9 @@
 
 use rpy_rtyper::{LlConst, LlGraph, LlOp, LlProgram};
 
-pub(crate) fn graphs_that_raise(prog: &LlProgram) -> Vec<bool> {
-    let mut raises = vec![false; prog.graphs.len()];
+pub(crate) fn graphs_that_raise(prog: &LlProgram, stack_checked: &[bool]) -> Vec<bool> {
+    // A stack-depth check at entry raises RecursionError.
+    let mut raises: Vec<bool> = (0..prog.graphs.len()).map(|i| stack_checked.get(i).copied().unwrap_or(false)).collect();
     loop {
         let mut changed = false;
         for (i, g) in prog.graphs.iter().enumerate() {

@@ -35,6 +35,8 @@ pub(crate) struct Symbols {
     pub graph_names: Vec<String>,
     /// Whether each graph may return with the exception state set.
     pub graph_raises: Vec<bool>,
+    /// Whether each graph checks the stack depth at entry (`stackcheck`).
+    pub graph_stack_check: Vec<bool>,
     pub entry: FuncId,
     pub prebuilt: Vec<DataId>,
     pub exc_type: DataId,
@@ -69,7 +71,9 @@ impl Symbols {
         }
         let exc_type = module.declare_data(rpy_abi::EXC_TYPE_SYMBOL, Linkage::Import, true, false).map_err(module_err)?;
         let exc_value = module.declare_data(rpy_abi::EXC_VALUE_SYMBOL, Linkage::Import, true, false).map_err(module_err)?;
-        Ok(Symbols { graphs, graph_names, graph_raises: crate::raises::graphs_that_raise(prog), entry, prebuilt, exc_type, exc_value, externs: HashMap::new(), messages: HashMap::new() })
+        let graph_stack_check = crate::stackcheck::graphs_needing_stack_check(prog);
+        let graph_raises = crate::raises::graphs_that_raise(prog, &graph_stack_check);
+        Ok(Symbols { graphs, graph_names, graph_raises, graph_stack_check, entry, prebuilt, exc_type, exc_value, externs: HashMap::new(), messages: HashMap::new() })
     }
 
     /// The imported function `name`: a runtime function of `rpy_abi` gets
@@ -113,7 +117,7 @@ impl Symbols {
 pub(crate) fn str_object_bytes(text: &str) -> Vec<u8> {
     let chars: Vec<char> = text.chars().collect();
     let mut b = Vec::with_capacity(rpy_abi::STR_CHARS_OFS as usize + 4 * chars.len());
-    b.extend_from_slice(&(TypeTable::STR.as_u32() as u64).to_le_bytes());
+    b.extend_from_slice(&(TypeTable::STR.as_u32() as u64 | crate::data::PREBUILT_HEADER_FLAGS).to_le_bytes());
     b.extend_from_slice(&0i64.to_le_bytes());
     b.extend_from_slice(&(chars.len() as i64).to_le_bytes());
     for c in chars {

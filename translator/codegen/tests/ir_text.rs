@@ -13,7 +13,7 @@ use std::path::Path;
 use LowType::*;
 
 fn check(case: &str, prog: &rpy_rtyper::LlProgram) {
-    let ir = rpy_codegen::emit_ir(prog, &CodegenOptions { opt_level: OptLevel::None, verify: true }).unwrap_or_else(|e| panic!("{e}"));
+    let ir = rpy_codegen::emit_ir(prog, &CodegenOptions { opt_level: OptLevel::None, verify: true, ..Default::default() }).unwrap_or_else(|e| panic!("{e}"));
     let actual = ir.join("\n");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ir").join(format!("{case}.clif"));
     if std::env::var_os("BLESS").is_some() {

@@ -29,17 +29,14 @@
 
 pub mod alloc;
 pub mod arith;
-pub mod builder;
 pub mod bytes;
-pub mod codec;
 pub mod exc;
-pub mod fmt_spec;
 pub mod format;
+pub mod gc;
 pub mod io;
 pub mod obj;
 pub mod parse;
 pub mod stack;
 pub mod start;
 pub mod str;
-pub mod strmethods;
 pub mod unicode_printable;

@@ -68,6 +68,7 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut 
 /// leave the default behaviour in place.
 pub fn install_overflow_handler() {
     let Some((lo, hi)) = current_stack() else { return };
+    crate::gc::install_stack_limit(lo);
     STACK_LO.store(lo, Ordering::Relaxed);
     STACK_HI.store(hi, Ordering::Relaxed);
     let alt: &'static mut [u8] = Vec::leak(vec![0u8; ALT_STACK_SIZE]);

@@ -88,6 +88,29 @@ mod entry {
         static rpy_type_names: [*const u8; 0];
         static rpy_type_count: i64;
         static rpy_builtin_exc_typeids: [i64; N_RUNTIME_EXC];
+        static rpy_gc_typeinfo: [u32; 0];
+        static rpy_gc_ptr_offsets: [u32; 0];
+        static rpy_gc_prebuilt_roots: [usize; 0];
+        static rpy_gc_prebuilt_count: i64;
+        static rpy_gc_kind: i64;
+    }
+
+    /// Installs the collector with the generated layout tables.
+    fn init_gc(type_count: i64) {
+        use rpy_abi::gc::*;
+        // SAFETY: the generated tables have the sizes `rpy_abi::gc` states:
+        // `TYPEINFO_WORDS` words per type id, offsets up to the last row's
+        // pointer range, `rpy_gc_prebuilt_count` roots.
+        unsafe {
+            let n = type_count.max(0) as usize * TYPEINFO_WORDS;
+            let info = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_typeinfo) as *const u32, n);
+            let noffsets = info.chunks(TYPEINFO_WORDS).map(|r| (r[TI_PTRS_START] + r[TI_NPTRS]) as usize).max().unwrap_or(0);
+            let offsets = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_ptr_offsets) as *const u32, noffsets);
+            let nroots = std::ptr::addr_of!(rpy_gc_prebuilt_count).read().max(0) as usize;
+            let roots = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_prebuilt_roots) as *const usize, nroots);
+            let kind = GcKind::from_i64(std::ptr::addr_of!(rpy_gc_kind).read());
+            crate::gc::init(kind, crate::gc::types::Types { info, offsets }, roots);
+        }
     }
 
     /// The process entry point.
@@ -102,6 +125,7 @@ mod entry {
             )
         };
         exc::install_builtin_typeids(table);
+        init_gc(count);
         crate::stack::install_overflow_handler();
         // SAFETY: C passes `argc` valid strings.
         let list = match unsafe { build_argv(argc, argv) } {
@@ -111,7 +135,9 @@ mod entry {
         // SAFETY: the generated entry point takes the argv list.
         let result = unsafe { rpy_entry_point(list) };
         // SAFETY: `names` has `count` entries.
-        finish(result, |t| unsafe { class_name(names, count, t) })
+        let status = finish(result, |t| unsafe { class_name(names, count, t) });
+        crate::gc::report_at_exit();
+        status
     }
 }
 

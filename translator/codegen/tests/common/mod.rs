@@ -242,7 +242,7 @@ pub fn runtime_lib() -> &'static Path {
 pub fn run(prog: &LlProgram, name: &str, args: &[&str]) -> String {
     let mut results = Vec::new();
     for opt in [OptLevel::None, OptLevel::Speed] {
-        let obj = rpy_codegen::emit_object(prog, &CodegenOptions { opt_level: opt, verify: true })
+        let obj = rpy_codegen::emit_object(prog, &CodegenOptions { opt_level: opt, verify: true, ..Default::default() })
             .unwrap_or_else(|e| panic!("codegen failed: {e}"));
         let exe = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{opt:?}"));
         rpy_codegen::link(&obj, runtime_lib(), &exe).unwrap_or_else(|e| panic!("{e}"));

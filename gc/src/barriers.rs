@@ -1,0 +1,57 @@
+//! Pass 3 (generational GC only): write barriers.
+//!
+//! Before every `setfield` / `setarrayitem` that stores a GC pointer (not
+//! a null constant), insert `gc_write_barrier(obj)`. The generated barrier
+//! tests the header's `GCFLAG_TRACK_YOUNG` bit and, when set, calls
+//! `rpy_gc_remember(obj)` (which clears it): old and prebuilt objects that
+//! may come to point into the nursery end up in the remembered set.
+//!
+//! Skipped when `obj` was allocated earlier in the same block with no
+//! collecting op in between: it is then either young or (a large object
+//! allocated outside the nursery) already remembered.
+//!
+//! Not done: card marking for large arrays (the whole array is remembered).
+
+use crate::collects::op_collects;
+use rpy_flow::graph::{Op, Value};
+use rpy_rtyper::{LlConst, LlGraph, LlOp, LowType};
+use std::collections::HashSet;
+
+pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
+    let blocks: Vec<_> = g.graph.blocks.keys().collect();
+    for b in blocks {
+        let ops = std::mem::take(&mut g.graph.blocks[b].ops);
+        let mut out = Vec::with_capacity(ops.len());
+        let mut fresh = HashSet::new();
+        for op in ops {
+            let stored = match op.kind {
+                LlOp::SetField => op.args.get(2),
+                LlOp::SetArrayItem => op.args.get(2),
+                _ => None,
+            };
+            let needs = match stored {
+                Some(Value::Var(v)) => g.var_types[*v].is_gc_ptr(),
+                Some(Value::Const(LlConst::Prebuilt(..))) => true,
+                _ => false,
+            };
+            if needs {
+                if let Some(obj) = op.args.first() {
+                    let skip = matches!(obj, Value::Var(o) if fresh.contains(o));
+                    if !skip {
+                        let r = g.graph.new_var(None);
+                        g.var_types[r] = LowType::Void;
+                        out.push(Op { kind: LlOp::GcWriteBarrier, args: vec![obj.clone()], result: r, span: op.span });
+                    }
+                }
+            }
+            if op_collects(&op, graphs) {
+                fresh.clear();
+            }
+            if matches!(op.kind, LlOp::Malloc | LlOp::MallocVarsize) {
+                fresh.insert(op.result);
+            }
+            out.push(op);
+        }
+        g.graph.blocks[b].ops = out;
+    }
+}
