@@ -29,6 +29,8 @@ pub struct Options {
     pub view_dir: Option<PathBuf>,
     /// Print stage progress and timings on stderr.
     pub verbose: bool,
+    /// Print the low-level program (text form) after this backend pass.
+    pub dump_after: Option<String>,
     /// The garbage collector (`--gc=NAME`).
     pub gc: rpy_gc::GcKind,
 }
@@ -105,10 +107,20 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
             return Err(fail(format!("internal error: the rtyper produced a malformed graph `{}`: {errs:?}", g.graph.name)));
         }
     }
+    let mut ll = ll;
+    if opts.opt_level != OptLevel::O0 {
+        let bo = rpy_backendopt::Options { dump_after: opts.dump_after.clone() };
+        let report = st.run("backend optimisations", || rpy_backendopt::optimize(&mut ll, &bo)).map_err(|e| fail(format!("internal error: {}", e.0)))?;
+        if st.verbose {
+            eprint!("{}", report.summary());
+        }
+        if let Some(d) = report.dump {
+            print!("{d}");
+        }
+    }
     if let Some(dir) = &opts.view_dir {
         view::write_lowlevel(dir, &ll).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
     }
-    let mut ll = ll;
     st.run("gc transform", || rpy_gc::transform_program(&mut ll, &rpy_gc::GcOptions { kind: opts.gc }));
     for g in &ll.graphs {
         if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {

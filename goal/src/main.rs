@@ -16,6 +16,9 @@ struct Cli {
     /// Write Graphviz dot files of every function at every stage into DIR.
     #[arg(long, value_name = "DIR")]
     view: Option<PathBuf>,
+    /// Print the low-level graphs as text after the backend pass NAME (-O2).
+    #[arg(long, value_name = "NAME")]
+    dump_after: Option<String>,
     /// Garbage collector: generational (default), semispace or marksweep.
     #[arg(long, value_name = "NAME", default_value = "generational", value_parser = parse_gc)]
     gc: rpy_gc::GcKind,
@@ -52,7 +55,7 @@ fn main() -> ExitCode {
         eprintln!("rpython: -Ojit is not available yet in this version; use -O2");
         return ExitCode::from(2);
     }
-    let opts = Options { opt_level: level, output: cli.output, view_dir: cli.view, verbose: !cli.batch, gc: cli.gc };
+    let opts = Options { opt_level: level, output: cli.output, view_dir: cli.view, verbose: !cli.batch, dump_after: cli.dump_after, gc: cli.gc };
     match translate(&cli.target, &opts) {
         Ok(path) => {
             if opts.verbose {

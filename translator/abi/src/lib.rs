@@ -40,6 +40,11 @@ pub const LIST_ITEMS_OFS: u32 = 16;
 pub const ARRAY_LEN_OFS: u32 = 8;
 pub const ARRAY_ITEMS_OFS: u32 = 16;
 
+/// Offsets inside string builders `{hdr, length: i64, buf: *STR}` (`buf`
+/// null until the first append; its length is the capacity).
+pub const SB_LEN_OFS: u32 = 8;
+pub const SB_BUF_OFS: u32 = 16;
+
 /// Symbol of the translated entry point: `fn(argv: *mut List) -> i64`.
 pub const ENTRY_SYMBOL: &str = "rpy_entry_point";
 
@@ -139,6 +144,54 @@ runtime_funcs! {
     // Bytes.
     "rpy_bytes_concat"(Ptr, Ptr) -> Ptr;
     "rpy_bytes_eq"(Ptr, Ptr) -> Bool;
+    // String and bytes methods (translator/runtime/src/strmethods.rs),
+    // one row per type. Optional bounds come as a value plus a bit of
+    // `mask` (bit 0 start, 1 stop/end, 2 step); optional str arguments as
+    // null. `which` selects a variant (see the runtime's docs).
+    "rpy_str_getslice"(Ptr, Int, Int, Int, Int) -> Ptr, raises;
+    "rpy_str_search"(Ptr, Ptr, Int, Int, Int, Int) -> Int, raises;
+    "rpy_str_startswith"(Ptr, Ptr, Int, Int, Int, Int) -> Bool;
+    "rpy_str_split"(Ptr, Ptr, Int, Int, Int, Int) -> Ptr, raises;
+    "rpy_str_splitlines"(Ptr, Int, Int, Int) -> Ptr;
+    "rpy_str_join"(Ptr, Ptr) -> Ptr;
+    "rpy_str_strip"(Ptr, Ptr, Int) -> Ptr;
+    "rpy_str_replace"(Ptr, Ptr, Ptr, Int) -> Ptr;
+    "rpy_str_case"(Ptr, Int) -> Ptr;
+    "rpy_str_is"(Ptr, Int) -> Bool;
+    "rpy_str_pad"(Ptr, Int, Ptr, Int) -> Ptr, raises;
+    "rpy_str_partition"(Ptr, Ptr, Int, Int) -> Ptr, raises;
+    "rpy_bytes_getslice"(Ptr, Int, Int, Int, Int) -> Ptr, raises;
+    "rpy_bytes_search"(Ptr, Ptr, Int, Int, Int, Int) -> Int, raises;
+    "rpy_bytes_startswith"(Ptr, Ptr, Int, Int, Int, Int) -> Bool;
+    "rpy_bytes_split"(Ptr, Ptr, Int, Int, Int, Int) -> Ptr, raises;
+    "rpy_bytes_splitlines"(Ptr, Int, Int, Int) -> Ptr;
+    "rpy_bytes_join"(Ptr, Ptr) -> Ptr;
+    "rpy_bytes_strip"(Ptr, Ptr, Int) -> Ptr;
+    "rpy_bytes_replace"(Ptr, Ptr, Ptr, Int) -> Ptr;
+    "rpy_bytes_case"(Ptr, Int) -> Ptr;
+    "rpy_bytes_is"(Ptr, Int) -> Bool;
+    "rpy_bytes_pad"(Ptr, Int, Ptr, Int) -> Ptr, raises;
+    "rpy_bytes_partition"(Ptr, Ptr, Int, Int) -> Ptr, raises;
+    "rpy_bytes_mul"(Ptr, Int) -> Ptr;
+    "rpy_bytes_contains"(Ptr, Ptr) -> Bool;
+    "rpy_bytes_contains_int"(Ptr, Int) -> Bool, raises;
+    "rpy_bytes_cmp"(Ptr, Ptr) -> Int;
+    // Codecs: encoding 0 utf-8, 1 latin-1, 2 ascii.
+    "rpy_str_encode"(Ptr, Int) -> Ptr, raises;
+    "rpy_bytes_decode"(Ptr, Int) -> Ptr, raises;
+    // Format specs (value, spec str) and `%` conversions (value, flags
+    // str, conversion code point), CPython's text (fmt_spec.rs).
+    "rpy_format_int"(Int, Ptr) -> Ptr, raises;
+    "rpy_format_float"(Float, Ptr) -> Ptr, raises;
+    "rpy_format_str"(Ptr, Ptr) -> Ptr, raises;
+    "rpy_percent_int"(Int, Ptr, Int) -> Ptr, raises;
+    "rpy_percent_float"(Float, Ptr, Int) -> Ptr, raises;
+    "rpy_percent_str"(Ptr, Ptr) -> Ptr, raises;
+    // String builders (builder.rs; layout SB_*).
+    "rpy_sb_append"(Ptr, Ptr) -> Void;
+    "rpy_sb_append_slice"(Ptr, Ptr, Int, Int) -> Void, raises;
+    "rpy_sb_append_multiple_char"(Ptr, Ptr, Int) -> Void, raises;
+    "rpy_sb_build"(Ptr) -> Ptr;
 }
 
 /// Looks up a runtime function by symbol name.
@@ -174,4 +227,5 @@ pub const RUNTIME_EXCEPTIONS: &[&str] = &[
     "RecursionError",
     "TypeError",
     "UnicodeDecodeError",
+    "UnicodeEncodeError",
 ];

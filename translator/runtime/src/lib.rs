@@ -29,8 +29,11 @@
 
 pub mod alloc;
 pub mod arith;
+pub mod builder;
 pub mod bytes;
+pub mod codec;
 pub mod exc;
+pub mod fmt_spec;
 pub mod format;
 pub mod gc;
 pub mod io;
@@ -39,4 +42,5 @@ pub mod parse;
 pub mod stack;
 pub mod start;
 pub mod str;
+pub mod strmethods;
 pub mod unicode_printable;
