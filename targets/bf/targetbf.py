@@ -198,7 +198,11 @@ def entry_point(argv):
     if len(argv) != 2:
         os.write(2, b"usage: targetbf PROGRAM.b\n")
         return 2
-    source = read_file(argv[1])
+    try:
+        source = read_file(argv[1])
+    except OSError:
+        os.write(2, b"bf: error: cannot read " + argv[1].encode("utf-8") + b"\n")
+        return 1
     out = Output()
     try:
         program, bracket_map = parse(source)

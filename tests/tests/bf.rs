@@ -86,6 +86,7 @@ fn cases(root: &Path, dir: &Path) -> Vec<Case> {
     cases.push(generated(dir, "unmatched_close", b"+++]", None));
     cases.push(generated(dir, "left_of_first_cell", b"+++++++++++++++++++++++++++++++++++++++++++++++++.<.", None));
     cases.push(generated(dir, "empty", b"no commands here", None));
+    cases.push(Case { name: "missing_file".to_string(), program: dir.join("no-such-file.b"), stdin: None });
     cases
 }
 
