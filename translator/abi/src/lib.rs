@@ -144,6 +144,9 @@ runtime_funcs! {
     // Bytes.
     "rpy_bytes_concat"(Ptr, Ptr) -> Ptr;
     "rpy_bytes_eq"(Ptr, Ptr) -> Bool;
+    // Dict key hashes (never -1): CPython's float hash, bytes (cached).
+    "rpy_float_hash"(Float) -> Int;
+    "rpy_bytes_hash"(Ptr) -> Int;
     // String and bytes methods (translator/runtime/src/strmethods.rs),
     // one row per type. Optional bounds come as a value plus a bit of
     // `mask` (bit 0 start, 1 stop/end, 2 step); optional str arguments as

@@ -35,6 +35,7 @@ pub mod codec;
 pub mod exc;
 pub mod fmt_spec;
 pub mod format;
+pub mod hash;
 pub mod gc;
 pub mod io;
 pub mod obj;
