@@ -30,6 +30,7 @@ unsafe fn reserve<'a>(sb: *mut u8, extra: usize) -> &'a mut [u32] {
         if !old.is_null() {
             items[..len].copy_from_slice(&str_chars(old)[..len]);
         }
+        crate::gc::write_barrier(sb);
         (sb.add(SB_BUF_OFS as usize) as *mut *mut u8).write(nb);
         nb
     } else {
