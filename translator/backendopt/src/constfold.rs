@@ -19,11 +19,13 @@
 //!
 //! Invariants: variables stay block-local (substitution never crosses a
 //! link); only `can_fold` ops are removed, so effects and exceptions are
-//! kept. Not folded: ops on unsigned, char or pointer constants other than
+//! kept. When the op ending a `LastException` block is removed (or cannot
+//! raise), the switch becomes a plain exit (`util::settle_exc_switch`).
+//! Not folded: ops on unsigned, char or pointer constants other than
 //! null/prebuilt tests, divisions by zero and `MIN // -1` (left to run
 //! time), float min/max (NaN rules), `gettypeid` of prebuilt objects.
 
-use crate::util::{clear_unreachable, preds, subst, subst_block_from, LlValue};
+use crate::util::{clear_unreachable, preds, settle_exc_switch, subst, subst_block_from, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Block, Exitswitch, Op, Value, Var};
 use rpy_rtyper::{LlConst, LlGraph, LlOp};
@@ -50,6 +52,7 @@ fn fold_block(lg: &mut LlGraph, b: Block) -> bool {
     let bd = &mut lg.graph.blocks[b];
     let mut map: HashMap<Var, LlValue> = HashMap::new();
     let mut changed = false;
+    let old_last = bd.ops.last().map(|o| o.result);
     let ops = std::mem::take(&mut bd.ops);
     // A switch with no exit for a constant (not in well-typed graphs) keeps
     // its variable's definition.
@@ -103,6 +106,9 @@ fn fold_block(lg: &mut LlGraph, b: Block) -> bool {
         let n = bd.ops.len();
         subst_block_from(bd, n, &map);
     }
+    // Only ops that cannot raise were removed; if the block's last op went,
+    // its exception switch goes with it.
+    changed |= settle_exc_switch(bd, old_last);
     if let Exitswitch::Value(v) = bd.exitswitch {
         if let Some(Value::Const(c)) = map.get(&v) {
             let pick = bd.exits.iter().position(|l| l.exitcase.as_ref() == Some(c)).or_else(|| bd.exits.iter().position(|l| l.exitcase.is_none()));

@@ -6,8 +6,10 @@
 //! 2. Drop ops whose result is unused and that have no effect: `can_fold`
 //!    ops and loads (`getfield`, `getarraysize`, `getarrayitem`), and
 //!    allocations (`malloc`, `malloc_varsize`). Ops that can raise are
-//!    kept (the raise is an effect), and so is the last op of a block
-//!    that switches on exceptions.
+//!    kept (the raise is an effect), and so is an allocation ending a
+//!    block that switches on exceptions (its `MemoryError` is caught).
+//!    When the op ending such a block goes, or cannot raise, the switch
+//!    becomes a plain exit (`util::settle_exc_switch`).
 //! 3. Drop block inputs that are unused in their block (never the start
 //!    block's parameters), with the matching argument of every incoming
 //!    link.
@@ -15,7 +17,7 @@
 //! Not done: removal of dead stores to objects that never escape (malloc
 //! removal does that for the objects it can remove).
 
-use crate::util::preds;
+use crate::util::{clear_unreachable, may_raise, preds, settle_exc_switch};
 use crate::Ctx;
 use rpy_flow::graph::{Exitswitch, Value, Var};
 use rpy_rtyper::{LlGraph, LlOp};
@@ -53,18 +55,26 @@ pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
     loop {
         let uses = use_counts(lg);
         let mut round = false;
+        let mut retired = false;
         for b in lg.graph.reachable_blocks() {
             let bd = &mut lg.graph.blocks[b];
-            let keep_last = bd.exitswitch == Exitswitch::LastException;
+            let catching = bd.exitswitch == Exitswitch::LastException;
             let n = bd.ops.len();
-            let before = bd.ops.len();
+            let old_last = bd.ops.last().map(|o| o.result);
             let mut i = 0;
             bd.ops.retain(|op| {
                 i += 1;
-                let last = i == n;
-                !(removable(op.kind) && !uses.contains_key(&op.result) && !(last && keep_last))
+                let guarded = i == n && catching && may_raise(op);
+                !(removable(op.kind) && !uses.contains_key(&op.result) && !guarded)
             });
-            round |= bd.ops.len() != before;
+            round |= bd.ops.len() != n;
+            if settle_exc_switch(bd, old_last) {
+                round = true;
+                retired = true;
+            }
+        }
+        if retired {
+            clear_unreachable(lg);
         }
         // Unused block inputs.
         let pr = preds(lg);

@@ -20,7 +20,8 @@
 //!    caller's exception exits in order (`lo <= type`, `type <= hi`) and
 //!    falls through to the caller's except block.
 //! 5. When the call caught exceptions, exceptions raised implicitly inside
-//!    the copy must reach that dispatch too: every op that can raise is
+//!    the copy must reach that dispatch too: every op that can raise
+//!    (`util::may_raise`: calls, allocations, `canraise` ops) is
 //!    made the last op of its block (splitting) and given a catch-all exit
 //!    (`classes(0..=MAX)`) into the dispatch chain.
 //! 6. The call block jumps to the copy of the callee's start block.
@@ -29,7 +30,7 @@
 //! `check_graph`); evaluation order and exception behaviour are unchanged.
 //! Not done: indirect calls, inlining heuristics based on call frequency.
 
-use crate::util::{catches, copy_var, new_var, op_count, split_block, used_from, LlValue};
+use crate::util::{catches, copy_var, may_raise, new_var, op_count, split_block, used_from, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Op, Value, Var};
 use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp, LowType};
@@ -275,7 +276,7 @@ fn guard_block(lg: &mut LlGraph, nb: Block, disp: Block, passon: &[Var], exc_t: 
         if j >= bd.ops.len() {
             return;
         }
-        if !bd.ops[j].kind.can_raise() {
+        if !may_raise(&bd.ops[j]) {
             j += 1;
             continue;
         }
@@ -303,7 +304,7 @@ fn guard_block(lg: &mut LlGraph, nb: Block, disp: Block, passon: &[Var], exc_t: 
         if pass.iter().any(|p| !ins.contains(p)) {
             // The rest never reaches the dispatch with these; nothing
             // more can raise into it from a block lacking them.
-            if lg.graph.blocks[rest].ops.iter().any(|o| o.kind.can_raise()) {
+            if lg.graph.blocks[rest].ops.iter().any(may_raise) {
                 // Thread them explicitly: extend the rest block's inputs.
                 let missing: Vec<Var> = pass.iter().copied().filter(|p| !ins.contains(p)).collect();
                 for m in missing {

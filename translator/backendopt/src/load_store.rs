@@ -12,12 +12,13 @@
 //! 4. Calls (`direct_call`, `indirect_call`) and `raise` forget all fields
 //!    (a callee may store anything); array lengths survive them.
 //!
-//! Invariants: only loads and stores are touched; `same_as` results are
+//! Invariants: only loads and stores are touched (neither raises; when one
+//! ending a `LastException` block goes, so does the switch); `same_as` results are
 //! cleaned up by `constfold`. Not done: knowledge across blocks, array
 //! items, type-based alias analysis (two different struct types could
 //! never alias, but field names are treated as global).
 
-use crate::util::{subst, LlValue};
+use crate::util::{clear_unreachable, settle_exc_switch, subst, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Op, Value, Var};
 use std::collections::HashMap;
@@ -25,7 +26,9 @@ use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp};
 
 pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
     let mut changed = false;
+    let mut retired = false;
     for b in lg.graph.reachable_blocks() {
+        let old_last = lg.graph.blocks[b].ops.last().map(|o| o.result);
         let ops = std::mem::take(&mut lg.graph.blocks[b].ops);
         let mut known: Vec<((LlValue, String), LlValue)> = Vec::new();
         let mut lengths: Vec<(LlValue, LlValue)> = Vec::new();
@@ -77,7 +80,17 @@ pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
             }
             out.push(op);
         }
-        lg.graph.blocks[b].ops = out;
+        let bd = &mut lg.graph.blocks[b];
+        bd.ops = out;
+        // A dropped store or a forwarded load ending a `LastException`
+        // block leaves nothing there to raise.
+        if settle_exc_switch(bd, old_last) {
+            changed = true;
+            retired = true;
+        }
+    }
+    if retired {
+        clear_unreachable(lg);
     }
     changed
 }

@@ -19,12 +19,15 @@
 //!    becomes `same_as(current value)`; pointer tests become constants;
 //!    a link argument of the lifetime becomes the current field values.
 //!
+//! A removed `malloc` or `setfield` that ended a `LastException` block
+//! takes the switch with it (`util::settle_exc_switch`).
+//!
 //! Several `malloc`s of one type may share a lifetime: the state is kept
 //! per variable, and distinct variables are distinct objects (no link
 //! duplicates one). Not done: varsize objects, structs with `Address`
 //! fields, objects whose identity is compared (`ptr_eq`), partial escape.
 
-use crate::util::{new_var, preds, zero_const, LlValue};
+use crate::util::{clear_unreachable, new_var, preds, settle_exc_switch, zero_const, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Block, Exitswitch, Op, Value, Var};
 use rpy_rtyper::{GcTypeId, LlConst, LlGraph, LlOp, LowType, TypeTable};
@@ -166,6 +169,7 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
             _ => panic!("malloc removal: field operand expected"),
         }
     };
+    let mut retired = false;
     for b in lg.graph.reachable_blocks() {
         let bd = &lg.graph.blocks[b];
         let touches = bd.inputargs.iter().any(|v| life.contains(v)) || bd.ops.iter().any(|op| life.contains(&op.result));
@@ -184,6 +188,7 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
                 ins.push(v);
             }
         }
+        let old_last = lg.graph.blocks[b].ops.last().map(|o| o.result);
         let ops = std::mem::take(&mut lg.graph.blocks[b].ops);
         let mut out: Vec<Op<rpy_rtyper::Ll>> = Vec::new();
         for op in ops {
@@ -216,6 +221,12 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
         bd.inputargs = ins;
         bd.ops = out;
         expand_links(bd, &life, &state);
+        // A removed malloc or store ending a `LastException` block takes
+        // the switch with it.
+        retired |= settle_exc_switch(bd, old_last);
+    }
+    if retired {
+        clear_unreachable(lg);
     }
     // Links into lifetime inputs from blocks that only pass them on were
     // expanded above (such blocks have the lifetime var as an input).

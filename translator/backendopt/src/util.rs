@@ -1,9 +1,10 @@
 //! Graph utilities shared by the passes: sizes, predecessors, variable
-//! substitution inside a block, block splitting, zero constants.
+//! substitution inside a block, block splitting, zero constants, and the
+//! exception-switch rule (`settle_exc_switch`).
 
 use cranelift_entity::EntitySet;
-use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Value, Var};
-use rpy_rtyper::{Ll, LlConst, LlGraph, LowType};
+use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Op, Value, Var};
+use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp, LowType};
 use std::collections::HashMap;
 
 pub type LlValue = Value<LlConst>;
@@ -135,11 +136,10 @@ pub fn split_block(lg: &mut LlGraph, b: Block, at: usize) -> Block {
     let ops = bd.ops.split_off(at);
     let mut rest = BlockData { inputargs: fresh, ops, exitswitch: std::mem::replace(&mut bd.exitswitch, Exitswitch::None), exits: std::mem::take(&mut bd.exits) };
     subst_block_from(&mut rest, 0, &map);
-    if rest.ops.is_empty() && rest.exitswitch == Exitswitch::LastException {
-        // No op left to raise: only the normal exit remains meaningful.
-        rest.exitswitch = Exitswitch::None;
-        rest.exits.truncate(1);
-    }
+    // The switch moves with the last op; with no op left it has nothing to
+    // catch.
+    let last = rest.ops.last().map(|o| o.result);
+    settle_exc_switch(&mut rest, last);
     let nb = lg.graph.blocks.push(rest);
     lg.graph.blocks[b].exits = vec![Link::new(live.into_iter().map(Value::Var).collect(), nb)];
     nb
@@ -158,6 +158,36 @@ pub fn zero_const(ty: LowType) -> Option<LlConst> {
         LowType::Ptr(t) => LlConst::Null(t),
         LowType::Address => return None,
     })
+}
+
+/// May `op` set the exception state? Conservative: every call (the callee
+/// or runtime function may raise), every allocation (`MemoryError`) and
+/// every op flagged `canraise`.
+pub fn may_raise(op: &Op<Ll>) -> bool {
+    matches!(op.kind, LlOp::DirectCall | LlOp::IndirectCall | LlOp::Malloc | LlOp::MallocVarsize) || op.kind.can_raise()
+}
+
+/// The exception-switch rule every pass that removes or replaces ops keeps:
+/// in a `LastException` block the switch belongs to the block's last op.
+/// `old_last` is the result of the op that ended the block before the
+/// rewrite. If that op is gone (a pass only removes ops that cannot raise),
+/// or the op now ending the block cannot raise, the block can no longer
+/// take an exception exit: the switch becomes a plain exit to `exits[0]`.
+/// Returns whether the block changed.
+pub fn settle_exc_switch(bd: &mut BlockData<Ll>, old_last: Option<Var>) -> bool {
+    if bd.exitswitch != Exitswitch::LastException {
+        return false;
+    }
+    let live = match bd.ops.last() {
+        Some(op) => Some(op.result) == old_last && may_raise(op),
+        None => false,
+    };
+    if live {
+        return false;
+    }
+    bd.exitswitch = Exitswitch::None;
+    bd.exits.truncate(1);
+    true
 }
 
 /// Is `lg`'s block `b` one whose last op has exception exits?
