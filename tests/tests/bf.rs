@@ -2,8 +2,9 @@
 //! running the same targetbf.py: the example programs of
 //! targets/bf/examples (with stdin where a `.in` file sits beside them),
 //! programs generated here (tape growth, wrapping, EOF, errors), and from
-//! ../shared/bench, when that folder exists, hello.b (against CPython) and
-//! hanoi.b (against its expected md5, CPython being too slow for it).
+//! ../shared/bench, when that folder exists, hello.b and factor.b with 360
+//! on stdin (against CPython) and hanoi.b (against its expected md5,
+//! CPython being too slow for it).
 //! Stdout bytes and exit status must match; all failures are reported together.
 
 use std::fs::File;
@@ -121,8 +122,11 @@ fn bf_vm_translated_matches_cpython() {
     let hanoi = bench.join("hanoi.b");
     if bench.is_dir() {
         all.push(Case { name: "shared hello.b".to_string(), program: bench.join("hello.b"), stdin: None });
+        let number = dir.join("factor.in");
+        std::fs::write(&number, b"360\n").expect("write factor.b's input");
+        all.push(Case { name: "shared factor.b".to_string(), program: bench.join("factor.b"), stdin: Some(number) });
     } else {
-        eprintln!("note: {} does not exist: skipping hello.b and hanoi.b", bench.display());
+        eprintln!("note: {} does not exist: skipping hello.b, factor.b and hanoi.b", bench.display());
     }
     for case in &all {
         let result = run_cpython(&oracle, &target, case, dir)
