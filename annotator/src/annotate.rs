@@ -58,6 +58,8 @@ pub struct Annotator<'p> {
     pub graphs: PrimaryMap<GraphId, AnnGraph>,
     graph_of: HashMap<HostId, GraphId>,
     pub listdefs: PrimaryMap<ListDefId, ListDef>,
+    /// Classes and their instance attributes (`classdef.rs`).
+    pub classdefs: crate::classdef::ClassDefs,
     pending: VecDeque<(GraphId, Block)>,
     queued: HashSet<(GraphId, Block)>,
     pub errors: Vec<Diagnostic>,
@@ -104,13 +106,7 @@ impl UnionCx for Cx<'_> {
     }
 
     fn common_base(&self, a: HostId, b: HostId) -> Option<HostId> {
-        let mut c = a;
-        loop {
-            if self.prog.is_subclass(b, c) {
-                return Some(c);
-            }
-            c = *self.prog.class(c).bases.first()?;
-        }
+        crate::classdef::common_base(self.prog, a, b)
     }
 }
 
@@ -131,6 +127,7 @@ impl<'p> Annotator<'p> {
             graphs: PrimaryMap::new(),
             graph_of: HashMap::new(),
             listdefs: PrimaryMap::new(),
+            classdefs: crate::classdef::ClassDefs::new(prog),
             pending: VecDeque::new(),
             queued: HashSet::new(),
             errors: Vec::new(),
@@ -158,6 +155,7 @@ impl<'p> Annotator<'p> {
         let origin = Origin { span: None, why: "the entry point's argv".into() };
         self.add_pending(gid, start, vec![(SomeValue::List { def: argv, nullable: false }, origin)]);
         self.run();
+        self.check_attrs();
         if !self.errors.is_empty() {
             return Err(std::mem::take(&mut self.errors));
         }
@@ -239,7 +237,7 @@ impl<'p> Annotator<'p> {
         ag.bindings[ag.graph.blocks[ag.graph.returnblock].inputargs[0]].clone()
     }
 
-    fn schedule(&mut self, b: (GraphId, Block)) {
+    pub(crate) fn schedule(&mut self, b: (GraphId, Block)) {
         if self.failed.contains(&b) {
             return;
         }
@@ -310,10 +308,10 @@ impl<'p> Annotator<'p> {
         let span = here_o.span.or(there_o.span).unwrap_or(ag.graph.span);
         let mut d = Diagnostic::new(
             span,
-            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", here.describe(), there.describe()),
+            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", here.describe_in(self.prog), there.describe_in(self.prog)),
         );
-        d = d.with_note(there_o.span, format!("{} comes from {}", there.describe(), there_o.why));
-        d = d.with_note(here_o.span, format!("{} comes from {}", here.describe(), here_o.why));
+        d = d.with_note(there_o.span, format!("{} comes from {}", there.describe_in(self.prog), there_o.why));
+        d = d.with_note(here_o.span, format!("{} comes from {}", here.describe_in(self.prog), here_o.why));
         self.add_call_chain(g, d)
     }
 
@@ -358,6 +356,7 @@ impl<'p> Annotator<'p> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => SomeValue::Functions(vec![*h]),
                 HostObj::Class(_) => SomeValue::Class(*h),
+                HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
                 // Prebuilt mutable objects come with the next milestone.
                 _ => SomeValue::Impossible,
             },
@@ -380,6 +379,11 @@ impl<'p> Annotator<'p> {
 
     fn flow_block(&mut self, g: GraphId, block: Block) -> Result<(), Diagnostic> {
         let data = self.graphs[g].graph.blocks[block].clone();
+        for c in data.ops.iter().flat_map(|o| o.args.iter()).chain(data.exits.iter().flat_map(|l| l.args.iter())) {
+            if let Value::Const(c) = c {
+                self.see_const(c);
+            }
+        }
         for op in &data.ops {
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
             if args.iter().any(|a| a.is_impossible()) {
@@ -396,7 +400,7 @@ impl<'p> Annotator<'p> {
             let new = match self.union(&old, &result) {
                 Some(n) => n,
                 None => {
-                    return Err(Diagnostic::new(op.span, format!("type conflict: `{}` gives {} here but {} before", op.kind, result.describe(), old.describe())));
+                    return Err(Diagnostic::new(op.span, format!("type conflict: `{}` gives {} here but {} before", op.kind, result.describe_in(self.prog), old.describe_in(self.prog))));
                 }
             };
             let ag = &mut self.graphs[g];
@@ -410,6 +414,7 @@ impl<'p> Annotator<'p> {
                 let _ = sw;
             }
             let mut cells = Vec::with_capacity(link.args.len());
+            let narrowed = crate::rules_class::narrowing(self, g, &data, link);
             let is_exc_link = data.exitswitch == Exitswitch::LastException && i > 0;
             for (k, a) in link.args.iter().enumerate() {
                 let assigned = link.arg_spans.get(k).copied().filter(|s| !s.is_none());
@@ -420,14 +425,17 @@ impl<'p> Annotator<'p> {
                     }
                     Value::Var(v) if is_exc_link && Some(*v) == link.last_exc_value => {
                         let cls = self.exc_case(link.exitcase.as_ref());
-                        (SomeValue::ExcInstance(cls), Origin { span: last_span, why: "the exception caught here".into() })
+                        (SomeValue::Instance { class: cls, nullable: false }, Origin { span: last_span, why: "the exception caught here".into() })
                     }
                     Value::Var(v) => {
                         let mut o = self.graphs[g].origins[*v].clone();
                         if let Some(s) = assigned {
                             o = Origin { span: Some(s), why: format!("the assignment here ({})", o.why) };
                         }
-                        (self.graphs[g].bindings[*v].clone(), o)
+                        match &narrowed {
+                            Some((nv, a)) if nv == v => (a.clone(), o),
+                            _ => (self.graphs[g].bindings[*v].clone(), o),
+                        }
                     }
                     Value::Const(c) => (
                         self.const_annotation(c),

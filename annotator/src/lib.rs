@@ -13,8 +13,10 @@
 
 pub mod annotate;
 pub mod call;
+pub mod classdef;
 pub mod model;
 pub mod rules;
+pub mod rules_class;
 pub mod rules_str;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};

@@ -37,8 +37,15 @@ pub enum SomeValue {
     Class(HostId),
     /// A builtin function or module.
     Builtin(Builtin),
-    /// An exception instance of (a subclass of) this builtin class.
-    ExcInstance(HostId),
+    /// An instance of (a subclass of) this class (user classes and builtin
+    /// exception classes alike), or `None` if `nullable`.
+    Instance { class: HostId, nullable: bool },
+    /// `inst.name` where `name` is a method of the class family of `class`
+    /// (the receiver's static class); represented as the receiver itself.
+    Method { class: HostId, name: String },
+    /// `BaseException.__init__` (or a subclass's, not overridden), unbound:
+    /// called as `Exception.__init__(self, msg)` or via `super()`.
+    ExcInit,
     /// `recv.name` where `name` is a method of a builtin type (str, bytes,
     /// string builders, ...), bound to its receiver. Represented as the
     /// receiver itself; calling it passes the receiver first.
@@ -74,6 +81,7 @@ impl SomeValue {
         match self {
             SomeValue::None => true,
             SomeValue::Str { nullable } | SomeValue::Bytes { nullable } | SomeValue::List { nullable, .. } => *nullable,
+            SomeValue::Instance { nullable, .. } => *nullable,
             _ => false,
         }
     }
@@ -85,6 +93,7 @@ impl SomeValue {
             SomeValue::Str { .. } => SomeValue::Str { nullable: true },
             SomeValue::Bytes { .. } => SomeValue::Bytes { nullable: true },
             SomeValue::List { def, .. } => SomeValue::List { def: *def, nullable: true },
+            SomeValue::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: true },
             _ => return None,
         })
     }
@@ -121,10 +130,27 @@ impl SomeValue {
                 all.sort();
                 S::Functions(all)
             }
-            (S::ExcInstance(a), S::ExcInstance(b)) => S::ExcInstance(cx.common_base(*a, *b).ok_or(UnionError)?),
+            (S::Instance { class: a, nullable: na }, S::Instance { class: b, nullable: nb }) => {
+                S::Instance { class: cx.common_base(*a, *b).ok_or(UnionError)?, nullable: *na || *nb }
+            }
+            (S::Method { class: a, name: na }, S::Method { class: b, name: nb }) if na == nb => {
+                S::Method { class: cx.common_base(*a, *b).ok_or(UnionError)?, name: na.clone() }
+            }
             (S::Class(a), S::Class(b)) => S::Class(cx.common_base(*a, *b).ok_or(UnionError)?),
             _ => return Err(UnionError),
         })
+    }
+
+    /// Like `describe`, naming classes.
+    pub fn describe_in(&self, prog: &rpy_flow::Program) -> String {
+        match self {
+            SomeValue::Instance { class, nullable } => {
+                format!("an instance of {}{}", prog.class(*class).name, if *nullable { " or None" } else { "" })
+            }
+            SomeValue::Method { class, name } => format!("the method {}.{name}()", prog.class(*class).name),
+            SomeValue::Class(c) => format!("the class {}", prog.class(*c).name),
+            other => other.describe(),
+        }
     }
 
     /// Short description for error messages (`int`, `str or None`, ...).
@@ -148,7 +174,9 @@ impl SomeValue {
             SomeValue::Functions(_) => "one of several functions".into(),
             SomeValue::Class(_) => "a class".into(),
             SomeValue::Builtin(b) => format!("the builtin {}", b.name()),
-            SomeValue::ExcInstance(_) => "an exception instance".into(),
+            SomeValue::Instance { nullable, .. } => if *nullable { "an instance or None" } else { "an instance" }.into(),
+            SomeValue::Method { name, .. } => format!("the method {name}()"),
+            SomeValue::ExcInit => "BaseException.__init__".into(),
             SomeValue::BuiltinMethod { recv, name } => format!("the method {name}() of {}", recv.describe()),
             SomeValue::StrBuilder => "a StringBuilder".into(),
         }

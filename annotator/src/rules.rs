@@ -78,6 +78,7 @@ fn compare(cx: &OpCx, op: FlowOp, a: &S, b: &S) -> R {
         (x, y) if is_num(x) && is_num(y) => true,
         (S::Str { .. }, S::Str { .. }) | (S::Bytes { .. }, S::Bytes { .. }) => true,
         (S::None, _) | (_, S::None) => matches!(op, FlowOp::Eq | FlowOp::Ne),
+        (S::Instance { .. }, S::Instance { .. }) => matches!(op, FlowOp::Eq | FlowOp::Ne),
         _ => false,
     };
     if ok {
@@ -148,13 +149,23 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             Ok(S::Str { nullable: false })
         }
         Type => match &args[0] {
-            S::ExcInstance(c) => Ok(S::Class(*c)),
+            S::Instance { class, .. } => Ok(S::Class(*class)),
             a => Err(unsupported(cx, "type()", &[a.clone()])),
         },
         ExcMatch => Ok(S::Bool),
         SimpleCall | CallKw => call(cx, op, args),
+        SetAttr => {
+            let name = const_arg(op, 1).and_then(Const::as_str).unwrap_or("?");
+            match crate::rules_class::setattr(cx, &args[0], name, &args[2]) {
+                Some(r) => r,
+                None => Err(Diagnostic::new(cx.span, format!("cannot set attribute '{name}' of {}", args[0].describe()))),
+            }
+        }
         GetAttr => {
             let name = const_arg(op, 1).and_then(Const::as_str).unwrap_or("?");
+            if let Some(r) = crate::rules_class::getattr(cx, &args[0], name) {
+                return r;
+            }
             Err(Diagnostic::new(cx.span, format!("attribute '{name}' of {} is not supported", args[0].describe())))
         }
         _ => Err(Diagnostic::new(cx.span, format!("the operation `{}` is not supported in this version of rpython-rs", k.name()))),
@@ -164,6 +175,7 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
 fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
     match a {
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(()),
+        S::Instance { class, nullable: false } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
         other => Err(unsupported(cx, "conversion to str", &[other.clone()])),
     }
 }
@@ -219,20 +231,14 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             let caller = (cx.graph, cx.block);
             cx.ann.call_functions(caller, cx.span, &fs, &pos, &kw)
         }
+        S::Builtin(Builtin::IsInstance) => crate::rules_class::isinstance(cx, op, &pos),
         S::Builtin(b) => builtin_call(cx, *b, &pos, &kw),
-        S::Class(c) => {
-            let cls = cx.ann.prog.class(*c);
-            if !cls.builtin {
-                return Err(Diagnostic::new(cx.span, format!("instantiating class {} is not supported in this version", cls.name)));
-            }
-            if !kw.is_empty() || pos.len() > 1 {
-                return Err(Diagnostic::new(cx.span, format!("{}() takes at most one argument (the message) here", cls.name)));
-            }
-            if let Some(a) = pos.first() {
-                stringable(cx, a)?;
-            }
-            Ok(S::ExcInstance(*c))
+        S::Class(c) => crate::rules_class::call_class(cx, *c, &pos, &kw),
+        S::Method { class, name } => {
+            let (class, name) = (*class, name.clone());
+            crate::rules_class::call_method(cx, class, &name, &pos, &kw)
         }
+        S::ExcInit => crate::rules_class::call_exc_init(cx, &pos, &kw),
         other => Err(Diagnostic::new(cx.span, format!("{} is not callable", other.describe()))),
     }
 }

@@ -102,7 +102,7 @@ const B: LowType = LowType::Bool;
 const I: LowType = LowType::Signed;
 
 impl<'a, 'p> RTyper<'a, 'p> {
-    fn add_helper(&mut self, key: String, build: impl FnOnce(&mut Self) -> LlGraph) -> u32 {
+    pub(crate) fn add_helper(&mut self, key: String, build: impl FnOnce(&mut Self) -> LlGraph) -> u32 {
         if let Some(&i) = self.helpers.get(&key) {
             return i;
         }

@@ -38,6 +38,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     pub fn lower_op(&mut self, e: &mut Emit, gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
+        if let Some(r) = self.lower_class_op(e, gid, op, anns, res) {
+            return r;
+        }
         if let Some(r) = self.lower_str_op(e, op, anns, res) {
             return r;
         }
@@ -210,7 +213,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.op(O::IntIsTrue, vec![n], LowType::Bool)
             }
             S::Tuple(items) => Value::Const(LlConst::Bool(!items.is_empty())),
-            S::ExcInstance(_) => Value::Const(LlConst::Bool(true)),
+            S::Instance { nullable: false, .. } => Value::Const(LlConst::Bool(true)),
+            S::Instance { nullable: true, .. } => e.op(O::PtrNonNull, vec![x], LowType::Bool),
             other => return Err(Diagnostic::new(op.span, format!("truth value of {} is not supported", other.describe()))),
         })
     }
@@ -362,6 +366,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Str { nullable: false } if repr => e.call_extern("rpy_str_repr", vec![x], STR),
             S::Str { nullable: false } => x,
             S::Bytes { nullable: false } => e.call_extern("rpy_bytes_repr", vec![x], STR),
+            S::Instance { .. } => self.exc_str(e, x).map_err(|d| d.message)?,
             other => return Err(format!("str() of {} is not supported yet", other.describe())),
         })
     }

@@ -28,42 +28,8 @@ impl Reprs {
     pub fn new(prog: &Program) -> Self {
         let mut types = TypeTable::new();
         let mut type_names = vec![None; types.types.len()];
-        // Exception classes first: preorder of the class tree.
-        let mut class_types = HashMap::new();
-        let mut class_ranges = HashMap::new();
-        let root = prog.exc_class("BaseException");
-        let mut children: HashMap<HostId, Vec<HostId>> = HashMap::new();
-        for (id, obj) in prog.objs.iter() {
-            if let rpy_flow::HostObj::Class(c) = obj {
-                if let Some(&b) = c.bases.first() {
-                    children.entry(b).or_default().push(id);
-                }
-            }
-        }
-        fn visit(
-            c: HostId,
-            prog: &Program,
-            children: &HashMap<HostId, Vec<HostId>>,
-            types: &mut TypeTable,
-            names: &mut Vec<Option<String>>,
-            class_types: &mut HashMap<HostId, GcTypeId>,
-            ranges: &mut HashMap<HostId, (u32, u32)>,
-        ) {
-            let cls = prog.class(c);
-            let t = types.types.push(GcType {
-                name: cls.name.clone(),
-                fields: vec![("message".into(), LowType::Ptr(TypeTable::STR))],
-                items: None,
-            });
-            names.push(Some(cls.name.clone()));
-            class_types.insert(c, t);
-            let min = t.as_u32();
-            for &k in children.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
-                visit(k, prog, children, types, names, class_types, ranges);
-            }
-            ranges.insert(c, (min, types.types.len() as u32 - 1));
-        }
-        visit(root, prog, &children, &mut types, &mut type_names, &mut class_types, &mut class_ranges);
+        // Classes first: preorder of the class tree (`rclass.rs`).
+        let (class_types, class_ranges) = crate::rclass::class_type_ids(prog, &mut types, &mut type_names);
         let range = types.types.push(GcType {
             name: "RANGE".into(),
             fields: vec![("start".into(), LowType::Signed), ("step".into(), LowType::Signed), ("length".into(), LowType::Signed)],
@@ -133,7 +99,8 @@ impl Reprs {
             SomeValue::Range => LowType::Ptr(self.range),
             SomeValue::RangeIter => LowType::Ptr(self.range_iter),
             SomeValue::Class(_) => LowType::Signed,
-            SomeValue::ExcInstance(c) => LowType::Ptr(self.class_types[c]),
+            SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => LowType::Ptr(self.class_types[class]),
+            SomeValue::ExcInit => LowType::Void,
             SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
             SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),
         }

@@ -26,6 +26,8 @@ pub struct RTyper<'a, 'p> {
     pub helpers: HashMap<String, u32>,
     pub prebuilt: Vec<Prebuilt>,
     strs: HashMap<String, u32>,
+    /// Prebuilt instances and dispatch tables (`rclass.rs`).
+    pub class_state: crate::rclass::ClassState,
     bytes: HashMap<Vec<u8>, u32>,
 }
 
@@ -39,8 +41,10 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         helpers: HashMap::new(),
         prebuilt: Vec::new(),
         strs: HashMap::new(),
+        class_state: Default::default(),
         bytes: HashMap::new(),
     };
+    rt.setup_class_fields();
     let mut errors = Vec::new();
     for (gid, _) in ann.graphs.iter() {
         match rt.rtype_graph(gid) {
@@ -129,6 +133,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (Const::Host(h), LowType::Signed) if self.reprs.class_types.contains_key(h) => {
                 c_signed(self.reprs.class_types[h].as_u32() as i64)
             }
+            (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Instance { .. }) => self.prebuilt_instance(*h)?,
+            (Const::Host(h), LowType::Address) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Function(_)) => Value::Const(LlConst::Func(self.func_index(*h))),
             (Const::Tuple(_), LowType::Ptr(_)) => return Err("prebuilt tuples are not supported yet".into()),
             _ => return Err(format!("cannot represent the constant {c} as {}", as_.describe())),
         })
@@ -145,6 +151,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (LowType::Ptr(_), LowType::Ptr(_)) => v,
             (_, LowType::Void) => Value::Const(LlConst::Void),
             (LowType::Void, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
+            (LowType::Void, LowType::Address) if matches!(from, SomeValue::Functions(fs) if fs.len() == 1) => {
+                let SomeValue::Functions(fs) = from else { unreachable!() };
+                Value::Const(LlConst::Func(self.func_index(fs[0])))
+            }
             (LowType::Bool, LowType::Signed) => e.op(O::CastBoolToInt, vec![v], LowType::Signed),
             (LowType::Bool, LowType::Float) => {
                 let i = e.op(O::CastBoolToInt, vec![v], LowType::Signed);

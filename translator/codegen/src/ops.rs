@@ -73,6 +73,10 @@ impl FnCx<'_, '_> {
             // `same_as(void)`: a Void result has no value.
             return Ok(None);
         }
+        if op.kind == SameAs && a.is_empty() && rt == LowType::Void {
+            // `same_as(void)`: a Void result has no value.
+            return Ok(None);
+        }
         if let Some(k) = value_arity(op.kind) {
             arity(k)?;
         }

@@ -1,0 +1,436 @@
+//! Annotation rules for classes and instances: attribute reads and writes
+//! (through `ClassDefs`), instantiation, method calls over a class family,
+//! `isinstance`, exception constructors, prebuilt instances, and the
+//! narrowing of `isinstance`/`is None`/truth tests on exit links.
+
+use crate::annotate::{Annotator, GraphId, OpCx};
+use crate::classdef::{self, is_function, is_hint, is_staticmethod, lookup};
+use crate::model::SomeValue as S;
+use rpy_flow::graph::{Exitswitch, Link, Value};
+use rpy_flow::{Block, Builtin, Const, Flow, FlowOp, HostId, HostObj, Program, Var};
+use rpy_flow::graph::BlockData;
+use rpy_syntax::{Diagnostic, Span};
+
+type R = Result<S, Diagnostic>;
+
+/// Is `c` (a subclass of) BaseException?
+pub fn is_exception_class(prog: &Program, c: HostId) -> bool {
+    classdef::is_subclass(prog, c, prog.exc_class("BaseException"))
+}
+
+/// The `(class, function)` implementations of method `name` in the family
+/// of `c` (c and its subclasses, preorder): each function once, with the
+/// first class that sees it.
+pub fn method_impls(ann: &Annotator, c: HostId, name: &str) -> Vec<(HostId, HostId)> {
+    let prog = ann.prog;
+    let mut out: Vec<(HostId, HostId)> = Vec::new();
+    for d in ann.classdefs.subtree(c) {
+        if let Some((_, Const::Host(f))) = lookup(prog, d, name) {
+            if matches!(prog.objs[f], HostObj::Function(_)) && !out.iter().any(|(_, g)| *g == f) {
+                out.push((d, f));
+            }
+        }
+    }
+    out
+}
+
+fn class_name(prog: &Program, c: HostId) -> String {
+    prog.class(c).name.clone()
+}
+
+/// The names listed in `_attrs_` by `c` and its ancestors, if any of them
+/// restricts its attributes.
+fn allowed_attrs(prog: &Program, c: HostId) -> Option<Vec<String>> {
+    let mut out: Option<Vec<String>> = None;
+    for k in classdef::ancestors(prog, c) {
+        if let Some((_, v)) = prog.class(k).attrs.iter().find(|(n, _)| n == "_attrs_") {
+            let names = out.get_or_insert_with(Vec::new);
+            match v {
+                Const::Str(s) => names.push(s.to_string()),
+                Const::Tuple(t) => names.extend(t.iter().filter_map(|x| x.as_str().map(str::to_string))),
+                Const::Host(h) => {
+                    if let HostObj::List(items) = &prog.objs[*h] {
+                        names.extend(items.iter().filter_map(|x| x.as_str().map(str::to_string)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+impl<'p> Annotator<'p> {
+    /// Generalise instance attribute `name` of class `c` with `value`.
+    pub fn write_attr(&mut self, c: HostId, name: &str, value: &S, span: Span) -> Result<(), Diagnostic> {
+        let prog = self.prog;
+        if let Some(allowed) = allowed_attrs(prog, c) {
+            if !allowed.iter().any(|a| a == name) {
+                return Err(Diagnostic::new(
+                    span,
+                    format!("attribute '{name}' is written on an instance of {}, but its _attrs_ allows only {}", class_name(prog, c), allowed.join(", ")),
+                ));
+            }
+        }
+        let (home, requeue, moved) = self.classdefs.ensure_attr(prog, c, name);
+        let mut ann = self.classdefs.attrs[&home][name].ann.clone();
+        let old = ann.clone();
+        for m in moved.iter().chain(std::iter::once(value)) {
+            match self.union(&ann, m) {
+                Some(u) => ann = u,
+                None => {
+                    let a = &self.classdefs.attrs[&home][name];
+                    let mut d = Diagnostic::new(
+                        span,
+                        format!(
+                            "type conflict: attribute {}.{name} is {} here but {} elsewhere; RPython needs one type per attribute",
+                            class_name(prog, home),
+                            m.describe(),
+                            ann.describe()
+                        ),
+                    );
+                    if let Some(w) = a.written_at {
+                        d = d.with_note(Some(w), format!("{}.{name} is first written here", class_name(prog, home)));
+                    }
+                    return Err(d);
+                }
+            }
+        }
+        // A class-level constant of that name is the attribute's default.
+        for k in self.classdefs.subtree(home) {
+            if let Some((_, v)) = lookup(prog, k, name) {
+                if !is_function(prog, &v) {
+                    self.see_const(&v);
+                    let ca = self.const_annotation(&v);
+                    if let Some(u) = self.union(&ann, &ca) {
+                        ann = u;
+                    }
+                }
+            }
+        }
+        let a = self.classdefs.attrs.get_mut(&home).unwrap().get_mut(name).unwrap();
+        a.written_at = a.written_at.or(Some(span));
+        let mut requeue = requeue;
+        if ann != old {
+            a.ann = ann;
+            requeue.extend(a.readers.iter().copied());
+        }
+        for b in requeue {
+            self.schedule(b);
+        }
+        Ok(())
+    }
+
+    /// Read instance attribute `name` on class `c` from `reader`.
+    pub fn read_attr(&mut self, c: HostId, name: &str, reader: (GraphId, Block), span: Span) -> S {
+        let prog = self.prog;
+        let (home, requeue, moved) = self.classdefs.ensure_attr(prog, c, name);
+        let mut ann = self.classdefs.attrs[&home][name].ann.clone();
+        for m in &moved {
+            if let Some(u) = self.union(&ann, m) {
+                ann = u;
+            }
+        }
+        let a = self.classdefs.attrs.get_mut(&home).unwrap().get_mut(name).unwrap();
+        a.ann = ann.clone();
+        a.readers.insert(reader);
+        a.read_at = a.read_at.or(Some(span));
+        for b in requeue {
+            self.schedule(b);
+        }
+        ann
+    }
+
+    /// Feed a prebuilt instance's attributes (and those of prebuilt
+    /// instances it refers to) into the classdefs, once.
+    pub fn see_const(&mut self, c: &Const) {
+        let Const::Host(h) = c else { return };
+        let HostObj::Instance { class, attrs } = &self.prog.objs[*h] else { return };
+        if !self.classdefs.seen_prebuilt.insert(*h) {
+            return;
+        }
+        let class = *class;
+        let prog = self.prog;
+        let is_exc = is_exception_class(prog, class);
+        for (name, v) in attrs.clone() {
+            if is_exc && name == "args" {
+                continue;
+            }
+            self.see_const(&v);
+            let a = self.const_annotation(&v);
+            let span = prog.class(class).span;
+            if let Err(d) = self.write_attr(class, &name, &a, span) {
+                self.errors.push(d);
+            }
+        }
+    }
+
+    /// Attributes read somewhere but never given a value: errors.
+    pub fn check_attrs(&mut self) {
+        let prog = self.prog;
+        let mut errs = Vec::new();
+        for (c, attrs) in &self.classdefs.attrs {
+            for (name, a) in attrs {
+                if a.ann.is_impossible() && a.written_at.is_none() {
+                    if let Some(span) = a.read_at {
+                        let cls = prog.class(*c);
+                        errs.push(
+                            Diagnostic::new(span, format!("instances of {} have no attribute '{name}' (it is never assigned and is not a method or class attribute)", cls.name))
+                                .with_note(Some(cls.span), format!("class {} is defined here", cls.name)),
+                        );
+                    }
+                }
+            }
+        }
+        errs.sort_by_key(|d| (d.span.line, d.span.col));
+        self.errors.extend(errs);
+    }
+}
+
+/// `getattr(obj, name)` on instances and classes.
+pub fn getattr(cx: &mut OpCx, obj: &S, name: &str) -> Option<R> {
+    let prog = cx.ann.prog;
+    Some(match obj {
+        // Only None so far (an instance may come later): nothing flows on.
+        S::None => Ok(S::Impossible),
+        S::Instance { class, .. } => getattr_instance(cx, *class, name),
+        S::Class(c) => {
+            let c = *c;
+            match lookup(prog, c, name) {
+                Some((_, v)) if !is_hint(name) => {
+                    cx.ann.see_const(&v);
+                    Ok(cx.ann.const_annotation(&v))
+                }
+                None if name == "__init__" && is_exception_class(prog, c) => Ok(S::ExcInit),
+                _ => Err(Diagnostic::new(cx.span, format!("class {} has no attribute '{name}'", class_name(prog, c)))
+                    .with_note(Some(prog.class(c).span), format!("class {} is defined here", class_name(prog, c)))),
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
+    let prog = cx.ann.prog;
+    let reader = (cx.graph, cx.block);
+    if is_exception_class(prog, c) && name == "args" {
+        return Err(Diagnostic::new(cx.span, "exception instances have no 'args' in RPython; use str(e) for the message or store fields yourself"));
+    }
+    if cx.ann.classdefs.has_instance_attr(prog, c, name) {
+        return Ok(cx.ann.read_attr(c, name, reader, cx.span));
+    }
+    // Class-level: methods and constants over the family.
+    let family = cx.ann.classdefs.subtree(c);
+    let mut found: Vec<Const> = Vec::new();
+    for d in &family {
+        if let Some((_, v)) = lookup(prog, *d, name) {
+            if !found.contains(&v) {
+                found.push(v);
+            }
+        }
+    }
+    if !found.is_empty() && !is_hint(name) {
+        cx.ann.classdefs.class_readers.entry(name.to_string()).or_default().insert(reader);
+        if found.iter().all(|v| is_function(prog, v)) {
+            let statics: Vec<bool> = found.iter().map(|v| matches!(v, Const::Host(f) if is_staticmethod(prog, *f))).collect();
+            if statics.iter().all(|s| *s) {
+                let fs = found.iter().filter_map(|v| if let Const::Host(f) = v { Some(*f) } else { None }).collect::<Vec<_>>();
+                let mut fs = fs;
+                fs.sort();
+                return Ok(S::Functions(fs));
+            }
+            if statics.iter().any(|s| *s) {
+                return Err(Diagnostic::new(cx.span, format!("'{name}' is a staticmethod in some classes of the family of {} and a method in others", class_name(prog, c))));
+            }
+            return Ok(S::Method { class: c, name: name.to_string() });
+        }
+        if found.iter().any(|v| is_function(prog, v)) {
+            return Err(Diagnostic::new(cx.span, format!("'{name}' is a method in some classes of the family of {} and a constant in others", class_name(prog, c))));
+        }
+        let mut ann = S::Impossible;
+        for v in &found {
+            cx.ann.see_const(v);
+            let a = cx.ann.const_annotation(v);
+            ann = cx.ann.union(&ann, &a).ok_or_else(|| {
+                Diagnostic::new(cx.span, format!("class attribute '{name}' has different types in the family of {}", class_name(prog, c)))
+            })?;
+        }
+        return Ok(ann);
+    }
+    // Not known yet: an instance attribute that may be written later
+    // (checked after annotation).
+    Ok(cx.ann.read_attr(c, name, reader, cx.span))
+}
+
+/// `setattr(obj, name, value)`.
+pub fn setattr(cx: &mut OpCx, obj: &S, name: &str, value: &S) -> Option<R> {
+    if *obj == S::None {
+        return Some(Ok(S::Impossible));
+    }
+    let S::Instance { class, .. } = obj else { return None };
+    let c = *class;
+    let prog = cx.ann.prog;
+    if is_hint(name) {
+        return Some(Err(Diagnostic::new(cx.span, format!("'{name}' is a class hint; it cannot be assigned on an instance"))));
+    }
+    if let Some((_, v)) = lookup(prog, c, name) {
+        if is_function(prog, &v) {
+            return Some(Err(Diagnostic::new(cx.span, format!("'{name}' is a method of {}; it cannot be assigned on an instance", class_name(prog, c)))));
+        }
+    }
+    Some(cx.ann.write_attr(c, name, value, cx.span).map(|_| S::None))
+}
+
+pub fn stringable(a: &S) -> bool {
+    matches!(a, S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None)
+}
+
+/// Calling a class: allocate and run `__init__`.
+pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R {
+    let prog = cx.ann.prog;
+    let inst = S::Instance { class: c, nullable: false };
+    if classdef::is_mixin(prog, c) {
+        return Err(Diagnostic::new(cx.span, format!("{} is a _mixin_ class; it cannot be instantiated", class_name(prog, c))));
+    }
+    match lookup(prog, c, "__init__") {
+        Some((_, Const::Host(f))) if matches!(prog.objs[f], HostObj::Function(_)) => {
+            let mut args = vec![inst.clone()];
+            args.extend(pos.iter().cloned());
+            let caller = (cx.graph, cx.block);
+            let r = cx.ann.call_functions(caller, cx.span, &[f], &args, kw)?;
+            if r.is_impossible() {
+                return Ok(S::Impossible);
+            }
+            Ok(inst)
+        }
+        Some(_) => Err(Diagnostic::new(cx.span, format!("{}.__init__ is not a function", class_name(prog, c)))),
+        None if is_exception_class(prog, c) => {
+            if !kw.is_empty() || pos.len() > 1 {
+                return Err(Diagnostic::new(cx.span, format!("{}() takes at most one argument (the message) here", class_name(prog, c))));
+            }
+            if let Some(a) = pos.first() {
+                if !stringable(a) {
+                    return Err(Diagnostic::new(cx.span, format!("the message of {}() must be convertible to str, not {}", class_name(prog, c), a.describe())));
+                }
+            }
+            Ok(inst)
+        }
+        None => {
+            if !pos.is_empty() || !kw.is_empty() {
+                return Err(Diagnostic::new(cx.span, format!("{}() takes no arguments (the class has no __init__)", class_name(prog, c)))
+                    .with_note(Some(prog.class(c).span), format!("class {} is defined here", class_name(prog, c))));
+            }
+            Ok(inst)
+        }
+    }
+}
+
+/// Calling `inst.name(...)`: every implementation in the family.
+pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(String, S)]) -> R {
+    let impls = method_impls(cx.ann, c, name);
+    let caller = (cx.graph, cx.block);
+    let mut result = S::Impossible;
+    for (d, f) in impls {
+        let mut args = vec![S::Instance { class: d, nullable: false }];
+        args.extend(pos.iter().cloned());
+        let r = cx.ann.call_functions(caller, cx.span, &[f], &args, kw)?;
+        if r.is_impossible() {
+            // Not known yet, or never returns (e.g. an abstract method that
+            // raises): this block is re-flowed when it generalises.
+            continue;
+        }
+        result = cx.ann.union(&result, &r).ok_or_else(|| {
+            Diagnostic::new(cx.span, format!("the implementations of {name}() in the family of {} return different types ({} and {})", class_name(cx.ann.prog, c), result.describe(), r.describe()))
+        })?;
+    }
+    Ok(result)
+}
+
+/// `BaseException.__init__(self[, msg])`.
+pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
+    let ok_self = matches!(pos.first(), Some(S::Instance { class, .. }) if is_exception_class(cx.ann.prog, *class));
+    if !kw.is_empty() || pos.len() > 2 || !ok_self {
+        return Err(Diagnostic::new(cx.span, "BaseException.__init__ takes an exception instance and at most one argument (the message)"));
+    }
+    if let Some(a) = pos.get(1) {
+        if !stringable(a) {
+            return Err(Diagnostic::new(cx.span, format!("the message of an exception must be convertible to str, not {}", a.describe())));
+        }
+    }
+    Ok(S::None)
+}
+
+/// `isinstance(x, C)`.
+pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
+    if pos.len() != 2 {
+        return Err(Diagnostic::new(cx.span, format!("isinstance() takes 2 arguments ({} given)", pos.len())));
+    }
+    let last = op.args.last().and_then(Value::as_const);
+    match (last, &pos[1]) {
+        (Some(Const::Host(h)), S::Class(_)) if matches!(cx.ann.prog.objs[*h], HostObj::Class(_)) => Ok(S::Bool),
+        _ => Err(Diagnostic::new(cx.span, format!("the second argument of isinstance() must be a class, not {}", pos[1].describe()))),
+    }
+}
+
+/// What a test in `bd` tells about one variable on the link taken when
+/// the exit switch is `case`: (the variable, its narrowed annotation).
+pub fn narrowing(ann: &Annotator, g: GraphId, bd: &BlockData<Flow>, link: &Link<Flow>) -> Option<(Var, S)> {
+    let Exitswitch::Value(sw) = bd.exitswitch else { return None };
+    let Some(Const::Bool(mut case)) = link.exitcase.clone() else { return None };
+    let prog = ann.prog;
+    let mut v = sw;
+    loop {
+        let op = bd.ops.iter().find(|o| o.result == v)?;
+        match op.kind {
+            FlowOp::Not => {
+                v = op.args[0].as_var()?;
+                case = !case;
+            }
+            FlowOp::Bool => {
+                let x = op.args[0].as_var()?;
+                let a = &ann.graphs[g].bindings[x];
+                return match a {
+                    S::Instance { class, nullable: true } if case => Some((x, S::Instance { class: *class, nullable: false })),
+                    _ => None,
+                };
+            }
+            FlowOp::Is => {
+                let (x, other) = match (&op.args[0], &op.args[1]) {
+                    (Value::Var(x), Value::Const(Const::None)) | (Value::Const(Const::None), Value::Var(x)) => (*x, ()),
+                    _ => return None,
+                };
+                let _ = other;
+                let a = &ann.graphs[g].bindings[x];
+                return match a {
+                    S::Instance { class, nullable: true } if !case => Some((x, S::Instance { class: *class, nullable: false })),
+                    _ => None,
+                };
+            }
+            FlowOp::SimpleCall | FlowOp::IsInstance => {
+                let args: &[Value<Const>] = if op.kind == FlowOp::SimpleCall {
+                    if op.args.first().and_then(Value::as_const) != Some(&Const::Builtin(Builtin::IsInstance)) {
+                        return None;
+                    }
+                    &op.args[1..]
+                } else {
+                    &op.args[..]
+                };
+                if !case || args.len() != 2 {
+                    return None;
+                }
+                let x = args[0].as_var()?;
+                let Some(Const::Host(c)) = args[1].as_const() else { return None };
+                let c = *c;
+                let S::Instance { class: d, .. } = ann.graphs[g].bindings[x] else { return None };
+                if classdef::is_subclass(prog, c, d) {
+                    return Some((x, S::Instance { class: c, nullable: false }));
+                }
+                if classdef::is_subclass(prog, d, c) {
+                    return Some((x, S::Instance { class: d, nullable: false }));
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+}
