@@ -348,6 +348,7 @@ impl<'p> Annotator<'p> {
             Const::None => SomeValue::None,
             Const::Bool(_) => SomeValue::Bool,
             Const::Int(_) => SomeValue::Int,
+            Const::UInt(_) => SomeValue::Unsigned,
             Const::Float(_) => SomeValue::Float,
             Const::Str(_) => SomeValue::Str { nullable: false },
             Const::Bytes(_) => SomeValue::Bytes { nullable: false },
@@ -357,6 +358,7 @@ impl<'p> Annotator<'p> {
                 HostObj::Function(_) => SomeValue::Functions(vec![*h]),
                 HostObj::Class(_) => SomeValue::Class(*h),
                 HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
+                HostObj::Intrinsic { .. } => crate::rules_rlib::const_annotation(self.prog, *h),
                 // Prebuilt mutable objects come with the next milestone.
                 _ => SomeValue::Impossible,
             },

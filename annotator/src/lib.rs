@@ -18,6 +18,7 @@ pub mod model;
 pub mod rules;
 pub mod rules_class;
 pub mod rules_str;
+pub mod rules_rlib;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};
 pub use model::{ListDefId, SomeValue};

@@ -22,6 +22,8 @@ pub enum SomeValue {
     None,
     Bool,
     Int,
+    /// An unsigned machine word (`r_uint`).
+    Unsigned,
     Float,
     Str { nullable: bool },
     Bytes { nullable: bool },
@@ -37,6 +39,8 @@ pub enum SomeValue {
     Class(HostId),
     /// A builtin function or module.
     Builtin(Builtin),
+    /// A support-package object or method (`crate::rules_rlib`).
+    Intrinsic(crate::rules_rlib::Intrinsic),
     /// An instance of (a subclass of) this class (user classes and builtin
     /// exception classes alike), or `None` if `nullable`.
     Instance { class: HostId, nullable: bool },
@@ -107,6 +111,7 @@ impl SomeValue {
             (a, b) if a == b => a.clone(),
             (S::None, x) | (x, S::None) => x.or_none().ok_or(UnionError)?,
             (S::Bool, S::Int) | (S::Int, S::Bool) => S::Int,
+            (S::Bool | S::Int, S::Unsigned) | (S::Unsigned, S::Bool | S::Int) => S::Unsigned,
             (S::Int | S::Bool, S::Float) | (S::Float, S::Int | S::Bool) => S::Float,
             (S::Str { nullable: a }, S::Str { nullable: b }) => S::Str { nullable: *a || *b },
             (S::Bytes { nullable: a }, S::Bytes { nullable: b }) => S::Bytes { nullable: *a || *b },
@@ -160,6 +165,8 @@ impl SomeValue {
             SomeValue::None => "None".into(),
             SomeValue::Bool => "bool".into(),
             SomeValue::Int => "int".into(),
+            SomeValue::Unsigned => "r_uint".into(),
+            SomeValue::Intrinsic(i) => i.describe(),
             SomeValue::Float => "float".into(),
             SomeValue::Str { nullable } => if *nullable { "str or None" } else { "str" }.into(),
             SomeValue::Bytes { nullable } => if *nullable { "bytes or None" } else { "bytes" }.into(),

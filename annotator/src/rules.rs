@@ -94,6 +94,9 @@ fn const_arg(op: &Op<Flow>, i: usize) -> Option<&Const> {
 
 pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     use FlowOp::*;
+    if let Some(r) = crate::rules_rlib::annotate_op(cx, op, args) {
+        return r;
+    }
     let k = op.kind;
     if let Some(r) = crate::rules_str::annotate(cx, op, args) {
         return r;
@@ -175,6 +178,7 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
 fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
     match a {
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(()),
+        S::Unsigned => Ok(()),
         S::Instance { class, nullable: false } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
         other => Err(unsupported(cx, "conversion to str", &[other.clone()])),
     }

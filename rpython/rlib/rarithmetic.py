@@ -29,7 +29,7 @@ def ovfcheck(r):
     if isinstance(r, r_uint):
         raise TypeError("ovfcheck() on an unsigned value")
     if not (minint <= r <= maxint):
-        raise OverflowError("signed integer expression did overflow")
+        raise OverflowError("integer overflow")
     return r
 
 
@@ -126,6 +126,13 @@ class r_uint(_bigint):
 
     def __repr__(self):
         return "r_uint(%d)" % _bigint(self)
+
+    def __str__(self):
+        # Translated, str() of an r_uint is its decimal digits.
+        return str(_bigint(self))
+
+    def __format__(self, spec):
+        return format(_bigint(self), spec)
 
 
 # A signed machine word is just an int, as in RPython.

@@ -20,6 +20,7 @@ pub mod rclass;
 pub mod repr;
 pub mod rstr;
 pub mod lower_str;
+pub mod lower_rlib;
 pub mod rtype;
 
 pub use llop::LlOp;

@@ -38,6 +38,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     pub fn lower_op(&mut self, e: &mut Emit, gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
+        if let Some(r) = self.lower_rlib(e, op, anns, res) {
+            return r;
+        }
         if let Some(r) = self.lower_class_op(e, gid, op, anns, res) {
             return r;
         }
@@ -360,6 +363,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn str_of(&mut self, e: &mut Emit, x: LlValue, ann: &S, repr: bool) -> Result<LlValue, String> {
         Ok(match ann {
             S::Int => e.call_extern("rpy_str_from_int", vec![x], STR),
+            S::Unsigned => e.call_extern("rpy_str_from_uint", vec![x], STR),
             S::Bool => e.call_extern("rpy_str_from_bool", vec![x], STR),
             S::Float => e.call_extern("rpy_str_from_float", vec![x], STR),
             S::None => self.str_const("None"),

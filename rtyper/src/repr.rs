@@ -84,6 +84,8 @@ impl Reprs {
             SomeValue::Functions(_) => LowType::Address,
             SomeValue::Bool => LowType::Bool,
             SomeValue::Int => LowType::Signed,
+            SomeValue::Unsigned => LowType::Unsigned,
+            SomeValue::Intrinsic(_) => LowType::Void,
             SomeValue::Float => LowType::Float,
             SomeValue::Str { .. } => LowType::Ptr(TypeTable::STR),
             SomeValue::Bytes { .. } => LowType::Ptr(TypeTable::BYTES),

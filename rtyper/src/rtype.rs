@@ -122,6 +122,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         Ok(match (c, lt) {
             (_, LowType::Void) => Value::Const(LlConst::Void),
             (Const::Int(i), LowType::Signed) => c_signed(*i),
+            (Const::Int(i), LowType::Unsigned) => Value::Const(LlConst::Unsigned(*i as u64)),
+            (Const::UInt(u), LowType::Unsigned) => Value::Const(LlConst::Unsigned(*u)),
+            (Const::Bool(b), LowType::Unsigned) => Value::Const(LlConst::Unsigned(*b as u64)),
             (Const::Int(i), LowType::Float) => Value::Const(LlConst::Float(*i as f64)),
             (Const::Bool(b), LowType::Bool) => Value::Const(LlConst::Bool(*b)),
             (Const::Bool(b), LowType::Signed) => c_signed(*b as i64),
@@ -161,6 +164,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.op(O::CastIntToFloat, vec![i], LowType::Float)
             }
             (LowType::Signed, LowType::Float) => e.op(O::CastIntToFloat, vec![v], LowType::Float),
+            // r_uint: the same bits, read as unsigned.
+            (LowType::Signed, LowType::Unsigned) => e.op(O::SameAs, vec![v], LowType::Unsigned),
+            (LowType::Bool, LowType::Unsigned) => {
+                let i = e.op(O::CastBoolToInt, vec![v], LowType::Signed);
+                e.op(O::SameAs, vec![i], LowType::Unsigned)
+            }
             (LowType::Void, LowType::Signed) => c_signed(0),
             (a, b) => panic!("rtyper: no conversion from {a} ({from}) to {b} ({to})"),
         }

@@ -141,6 +141,31 @@ runtime_funcs! {
     "rpy_print_str"(Ptr) -> Void;
     "rpy_os_write"(Int, Ptr) -> Int, raises;
     "rpy_os_read"(Int, Int) -> Ptr, raises;
+    // The run-time modules os, time, math and r_uint conversions
+    // (runtime/src/rtmodules.rs), with CPython's errors. getenv gives
+    // null for an unset variable.
+    "rpy_os_open"(Ptr, Int, Int) -> Int, raises;
+    "rpy_os_close"(Int) -> Void, raises;
+    "rpy_os_lseek"(Int, Int, Int) -> Int, raises;
+    "rpy_os_getenv"(Ptr) -> Ptr;
+    "rpy_time_time"() -> Float;
+    "rpy_time_perf_counter"() -> Float;
+    "rpy_str_from_uint"(Int) -> Ptr;
+    "rpy_uint_to_float"(Int) -> Float;
+    "rpy_math_sqrt"(Float) -> Float, raises;
+    "rpy_math_exp"(Float) -> Float, raises;
+    "rpy_math_log"(Float) -> Float, raises;
+    "rpy_math_log10"(Float) -> Float, raises;
+    "rpy_math_sin"(Float) -> Float, raises;
+    "rpy_math_cos"(Float) -> Float, raises;
+    "rpy_math_tan"(Float) -> Float, raises;
+    "rpy_math_atan"(Float) -> Float, raises;
+    "rpy_math_atan2"(Float, Float) -> Float, raises;
+    "rpy_math_hypot"(Float, Float) -> Float, raises;
+    "rpy_math_fmod"(Float, Float) -> Float, raises;
+    "rpy_math_pow"(Float, Float) -> Float, raises;
+    "rpy_math_floor"(Float) -> Int, raises;
+    "rpy_math_ceil"(Float) -> Int, raises;
     // Bytes.
     "rpy_bytes_concat"(Ptr, Ptr) -> Ptr;
     "rpy_bytes_eq"(Ptr, Ptr) -> Bool;

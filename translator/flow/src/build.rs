@@ -86,6 +86,7 @@ use rpy_syntax::{Diagnostic, Span};
 use std::collections::{HashMap, HashSet};
 
 mod expr;
+mod ovfcheck;
 mod scan;
 pub mod simplify;
 pub mod ssi;
@@ -692,6 +693,7 @@ fn const_truth(c: &Const) -> Option<bool> {
         Const::None => Some(false),
         Const::Bool(b) => Some(*b),
         Const::Int(i) => Some(*i != 0),
+        Const::UInt(u) => Some(*u != 0),
         Const::Float(f) => Some(*f != 0.0),
         Const::Str(s) => Some(!s.is_empty()),
         Const::Bytes(b) => Some(!b.is_empty()),

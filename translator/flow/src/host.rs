@@ -97,6 +97,49 @@ builtins! {
     /// `rpython.rlib.rstring`'s builders (intrinsic classes).
     StringBuilder "rpython.rlib.rstring.StringBuilder";
     UnicodeBuilder "rpython.rlib.rstring.UnicodeBuilder";
+    // The support package's other intrinsics (`crate::rlib` builds the
+    // intrinsic modules from these rows).
+    RarithIntmask "rpython.rlib.rarithmetic.intmask";
+    RarithRUint "rpython.rlib.rarithmetic.r_uint";
+    RarithRInt "rpython.rlib.rarithmetic.r_int";
+    RarithOvfcheck "rpython.rlib.rarithmetic.ovfcheck";
+    RarithIsValidInt "rpython.rlib.rarithmetic.is_valid_int";
+    RarithWiden "rpython.rlib.rarithmetic.widen";
+    ObjWeAreTranslated "rpython.rlib.objectmodel.we_are_translated";
+    /// The `specialize` object; its attributes are the rows below.
+    ObjSpecialize "rpython.rlib.objectmodel.specialize";
+    ObjSpecArgtype "rpython.rlib.objectmodel.specialize.argtype";
+    ObjSpecArg "rpython.rlib.objectmodel.specialize.arg";
+    ObjSpecMemo "rpython.rlib.objectmodel.specialize.memo";
+    ObjSpecCallLocation "rpython.rlib.objectmodel.specialize.call_location";
+    ObjAlwaysInline "rpython.rlib.objectmodel.always_inline";
+    ObjDontInline "rpython.rlib.objectmodel.dont_inline";
+    ObjNotRpython "rpython.rlib.objectmodel.not_rpython";
+    ObjEnforceargs "rpython.rlib.objectmodel.enforceargs";
+    ObjComputeHash "rpython.rlib.objectmodel.compute_hash";
+    ObjComputeIdentityHash "rpython.rlib.objectmodel.compute_identity_hash";
+    ObjComputeUniqueId "rpython.rlib.objectmodel.compute_unique_id";
+    ObjKeepalive "rpython.rlib.objectmodel.keepalive_until_here";
+    /// `r_dict(key_eq, key_hash)`: the dict engineer gives it its meaning
+    /// (evaluator, annotator, rtyper); this row only names it.
+    ObjRDict "rpython.rlib.objectmodel.r_dict";
+    JitDriver "rpython.rlib.jit.JitDriver";
+    /// `driver.jit_merge_point(**livevars)` (a method of a JitDriver).
+    JitMergePoint "rpython.rlib.jit.JitDriver.jit_merge_point";
+    JitCanEnterJit "rpython.rlib.jit.JitDriver.can_enter_jit";
+    JitPromote "rpython.rlib.jit.promote";
+    JitPromoteString "rpython.rlib.jit.promote_string";
+    JitHint "rpython.rlib.jit.hint";
+    JitWeAreJitted "rpython.rlib.jit.we_are_jitted";
+    JitIsConstant "rpython.rlib.jit.isconstant";
+    JitIsVirtual "rpython.rlib.jit.isvirtual";
+    JitSetParam "rpython.rlib.jit.set_param";
+    JitElidable "rpython.rlib.jit.elidable";
+    JitDontLookInside "rpython.rlib.jit.dont_look_inside";
+    JitLookInside "rpython.rlib.jit.look_inside";
+    JitUnrollSafe "rpython.rlib.jit.unroll_safe";
+    JitLoopInvariant "rpython.rlib.jit.loop_invariant";
+    JitOopspec "rpython.rlib.jit.oopspec";
 }
 
 impl Builtin {
@@ -106,6 +149,7 @@ impl Builtin {
             Builtin::OsModule => "os",
             Builtin::TimeModule => "time",
             Builtin::MathModule => "math",
+            Builtin::ObjSpecialize => "rpython.rlib.objectmodel.specialize",
             _ => return None,
         };
         Builtin::from_name(&format!("{prefix}.{attr}"))
@@ -190,6 +234,10 @@ pub enum HostObj {
     /// An iterator over `seq` (list, tuple, str, bytes, range, dict keys),
     /// next at position `pos`.
     Iterator { seq: Const, pos: usize },
+    /// An object of an intrinsic class of the support package (a
+    /// `JitDriver`, a `specialize.argtype(0)` decorator...), `kind` naming
+    /// the class or the function that made it (see `crate::rlib`).
+    Intrinsic { kind: Builtin, attrs: Vec<(String, Const)> },
 }
 
 /// Everything known at translation time about the program: its sources
@@ -202,6 +250,9 @@ pub struct Program {
     pub modules: HashMap<String, HostId>,
     /// Builtin exception classes by name (`ValueError`, ...).
     pub builtin_classes: HashMap<String, HostId>,
+    /// Hints that support-package decorators recorded on functions
+    /// (`@specialize.argtype(0)`, `@elidable`, ...), in decoration order.
+    pub fn_hints: HashMap<HostId, Vec<crate::rlib::FnHint>>,
 }
 
 /// The builtin exception hierarchy: (name, base).

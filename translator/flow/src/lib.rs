@@ -25,6 +25,7 @@ pub mod model;
 pub mod ops;
 pub mod parse_text;
 pub mod print;
+pub mod rlib;
 
 pub use graph::{Block, BlockData, Exitswitch, Graph, Level, Link, Op, Value, Var, VarData};
 pub use host::{Builtin, HostId, HostObj, Program};

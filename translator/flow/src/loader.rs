@@ -148,6 +148,9 @@ impl Importer for Loader {
         if let Some(&m) = ev.prog.modules.get(&name) {
             return Ok(Const::Host(m));
         }
+        if crate::rlib::is_support_name(&name) {
+            return self.load_intrinsic(ev, &name, span);
+        }
         match self.find(&name) {
             Some((path, is_pkg)) => {
                 let package = if is_pkg {
@@ -187,7 +190,40 @@ impl Importer for Loader {
     }
 
     fn exists(&self, name: &str) -> bool {
+        if crate::rlib::is_support_name(name) {
+            // An unknown name under an intrinsic module is reported by
+            // `load_intrinsic`, with what the module offers.
+            let parent = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+            return crate::rlib::module_globals(name).is_some() || crate::rlib::module_globals(parent).is_some();
+        }
         self.find(name).is_some() || self.find_namespace(name)
+    }
+}
+
+impl Loader {
+    /// An intrinsic module of the support package (`crate::rlib`): its
+    /// globals are intrinsics; the shim source is not run.
+    fn load_intrinsic(&self, ev: &mut Evaluator<'_>, name: &str, span: Span) -> EvalResult<Const> {
+        let Some(globals) = crate::rlib::module_globals(name) else {
+            let (parent, leaf) = name.rsplit_once('.').unwrap_or(("", name));
+            let msg = if crate::rlib::module_globals(parent).is_some() {
+                let offered = crate::rlib::offered_names(parent);
+                format!(
+                    "cannot import name '{leaf}' from the support module '{parent}': the toolchain does not provide it (it provides: {})",
+                    offered.join(", ")
+                )
+            } else {
+                format!("no module named '{name}' in the support package (known: {})", crate::rlib::INTRINSIC_MODULES.join(", "))
+            };
+            return Err(EvalError::user(span, msg));
+        };
+        let package = if name == "rpython" || name == "rpython.rlib" { name.to_string() } else { "rpython.rlib".to_string() };
+        let mut all = vec![("__name__".to_string(), Const::str(name)), ("__package__".to_string(), Const::str(&package))];
+        all.extend(globals);
+        let id = ev.prog.objs.push(HostObj::Module(ModuleObj { name: name.to_string(), file: rpy_syntax::FileId(u32::MAX), globals: all }));
+        ev.prog.modules.insert(name.to_string(), id);
+        self.bind_in_parent(ev, name, id);
+        Ok(Const::Host(id))
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Const {
     None,
     Bool(bool),
     Int(i64),
+    /// An unsigned machine word (`rpython.rlib.rarithmetic.r_uint`).
+    UInt(u64),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
@@ -52,6 +54,7 @@ impl fmt::Display for Const {
             Const::None => f.write_str("None"),
             Const::Bool(b) => f.write_str(if *b { "True" } else { "False" }),
             Const::Int(i) => write!(f, "{i}"),
+            Const::UInt(u) => write!(f, "r_uint({u})"),
             Const::Float(x) => write!(f, "{x:?}"),
             Const::Str(s) => write!(f, "{s:?}"),
             Const::Bytes(b) => {

@@ -70,6 +70,13 @@ flow_ops! {
     InplaceAnd "inplace_and" [canraise];
     InplaceOr "inplace_or" [canraise];
     InplaceXor "inplace_xor" [canraise];
+    /// `ovfcheck(a + b)` etc. (rpython.rlib.rarithmetic): int arithmetic
+    /// that raises OverflowError instead of wrapping.
+    AddOvf "add_ovf" [canraise];
+    SubOvf "sub_ovf" [canraise];
+    MulOvf "mul_ovf" [canraise];
+    /// `ovfcheck(-a)`.
+    NegOvf "neg_ovf" [canraise];
     // Unary: (a) -> result.
     Neg "neg" [pure, canraise];
     Pos "pos" [pure];

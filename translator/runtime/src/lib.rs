@@ -40,6 +40,7 @@ pub mod gc;
 pub mod io;
 pub mod obj;
 pub mod parse;
+pub mod rtmodules;
 pub mod stack;
 pub mod start;
 pub mod str;

@@ -95,6 +95,9 @@ impl<'p> Builder<'p> {
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, span)?,
             ExprKind::Call { func, args, keywords } => {
                 let f = self.expr(func)?;
+                if let Value::Const(Const::Builtin(Builtin::RarithOvfcheck)) = &f {
+                    return self.ovfcheck(args, keywords, span);
+                }
                 let mut argv = vec![f];
                 for a in args {
                     argv.push(self.expr(a)?);
@@ -239,6 +242,9 @@ impl<'p> Builder<'p> {
     pub(super) fn getattr(&mut self, o: FlowValue, attr: &str, span: Span) -> R<FlowValue> {
         match &o {
             Value::Const(Const::Builtin(b)) if is_builtin_module(*b) => {
+                if let Some(c) = crate::eval::module_constant(*b, attr) {
+                    return Ok(cst(c));
+                }
                 match b.module_attr(attr) {
                     Some(f) => Ok(cst(Const::Builtin(f))),
                     None => Err(Diagnostic::new(

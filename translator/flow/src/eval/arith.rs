@@ -63,6 +63,7 @@ pub(super) fn type_name(c: &Const) -> &'static str {
         Const::None => "NoneType",
         Const::Bool(_) => "bool",
         Const::Int(_) => "int",
+        Const::UInt(_) => "r_uint",
         Const::Float(_) => "float",
         Const::Str(_) => "str",
         Const::Bytes(_) => "bytes",
@@ -135,6 +136,7 @@ impl Evaluator<'_> {
                 HostObj::BoundMethod { .. } => "method".into(),
                 HostObj::Range { .. } => "range".into(),
                 HostObj::Iterator { .. } => "iterator".into(),
+                HostObj::Intrinsic { kind, .. } => kind.name().rsplit('.').next().unwrap_or("intrinsic").into(),
             },
             Const::Builtin(b) => format!("builtin {}", b.name()),
             other => type_name(other).into(),
@@ -143,6 +145,9 @@ impl Evaluator<'_> {
 
     pub(super) fn binop(&mut self, op: FlowOp, a: &Const, b: &Const, inplace: bool, span: Span) -> EvalResult<Const> {
         use FlowOp as F;
+        if let Some(r) = self.uint_binop(op, a, b, span) {
+            return r;
+        }
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             let bool_pair = matches!((a, b), (Const::Bool(_), Const::Bool(_)));
             return self.num_binop(op, x, y, bool_pair, span);
@@ -343,6 +348,9 @@ impl Evaluator<'_> {
     }
 
     pub(super) fn unop(&mut self, op: FlowOp, a: &Const, span: Span) -> EvalResult<Const> {
+        if let Some(r) = self.uint_unop(op, a) {
+            return Ok(r);
+        }
         match (op, num(a)) {
             (FlowOp::Neg, Some(Num::I(i))) => Ok(Const::Int(i.wrapping_neg())),
             (FlowOp::Neg, Some(Num::F(f))) => Ok(Const::Float(-f)),
@@ -366,6 +374,7 @@ impl Evaluator<'_> {
             Const::None => false,
             Const::Bool(b) => *b,
             Const::Int(i) => *i != 0,
+            Const::UInt(u) => *u != 0,
             Const::Float(f) => *f != 0.0,
             Const::Str(s) => !s.is_empty(),
             Const::Bytes(b) => !b.is_empty(),
@@ -418,6 +427,9 @@ impl Evaluator<'_> {
 
     /// `a == b`.
     pub(crate) fn py_eq(&mut self, a: &Const, b: &Const) -> EvalResult<bool> {
+        if let Some(o) = Self::uint_cmp(a, b) {
+            return Ok(o == Some(std::cmp::Ordering::Equal));
+        }
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(match (x, y) {
                 (Num::I(p), Num::I(q)) => p == q,
@@ -481,6 +493,9 @@ impl Evaluator<'_> {
 
     /// Ordering for `<` etc.; `None` when the values are not ordered.
     pub(crate) fn py_cmp(&mut self, a: &Const, b: &Const) -> EvalResult<Option<std::cmp::Ordering>> {
+        if let Some(o) = Self::uint_cmp(a, b) {
+            return Ok(o);
+        }
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(match (x, y) {
                 (Num::I(p), Num::I(q)) => Some(p.cmp(&q)),
@@ -518,6 +533,7 @@ impl Evaluator<'_> {
             Const::None => 0x5f3759df,
             Const::Bool(b) => *b as i64,
             Const::Int(i) => *i,
+            Const::UInt(u) => *u as i64,
             Const::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 9.2e18 {
                     *f as i64

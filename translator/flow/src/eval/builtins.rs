@@ -10,7 +10,7 @@ use rpy_syntax::Span;
 use std::io::{Read, Seek, SeekFrom, Write};
 
 /// Constant attributes of builtin modules (`math.pi`, `os.O_RDONLY`).
-pub(super) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
+pub(crate) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
     Some(match (m, name) {
         (Builtin::MathModule, "pi") => Const::Float(std::f64::consts::PI),
         (Builtin::MathModule, "e") => Const::Float(std::f64::consts::E),
@@ -124,6 +124,17 @@ impl Evaluator<'_> {
 
     pub(super) fn call_builtin(&mut self, b: Builtin, args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
         use Builtin as B;
+        if b.name().starts_with("rpython.") && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict) {
+            return self.call_rlib(b, args, kwargs, span);
+        }
+        if let [Const::UInt(u)] = args.as_slice() {
+            // int(r_uint) wraps to a signed word, as translated.
+            match b {
+                B::IntFn => return Ok(Const::Int(*u as i64)),
+                B::FloatFn => return Ok(Const::Float(*u as f64)),
+                _ => {}
+            }
+        }
         // Keyword arguments some builtins accept.
         let (key, reverse, sep, end, start) = (
             Self::kw_take(&mut kwargs, "key"),
@@ -641,7 +652,17 @@ impl Evaluator<'_> {
                 let y = self.float_arg(b, &args[1], span)?;
                 Const::Float(match b {
                     B::MathAtan2 => x.atan2(y),
-                    B::MathPow => x.powf(y),
+                    B::MathPow => {
+                        let bad = (x == 0.0 && y < 0.0 && y.is_finite()) || (x.is_finite() && x < 0.0 && y.is_finite() && y.fract() != 0.0);
+                        if bad {
+                            return Err(self.exc_msg("ValueError", "math domain error", span));
+                        }
+                        let r = x.powf(y);
+                        if r.is_infinite() && x.is_finite() && y.is_finite() {
+                            return Err(self.exc_msg("OverflowError", "math range error", span));
+                        }
+                        r
+                    }
                     B::MathFmod => {
                         if y == 0.0 {
                             return Err(self.exc_msg("ValueError", "math domain error", span));
@@ -656,9 +677,8 @@ impl Evaluator<'_> {
                 let x = self.float_arg(b, &args[0], span)?;
                 Const::Bool(if b == B::MathIsnan { x.is_nan() } else { x.is_infinite() })
             }
-            B::StringBuilder | B::UnicodeBuilder => {
-                return Err(EvalError::user(span, format!("{} is only available at run time", b.name())));
-            }
+            // Support-package rows not dispatched above (eval/rlib.rs).
+            _ => return self.call_rlib(b, args, kwargs, span),
         })
     }
 

@@ -282,6 +282,7 @@ impl Evaluator<'_> {
     pub fn to_str(&mut self, v: &Const, span: Span) -> EvalResult<String> {
         match v {
             Const::Str(s) => Ok(s.to_string()),
+            Const::UInt(u) => Ok(u.to_string()),
             Const::Host(h) => {
                 if let HostObj::Instance { class, .. } = &self.prog.objs[*h] {
                     let class = *class;
@@ -317,6 +318,7 @@ impl Evaluator<'_> {
             Const::None => "None".into(),
             Const::Bool(b) => if *b { "True" } else { "False" }.into(),
             Const::Int(i) => i.to_string(),
+            Const::UInt(u) => format!("r_uint({u})"),
             Const::Float(f) => float_repr(*f),
             Const::Str(s) => str_repr(s),
             Const::Bytes(b) => bytes_repr(b),
@@ -370,6 +372,7 @@ impl Evaluator<'_> {
                 }
                 HostObj::Code(_) | HostObj::ClassCode(_) => format!("<code {h}>"),
                 HostObj::BoundMethod { name, .. } => format!("<bound method {name}>"),
+                HostObj::Intrinsic { kind, .. } => format!("<{} object>", kind.name()),
                 HostObj::Iterator { .. } => format!("<iterator object at 0x{:x}>", h.as_u32() as u64 * 16 + 0x7f0000),
                 HostObj::Instance { class, .. } => {
                     let class = *class;

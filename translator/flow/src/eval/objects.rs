@@ -30,9 +30,16 @@ impl Evaluator<'_> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => self.call_function(*h, args, kwargs, span),
                 HostObj::Class(_) => self.instantiate(*h, args, kwargs, span),
+                HostObj::Intrinsic { .. } => match self.call_intrinsic(*h, args, span) {
+                    Some(r) => Ok(Step::Value(r?)),
+                    None => Err(self.not_callable(f, span)),
+                },
                 HostObj::BoundMethod { receiver, name } => {
                     let (receiver, name) = (receiver.clone(), name.clone());
                     if let Const::Host(r) = &receiver {
+                        if let Some(res) = self.intrinsic_method(*r, &name, &args, &kwargs, span) {
+                            return Ok(Step::Value(res?));
+                        }
                         if let HostObj::Instance { class, .. } = &self.prog.objs[*r] {
                             let class = *class;
                             match self.class_lookup(class, &name) {
@@ -190,7 +197,7 @@ impl Evaluator<'_> {
         false
     }
 
-    fn bound_method(&mut self, receiver: &Const, name: &str) -> Const {
+    pub(super) fn bound_method(&mut self, receiver: &Const, name: &str) -> Const {
         if let Const::Host(h) = receiver {
             if let Some(&b) = self.bound.get(&(*h, name.to_string())) {
                 return Const::Host(b);
@@ -257,6 +264,10 @@ impl Evaluator<'_> {
                     }
                 },
                 HostObj::Function(f) if name == "__name__" => Ok(Const::str(&f.name)),
+                HostObj::Intrinsic { .. } => match self.intrinsic_getattr(obj, *h, name) {
+                    Some(v) => Ok(v),
+                    None => Err(self.attr_error(obj, name, span)),
+                },
                 HostObj::List(_) | HostObj::Dict(_) if super::methods::has_method(self, obj, name) => {
                     Ok(self.bound_method(obj, name))
                 }
@@ -332,6 +343,7 @@ impl Evaluator<'_> {
             Const::None => return Const::None,
             Const::Bool(_) => Builtin::BoolFn,
             Const::Int(_) => Builtin::IntFn,
+            Const::UInt(_) => Builtin::RarithRUint,
             Const::Float(_) => Builtin::FloatFn,
             Const::Str(_) => Builtin::StrFn,
             Const::Bytes(_) => Builtin::BytesFn,
