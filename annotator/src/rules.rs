@@ -152,7 +152,11 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             Ok(S::Str { nullable: false })
         }
         Type => match &args[0] {
-            S::Instance { class, .. } => Ok(S::Class(*class)),
+            S::Instance { class, .. } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(S::Class(*class)),
+            S::Instance { class, .. } => Err(Diagnostic::new(
+                cx.span,
+                format!("exceptions must derive from BaseException, but an instance of {} is raised here", cx.ann.prog.class(*class).name),
+            )),
             a => Err(unsupported(cx, "type()", &[a.clone()])),
         },
         ExcMatch => Ok(S::Bool),

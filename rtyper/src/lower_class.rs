@@ -92,9 +92,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let shape = call_shape(op);
                 let r = (|| {
                     let inst = self.arg(e, op, anns, shape.first)?;
+                    let repr = match &anns[shape.first] {
+                        S::Instance { class, .. } => classdef::is_subclass(self.prog, *class, self.prog.exc_class("KeyError")),
+                        _ => false,
+                    };
                     let msg = if shape.npos == 2 {
                         let m = self.arg(e, op, anns, shape.first + 1)?;
-                        self.str_of(e, m, &anns[shape.first + 1], false).map_err(|m| Diagnostic::new(op.span, m))?
+                        self.str_of(e, m, &anns[shape.first + 1], repr).map_err(|m| Diagnostic::new(op.span, m))?
                     } else {
                         Value::Const(LlConst::Null(TypeTable::STR))
                     };
@@ -249,7 +253,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let msg_ok = shape.npos == 1 && rpy_annotator::rules_class::stringable(&anns[shape.first]);
         if is_exception_class(prog, c) && msg_ok && shape.kwnames.is_empty() {
             let m = self.arg(e, op, anns, shape.first)?;
-            let s = self.str_of(e, m, &anns[shape.first], false).map_err(|m| Diagnostic::new(op.span, m))?;
+            // KeyError's str() is the repr of its argument, as in CPython.
+            let repr = classdef::is_subclass(prog, c, prog.exc_class("KeyError"));
+            let s = self.str_of(e, m, &anns[shape.first], repr).map_err(|m| Diagnostic::new(op.span, m))?;
             e.setfield(inst.clone(), "message", s);
         }
         if let Some((_, Const::Host(f))) = classdef::lookup(prog, c, "__init__") {
