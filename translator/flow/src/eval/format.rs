@@ -79,14 +79,54 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if (0x80..0xa0).contains(&(c as u32)) || !is_printable(c) => {
+                let n = c as u32;
+                out.push_str(&match n {
+                    0..=0xff => format!("\\x{n:02x}"),
+                    0x100..=0xffff => format!("\\u{n:04x}"),
+                    _ => format!("\\U{n:08x}"),
+                })
             }
             c => out.push(c),
         }
     }
     out.push(quote);
     out
+}
+
+/// `str.isprintable()` for characters from U+00A0 on, as `repr` uses it:
+/// separators other than the space (Zs, Zl, Zp), format characters (Cf),
+/// private use (Co) and noncharacters are escaped.
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    !(matches!(
+        n,
+        0xA0 | 0xAD
+            | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0x1680
+            | 0x180E
+            | 0x2000..=0x200F
+            | 0x2028..=0x202F
+            | 0x205F..=0x206F
+            | 0x3000
+            | 0xE000..=0xF8FF
+            | 0xFDD0..=0xFDEF
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+            | 0xF0000..=0x10FFFF
+    ) || n & 0xFFFE == 0xFFFE)
 }
 
 /// `repr(b)` of a byte string.
@@ -112,7 +152,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-/// A parsed format spec: `[[fill]align][sign][#][0][width][,][.precision][type]`.
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
 #[derive(Debug, Default)]
 struct Spec {
     fill: Option<char>,
@@ -121,12 +161,29 @@ struct Spec {
     alt: bool,
     zero: bool,
     width: usize,
-    comma: bool,
+    /// The thousands separator, `,` or `_`.
+    grouping: Option<char>,
     precision: Option<usize>,
     ty: Option<char>,
 }
 
-fn parse_spec(spec: &str) -> Option<Spec> {
+impl Spec {
+    /// The fill character and alignment in effect: the `0` flag means fill
+    /// `0` and, for numbers without an explicit alignment, `=`.
+    fn fill_align(&self, numeric: bool) -> (char, char) {
+        let fill = self.fill.unwrap_or(if self.zero { '0' } else { ' ' });
+        let align = self.align.unwrap_or(match (numeric, self.zero) {
+            (true, true) => '=',
+            (true, false) => '>',
+            (false, _) => '<',
+        });
+        (fill, align)
+    }
+}
+
+/// Why a spec is invalid: `Err(message)` for CPython's `ValueError`.
+fn parse_spec(spec: &str) -> Result<Spec, String> {
+    let invalid = || format!("Invalid format specifier '{spec}'");
     let cs: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec::default();
@@ -156,11 +213,14 @@ fn parse_spec(spec: &str) -> Option<Spec> {
         i += 1;
     }
     if i > st {
-        s.width = cs[st..i].iter().collect::<String>().parse().ok()?;
+        s.width = cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
-    if i < cs.len() && cs[i] == ',' {
-        s.comma = true;
+    if i < cs.len() && matches!(cs[i], ',' | '_') {
+        s.grouping = Some(cs[i]);
         i += 1;
+        if i < cs.len() && matches!(cs[i], ',' | '_') {
+            return Err("Cannot specify both ',' and '_'.".into());
+        }
     }
     if i < cs.len() && cs[i] == '.' {
         i += 1;
@@ -168,49 +228,97 @@ fn parse_spec(spec: &str) -> Option<Spec> {
         while i < cs.len() && cs[i].is_ascii_digit() {
             i += 1;
         }
-        s.precision = Some(cs[st..i].iter().collect::<String>().parse().ok()?);
+        if i == st {
+            return Err("Format specifier missing precision".into());
+        }
+        s.precision = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
     }
     if i < cs.len() {
         s.ty = Some(cs[i]);
         i += 1;
     }
     if i != cs.len() {
-        return None;
+        return Err(invalid());
     }
-    Some(s)
-}
-
-fn group_thousands(digits: &str) -> String {
-    let n = digits.len();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
+    if let Some(g) = s.grouping {
+        let ok = match s.ty {
+            None | Some('d' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => true,
+            Some('x' | 'X' | 'o' | 'b') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(format!("Cannot specify '{g}' with '{}'.", s.ty.unwrap()));
         }
-        out.push(c);
     }
-    out
+    Ok(s)
 }
 
-/// Pad `body` (with its sign split off as `sign`) to the spec's width.
-fn pad(sign: &str, body: &str, s: &Spec, numeric: bool) -> String {
-    let len = sign.chars().count() + body.chars().count();
+/// `digits` with `sep` every `group` digits from the right. With a
+/// `min_width` (zero padding with `=` alignment) the number is first
+/// widened with zeros, which get separators too, until it is at least that
+/// wide, never starting with a separator (CPython's
+/// `_PyUnicode_InsertThousandsGrouping`).
+fn group_digits(digits: &str, sep: char, group: usize, min_width: usize) -> String {
+    let d: Vec<char> = digits.chars().collect();
+    let mut remaining = d.len() as isize;
+    let mut min_width = min_width as isize;
+    let group = group as isize;
+    // Built right to left, reversed at the end.
+    let mut out: Vec<char> = Vec::new();
+    let take = |l: isize, remaining: &mut isize, out: &mut Vec<char>| {
+        let n_chars = (*remaining).min(l).max(0);
+        let n_zeros = (l - *remaining).max(0);
+        for k in 0..n_chars {
+            out.push(d[(*remaining - 1 - k) as usize]);
+        }
+        out.extend(std::iter::repeat('0').take(n_zeros as usize));
+        *remaining -= n_chars;
+    };
+    loop {
+        let l = group.min(remaining.max(min_width).max(1));
+        take(l, &mut remaining, &mut out);
+        min_width -= l;
+        if remaining <= 0 && min_width <= 0 {
+            break;
+        }
+        out.push(sep);
+        min_width -= 1;
+    }
+    out.reverse();
+    out.into_iter().collect()
+}
+
+/// Pad `body` (with its sign and prefix split off as `lead`) to the
+/// spec's width; `=` alignment puts the fill between the two.
+fn pad(lead: &str, body: &str, s: &Spec, numeric: bool) -> String {
+    let len = lead.chars().count() + body.chars().count();
     if len >= s.width {
-        return format!("{sign}{body}");
+        return format!("{lead}{body}");
     }
     let n = s.width - len;
-    let (fill, align) = if s.zero && s.align.is_none() && numeric {
-        ('0', '=')
-    } else {
-        (s.fill.unwrap_or(' '), s.align.unwrap_or(if numeric { '>' } else { '<' }))
-    };
+    let (fill, align) = s.fill_align(numeric);
     let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
     match align {
-        '<' => format!("{sign}{body}{}", f(n)),
-        '>' => format!("{}{sign}{body}", f(n)),
-        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
-        _ => format!("{sign}{}{body}", f(n)),
+        '<' => format!("{lead}{body}{}", f(n)),
+        '>' => format!("{}{lead}{body}", f(n)),
+        '^' => format!("{}{lead}{body}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{lead}{}{body}", f(n)),
     }
+}
+
+/// A number laid out per the spec: `lead` (sign and `0x`-style prefix),
+/// the integer `digits` (grouped every `group` digits if the spec asks)
+/// and the `rest` (fraction, exponent, `%`, or `inf`/`nan` with no digits).
+fn layout_number(lead: &str, digits: &str, rest: &str, s: &Spec, group: usize) -> String {
+    let body = match s.grouping {
+        Some(sep) if !digits.is_empty() => {
+            let (fill, align) = s.fill_align(true);
+            let min_width = if fill == '0' && align == '=' { s.width.saturating_sub(lead.chars().count() + rest.chars().count()) } else { 0 };
+            format!("{}{rest}", group_digits(digits, sep, group, min_width))
+        }
+        _ => format!("{digits}{rest}"),
+    };
+    pad(lead, &body, s, true)
 }
 
 /// `%e` style with a two-digit exponent.
@@ -226,11 +334,12 @@ fn exp_format(x: f64, prec: usize, upper: bool) -> String {
     }
 }
 
-/// `%g` style.
+/// `%g` style; `alt` (`#`) keeps trailing zeros.
 fn general_format(x: f64, prec: usize, alt: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if x.is_sign_negative() { format!("-{z}") } else { z };
     }
     let e = format!("{:.*e}", p - 1, x);
     let exp: i32 = e.split_once('e').unwrap().1.parse().unwrap();
@@ -252,15 +361,26 @@ fn general_format(x: f64, prec: usize, alt: bool) -> String {
     s
 }
 
+/// The digits of a finite, non-negative float for format type `ty`
+/// (`None`: like `repr`, or `g`-like with at least one fraction digit when
+/// a precision is given); `alt` (`#`) always keeps the decimal point.
+/// `None` for a type floats do not have.
 fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Option<String> {
     if x.is_nan() || x.is_infinite() {
         let r = float_repr(x.abs());
         return Some(if matches!(ty, Some('F' | 'E' | 'G')) { r.to_uppercase() } else { r });
     }
-    Some(match ty {
+    let body = match ty {
         Some('f') | Some('F') => format!("{:.*}", prec.unwrap_or(6), x),
         Some('e') | Some('E') => exp_format(x, prec.unwrap_or(6), ty == Some('E')),
-        Some('g') | Some('G') => general_format(x, prec.unwrap_or(6), alt),
+        Some('g') | Some('G') | Some('n') => {
+            let g = general_format(x, prec.unwrap_or(6), alt);
+            if ty == Some('G') {
+                g.to_uppercase()
+            } else {
+                g
+            }
+        }
         Some('%') => format!("{:.*}%", prec.unwrap_or(6), x * 100.0),
         None => match prec {
             Some(p) => {
@@ -274,7 +394,19 @@ fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Optio
             None => float_repr(x),
         },
         _ => return None,
-    })
+    };
+    if alt && !body.contains('.') {
+        // `#`: a decimal point even without fraction digits.
+        let at = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        return Some(format!("{}.{}", &body[..at], &body[at..]));
+    }
+    Some(body)
+}
+
+/// Split a number's body into its leading integer digits and the rest.
+fn split_digits(body: &str) -> (&str, &str) {
+    let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    body.split_at(k)
 }
 
 impl Evaluator<'_> {
@@ -405,40 +537,46 @@ impl Evaluator<'_> {
         if spec.is_empty() {
             return self.to_str(v, span);
         }
-        let Some(s) = parse_spec(spec) else {
-            return Err(self.exc_msg("ValueError", format!("Invalid format specifier '{spec}'"), span));
+        let s = match parse_spec(spec) {
+            Ok(s) => s,
+            Err(m) => return Err(self.exc_msg("ValueError", m, span)),
         };
+        let value_error = |ev: &mut Self, m: String| Err(ev.exc_msg("ValueError", m, span));
         let bad = |ev: &mut Self| {
             let t = ev.type_desc(v);
-            Err(ev.exc_msg("ValueError", format!("Unknown format code for object of type '{t}'"), span))
+            let code = s.ty.map(|c| c.to_string()).unwrap_or_default();
+            Err(ev.exc_msg("ValueError", format!("Unknown format code '{code}' for object of type '{t}'"), span))
         };
         match v {
             Const::Int(_) | Const::Bool(_) if !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => {
                 let i = v.as_int().unwrap();
                 let mag = i.unsigned_abs();
-                let mut body = match s.ty {
-                    None | Some('d') | Some('n') => mag.to_string(),
-                    Some('x') => format!("{mag:x}"),
-                    Some('X') => format!("{mag:X}"),
-                    Some('o') => format!("{mag:o}"),
-                    Some('b') => format!("{mag:b}"),
-                    Some('c') => char::from_u32(i as u32).map(|c| c.to_string()).unwrap_or_default(),
+                if s.precision.is_some() {
+                    return value_error(self, "Precision not allowed in integer format specifier".into());
+                }
+                let (digits, group, prefix) = match s.ty {
+                    None | Some('d') | Some('n') => (mag.to_string(), 3, ""),
+                    Some('x') => (format!("{mag:x}"), 4, "0x"),
+                    Some('X') => (format!("{mag:X}"), 4, "0X"),
+                    Some('o') => (format!("{mag:o}"), 4, "0o"),
+                    Some('b') => (format!("{mag:b}"), 4, "0b"),
+                    Some('c') => {
+                        if s.sign.is_some() {
+                            return value_error(self, "Sign not allowed with integer format specifier 'c'".into());
+                        }
+                        if s.alt {
+                            return value_error(self, "Alternate form (#) not allowed with integer format specifier 'c'".into());
+                        }
+                        let Some(c) = u32::try_from(i).ok().and_then(char::from_u32) else {
+                            return Err(self.exc_msg("OverflowError", "%c arg not in range(0x110000)", span));
+                        };
+                        return Ok(pad("", &c.to_string(), &s, true));
+                    }
                     _ => return bad(self),
                 };
-                if s.comma {
-                    body = group_thousands(&body);
-                }
-                if s.alt {
-                    body = match s.ty {
-                        Some('x') => format!("0x{body}"),
-                        Some('X') => format!("0X{body}"),
-                        Some('o') => format!("0o{body}"),
-                        Some('b') => format!("0b{body}"),
-                        _ => body,
-                    };
-                }
                 let sign = if i < 0 { "-" } else { sign_str(s.sign) };
-                Ok(pad(sign, &body, &s, true))
+                let lead = format!("{sign}{}", if s.alt { prefix } else { "" });
+                Ok(layout_number(&lead, &digits, "", &s, group))
             }
             Const::Int(_) | Const::Bool(_) | Const::Float(_) => {
                 let x = match v {
@@ -446,21 +584,25 @@ impl Evaluator<'_> {
                     other => other.as_int().unwrap() as f64,
                 };
                 let Some(body) = float_body(x.abs(), s.ty, s.precision, s.alt) else { return bad(self) };
-                let body = if s.comma {
-                    let (ip, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-                        Some(p) => body.split_at(p),
-                        None => (body.as_str(), ""),
-                    };
-                    format!("{}{rest}", group_thousands(ip))
-                } else {
-                    body
-                };
+                let (digits, rest) = split_digits(&body);
                 let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign_str(s.sign) };
-                Ok(pad(sign, &body, &s, true))
+                Ok(layout_number(sign, digits, rest, &s, 3))
             }
             Const::Str(st) => {
                 if !matches!(s.ty, None | Some('s')) {
                     return bad(self);
+                }
+                if s.sign.is_some() {
+                    return value_error(self, "Sign not allowed in string format specifier".into());
+                }
+                if s.alt {
+                    return value_error(self, "Alternate form (#) not allowed in string format specifier".into());
+                }
+                if let Some(g) = s.grouping {
+                    return value_error(self, format!("Cannot specify '{g}' with 's'."));
+                }
+                if s.align == Some('=') {
+                    return value_error(self, "'=' alignment not allowed in string format specifier".into());
                 }
                 let body: String = match s.precision {
                     Some(p) => st.chars().take(p).collect(),
@@ -478,7 +620,8 @@ impl Evaluator<'_> {
         }
     }
 
-    /// `fmt % args`.
+    /// `fmt % args`: `%[flags][width|*][.precision|*]conv` with flags
+    /// `-+ #0`, as CPython's `PyUnicode_Format` (no `%(key)` mappings).
     pub(crate) fn percent_format(&mut self, fmt: &str, args: &Const, span: Span) -> EvalResult<String> {
         let items: Vec<Const> = match args {
             Const::Tuple(t) => t.to_vec(),
@@ -488,6 +631,7 @@ impl Evaluator<'_> {
         let mut out = String::new();
         let cs: Vec<char> = fmt.chars().collect();
         let mut i = 0;
+        let not_enough = |ev: &Self| ev.exc_msg("TypeError", "not enough arguments for format string", span);
         while i < cs.len() {
             let c = cs[i];
             i += 1;
@@ -495,70 +639,161 @@ impl Evaluator<'_> {
                 out.push(c);
                 continue;
             }
-            let st = i;
-            while i < cs.len() && !cs[i].is_ascii_alphabetic() && cs[i] != '%' {
+            let (mut left, mut zero, mut alt) = (false, false, false);
+            let mut sign = "";
+            while i < cs.len() {
+                match cs[i] {
+                    '-' => left = true,
+                    '0' => zero = true,
+                    '#' => alt = true,
+                    '+' => sign = "+",
+                    ' ' if sign.is_empty() => sign = " ",
+                    ' ' => {}
+                    _ => break,
+                }
+                i += 1;
+            }
+            // Width and precision: digits or `*` (taken from the arguments).
+            let number = |ev: &mut Self, i: &mut usize, next: &mut std::vec::IntoIter<Const>| -> EvalResult<Option<i64>> {
+                if *i < cs.len() && cs[*i] == '*' {
+                    *i += 1;
+                    return match next.next() {
+                        Some(a) => match a.as_int() {
+                            Some(n) if !matches!(a, Const::Float(_)) => Ok(Some(n)),
+                            _ => Err(ev.exc_msg("TypeError", "* wants int", span)),
+                        },
+                        None => Err(not_enough(ev)),
+                    };
+                }
+                let st = *i;
+                while *i < cs.len() && cs[*i].is_ascii_digit() {
+                    *i += 1;
+                }
+                if *i == st {
+                    return Ok(None);
+                }
+                match cs[st..*i].iter().collect::<String>().parse::<i64>() {
+                    Ok(n) => Ok(Some(n)),
+                    Err(_) => Err(ev.exc_msg("ValueError", "width too big", span)),
+                }
+            };
+            let mut width = number(self, &mut i, &mut next)?.unwrap_or(0);
+            if width < 0 {
+                // A negative `*` width means left alignment.
+                left = true;
+                width = -width;
+            }
+            let width = width as usize;
+            let prec = if i < cs.len() && cs[i] == '.' {
+                i += 1;
+                Some(number(self, &mut i, &mut next)?.unwrap_or(0).max(0) as usize)
+            } else {
+                None
+            };
+            // Length modifiers are accepted and ignored.
+            while i < cs.len() && matches!(cs[i], 'h' | 'l' | 'L') {
                 i += 1;
             }
             if i >= cs.len() {
                 return Err(self.exc_msg("ValueError", "incomplete format", span));
             }
-            let flags: String = cs[st..i].iter().collect();
             let conv = cs[i];
             i += 1;
             if conv == '%' {
                 out.push('%');
                 continue;
             }
-            let Some(arg) = next.next() else {
-                return Err(self.exc_msg("TypeError", "not enough arguments for format string", span));
-            };
-            // Translate printf flags to a format spec.
-            let mut align = '>';
-            let mut zero = false;
-            let mut sign = String::new();
-            let mut rest = String::new();
-            for ch in flags.chars() {
-                match ch {
-                    '-' if rest.is_empty() => align = '<',
-                    '0' if rest.is_empty() => zero = true,
-                    '+' | ' ' if rest.is_empty() => sign.push(ch),
-                    '#' if rest.is_empty() => {}
-                    _ => rest.push(ch),
-                }
-            }
-            let zero = if zero && align == '>' { "0" } else { "" };
-            let piece = match conv {
-                's' => {
-                    let s = self.to_str(&arg, span)?;
-                    self.format_value(&Const::str(&s), &format!("{align}{rest}"), span)?
-                }
-                'r' => {
-                    let s = self.to_repr(&arg, span)?;
-                    self.format_value(&Const::str(&s), &format!("{align}{rest}"), span)?
-                }
-                'd' | 'i' | 'u' => {
-                    let a = match arg {
-                        Const::Float(f) => Const::Int(f.trunc() as i64),
-                        a => a,
+            let Some(arg) = next.next() else { return Err(not_enough(self)) };
+            // (lead: sign and prefix, body, numeric: zero padding applies)
+            let (lead, body, numeric): (String, String, bool) = match conv {
+                's' | 'r' | 'a' => {
+                    let mut t = match conv {
+                        's' => self.to_str(&arg, span)?,
+                        _ => self.to_repr(&arg, span)?,
                     };
-                    let a_ok = a.as_int().is_some();
-                    if !a_ok {
-                        let t = self.type_desc(&a);
-                        return Err(self.exc_msg("TypeError", format!("%{conv} format: a real number is required, not {t}"), span));
+                    if conv == 'a' {
+                        t = ascii_escape(&t);
                     }
-                    self.format_value(&a, &format!("{align}{sign}{zero}{rest}d"), span)?
+                    if let Some(p) = prec {
+                        t = t.chars().take(p).collect();
+                    }
+                    (String::new(), t, false)
                 }
-                'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let alt = if flags.contains('#') { "#" } else { "" };
-                    self.format_value(&arg, &format!("{align}{sign}{alt}{zero}{rest}{conv}"), span)?
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                    let n = match &arg {
+                        Const::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                            if f.is_nan() {
+                                return Err(self.exc_msg("ValueError", "cannot convert float NaN to integer", span));
+                            }
+                            if f.is_infinite() {
+                                return Err(self.exc_msg("OverflowError", "cannot convert float infinity to integer", span));
+                            }
+                            Some(f.trunc() as i64)
+                        }
+                        Const::Int(_) | Const::Bool(_) => arg.as_int(),
+                        _ => None,
+                    };
+                    let Some(n) = n else {
+                        let t = super::arith::type_name(&arg);
+                        let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                        return Err(self.exc_msg("TypeError", format!("%{conv} format: {what} is required, not {t}"), span));
+                    };
+                    let m = n.unsigned_abs();
+                    let (mut digits, prefix) = match conv {
+                        'x' => (format!("{m:x}"), "0x"),
+                        'X' => (format!("{m:X}"), "0X"),
+                        'o' => (format!("{m:o}"), "0o"),
+                        _ => (m.to_string(), ""),
+                    };
+                    if let Some(p) = prec {
+                        if digits.len() < p {
+                            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+                        }
+                    }
+                    let s = if n < 0 { "-" } else { sign };
+                    (format!("{s}{}", if alt { prefix } else { "" }), digits, true)
                 }
-                'c' => match &arg {
-                    Const::Str(s) => s.to_string(),
-                    a => self.format_value(a, "c", span)?,
-                },
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let x = match &arg {
+                        Const::Float(f) => *f,
+                        Const::Int(_) | Const::Bool(_) => arg.as_int().unwrap() as f64,
+                        _ => {
+                            let t = super::arith::type_name(&arg);
+                            return Err(self.exc_msg("TypeError", format!("must be real number, not {t}"), span));
+                        }
+                    };
+                    let body = float_body(x.abs(), Some(conv), Some(prec.unwrap_or(6)), alt).expect("float conversion");
+                    let s = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign };
+                    (s.to_string(), body, true)
+                }
+                'c' => {
+                    let ch = match &arg {
+                        Const::Str(t) if t.chars().count() == 1 => t.chars().next().unwrap(),
+                        Const::Int(_) | Const::Bool(_) => match u32::try_from(arg.as_int().unwrap()).ok().and_then(char::from_u32) {
+                            Some(ch) => ch,
+                            None => return Err(self.exc_msg("OverflowError", "%c arg not in range(0x110000)", span)),
+                        },
+                        _ => return Err(self.exc_msg("TypeError", "%c requires int or char", span)),
+                    };
+                    (String::new(), ch.to_string(), false)
+                }
                 _ => {
-                    return Err(self.exc_msg("ValueError", format!("unsupported format character '{conv}'"), span));
+                    return Err(self.exc_msg(
+                        "ValueError",
+                        format!("unsupported format character '{conv}' (0x{:x}) at index {}", conv as u32, i - 1),
+                        span,
+                    ));
                 }
+            };
+            let len = lead.chars().count() + body.chars().count();
+            let n = width.saturating_sub(len);
+            let fill = |k: usize, c: char| std::iter::repeat(c).take(k).collect::<String>();
+            let piece = if left {
+                format!("{lead}{body}{}", fill(n, ' '))
+            } else if zero && numeric {
+                format!("{lead}{}{body}", fill(n, '0'))
+            } else {
+                format!("{}{lead}{body}", fill(n, ' '))
             };
             out.push_str(&piece);
         }
@@ -601,6 +836,20 @@ impl Evaluator<'_> {
         };
         r.unwrap_or_else(|_| "<unprintable>".into())
     }
+}
+
+/// `ascii(x)` of a repr: non-ASCII characters as `\x`, `\u` or `\U` escapes.
+fn ascii_escape(r: &str) -> String {
+    let mut out = String::new();
+    for c in r.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
 }
 
 fn sign_str(s: Option<char>) -> &'static str {
@@ -646,6 +895,8 @@ mod tests {
         assert_eq!(str_repr("a'b"), "\"a'b\"");
         assert_eq!(str_repr("a\n\"'"), "'a\\n\"\\''");
         assert_eq!(str_repr("é\x01"), "'é\\x01'");
+        // repr('\u2028\xa0\u200b\ufeff\U000e0001\u00e9') in CPython
+        assert_eq!(str_repr("\u{2028}\u{a0}\u{200b}\u{feff}\u{e0001}\u{e9}"), "'\\u2028\\xa0\\u200b\\ufeff\\U000e0001é'");
         assert_eq!(bytes_repr(b"a\xff'"), "b\"a\\xff'\"");
     }
 
@@ -654,6 +905,45 @@ mod tests {
         assert_eq!(general_format(1234567.0, 6, false), "1.23457e+06");
         assert_eq!(general_format(0.5, 6, false), "0.5");
         assert_eq!(exp_format(12345.678, 2, false), "1.23e+04");
-        assert_eq!(group_thousands("1234567"), "1,234,567");
+        assert_eq!(group_digits("1234567", ',', 3, 0), "1,234,567");
+    }
+
+    /// Zero padding with grouping, as CPython prints `format(x, spec)`.
+    #[test]
+    fn grouping_like_cpython() {
+        // format(1234567, '015,.2f') == '0,001,234,567.00' etc.
+        assert_eq!(group_digits("1234567", ',', 3, 12), "0,001,234,567");
+        assert_eq!(group_digits("1234567", ',', 3, 10), "01,234,567");
+        assert_eq!(group_digits("12d687", '_', 4, 10), "0_0012_d687");
+        assert_eq!(group_digits("0", ',', 3, 5), "0,000");
+        assert_eq!(group_digits("1", ',', 3, 3), "001");
+        assert_eq!(group_digits("7", '_', 3, 0), "7");
+        assert_eq!(group_digits("100000000000000000000", ',', 3, 0), "100,000,000,000,000,000,000");
+    }
+
+    #[test]
+    fn specs_parse_like_cpython() {
+        let err = |s: &str| parse_spec(s).err().unwrap_or_default();
+        assert_eq!(err(",_"), "Cannot specify both ',' and '_'.");
+        assert_eq!(err(",x"), "Cannot specify ',' with 'x'.");
+        assert_eq!(err("_n"), "Cannot specify '_' with 'n'.");
+        assert_eq!(err("_c"), "Cannot specify '_' with 'c'.");
+        assert_eq!(err("5.f"), "Format specifier missing precision");
+        assert_eq!(err("5zz"), "Invalid format specifier '5zz'");
+        assert!(parse_spec("_x").is_ok() && parse_spec("*^+#012_.3f").is_ok());
+    }
+
+    #[test]
+    fn float_bodies_like_cpython() {
+        // '%G' % 1e-10, '%#g' % 1.0, '%#.3g' % 100.0, '%#.0f' % 1.0, '%#.0e' % 1.5, format(1e20, '#')
+        assert_eq!(float_body(1e-10, Some('G'), Some(6), false).unwrap(), "1E-10");
+        assert_eq!(float_body(1.0, Some('g'), Some(6), true).unwrap(), "1.00000");
+        assert_eq!(float_body(100.0, Some('g'), Some(3), true).unwrap(), "100.");
+        assert_eq!(float_body(1.0, Some('f'), Some(0), true).unwrap(), "1.");
+        assert_eq!(float_body(1.5, Some('e'), Some(0), true).unwrap(), "2.e+00");
+        assert_eq!(float_body(1e20, None, None, true).unwrap(), "1.e+20");
+        assert_eq!(float_body(0.0, Some('g'), Some(6), true).unwrap(), "0.00000");
+        assert_eq!(float_body(f64::INFINITY, Some('G'), None, false).unwrap(), "INF");
+        assert_eq!(float_body(0.000123, Some('g'), Some(2), false).unwrap(), "0.00012");
     }
 }

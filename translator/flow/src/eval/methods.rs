@@ -10,7 +10,7 @@ const STR_METHODS: &[&str] = &[
     "find", "rfind", "index", "rindex", "startswith", "endswith", "split", "rsplit", "join", "strip", "lstrip",
     "rstrip", "replace", "lower", "upper", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
     "count", "encode", "zfill", "ljust", "rjust", "center", "splitlines", "capitalize", "title", "swapcase",
-    "format", "decode", "isdecimal", "isnumeric", "partition", "rpartition",
+    "format", "decode", "isdecimal", "isnumeric", "partition", "rpartition", "istitle",
 ];
 const LIST_METHODS: &[&str] =
     &["append", "pop", "insert", "extend", "reverse", "sort", "index", "count", "remove", "copy", "clear"];
@@ -319,7 +319,26 @@ impl Evaluator<'_> {
         }
     }
 
-    fn str_method(&mut self, recv: &Const, name: &str, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    fn str_method(&mut self, recv: &Const, name: &str, mut args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+        // Keyword arguments some methods take, moved to their positions.
+        let params: &[&str] = match name {
+            "splitlines" => &["keepends"],
+            "split" | "rsplit" => &["sep", "maxsplit"],
+            _ => &[],
+        };
+        for (k, p) in params.iter().enumerate() {
+            if let Some(j) = kwargs.iter().position(|(n, _)| n == p) {
+                let v = kwargs.remove(j).1;
+                if args.len() > k {
+                    return Err(self.exc_msg("TypeError", format!("argument for {name}() given by name ('{p}') and position ({})", k + 1), span));
+                }
+                while args.len() < k {
+                    // Earlier parameters keep their defaults.
+                    args.push(if *p == "maxsplit" { Const::Int(-1) } else { Const::None });
+                }
+                args.push(v);
+            }
+        }
         self.no_kwargs(name, &kwargs, span)?;
         let is_bytes = matches!(recv, Const::Bytes(_));
         let s = as_text(recv).unwrap();
@@ -342,20 +361,27 @@ impl Evaluator<'_> {
                 None => Err(EvalError::user(span, format!("{tname}.{name}() takes more arguments"))),
             }
         };
-        // Optional start/end arguments after the first.
+        // Optional start/end arguments after the first, as given (None
+        // when absent).
+        let raw_bounds = |ev: &mut Self| -> EvalResult<(Option<i64>, Option<i64>)> {
+            let get = |ev: &mut Self, k: usize| -> EvalResult<Option<i64>> {
+                match args.get(k) {
+                    Some(Const::None) | None => Ok(None),
+                    Some(a) => match a.as_int() {
+                        Some(i) if !matches!(a, Const::Float(_)) => Ok(Some(i)),
+                        _ => Err(ev.exc_msg("TypeError", "slice indices must be integers or None or have an __index__ method", span)),
+                    },
+                }
+            };
+            Ok((get(ev, 1)?, get(ev, 2)?))
+        };
+        // CPython's ADJUST_INDICES: negative from the end, the end clipped
+        // to the length; the start may lie past the end.
         let bounds = |ev: &mut Self, n: usize| -> EvalResult<(usize, usize)> {
+            let (st, en) = raw_bounds(ev)?;
             let len = n as i64;
-            let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) } as usize;
-            let st = match args.get(1) {
-                Some(Const::None) | None => 0,
-                Some(a) => norm(a.as_int().ok_or_else(|| EvalError::user(span, "slice indices must be integers"))?),
-            };
-            let en = match args.get(2) {
-                Some(Const::None) | None => n,
-                Some(a) => norm(a.as_int().ok_or_else(|| EvalError::user(span, "slice indices must be integers"))?),
-            };
-            let _ = ev;
-            Ok((st, en))
+            let adj = |v: i64| if v < 0 { (v + len).max(0) } else { v };
+            Ok((st.map(adj).unwrap_or(0) as usize, en.map(adj).unwrap_or(len).min(len) as usize))
         };
         let chars: Vec<char> = s.chars().collect();
         let sub_of = |st: usize, en: usize| -> String {
@@ -371,11 +397,19 @@ impl Evaluator<'_> {
                 let needle = text_arg(self, 0)?;
                 let (st, en) = bounds(self, chars.len())?;
                 let hay = sub_of(st, en);
+                // Too short a range finds nothing (even the empty string).
+                let fits = en as i64 - st as i64 >= needle.chars().count() as i64;
                 if name == "count" {
-                    let n = if needle.is_empty() { hay.chars().count() + 1 } else { hay.matches(needle.as_str()).count() };
-                    return Ok(Const::Int(if st > en && !needle.is_empty() { 0 } else { n as i64 }));
+                    let n = if !fits {
+                        0
+                    } else if needle.is_empty() {
+                        hay.chars().count() + 1
+                    } else {
+                        hay.matches(needle.as_str()).count()
+                    };
+                    return Ok(Const::Int(n as i64));
                 }
-                let found = if st > en && !(st == en) {
+                let found = if !fits {
                     None
                 } else if name.starts_with('r') {
                     hay.rfind(needle.as_str())
@@ -390,14 +424,33 @@ impl Evaluator<'_> {
             }
             "startswith" | "endswith" => {
                 self.nargs(name, &args, 1, 3, span)?;
-                let (st, en) = bounds(self, chars.len())?;
-                let hay = sub_of(st, en);
-                let cands: Vec<String> = match &args[0] {
-                    Const::Tuple(t) => t.iter().filter_map(as_text).collect(),
-                    _ => vec![text_arg(self, 0)?],
+                let (st, en) = raw_bounds(self)?;
+                let cands: Vec<Const> = match &args[0] {
+                    Const::Tuple(t) => t.to_vec(),
+                    _ => vec![args[0].clone()],
                 };
-                let ok = cands.iter().any(|c| if name == "startswith" { hay.starts_with(c.as_str()) } else { hay.ends_with(c.as_str()) });
-                Ok(Const::Bool(ok && st <= chars.len()))
+                let mut ok = false;
+                for c in &cands {
+                    let fix = match c {
+                        c if matches!(c, Const::Str(_)) != is_bytes && as_text(c).is_some() => as_text(c).unwrap(),
+                        c => {
+                            let t = self.type_desc(c);
+                            let msg = match (&args[0], is_bytes) {
+                                (Const::Tuple(_), false) => format!("tuple for {name} must only contain str, not {t}"),
+                                (Const::Tuple(_), true) => format!("a bytes-like object is required, not '{t}'"),
+                                (_, false) => format!("{name} first arg must be str or a tuple of str, not {t}"),
+                                (_, true) => format!("{name} first arg must be bytes or a tuple of bytes, not {t}"),
+                            };
+                            return Err(self.exc_msg("TypeError", msg, span));
+                        }
+                    };
+                    let fix: Vec<char> = fix.chars().collect();
+                    if case::tailmatch(&chars, &fix, st, en, name == "endswith") {
+                        ok = true;
+                        break;
+                    }
+                }
+                Ok(Const::Bool(ok))
             }
             "split" | "rsplit" => {
                 self.nargs(name, &args, 0, 2, span)?;
@@ -479,37 +532,65 @@ impl Evaluator<'_> {
             }
             "lower" => Ok(mk(&if is_bytes { s.to_ascii_lowercase() } else { s.to_lowercase() })),
             "upper" => Ok(mk(&if is_bytes { s.to_ascii_uppercase() } else { s.to_uppercase() })),
-            "swapcase" => Ok(mk(&s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().next().unwrap() } else { c.to_uppercase().next().unwrap() }).collect::<String>())),
-            "capitalize" => {
-                let mut out = String::new();
-                for (i, c) in s.chars().enumerate() {
-                    if i == 0 {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                }
-                Ok(mk(&out))
-            }
-            "title" => {
+            "swapcase" | "capitalize" | "title" => {
+                let fin = if is_bytes { vec![false; chars.len()] } else { case::final_sigmas(&chars) };
                 let mut out = String::new();
                 let mut prev_cased = false;
-                for c in s.chars() {
-                    if prev_cased {
-                        out.extend(c.to_lowercase());
-                    } else {
-                        out.extend(c.to_uppercase());
+                for (i, &c) in chars.iter().enumerate() {
+                    match name {
+                        "swapcase" if case::is_upper(c, is_bytes) => case::lower(c, is_bytes, fin[i], &mut out),
+                        "swapcase" if case::is_lower(c, is_bytes) => case::upper(c, is_bytes, &mut out),
+                        "swapcase" => out.push(c),
+                        "capitalize" if i == 0 => case::title(c, is_bytes, &mut out),
+                        "capitalize" => case::lower(c, is_bytes, fin[i], &mut out),
+                        _ if prev_cased => case::lower(c, is_bytes, fin[i], &mut out),
+                        _ => case::title(c, is_bytes, &mut out),
                     }
-                    prev_cased = c.is_alphabetic();
+                    prev_cased = case::is_cased(c, is_bytes);
                 }
                 Ok(mk(&out))
             }
             "isdigit" | "isdecimal" | "isnumeric" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (!is_bytes && c.is_numeric())))),
             "isalpha" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| if is_bytes { c.is_ascii_alphabetic() } else { c.is_alphabetic() }))),
             "isalnum" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| if is_bytes { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }))),
-            "isspace" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| c.is_whitespace()))),
-            "isupper" => Ok(Const::Bool(s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()))),
-            "islower" => Ok(Const::Bool(s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()))),
+            "isspace" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| case::is_space(c, is_bytes)))),
+            "isupper" | "islower" => {
+                // Some cased character, and none of the other case (a
+                // titlecase letter is neither).
+                let want_upper = name == "isupper";
+                let mut cased = false;
+                for &c in &chars {
+                    let (mine, other) = if want_upper { (case::is_upper(c, is_bytes), case::is_lower(c, is_bytes)) } else { (case::is_lower(c, is_bytes), case::is_upper(c, is_bytes)) };
+                    if other || (!is_bytes && case::is_title(c)) {
+                        return Ok(Const::Bool(false));
+                    }
+                    cased |= mine;
+                }
+                Ok(Const::Bool(cased))
+            }
+            "istitle" => {
+                // Uppercase/titlecase letters only start cased runs,
+                // lowercase ones only continue them.
+                let (mut cased, mut prev_cased) = (false, false);
+                for &c in &chars {
+                    if case::is_upper(c, is_bytes) || (!is_bytes && case::is_title(c)) {
+                        if prev_cased {
+                            return Ok(Const::Bool(false));
+                        }
+                        prev_cased = true;
+                        cased = true;
+                    } else if case::is_lower(c, is_bytes) {
+                        if !prev_cased {
+                            return Ok(Const::Bool(false));
+                        }
+                        prev_cased = true;
+                        cased = true;
+                    } else {
+                        prev_cased = false;
+                    }
+                }
+                Ok(Const::Bool(cased))
+            }
             "encode" => {
                 self.nargs(name, &args, 0, 2, span)?;
                 let enc = match args.first() {
@@ -587,7 +668,12 @@ impl Evaluator<'_> {
                 Ok(mk(&r))
             }
             "splitlines" => {
-                let items = s.lines().map(mk).collect();
+                self.nargs(name, &args, 0, 1, span)?;
+                let keepends = match args.first() {
+                    Some(a) => self.truth(a, span)?,
+                    None => false,
+                };
+                let items = case::splitlines(&chars, is_bytes, keepends).iter().map(|l| mk(l)).collect();
                 Ok(self.new_list(items))
             }
             "partition" | "rpartition" => {
@@ -695,4 +781,167 @@ fn whitespace_split(s: &str, maxsplit: i64, from_right: bool) -> Vec<String> {
         parts.reverse();
     }
     parts
+}
+
+/// Case and line-break rules of `str` (Unicode, as CPython's database
+/// classifies characters) and `bytes` (ASCII only).
+mod case {
+    /// Titlecase letters (general category Lt).
+    pub fn is_title(c: char) -> bool {
+        matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+    }
+    pub fn is_upper(c: char, bytes: bool) -> bool {
+        if bytes {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        }
+    }
+    pub fn is_lower(c: char, bytes: bool) -> bool {
+        if bytes {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_lowercase()
+        }
+    }
+    pub fn is_cased(c: char, bytes: bool) -> bool {
+        is_upper(c, bytes) || is_lower(c, bytes) || (!bytes && is_title(c))
+    }
+    pub fn upper(c: char, bytes: bool, out: &mut String) {
+        if bytes {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+    }
+    /// Lowercase of `c`; `final_sigma` says a capital sigma ends a word.
+    pub fn lower(c: char, bytes: bool, final_sigma: bool, out: &mut String) {
+        if bytes {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\u{3A3}' {
+            out.push(if final_sigma { '\u{3C2}' } else { '\u{3C3}' });
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    /// Titlecase of `c` (Unicode's titlecase mapping, with the special
+    /// casings: `ß` -> `Ss`, ligatures, Greek iota subscripts).
+    pub fn title(c: char, bytes: bool, out: &mut String) {
+        if bytes {
+            out.push(c.to_ascii_uppercase());
+            return;
+        }
+        let u = c as u32;
+        let single = match u {
+            0x01C4..=0x01C6 => Some(0x01C5),
+            0x01C7..=0x01C9 => Some(0x01C8),
+            0x01CA..=0x01CC => Some(0x01CB),
+            0x01F1..=0x01F3 => Some(0x01F2),
+            0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => Some(u + 8),
+            0x1FB3 => Some(0x1FBC),
+            0x1FC3 => Some(0x1FCC),
+            0x1FF3 => Some(0x1FFC),
+            _ if is_title(c) => Some(u),
+            0x0149 => {
+                out.push_str("\u{2BC}N");
+                return;
+            }
+            _ => None,
+        };
+        if let Some(t) = single {
+            out.push(char::from_u32(t).unwrap());
+            return;
+        }
+        let up: Vec<char> = c.to_uppercase().collect();
+        if up.len() == 1 {
+            out.push(up[0]);
+            return;
+        }
+        if (0x1F00..=0x1FFF).contains(&u) && up.last() == Some(&'\u{399}') {
+            // Greek with a subscript iota: the iota stays a subscript.
+            out.extend(&up[..up.len() - 1]);
+            out.push('\u{345}');
+            return;
+        }
+        // `ß` -> `Ss`, `ﬁ` -> `Fi`: the first letter stays capital.
+        out.push(up[0]);
+        for &x in &up[1..] {
+            out.extend(x.to_lowercase());
+        }
+    }
+    /// Positions of the capital sigmas that end a word (preceded by a
+    /// cased letter, not followed by one, skipping case-ignorable ones),
+    /// as Rust's context-aware `to_lowercase` decides.
+    pub fn final_sigmas(chars: &[char]) -> Vec<bool> {
+        let mut out = vec![false; chars.len()];
+        if !chars.contains(&'\u{3A3}') {
+            return out;
+        }
+        let lowered: Vec<char> = chars.iter().collect::<String>().to_lowercase().chars().collect();
+        let mut off = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\u{3A3}' {
+                out[i] = lowered.get(off) == Some(&'\u{3C2}');
+                off += 1;
+            } else {
+                off += c.to_lowercase().count();
+            }
+        }
+        out
+    }
+    /// Whitespace as `str.isspace()` and `split()` see it.
+    pub fn is_space(c: char, bytes: bool) -> bool {
+        if bytes {
+            matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+        } else {
+            matches!(c as u32, 0x09..=0x0D | 0x1C..=0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+        }
+    }
+    /// Line boundaries of `splitlines` (`\r\n` is one boundary).
+    pub fn is_linebreak(c: char, bytes: bool) -> bool {
+        if bytes {
+            matches!(c, '\n' | '\r')
+        } else {
+            matches!(c as u32, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
+        }
+    }
+    /// `str.splitlines(keepends)`.
+    pub fn splitlines(chars: &[char], bytes: bool, keepends: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let n = chars.len();
+        while i < n {
+            let st = i;
+            while i < n && !is_linebreak(chars[i], bytes) {
+                i += 1;
+            }
+            let mut eol = i;
+            if i < n {
+                i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                if keepends {
+                    eol = i;
+                }
+            }
+            out.push(chars[st..eol].iter().collect());
+        }
+        out
+    }
+    /// CPython's `tailmatch`: does `hay[start:end]` start (or end) with
+    /// `fix`? `start` past the end never matches, even for an empty `fix`.
+    pub fn tailmatch(hay: &[char], fix: &[char], start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+        let len = hay.len() as i64;
+        let adj = |v: i64| if v < 0 { (v + len).max(0) } else { v };
+        let start = start.map(adj).unwrap_or(0);
+        let end = end.map(adj).unwrap_or(len).min(len);
+        let flen = fix.len() as i64;
+        let last = end - flen;
+        if last < start {
+            return false;
+        }
+        if flen == 0 {
+            return true;
+        }
+        let at = if at_end { last } else { start } as usize;
+        hay[at..at + fix.len()] == *fix
+    }
 }
