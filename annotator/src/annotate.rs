@@ -13,7 +13,8 @@
 //! 4. Repeat until the queue is empty.
 
 use crate::call::{bind_args, ArgSource};
-use crate::model::{ListDefId, SomeValue, UnionCx};
+use crate::dictdef::DictDef;
+use crate::model::{DictDefId, ListDefId, SomeValue, UnionCx};
 use crate::rules;
 use cranelift_entity::{entity_impl, PrimaryMap, SecondaryMap};
 use rpy_flow::graph::{Exitswitch, Value};
@@ -58,6 +59,11 @@ pub struct Annotator<'p> {
     pub graphs: PrimaryMap<GraphId, AnnGraph>,
     graph_of: HashMap<HostId, GraphId>,
     pub listdefs: PrimaryMap<ListDefId, ListDef>,
+    /// Dict definitions (union-find, see `dictdef.rs`) and those of prebuilt dicts.
+    pub dictdefs: PrimaryMap<DictDefId, DictDef>,
+    pub prebuilt_dicts: HashMap<HostId, DictDefId>,
+    /// The dict made by each `newdict` op (one definition per site).
+    pub dict_sites: HashMap<(GraphId, Var), DictDefId>,
     /// Classes and their instance attributes (`classdef.rs`).
     pub classdefs: crate::classdef::ClassDefs,
     pending: VecDeque<(GraphId, Block)>,
@@ -77,11 +83,12 @@ pub struct OpCx<'a, 'p> {
     pub span: Span,
 }
 
-struct Cx<'a> {
-    listdefs: &'a mut PrimaryMap<ListDefId, ListDef>,
-    prog: &'a Program,
+pub(crate) struct Cx<'a> {
+    pub(crate) listdefs: &'a mut PrimaryMap<ListDefId, ListDef>,
+    pub(crate) dictdefs: &'a mut PrimaryMap<DictDefId, DictDef>,
+    pub(crate) prog: &'a Program,
     /// Blocks to re-flow because a list's item type generalised.
-    requeue: Vec<(GraphId, Block)>,
+    pub(crate) requeue: Vec<(GraphId, Block)>,
 }
 
 impl UnionCx for Cx<'_> {
@@ -103,6 +110,10 @@ impl UnionCx for Cx<'_> {
         da.readers.extend(readers_b);
         self.requeue.extend(da.readers.iter().copied());
         ra
+    }
+
+    fn merge_dicts(&mut self, a: DictDefId, b: DictDefId) -> DictDefId {
+        crate::dictdef::merge(self, a, b)
     }
 
     fn common_base(&self, a: HostId, b: HostId) -> Option<HostId> {
@@ -127,6 +138,9 @@ impl<'p> Annotator<'p> {
             graphs: PrimaryMap::new(),
             graph_of: HashMap::new(),
             listdefs: PrimaryMap::new(),
+            dictdefs: PrimaryMap::new(),
+            prebuilt_dicts: HashMap::new(),
+            dict_sites: HashMap::new(),
             classdefs: crate::classdef::ClassDefs::new(prog),
             pending: VecDeque::new(),
             queued: HashSet::new(),
@@ -139,6 +153,7 @@ impl<'p> Annotator<'p> {
     /// Annotate the program from `entry(argv: list[str])`.
     pub fn annotate_entry(&mut self, entry: HostId) -> Result<GraphId, Vec<Diagnostic>> {
         let argv = self.new_list(SomeValue::Str { nullable: false });
+        self.init_prebuilt_dicts();
         let gid = match self.graph_for(entry) {
             Ok(g) => g,
             Err(d) => return Err(d),
@@ -191,7 +206,7 @@ impl<'p> Annotator<'p> {
     pub fn write_list(&mut self, d: ListDefId, item: &SomeValue) -> Result<(), ()> {
         let r = find(&self.listdefs, d);
         let old = self.listdefs[r].item.clone();
-        let mut cx = Cx { listdefs: &mut self.listdefs, prog: self.prog, requeue: Vec::new() };
+        let mut cx = Cx { listdefs: &mut self.listdefs, dictdefs: &mut self.dictdefs, prog: self.prog, requeue: Vec::new() };
         let new = old.union(item, &mut cx).map_err(|_| ())?;
         let mut requeue = cx.requeue;
         if new != old {
@@ -205,7 +220,7 @@ impl<'p> Annotator<'p> {
     }
 
     pub fn union(&mut self, a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
-        let mut cx = Cx { listdefs: &mut self.listdefs, prog: self.prog, requeue: Vec::new() };
+        let mut cx = Cx { listdefs: &mut self.listdefs, dictdefs: &mut self.dictdefs, prog: self.prog, requeue: Vec::new() };
         let r = a.union(b, &mut cx).ok();
         let requeue = cx.requeue;
         for blk in requeue {
@@ -357,6 +372,10 @@ impl<'p> Annotator<'p> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => SomeValue::Functions(vec![*h]),
                 HostObj::Class(_) => SomeValue::Class(*h),
+                HostObj::Dict(_) => match self.prebuilt_dicts.get(h) {
+                    Some(&def) => SomeValue::Dict { def, nullable: false },
+                    None => SomeValue::Impossible,
+                },
                 HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
                 HostObj::Intrinsic { .. } => crate::rules_rlib::const_annotation(self.prog, *h),
                 // Prebuilt mutable objects come with the next milestone.

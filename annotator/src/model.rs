@@ -14,6 +14,28 @@ use std::fmt;
 pub struct ListDefId(u32);
 entity_impl!(ListDefId, "listdef");
 
+/// A dict definition shared by all aliases of a dict (like `ListDefId`).
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DictDefId(u32);
+entity_impl!(DictDefId, "dictdef");
+
+/// Which part of a dict's entries a view or iterator yields.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DictItems {
+    Keys,
+    Values,
+    Items,
+}
+
+/// What a `SomeValue::DictPart` is, besides the dict it belongs to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DictPart {
+    /// `d.keys()`, `d.values()`, `d.items()`.
+    View(DictItems),
+    /// `d.get`, `d.pop`, ...: a method bound to the dict.
+    Method(&'static str),
+}
+
 /// One point of the lattice. `Impossible` is bottom (no value yet).
 #[derive(Clone, Debug, PartialEq)]
 pub enum SomeValue {
@@ -29,6 +51,10 @@ pub enum SomeValue {
     Bytes { nullable: bool },
     Tuple(Vec<SomeValue>),
     List { def: ListDefId, nullable: bool },
+    /// A dict (annotator/src/rules_dict.rs); `def` holds key and value types.
+    Dict { def: DictDefId, nullable: bool },
+    /// A view, iterator or bound method of a dict (represented as the dict).
+    DictPart { def: DictDefId, part: DictPart },
     /// The result of `range(...)`.
     Range,
     /// An iterator over a range.
@@ -66,6 +92,7 @@ pub struct UnionError;
 /// finding the common base of two classes.
 pub trait UnionCx {
     fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> ListDefId;
+    fn merge_dicts(&mut self, a: DictDefId, b: DictDefId) -> DictDefId;
     fn common_base(&self, a: HostId, b: HostId) -> Option<HostId>;
 }
 
@@ -86,6 +113,7 @@ impl SomeValue {
             SomeValue::None => true,
             SomeValue::Str { nullable } | SomeValue::Bytes { nullable } | SomeValue::List { nullable, .. } => *nullable,
             SomeValue::Instance { nullable, .. } => *nullable,
+            SomeValue::Dict { nullable, .. } => *nullable,
             _ => false,
         }
     }
@@ -97,6 +125,7 @@ impl SomeValue {
             SomeValue::Str { .. } => SomeValue::Str { nullable: true },
             SomeValue::Bytes { .. } => SomeValue::Bytes { nullable: true },
             SomeValue::List { def, .. } => SomeValue::List { def: *def, nullable: true },
+            SomeValue::Dict { def, .. } => SomeValue::Dict { def: *def, nullable: true },
             SomeValue::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: true },
             _ => return None,
         })
@@ -124,6 +153,12 @@ impl SomeValue {
             }
             (S::List { def: a, nullable: na }, S::List { def: b, nullable: nb }) => {
                 S::List { def: cx.merge_lists(*a, *b), nullable: *na || *nb }
+            }
+            (S::Dict { def: a, nullable: na }, S::Dict { def: b, nullable: nb }) => {
+                S::Dict { def: cx.merge_dicts(*a, *b), nullable: *na || *nb }
+            }
+            (S::DictPart { def: a, part: pa }, S::DictPart { def: b, part: pb }) if pa == pb => {
+                S::DictPart { def: cx.merge_dicts(*a, *b), part: *pa }
             }
             (S::Functions(a), S::Functions(b)) => {
                 let mut all = a.clone();
@@ -175,6 +210,9 @@ impl SomeValue {
                 format!("tuple[{}]", parts.join(", "))
             }
             SomeValue::List { nullable, .. } => if *nullable { "list or None" } else { "list" }.into(),
+            SomeValue::Dict { nullable, .. } => if *nullable { "dict or None" } else { "dict" }.into(),
+            SomeValue::DictPart { part: DictPart::View(k), .. } => format!("dict_{}", format!("{k:?}").to_lowercase()),
+            SomeValue::DictPart { part: DictPart::Method(m), .. } => format!("the dict method {m}()"),
             SomeValue::Range => "range".into(),
             SomeValue::RangeIter => "range iterator".into(),
             SomeValue::Functions(f) if f.len() == 1 => "a function".into(),
@@ -203,6 +241,9 @@ mod tests {
     struct Cx;
     impl UnionCx for Cx {
         fn merge_lists(&mut self, a: ListDefId, _: ListDefId) -> ListDefId {
+            a
+        }
+        fn merge_dicts(&mut self, a: DictDefId, _: DictDefId) -> DictDefId {
             a
         }
         fn common_base(&self, _: HostId, _: HostId) -> Option<HostId> {

@@ -98,6 +98,9 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         return r;
     }
     let k = op.kind;
+    if let Some(r) = crate::rules_dict::annotate(cx, op, args) {
+        return r;
+    }
     if let Some(r) = crate::rules_str::annotate(cx, op, args) {
         return r;
     }
@@ -182,6 +185,7 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
 fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
     match a {
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(()),
+        S::Dict { .. } => Ok(()),
         S::Unsigned => Ok(()),
         S::Instance { class, nullable: false } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
         other => Err(unsupported(cx, "conversion to str", &[other.clone()])),
@@ -191,6 +195,7 @@ fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
 fn len_of(cx: &OpCx, a: &S) -> R {
     match a {
         S::Str { nullable: false } | S::Bytes { nullable: false } | S::List { .. } | S::Tuple(_) => Ok(S::Int),
+        S::Dict { nullable: false, .. } | S::DictPart { part: crate::model::DictPart::View(_), .. } => Ok(S::Int),
         other => Err(unsupported(cx, "len()", &[other.clone()])),
     }
 }

@@ -41,6 +41,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(r) = self.lower_rlib(e, op, anns, res) {
             return r;
         }
+        if let Some(r) = self.lower_dict_op(e, op, anns, res) {
+            return r;
+        }
         if let Some(r) = self.lower_class_op(e, gid, op, anns, res) {
             return r;
         }
@@ -203,6 +206,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Int => e.op(O::IntIsTrue, vec![x], LowType::Bool),
             S::Float => e.op(O::FloatIsTrue, vec![x], LowType::Bool),
             S::None => Value::Const(LlConst::Bool(false)),
+            S::Dict { .. } => self.dict_truth(e, x, &anns[i]),
             S::Str { nullable: false } | S::Bytes { nullable: false } => {
                 let n = e.op(O::GetArrayLen, vec![x], LowType::Signed);
                 e.op(O::IntIsTrue, vec![n], LowType::Bool)
@@ -313,6 +317,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Str { .. } | S::Bytes { .. } => e.op(O::GetArrayLen, vec![x], LowType::Signed),
             S::List { .. } => e.getfield(x, "length", LowType::Signed),
             S::Tuple(items) => c_signed(items.len() as i64),
+            S::Dict { .. } | S::DictPart { .. } => e.getfield(x, "num_items", LowType::Signed),
             other => return Err(Diagnostic::new(op.span, format!("len() of {} is not supported", other.describe()))),
         })
     }
@@ -370,6 +375,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Str { nullable: false } if repr => e.call_extern("rpy_str_repr", vec![x], STR),
             S::Str { nullable: false } => x,
             S::Bytes { nullable: false } => e.call_extern("rpy_bytes_repr", vec![x], STR),
+            S::Dict { .. } => self.dict_str(e, x, ann),
+            S::Str { nullable: true } | S::Bytes { nullable: true } => {
+                let f = self.helper_repr_of(ann, repr);
+                e.call_func(f, vec![x], STR)
+            }
             S::Instance { .. } => self.exc_str(e, x).map_err(|d| d.message)?,
             other => return Err(format!("str() of {} is not supported yet", other.describe())),
         })

@@ -20,6 +20,8 @@ pub struct Reprs {
     /// `min..=max` type ids of each class's subtree.
     pub class_ranges: HashMap<HostId, (u32, u32)>,
     pub type_names: Vec<Option<String>>,
+    /// Dict types and definitions (`rdict.rs`).
+    pub dicts: crate::rdict::DictReprs,
     /// The string builder's type, made on first use (`rstr.rs`).
     pub str_builder: Option<GcTypeId>,
 }
@@ -44,7 +46,7 @@ impl Reprs {
         type_names.push(None);
         let mut lists = HashMap::new();
         lists.insert(LowType::Ptr(TypeTable::STR), TypeTable::STR_LIST);
-        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None }
+        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None, dicts: Default::default() }
     }
 
     pub(crate) fn push_type(&mut self, t: GcType) -> GcTypeId {
@@ -98,6 +100,8 @@ impl Reprs {
                 let lt = self.lowtype(&item, list_item);
                 LowType::Ptr(self.list_type(lt))
             }
+            SomeValue::Dict { def, .. } => LowType::Ptr(self.dict_ll(*def, list_item).dict),
+            SomeValue::DictPart { def, .. } => LowType::Ptr(self.dict_ll(*def, list_item).dict),
             SomeValue::Range => LowType::Ptr(self.range),
             SomeValue::RangeIter => LowType::Ptr(self.range_iter),
             SomeValue::Class(_) => LowType::Signed,

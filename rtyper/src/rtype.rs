@@ -44,6 +44,7 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         class_state: Default::default(),
         bytes: HashMap::new(),
     };
+    rt.reprs.dicts.snapshot(ann);
     rt.setup_class_fields();
     let mut errors = Vec::new();
     for (gid, _) in ann.graphs.iter() {
@@ -138,6 +139,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Instance { .. }) => self.prebuilt_instance(*h)?,
             (Const::Host(h), LowType::Address) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Function(_)) => Value::Const(LlConst::Func(self.func_index(*h))),
+            (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Dict(_)) => self.prebuilt_dict(*h, as_)?,
             (Const::Tuple(_), LowType::Ptr(_)) => return Err("prebuilt tuples are not supported yet".into()),
             _ => return Err(format!("cannot represent the constant {c} as {}", as_.describe())),
         })
