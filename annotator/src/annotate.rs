@@ -49,6 +49,8 @@ pub struct AnnGraph {
 #[derive(Clone, Debug)]
 pub struct ListDef {
     pub item: SomeValue,
+    /// Where the item type was first given (for type-conflict notes).
+    pub origin: Option<Span>,
     parent: Option<ListDefId>,
     /// Blocks that read items and must re-flow when `item` generalises.
     readers: HashSet<(GraphId, Block)>,
@@ -183,7 +185,7 @@ impl<'p> Annotator<'p> {
     }
 
     pub fn new_list(&mut self, item: SomeValue) -> ListDefId {
-        self.listdefs.push(ListDef { item, parent: None, readers: HashSet::new() })
+        self.listdefs.push(ListDef { item, origin: None, parent: None, readers: HashSet::new() })
     }
 
     /// The (representative) definition of a list.

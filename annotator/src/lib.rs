@@ -19,6 +19,7 @@ pub mod dictdef;
 pub mod rules;
 pub mod rules_dict;
 pub mod rules_class;
+pub mod rules_list;
 pub mod rules_str;
 pub mod rules_rlib;
 

@@ -82,6 +82,13 @@ pub enum SomeValue {
     BuiltinMethod { recv: Box<SomeValue>, name: String },
     /// An `rpython.rlib.rstring.StringBuilder` (or `UnicodeBuilder`).
     StrBuilder,
+    /// An iterator over the iterable `0` (a list, str, bytes, tuple,
+    /// `Enumerate`, `Zip` or `Reversed`; ranges have `RangeIter`).
+    Iterator(Box<SomeValue>),
+    /// `enumerate(x)`, `zip(a, b, ...)`, `reversed(x)`: only iterated.
+    Enumerate(Box<SomeValue>),
+    Zip(Vec<SomeValue>),
+    Reversed(Box<SomeValue>),
 }
 
 /// Why two annotations cannot be merged.
@@ -176,6 +183,15 @@ impl SomeValue {
             (S::Method { class: a, name: na }, S::Method { class: b, name: nb }) if na == nb => {
                 S::Method { class: cx.common_base(*a, *b).ok_or(UnionError)?, name: na.clone() }
             }
+            (S::Iterator(a), S::Iterator(b)) => S::Iterator(Box::new(a.union(b, cx)?)),
+            (S::Enumerate(a), S::Enumerate(b)) => S::Enumerate(Box::new(a.union(b, cx)?)),
+            (S::Reversed(a), S::Reversed(b)) => S::Reversed(Box::new(a.union(b, cx)?)),
+            (S::Zip(a), S::Zip(b)) if a.len() == b.len() => {
+                S::Zip(a.iter().zip(b).map(|(x, y)| x.union(y, cx)).collect::<Result<_, _>>()?)
+            }
+            (S::BuiltinMethod { recv: a, name: na }, S::BuiltinMethod { recv: b, name: nb }) if na == nb => {
+                S::BuiltinMethod { recv: Box::new(a.union(b, cx)?), name: na.clone() }
+            }
             (S::Class(a), S::Class(b)) => S::Class(cx.common_base(*a, *b).ok_or(UnionError)?),
             _ => return Err(UnionError),
         })
@@ -224,6 +240,10 @@ impl SomeValue {
             SomeValue::ExcInit => "BaseException.__init__".into(),
             SomeValue::BuiltinMethod { recv, name } => format!("the method {name}() of {}", recv.describe()),
             SomeValue::StrBuilder => "a StringBuilder".into(),
+            SomeValue::Iterator(x) => format!("iterator over {}", x.describe()),
+            SomeValue::Enumerate(x) => format!("enumerate({})", x.describe()),
+            SomeValue::Reversed(x) => format!("reversed({})", x.describe()),
+            SomeValue::Zip(xs) => format!("zip({})", xs.iter().map(|x| x.describe()).collect::<Vec<_>>().join(", ")),
         }
     }
 }

@@ -97,6 +97,9 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     if let Some(r) = crate::rules_rlib::annotate_op(cx, op, args) {
         return r;
     }
+    if let Some(r) = crate::rules_list::annotate(cx, op, args) {
+        return r;
+    }
     let k = op.kind;
     if let Some(r) = crate::rules_dict::annotate(cx, op, args) {
         return r;
@@ -182,8 +185,9 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     }
 }
 
-fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
+pub(crate) fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
     match a {
+        S::List { .. } | S::Tuple(_) => crate::rules_list::stringable_seq(cx, a),
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(()),
         S::Dict { .. } => Ok(()),
         S::Unsigned => Ok(()),

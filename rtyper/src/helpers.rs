@@ -114,7 +114,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         i
     }
 
-    fn exc_type(&self, name: &str) -> GcTypeId {
+    pub(crate) fn exc_type(&self, name: &str) -> GcTypeId {
         self.reprs.class_types[&self.prog.exc_class(name)]
     }
 

@@ -50,6 +50,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(r) = self.lower_str_op(e, op, anns, res) {
             return r;
         }
+        if let Some(r) = self.lower_seq_op(e, gid, op, anns, res) {
+            return r;
+        }
         if let Some(base) = arith_base(op.kind) {
             return self.lower_arith(e, base, op, anns, res);
         }
@@ -381,6 +384,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.call_func(f, vec![x], STR)
             }
             S::Instance { .. } => self.exc_str(e, x).map_err(|d| d.message)?,
+            S::List { .. } | S::Tuple(_) => self.emit_repr(e, x, ann),
             other => return Err(format!("str() of {} is not supported yet", other.describe())),
         })
     }

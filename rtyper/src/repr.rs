@@ -24,6 +24,8 @@ pub struct Reprs {
     pub dicts: crate::rdict::DictReprs,
     /// The string builder's type, made on first use (`rstr.rs`).
     pub str_builder: Option<GcTypeId>,
+    /// Plain structs made on demand by name and fields (iterators, ...).
+    pub(crate) structs: HashMap<(String, Vec<(String, LowType)>), GcTypeId>,
 }
 
 impl Reprs {
@@ -46,12 +48,24 @@ impl Reprs {
         type_names.push(None);
         let mut lists = HashMap::new();
         lists.insert(LowType::Ptr(TypeTable::STR), TypeTable::STR_LIST);
-        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None, dicts: Default::default() }
+        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None, dicts: Default::default(), structs: HashMap::new() }
     }
 
     pub(crate) fn push_type(&mut self, t: GcType) -> GcTypeId {
         self.type_names.push(None);
         self.types.types.push(t)
+    }
+
+    /// A fixed-size struct type, shared by every request with the same
+    /// name and fields.
+    pub fn struct_type(&mut self, name: &str, fields: Vec<(String, LowType)>) -> GcTypeId {
+        let key = (name.to_string(), fields);
+        if let Some(&t) = self.structs.get(&key) {
+            return t;
+        }
+        let t = self.push_type(GcType { name: format!("{name}{}", self.structs.len()), fields: key.1.clone(), items: None });
+        self.structs.insert(key, t);
+        t
     }
 
     pub fn tuple_type(&mut self, items: &[LowType]) -> GcTypeId {
@@ -109,6 +123,9 @@ impl Reprs {
             SomeValue::ExcInit => LowType::Void,
             SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
             SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),
+            SomeValue::Iterator(x) => self.iter_lowtype(x, list_item),
+            SomeValue::Enumerate(x) | SomeValue::Reversed(x) => self.lowtype(x, list_item),
+            SomeValue::Zip(xs) => self.lowtype(&SomeValue::Tuple(xs.clone()), list_item),
         }
     }
 }

@@ -140,7 +140,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Instance { .. }) => self.prebuilt_instance(*h)?,
             (Const::Host(h), LowType::Address) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Function(_)) => Value::Const(LlConst::Func(self.func_index(*h))),
             (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Dict(_)) => self.prebuilt_dict(*h, as_)?,
-            (Const::Tuple(_), LowType::Ptr(_)) => return Err("prebuilt tuples are not supported yet".into()),
+            (Const::Tuple(items), LowType::Ptr(_)) => return self.tuple_const(items, as_),
             _ => return Err(format!("cannot represent the constant {c} as {}", as_.describe())),
         })
     }
