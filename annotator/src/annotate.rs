@@ -407,7 +407,10 @@ impl<'p> Annotator<'p> {
                 self.see_const(c);
             }
         }
-        for op in &data.ops {
+        // A last op that never returns normally (so far) may still raise:
+        // its exception links are followed, not its normal exit.
+        let mut only_exc = false;
+        for (k, op) in data.ops.iter().enumerate() {
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
             if args.iter().any(|a| a.is_impossible()) {
                 // An input is not known yet (a call that has not returned):
@@ -417,6 +420,10 @@ impl<'p> Annotator<'p> {
             let mut cx = OpCx { ann: self, graph: g, block, span: op.span };
             let result = rules::annotate_op(&mut cx, op, &args)?;
             if result.is_impossible() {
+                if k + 1 == data.ops.len() && data.exitswitch == Exitswitch::LastException {
+                    only_exc = true;
+                    break;
+                }
                 return Ok(());
             }
             let old = self.graphs[g].bindings[op.result].clone();
@@ -432,6 +439,9 @@ impl<'p> Annotator<'p> {
         }
         let last_span = data.ops.last().map(|o| o.span);
         for (i, link) in data.exits.iter().enumerate() {
+            if only_exc && i == 0 {
+                continue;
+            }
             if let Exitswitch::Value(sw) = data.exitswitch {
                 // A switch on a constant-true/false value never takes the other way.
                 let _ = sw;

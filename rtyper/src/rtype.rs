@@ -217,6 +217,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             let mut ops = Vec::new();
             let mut blocked = false;
+            let mut only_exc = false;
             let mut range_next = None;
             for (i, op) in bd.ops.iter().enumerate() {
                 let anns: Vec<SomeValue> = op.args.iter().map(|a| self.ann_of(gid, a)).collect();
@@ -237,8 +238,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     blocked = true;
                     break;
                 } else if res.is_impossible() {
-                    // A call that never returns normally.
-                    blocked = true;
+                    // A call that never returns normally (it may still
+                    // raise into this block's exception links).
+                    if is_last && bd.exitswitch == Exitswitch::LastException {
+                        only_exc = true;
+                    } else {
+                        blocked = true;
+                    }
                     break;
                 }
             }
@@ -252,7 +258,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 continue;
             }
             g.blocks[b].exitswitch = bd.exitswitch.clone();
-            for link in &bd.exits {
+            for (k, link) in bd.exits.iter().enumerate() {
+                if only_exc && k == 0 {
+                    let dead = g.new_block(vec![]);
+                    self.dead_exit(&mut g, dead, base);
+                    g.blocks[b].exits.push(Link::new(vec![], dead));
+                    continue;
+                }
                 let l = self.lower_link(&mut g, &mut types, gid, link)?;
                 g.blocks[b].exits.push(l);
             }
