@@ -99,6 +99,7 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
     let mut b = Builder::new(prog, Mode::Function { module: f.module }, &f.qualname, def.span);
     let (locals, globals) = scan::assigned_names(&def.params, &def.body);
     b.globals_declared = globals;
+    b.super_ctx = defining_class(prog, func).zip(def.params.first().map(|p| p.name.clone()));
     for name in locals {
         b.slot_of.insert(name.clone(), b.names.len());
         b.names.push(name);
@@ -114,6 +115,17 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
     b.stmts(&def.body);
     b.fall_off_end(def.span);
     b.finish().0
+}
+
+/// The class whose body defined function `func` (its qualified name is the
+/// class's plus its own), for `super()`.
+fn defining_class(prog: &Program, func: HostId) -> Option<HostId> {
+    let f = prog.function(func);
+    let owner = f.qualname.strip_suffix(f.name.as_str())?.strip_suffix('.')?;
+    prog.objs.iter().find_map(|(id, o)| match o {
+        HostObj::Class(c) if c.qualname == owner && c.attrs.iter().any(|(_, v)| *v == Const::Host(func)) => Some(id),
+        _ => None,
+    })
 }
 
 /// Build the graph that initialises a module (run by the evaluator).
@@ -262,6 +274,8 @@ struct Builder<'p> {
     def_op: HashMap<Var, FlowOp>,
     diags: Vec<Diagnostic>,
     new_objs: Vec<(HostId, HostObj)>,
+    /// In a method: its class and first parameter, what `super()` means.
+    super_ctx: Option<(HostId, String)>,
 }
 
 type R<T> = Result<T, Diagnostic>;
@@ -286,6 +300,7 @@ impl<'p> Builder<'p> {
             def_op: HashMap::new(),
             diags: Vec::new(),
             new_objs: Vec::new(),
+            super_ctx: None,
         }
     }
 

@@ -27,13 +27,16 @@
 //! Submodules: `format` (str/repr/format specs), `arith` (numbers,
 //! comparisons, truth), `seq` (containers, iteration, items), `builtins`
 //! (builtin functions and modules), `methods` (methods of builtin types),
-//! `objects` (attributes, calls, classes, instances).
+//! `objects` (attributes, calls, classes, instances), `inherit`
+//! (`BaseException.__init__`, `super`, the MRO), `rdict` (`r_dict`).
 
 mod arith;
 mod builtins;
 pub mod format;
+mod inherit;
 mod methods;
 mod objects;
+mod rdict;
 mod rlib;
 pub(crate) use builtins::module_constant;
 mod seq;
@@ -159,6 +162,8 @@ pub struct Evaluator<'p> {
     spare_vals: Vec<Vec<Option<Const>>>,
     /// Origin of `time.perf_counter()`.
     clock_start: std::time::Instant,
+    /// The dicts made by `r_dict`: their `(key_eq, key_hash)`.
+    rdicts: HashMap<HostId, (Const, Const)>,
 }
 
 impl<'p> Evaluator<'p> {
@@ -178,6 +183,7 @@ impl<'p> Evaluator<'p> {
             clock_start: std::time::Instant::now(),
             spare_vals: Vec::new(),
             py2: false,
+            rdicts: HashMap::new(),
         }
     }
 

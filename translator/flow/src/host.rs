@@ -61,6 +61,12 @@ builtins! {
     Hash "hash";
     /// `object`, only as a class base (dropped from the bases).
     ObjectType "object";
+    /// `super(C, obj)`; the flow builder turns `super()` in a method into
+    /// `super(<defining class>, <first parameter>)`.
+    Super "super";
+    /// `BaseException.__init__` (reached as `Exception.__init__` etc. on
+    /// classes that do not define their own): sets the instance's `args`.
+    ExcInit "BaseException.__init__";
     /// `@staticmethod` (identity; the decorator on the def marks it).
     StaticMethod "staticmethod";
     /// `type(x)` called as a function.

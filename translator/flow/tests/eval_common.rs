@@ -72,7 +72,8 @@ pub fn cpython(tag: &str, files: &[(&str, &str)], argv: &[&str]) -> Option<Strin
         argv_py.join(", "),
         dir = dir.display().to_string()
     );
-    let out = std::process::Command::new("python3").arg("-u").arg("-c").arg(script).output().ok()?;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = std::process::Command::new("python3").arg("-u").arg("-c").arg(script).env("PYTHONPATH", root).output().ok()?;
     if !out.status.success() {
         return None;
     }

@@ -99,6 +99,13 @@ impl<'p> Builder<'p> {
                     return self.ovfcheck(args, keywords, span);
                 }
                 let mut argv = vec![f];
+                if let (Value::Const(Const::Builtin(Builtin::Super)), true, Some((cls, first))) =
+                    (&argv[0], args.is_empty() && keywords.is_empty(), self.super_ctx.clone())
+                {
+                    // Zero-argument `super()` in a method: `super(C, self)`.
+                    argv.push(cst(Const::Host(cls)));
+                    argv.push(self.load_name(&first, span)?);
+                }
                 for a in args {
                     argv.push(self.expr(a)?);
                 }

@@ -124,6 +124,12 @@ impl Evaluator<'_> {
 
     pub(super) fn call_builtin(&mut self, b: Builtin, args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
         use Builtin as B;
+        if b == B::ObjRDict {
+            return self.new_r_dict(args, kwargs, span);
+        }
+        if matches!(b, B::ExcInit | B::Super) {
+            return self.call_inherit_builtin(b, args, kwargs, span);
+        }
         if b.name().starts_with("rpython.") && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict) {
             return self.call_rlib(b, args, kwargs, span);
         }

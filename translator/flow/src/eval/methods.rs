@@ -95,9 +95,24 @@ impl Evaluator<'_> {
     fn seq_method(&mut self, items: &[Const], name: &str, args: &[Const], what: &str, span: Span) -> EvalResult<Const> {
         match name {
             "index" => {
-                self.nargs(name, args, 1, 1, span)?;
-                for (i, x) in items.iter().enumerate() {
-                    if self.py_eq(x, &args[0])? {
+                self.nargs(name, args, 1, 3, span)?;
+                // CPython's list.index/tuple.index: start and stop are
+                // integers (never None), negative from the end, clipped at 0.
+                let n = items.len() as i64;
+                let bound = |k: usize, default: i64| -> EvalResult<usize> {
+                    let i = match args.get(k) {
+                        None => return Ok(default as usize),
+                        Some(a @ (Const::Int(_) | Const::Bool(_))) => a.as_int().unwrap_or(0),
+                        Some(_) => {
+                            let m = "slice indices must be integers or have an __index__ method";
+                            return Err(self.exc_msg("TypeError", m, span));
+                        }
+                    };
+                    Ok(if i < 0 { (i + n).max(0) } else { i } as usize)
+                };
+                let (start, stop) = (bound(1, 0)?, bound(2, n)?);
+                for i in start..stop.min(items.len()) {
+                    if self.py_eq(&items[i], &args[0])? {
                         return Ok(Const::Int(i as i64));
                     }
                 }
@@ -313,7 +328,13 @@ impl Evaluator<'_> {
             "copy" => {
                 self.nargs(name, &args, 0, 0, span)?;
                 let items = self.dict_items(h);
-                Ok(self.new_dict(items))
+                let new = self.like_dict(h);
+                if let Const::Host(n) = &new {
+                    if let HostObj::Dict(d) = &mut self.prog.objs[*n] {
+                        *d = items;
+                    }
+                }
+                Ok(new)
             }
             _ => Err(EvalError::user(span, format!("'dict' object has no method '{name}'"))),
         }

@@ -37,6 +37,9 @@ impl Evaluator<'_> {
                 HostObj::BoundMethod { receiver, name } => {
                     let (receiver, name) = (receiver.clone(), name.clone());
                     if let Const::Host(r) = &receiver {
+                        if self.super_parts(*r).is_some() {
+                            return self.call_super_method(*r, &name, args, kwargs, span).expect("super object");
+                        }
                         if let Some(res) = self.intrinsic_method(*r, &name, &args, &kwargs, span) {
                             return Ok(Step::Value(res?));
                         }
@@ -188,7 +191,7 @@ impl Evaluator<'_> {
         matches!(v, Const::Builtin(_))
     }
 
-    fn is_static(&self, f: &Const) -> bool {
+    pub(super) fn is_static(&self, f: &Const) -> bool {
         if let Const::Host(h) = f {
             if let HostObj::Function(fo) = &self.prog.objs[*h] {
                 return fo.def.decorators.iter().any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
@@ -250,7 +253,10 @@ impl Evaluator<'_> {
                     }
                     match self.class_lookup(*h, name) {
                         Some(v) => Ok(v),
-                        None => Err(self.attr_error(obj, name, span)),
+                        None => match self.builtin_class_attr(*h, name) {
+                            Some(v) => Ok(v),
+                            None => Err(self.attr_error(obj, name, span)),
+                        },
                     }
                 }
                 HostObj::Module(m) => match m.global(name) {
@@ -264,6 +270,7 @@ impl Evaluator<'_> {
                     }
                 },
                 HostObj::Function(f) if name == "__name__" => Ok(Const::str(&f.name)),
+                HostObj::Intrinsic { kind: Builtin::Super, .. } => self.super_getattr(obj, *h, name, span),
                 HostObj::Intrinsic { .. } => match self.intrinsic_getattr(obj, *h, name) {
                     Some(v) => Ok(v),
                     None => Err(self.attr_error(obj, name, span)),

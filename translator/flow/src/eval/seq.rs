@@ -278,6 +278,9 @@ impl Evaluator<'_> {
 
     /// Position of `key` in dict `d`.
     pub(crate) fn dict_find(&mut self, d: crate::host::HostId, key: &Const) -> EvalResult<Option<usize>> {
+        if let Some(r) = self.r_dict_find(d, key) {
+            return r;
+        }
         let n = match &self.prog.objs[d] {
             HostObj::Dict(items) => items.len(),
             _ => return Ok(None),
@@ -316,7 +319,9 @@ impl Evaluator<'_> {
                     return Ok(());
                 }
                 HostObj::Dict(_) => {
-                    self.check_hashable(idx, span)?;
+                    if !self.is_r_dict(*h) {
+                        self.check_hashable(idx, span)?;
+                    }
                     match self.dict_find(*h, idx)? {
                         Some(i) => {
                             if let HostObj::Dict(d) = &mut self.prog.objs[*h] {
