@@ -61,13 +61,13 @@ pub struct Annotator<'p> {
     pub graphs: PrimaryMap<GraphId, AnnGraph>,
     graph_of: HashMap<HostId, GraphId>,
     pub listdefs: PrimaryMap<ListDefId, ListDef>,
+    /// Classes and their instance attributes (`classdef.rs`).
+    pub classdefs: crate::classdef::ClassDefs,
     /// Dict definitions (union-find, see `dictdef.rs`) and those of prebuilt dicts.
     pub dictdefs: PrimaryMap<DictDefId, DictDef>,
     pub prebuilt_dicts: HashMap<HostId, DictDefId>,
     /// The dict made by each `newdict` op (one definition per site).
     pub dict_sites: HashMap<(GraphId, Var), DictDefId>,
-    /// Classes and their instance attributes (`classdef.rs`).
-    pub classdefs: crate::classdef::ClassDefs,
     pending: VecDeque<(GraphId, Block)>,
     queued: HashSet<(GraphId, Block)>,
     pub errors: Vec<Diagnostic>,
@@ -140,10 +140,10 @@ impl<'p> Annotator<'p> {
             graphs: PrimaryMap::new(),
             graph_of: HashMap::new(),
             listdefs: PrimaryMap::new(),
+            classdefs: crate::classdef::ClassDefs::new(prog),
             dictdefs: PrimaryMap::new(),
             prebuilt_dicts: HashMap::new(),
             dict_sites: HashMap::new(),
-            classdefs: crate::classdef::ClassDefs::new(prog),
             pending: VecDeque::new(),
             queued: HashSet::new(),
             errors: Vec::new(),
@@ -374,12 +374,12 @@ impl<'p> Annotator<'p> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => SomeValue::Functions(vec![*h]),
                 HostObj::Class(_) => SomeValue::Class(*h),
+                HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
+                HostObj::Intrinsic { .. } => crate::rules_rlib::const_annotation(self.prog, *h),
                 HostObj::Dict(_) => match self.prebuilt_dicts.get(h) {
                     Some(&def) => SomeValue::Dict { def, nullable: false },
                     None => SomeValue::Impossible,
                 },
-                HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
-                HostObj::Intrinsic { .. } => crate::rules_rlib::const_annotation(self.prog, *h),
                 // Prebuilt mutable objects come with the next milestone.
                 _ => SomeValue::Impossible,
             },
@@ -412,6 +412,21 @@ impl<'p> Annotator<'p> {
         let mut only_exc = false;
         for (k, op) in data.ops.iter().enumerate() {
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
+            for (a, s) in op.args.iter().zip(&args) {
+                if let (Value::Const(c), true) = (a, s.is_impossible()) {
+                    // A prebuilt object the annotator has no annotation for:
+                    // refuse it rather than treat the code as unreachable.
+                    let what = match c {
+                        Const::Host(h) => match &self.prog.objs[*h] {
+                            HostObj::List(_) => "a list built at module level",
+                            HostObj::Module(_) => "a module",
+                            _ => "an object built at module level",
+                        },
+                        _ => "this constant",
+                    };
+                    return Err(Diagnostic::new(op.span, format!("using {what} at run time is not supported yet (prebuilt lists come later); build it inside a function")));
+                }
+            }
             if args.iter().any(|a| a.is_impossible()) {
                 // An input is not known yet (a call that has not returned):
                 // this block is re-flowed when it becomes known.
