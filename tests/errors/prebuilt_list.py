@@ -1,4 +1,4 @@
-# error: 7:15: list built at module level
+# error: 7:14: list built at module level
 TABLE = [3, 4, 5]
 
 
