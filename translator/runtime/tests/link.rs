@@ -6,10 +6,20 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The staticlib cargo built next to this test's deps directory.
+/// The staticlib. `cargo test` does not build a staticlib of the crate
+/// under test in a fresh target directory, so build it once with a nested
+/// cargo into this test's own scratch folder.
 fn staticlib() -> PathBuf {
-    let exe = std::env::current_exe().expect("test exe path");
-    exe.parent().and_then(|d| d.parent()).expect("target dir").join("librpyrt.a")
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rpyrt-link");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.current_dir(&root).args(["build", "--release", "-q", "-p", "rpyrt", "--lib", "--target-dir"]).arg(&target);
+    for var in ["CARGO_TARGET_DIR", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"] {
+        cmd.env_remove(var);
+    }
+    let out = cmd.output().expect("run cargo");
+    assert!(out.status.success(), "building rpyrt failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    target.join("release/librpyrt.a")
 }
 
 fn build() -> PathBuf {
