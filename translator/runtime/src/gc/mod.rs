@@ -131,12 +131,8 @@ fn with_heap<T>(f: impl FnOnce(&mut Heap) -> T) -> T {
 /// by `main` before anything is allocated.
 pub fn init(kind: GcKind, types: Types, prebuilt: &'static [usize]) {
     let _ = STATICS.set(Statics { types, prebuilt });
-    let layout = std::alloc::Layout::from_size_align(SS_SLOTS * 8, 4096).expect("shadow stack layout");
-    // SAFETY: non-zero size; the shadow stack lives until exit.
-    let ss = unsafe { std::alloc::alloc_zeroed(layout) } as usize;
-    if ss == 0 {
-        crate::exc::fatal_memory_error();
-    }
+    // The shadow stack lives until exit.
+    let Some(ss) = region(SS_SLOTS * 8) else { crate::exc::fatal_memory_error() };
     SS_BASE.store(ss, Ordering::Relaxed);
     rpy_shadowstack_top.store(ss, Ordering::Relaxed);
     // Keep a margin so frames already past the check can still push.
@@ -359,17 +355,25 @@ impl Heap {
     }
 }
 
+/// A zeroed region of `size` bytes from the kernel. Anonymous mappings
+/// are zero and their pages are only touched when used, so a large
+/// nursery costs nothing at start-up (an allocator's zeroing would touch
+/// every page).
 pub(crate) fn region(size: usize) -> Option<usize> {
-    let layout = std::alloc::Layout::from_size_align(size, 4096).ok()?;
-    // SAFETY: non-zero size.
-    let p = unsafe { std::alloc::alloc_zeroed(layout) } as usize;
-    (p != 0).then_some(p)
+    if size == 0 {
+        return None;
+    }
+    // SAFETY: an anonymous private mapping with no address hint.
+    let p = unsafe {
+        libc::mmap(std::ptr::null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)
+    };
+    (p != libc::MAP_FAILED).then_some(p as usize)
 }
 
 pub(crate) fn free_region(start: usize, size: usize) {
     if start != 0 && size != 0 {
-        // SAFETY: allocated by `region` with this size.
-        unsafe { std::alloc::dealloc(start as *mut u8, std::alloc::Layout::from_size_align_unchecked(size, 4096)) }
+        // SAFETY: mapped by `region` with this size.
+        unsafe { libc::munmap(start as *mut libc::c_void, size) };
     }
 }
 
