@@ -3,7 +3,7 @@
 
 Usage: python3 tests/bench/gc.py [--no-build] [--depth N] [--window N]
 
-Translates targets/gcbench (binary trees) and tests/pending/gc/gc_window.py
+Translates targets/gcbench (binary trees) and tests/corpus/gc_window.py
 (short-lived objects, a small window kept) with every `--gc=NAME`, runs
 them with RPYLOG=gc, and prints per collector: wall time, peak RSS
 (the child's ru_maxrss), number of collections and the longest pause
@@ -59,7 +59,7 @@ def main(argv):
     if build:
         subprocess.run(["cargo", "build", "--release", "-p", "rpy-goal"], cwd=ROOT, check=True)
     rpython = os.environ.get("RPYTHON_BIN") or os.path.join(ROOT, "target", "release", "rpython")
-    programs = [("gcbench", "targets/gcbench/targetgcbench.py", depth), ("window", "tests/pending/gc/gc_window.py", window)]
+    programs = [("gcbench", "targets/gcbench/targetgcbench.py", depth), ("window", "tests/corpus/gc_window.py", window)]
     with tempfile.TemporaryDirectory(prefix="rpy-gcbench-") as tmp:
         env = dict(os.environ, PYTHONPATH=ROOT, RPYLOG="gc", _RPY_BENCH_ERR=os.path.join(tmp, "err"))
         print("%-8s %-13s %9s %10s %6s %12s" % ("program", "collector", "time", "peak RSS", "GCs", "max pause"))
