@@ -9,7 +9,13 @@ use std::process::Command;
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest.parent().unwrap().to_path_buf();
-    for p in ["translator/runtime/src", "translator/runtime/Cargo.toml", "translator/runtime/build.rs", "translator/abi/src", "Cargo.lock"] {
+    for p in [
+        "translator/runtime/src",
+        "translator/runtime/Cargo.toml",
+        "translator/runtime/build.rs",
+        "translator/abi/src",
+        "Cargo.lock",
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(p).display());
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
@@ -17,15 +23,36 @@ fn main() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(&root)
-        .args(["build", "--release", "--locked", "-p", "rpyrt", "--lib", "--target-dir"])
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "rpyrt",
+            "--lib",
+            "--target-dir",
+        ])
         .arg(&target_dir);
-    for var in ["CARGO_TARGET_DIR", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET", "CARGO_MAKEFLAGS", "MAKEFLAGS", "MFLAGS"] {
+    for var in [
+        "CARGO_TARGET_DIR",
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_TARGET",
+        "CARGO_MAKEFLAGS",
+        "MAKEFLAGS",
+        "MFLAGS",
+    ] {
         cmd.env_remove(var);
     }
     // Keep the nested build from fighting the outer one for both cores.
     cmd.env("CARGO_BUILD_JOBS", "2");
-    let status = cmd.status().expect("run cargo to build the runtime library");
-    assert!(status.success(), "building the runtime library (rpyrt) failed");
+    let status = cmd
+        .status()
+        .expect("run cargo to build the runtime library");
+    assert!(
+        status.success(),
+        "building the runtime library (rpyrt) failed"
+    );
     let lib = target_dir.join("release").join("librpyrt.a");
     assert!(lib.is_file(), "no runtime library at {}", lib.display());
     println!("cargo:rustc-env=RPY_RUNTIME_LIB={}", lib.display());

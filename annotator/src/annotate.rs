@@ -165,27 +165,58 @@ impl<'p> Annotator<'p> {
             let f = self.prog.function(entry);
             return Err(vec![Diagnostic::new(
                 f.def.span,
-                format!("the entry point must take exactly one argument (argv), but {}() takes {}", f.name, params),
+                format!(
+                    "the entry point must take exactly one argument (argv), but {}() takes {}",
+                    f.name, params
+                ),
             )]);
         }
         let start = self.graphs[gid].graph.startblock;
-        let origin = Origin { span: None, why: "the entry point's argv".into() };
-        self.add_pending(gid, start, vec![(SomeValue::List { def: argv, nullable: false }, origin)]);
+        let origin = Origin {
+            span: None,
+            why: "the entry point's argv".into(),
+        };
+        self.add_pending(
+            gid,
+            start,
+            vec![(
+                SomeValue::List {
+                    def: argv,
+                    nullable: false,
+                },
+                origin,
+            )],
+        );
         self.run();
         self.check_attrs();
         if !self.errors.is_empty() {
             return Err(std::mem::take(&mut self.errors));
         }
         let ret = self.return_annotation(gid);
-        if !matches!(ret, SomeValue::Int | SomeValue::Bool | SomeValue::Impossible) {
+        if !matches!(
+            ret,
+            SomeValue::Int | SomeValue::Bool | SomeValue::Impossible
+        ) {
             let f = self.prog.function(entry);
-            return Err(vec![Diagnostic::new(f.def.span, format!("the entry point must return an int (the exit code), but {}() returns {}", f.name, ret.describe()))]);
+            return Err(vec![Diagnostic::new(
+                f.def.span,
+                format!(
+                    "the entry point must return an int (the exit code), but {}() returns {}",
+                    f.name,
+                    ret.describe()
+                ),
+            )]);
         }
         Ok(gid)
     }
 
     pub fn new_list(&mut self, item: SomeValue) -> ListDefId {
-        self.listdefs.push(ListDef { item, origin: None, parent: None, readers: HashSet::new() })
+        self.listdefs.push(ListDef {
+            item,
+            origin: None,
+            parent: None,
+            readers: HashSet::new(),
+        })
     }
 
     /// The (representative) definition of a list.
@@ -208,7 +239,12 @@ impl<'p> Annotator<'p> {
     pub fn write_list(&mut self, d: ListDefId, item: &SomeValue) -> Result<(), ()> {
         let r = find(&self.listdefs, d);
         let old = self.listdefs[r].item.clone();
-        let mut cx = Cx { listdefs: &mut self.listdefs, dictdefs: &mut self.dictdefs, prog: self.prog, requeue: Vec::new() };
+        let mut cx = Cx {
+            listdefs: &mut self.listdefs,
+            dictdefs: &mut self.dictdefs,
+            prog: self.prog,
+            requeue: Vec::new(),
+        };
         let new = old.union(item, &mut cx).map_err(|_| ())?;
         let mut requeue = cx.requeue;
         if new != old {
@@ -222,7 +258,12 @@ impl<'p> Annotator<'p> {
     }
 
     pub fn union(&mut self, a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
-        let mut cx = Cx { listdefs: &mut self.listdefs, dictdefs: &mut self.dictdefs, prog: self.prog, requeue: Vec::new() };
+        let mut cx = Cx {
+            listdefs: &mut self.listdefs,
+            dictdefs: &mut self.dictdefs,
+            prog: self.prog,
+            requeue: Vec::new(),
+        };
         let r = a.union(b, &mut cx).ok();
         let requeue = cx.requeue;
         for blk in requeue {
@@ -303,7 +344,14 @@ impl<'p> Annotator<'p> {
         }
     }
 
-    fn conflict(&self, g: GraphId, v: Var, old: &SomeValue, new: &SomeValue, new_origin: &Origin) -> Diagnostic {
+    fn conflict(
+        &self,
+        g: GraphId,
+        v: Var,
+        old: &SomeValue,
+        new: &SomeValue,
+        new_origin: &Origin,
+    ) -> Diagnostic {
         let ag = &self.graphs[g];
         let name = ag.graph.vars[v].hint.clone();
         let is_return = ag.graph.blocks[ag.graph.returnblock].inputargs[0] == v;
@@ -320,15 +368,28 @@ impl<'p> Annotator<'p> {
         let old_origin = &ag.origins[v];
         let key = |s: Option<Span>| s.map(|s| (s.line, s.col));
         let old_is_later = key(old_origin.span) > key(new_origin.span);
-        let (here, here_o, there, there_o) =
-            if old_is_later { (old, old_origin, new, new_origin) } else { (new, new_origin, old, old_origin) };
+        let (here, here_o, there, there_o) = if old_is_later {
+            (old, old_origin, new, new_origin)
+        } else {
+            (new, new_origin, old, old_origin)
+        };
         let span = here_o.span.or(there_o.span).unwrap_or(ag.graph.span);
         let mut d = Diagnostic::new(
             span,
             format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", here.describe_in(self.prog), there.describe_in(self.prog)),
         );
-        d = d.with_note(there_o.span, format!("{} comes from {}", there.describe_in(self.prog), there_o.why));
-        d = d.with_note(here_o.span, format!("{} comes from {}", here.describe_in(self.prog), here_o.why));
+        d = d.with_note(
+            there_o.span,
+            format!(
+                "{} comes from {}",
+                there.describe_in(self.prog),
+                there_o.why
+            ),
+        );
+        d = d.with_note(
+            here_o.span,
+            format!("{} comes from {}", here.describe_in(self.prog), here_o.why),
+        );
         self.add_call_chain(g, d)
     }
 
@@ -349,7 +410,10 @@ impl<'p> Annotator<'p> {
     }
 
     fn graph_of_name(&self, qualname: &str) -> Option<GraphId> {
-        self.graphs.iter().find(|(_, ag)| self.prog.function(ag.func).qualname == qualname).map(|(g, _)| g)
+        self.graphs
+            .iter()
+            .find(|(_, ag)| self.prog.function(ag.func).qualname == qualname)
+            .map(|(g, _)| g)
     }
 
     /// The annotation of a value in graph `g`.
@@ -369,15 +433,23 @@ impl<'p> Annotator<'p> {
             Const::Float(_) => SomeValue::Float,
             Const::Str(_) => SomeValue::Str { nullable: false },
             Const::Bytes(_) => SomeValue::Bytes { nullable: false },
-            Const::Tuple(items) => SomeValue::Tuple(items.iter().map(|i| self.const_annotation(i)).collect()),
+            Const::Tuple(items) => {
+                SomeValue::Tuple(items.iter().map(|i| self.const_annotation(i)).collect())
+            }
             Const::Builtin(b) => SomeValue::Builtin(*b),
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => SomeValue::Functions(vec![*h]),
                 HostObj::Class(_) => SomeValue::Class(*h),
-                HostObj::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: false },
+                HostObj::Instance { class, .. } => SomeValue::Instance {
+                    class: *class,
+                    nullable: false,
+                },
                 HostObj::Intrinsic { .. } => crate::rules_rlib::const_annotation(self.prog, *h),
                 HostObj::Dict(_) => match self.prebuilt_dicts.get(h) {
-                    Some(&def) => SomeValue::Dict { def, nullable: false },
+                    Some(&def) => SomeValue::Dict {
+                        def,
+                        nullable: false,
+                    },
                     None => SomeValue::Impossible,
                 },
                 // Prebuilt mutable objects come with the next milestone.
@@ -402,7 +474,12 @@ impl<'p> Annotator<'p> {
 
     fn flow_block(&mut self, g: GraphId, block: Block) -> Result<(), Diagnostic> {
         let data = self.graphs[g].graph.blocks[block].clone();
-        for c in data.ops.iter().flat_map(|o| o.args.iter()).chain(data.exits.iter().flat_map(|l| l.args.iter())) {
+        for c in data
+            .ops
+            .iter()
+            .flat_map(|o| o.args.iter())
+            .chain(data.exits.iter().flat_map(|l| l.args.iter()))
+        {
             if let Value::Const(c) = c {
                 self.see_const(c);
             }
@@ -432,7 +509,12 @@ impl<'p> Annotator<'p> {
                 // this block is re-flowed when it becomes known.
                 return Ok(());
             }
-            let mut cx = OpCx { ann: self, graph: g, block, span: op.span };
+            let mut cx = OpCx {
+                ann: self,
+                graph: g,
+                block,
+                span: op.span,
+            };
             let result = rules::annotate_op(&mut cx, op, &args)?;
             if result.is_impossible() {
                 if k + 1 == data.ops.len() && data.exitswitch == Exitswitch::LastException {
@@ -445,12 +527,23 @@ impl<'p> Annotator<'p> {
             let new = match self.union(&old, &result) {
                 Some(n) => n,
                 None => {
-                    return Err(Diagnostic::new(op.span, format!("type conflict: `{}` gives {} here but {} before", op.kind, result.describe_in(self.prog), old.describe_in(self.prog))));
+                    return Err(Diagnostic::new(
+                        op.span,
+                        format!(
+                            "type conflict: `{}` gives {} here but {} before",
+                            op.kind,
+                            result.describe_in(self.prog),
+                            old.describe_in(self.prog)
+                        ),
+                    ));
                 }
             };
             let ag = &mut self.graphs[g];
             ag.bindings[op.result] = new;
-            ag.origins[op.result] = Origin { span: Some(op.span), why: format!("the `{}` at this position", op.kind) };
+            ag.origins[op.result] = Origin {
+                span: Some(op.span),
+                why: format!("the `{}` at this position", op.kind),
+            };
         }
         let last_span = data.ops.last().map(|o| o.span);
         for (i, link) in data.exits.iter().enumerate() {
@@ -469,16 +562,34 @@ impl<'p> Annotator<'p> {
                 let (ann, origin) = match a {
                     Value::Var(v) if is_exc_link && Some(*v) == link.last_exception => {
                         let cls = self.exc_case(link.exitcase.as_ref());
-                        (SomeValue::Class(cls), Origin { span: last_span, why: "the exception caught here".into() })
+                        (
+                            SomeValue::Class(cls),
+                            Origin {
+                                span: last_span,
+                                why: "the exception caught here".into(),
+                            },
+                        )
                     }
                     Value::Var(v) if is_exc_link && Some(*v) == link.last_exc_value => {
                         let cls = self.exc_case(link.exitcase.as_ref());
-                        (SomeValue::Instance { class: cls, nullable: false }, Origin { span: last_span, why: "the exception caught here".into() })
+                        (
+                            SomeValue::Instance {
+                                class: cls,
+                                nullable: false,
+                            },
+                            Origin {
+                                span: last_span,
+                                why: "the exception caught here".into(),
+                            },
+                        )
                     }
                     Value::Var(v) => {
                         let mut o = self.graphs[g].origins[*v].clone();
                         if let Some(s) = assigned {
-                            o = Origin { span: Some(s), why: format!("the assignment here ({})", o.why) };
+                            o = Origin {
+                                span: Some(s),
+                                why: format!("the assignment here ({})", o.why),
+                            };
                         }
                         match &narrowed {
                             Some((nv, a)) if nv == v => (a.clone(), o),
@@ -487,7 +598,10 @@ impl<'p> Annotator<'p> {
                     }
                     Value::Const(c) => (
                         self.const_annotation(c),
-                        Origin { span: assigned.or(last_span), why: format!("the constant {c}") },
+                        Origin {
+                            span: assigned.or(last_span),
+                            why: format!("the constant {c}"),
+                        },
                     ),
                 };
                 cells.push((ann, origin));
@@ -516,11 +630,20 @@ impl<'p> Annotator<'p> {
         kw: &[(String, SomeValue)],
     ) -> Result<SomeValue, Diagnostic> {
         let mut result = SomeValue::Impossible;
-        let caller_name = self.prog.function(self.graphs[caller.0].func).qualname.clone();
+        let caller_name = self
+            .prog
+            .function(self.graphs[caller.0].func)
+            .qualname
+            .clone();
         for &f in funcs {
             let fobj = self.prog.function(f);
             let kwnames: Vec<String> = kw.iter().map(|(n, _)| n.clone()).collect();
-            let sources = bind_args(fobj, pos.len(), &kwnames).map_err(|m| Diagnostic::new(span, m).with_note(Some(fobj.def.span), format!("{}() is defined here", fobj.name)))?;
+            let sources = bind_args(fobj, pos.len(), &kwnames).map_err(|m| {
+                Diagnostic::new(span, m).with_note(
+                    Some(fobj.def.span),
+                    format!("{}() is defined here", fobj.name),
+                )
+            })?;
             let defaults = fobj.defaults.clone();
             let gid = self.graph_for(f).map_err(|mut ds| ds.remove(0))?;
             if self.reached_from[gid].is_none() {
@@ -534,7 +657,13 @@ impl<'p> Annotator<'p> {
                         ArgSource::Keyword(i) => kw[*i].1.clone(),
                         ArgSource::Default(i) => self.const_annotation(&defaults[*i]),
                     };
-                    (ann, Origin { span: Some(span), why: format!("the call at this position (from {caller_name})") })
+                    (
+                        ann,
+                        Origin {
+                            span: Some(span),
+                            why: format!("the call at this position (from {caller_name})"),
+                        },
+                    )
                 })
                 .collect();
             let start = self.graphs[gid].graph.startblock;
@@ -542,7 +671,14 @@ impl<'p> Annotator<'p> {
             self.graphs[gid].return_readers.insert(caller);
             let r = self.return_annotation(gid);
             result = self.union(&result, &r).ok_or_else(|| {
-                Diagnostic::new(span, format!("the functions called here return different types ({} and {})", result.describe(), r.describe()))
+                Diagnostic::new(
+                    span,
+                    format!(
+                        "the functions called here return different types ({} and {})",
+                        result.describe(),
+                        r.describe()
+                    ),
+                )
             })?;
         }
         Ok(result)

@@ -17,7 +17,11 @@ pub enum ArgSource {
 
 /// Binds `npos` positional arguments and keyword arguments `kwnames` to the
 /// parameters of `func`. The error says what is wrong, as CPython would.
-pub fn bind_args(func: &FunctionObj, npos: usize, kwnames: &[String]) -> Result<Vec<ArgSource>, String> {
+pub fn bind_args(
+    func: &FunctionObj,
+    npos: usize,
+    kwnames: &[String],
+) -> Result<Vec<ArgSource>, String> {
     let params = &func.def.params;
     let nparams = params.len();
     let first_default = nparams - func.defaults.len();
@@ -31,13 +35,21 @@ pub fn bind_args(func: &FunctionObj, npos: usize, kwnames: &[String]) -> Result<
             if npos == 1 { "was" } else { "were" }
         ));
     }
-    let mut sources: Vec<Option<ArgSource>> = (0..nparams).map(|i| (i < npos).then_some(ArgSource::Positional(i))).collect();
+    let mut sources: Vec<Option<ArgSource>> = (0..nparams)
+        .map(|i| (i < npos).then_some(ArgSource::Positional(i)))
+        .collect();
     for (k, name) in kwnames.iter().enumerate() {
         let Some(i) = params.iter().position(|p| &p.name == name) else {
-            return Err(format!("{}() got an unexpected keyword argument '{}'", func.name, name));
+            return Err(format!(
+                "{}() got an unexpected keyword argument '{}'",
+                func.name, name
+            ));
         };
         if sources[i].is_some() {
-            return Err(format!("{}() got multiple values for argument '{}'", func.name, name));
+            return Err(format!(
+                "{}() got multiple values for argument '{}'",
+                func.name, name
+            ));
         }
         sources[i] = Some(ArgSource::Keyword(k));
     }

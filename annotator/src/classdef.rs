@@ -47,14 +47,21 @@ pub struct ClassDefs {
 /// Is `c` a `_mixin_ = True` class?
 pub fn is_mixin(prog: &Program, c: HostId) -> bool {
     match &prog.objs[c] {
-        HostObj::Class(cls) => cls.attrs.iter().any(|(n, v)| n == "_mixin_" && matches!(v, Const::Bool(true))),
+        HostObj::Class(cls) => cls
+            .attrs
+            .iter()
+            .any(|(n, v)| n == "_mixin_" && matches!(v, Const::Bool(true))),
         _ => false,
     }
 }
 
 /// The real base of a class: its first non-mixin base.
 pub fn real_base(prog: &Program, c: HostId) -> Option<HostId> {
-    prog.class(c).bases.iter().copied().find(|&b| !is_mixin(prog, b))
+    prog.class(c)
+        .bases
+        .iter()
+        .copied()
+        .find(|&b| !is_mixin(prog, b))
 }
 
 /// Is `sub` the class `sup` or a real subclass of it?
@@ -122,7 +129,9 @@ fn lookup_mixin(prog: &Program, m: HostId, name: &str) -> Option<(HostId, Const)
 pub fn is_staticmethod(prog: &Program, f: HostId) -> bool {
     match &prog.objs[f] {
         HostObj::Function(fo) => {
-            fo.def.decorators.iter().any(|d| matches!(&d.kind, rpy_syntax::ast::ExprKind::Name(n) if n == "staticmethod"))
+            fo.def.decorators.iter().any(
+                |d| matches!(&d.kind, rpy_syntax::ast::ExprKind::Name(n) if n == "staticmethod"),
+            )
         }
         _ => false,
     }
@@ -135,7 +144,18 @@ pub fn is_function(prog: &Program, v: &Const) -> bool {
 
 /// Names that a class body defines for the toolchain, not the program.
 pub fn is_hint(name: &str) -> bool {
-    matches!(name, "_attrs_" | "_immutable_fields_" | "_immutable_" | "_mixin_" | "_virtualizable_" | "__module__" | "__qualname__" | "__doc__" | "__slots__")
+    matches!(
+        name,
+        "_attrs_"
+            | "_immutable_fields_"
+            | "_immutable_"
+            | "_mixin_"
+            | "_virtualizable_"
+            | "__module__"
+            | "__qualname__"
+            | "__doc__"
+            | "__slots__"
+    )
 }
 
 impl ClassDefs {
@@ -151,7 +171,10 @@ impl ClassDefs {
                 }
             }
         }
-        ClassDefs { children, ..Default::default() }
+        ClassDefs {
+            children,
+            ..Default::default()
+        }
     }
 
     /// `c` and all its real subclasses, in preorder.
@@ -170,13 +193,19 @@ impl ClassDefs {
     /// The class among `c` and its ancestors where instance attribute
     /// `name` lives.
     pub fn home(&self, prog: &Program, c: HostId, name: &str) -> Option<HostId> {
-        ancestors(prog, c).into_iter().find(|k| self.attrs.get(k).is_some_and(|a| a.contains_key(name)))
+        ancestors(prog, c)
+            .into_iter()
+            .find(|k| self.attrs.get(k).is_some_and(|a| a.contains_key(name)))
     }
 
     /// Does any class in `c`'s family (ancestors or descendants) have an
     /// instance attribute `name`?
     pub fn has_instance_attr(&self, prog: &Program, c: HostId, name: &str) -> bool {
-        self.home(prog, c, name).is_some() || self.subtree(c).iter().any(|k| self.attrs.get(k).is_some_and(|a| a.contains_key(name)))
+        self.home(prog, c, name).is_some()
+            || self
+                .subtree(c)
+                .iter()
+                .any(|k| self.attrs.get(k).is_some_and(|a| a.contains_key(name)))
     }
 
     /// The instance attribute `name` as seen from class `c`, created on
@@ -184,7 +213,12 @@ impl ClassDefs {
     /// descendants move up into it. Returns its home and the blocks to
     /// re-flow (readers of moved attributes) and the annotations of the
     /// moved attributes, which the caller unions into the new one.
-    pub fn ensure_attr(&mut self, prog: &Program, c: HostId, name: &str) -> (HostId, Vec<(GraphId, Block)>, Vec<SomeValue>) {
+    pub fn ensure_attr(
+        &mut self,
+        prog: &Program,
+        c: HostId,
+        name: &str,
+    ) -> (HostId, Vec<(GraphId, Block)>, Vec<SomeValue>) {
         if let Some(h) = self.home(prog, c, name) {
             return (h, Vec::new(), Vec::new());
         }
@@ -204,7 +238,10 @@ impl ClassDefs {
             requeue.extend(rs.iter().copied());
         }
         merged.ann = SomeValue::Impossible;
-        self.attrs.entry(c).or_default().insert(name.to_string(), merged);
+        self.attrs
+            .entry(c)
+            .or_default()
+            .insert(name.to_string(), merged);
         (c, requeue, anns)
     }
 }

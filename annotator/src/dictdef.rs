@@ -60,7 +60,13 @@ pub(crate) fn merge(cx: &mut Cx, a: DictDefId, b: DictDefId) -> DictDefId {
 
 impl<'p> Annotator<'p> {
     pub fn new_dict(&mut self, key: SomeValue, value: SomeValue) -> DictDefId {
-        self.dictdefs.push(DictDef { key, value, custom: None, parent: None, readers: HashSet::new() })
+        self.dictdefs.push(DictDef {
+            key,
+            value,
+            custom: None,
+            parent: None,
+            readers: HashSet::new(),
+        })
     }
 
     /// The (representative) definition of a dict.
@@ -87,7 +93,12 @@ impl<'p> Annotator<'p> {
 
     /// Generalise the key (or value) type of dict `d` with `new`; on a
     /// conflict returns the type it had.
-    pub fn write_dict(&mut self, d: DictDefId, side: DictSide, new: &SomeValue) -> Result<(), SomeValue> {
+    pub fn write_dict(
+        &mut self,
+        d: DictDefId,
+        side: DictSide,
+        new: &SomeValue,
+    ) -> Result<(), SomeValue> {
         let r = find(&self.dictdefs, d);
         let old = match side {
             DictSide::Key => self.dictdefs[r].key.clone(),
@@ -114,13 +125,21 @@ impl<'p> Annotator<'p> {
     /// Give every dict that module initialisation built a definition
     /// holding the union of its entries' annotations.
     pub(crate) fn init_prebuilt_dicts(&mut self) {
-        let ids: Vec<_> = self.prog.objs.iter().filter(|(_, o)| matches!(o, HostObj::Dict(_))).map(|(h, _)| h).collect();
+        let ids: Vec<_> = self
+            .prog
+            .objs
+            .iter()
+            .filter(|(_, o)| matches!(o, HostObj::Dict(_)))
+            .map(|(h, _)| h)
+            .collect();
         for &h in &ids {
             let def = self.new_dict(SomeValue::Impossible, SomeValue::Impossible);
             self.prebuilt_dicts.insert(h, def);
         }
         for &h in &ids {
-            let HostObj::Dict(items) = &self.prog.objs[h] else { continue };
+            let HostObj::Dict(items) = &self.prog.objs[h] else {
+                continue;
+            };
             let def = self.prebuilt_dicts[&h];
             for (k, v) in items {
                 let ka = self.const_annotation(k);

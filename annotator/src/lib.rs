@@ -14,14 +14,14 @@
 pub mod annotate;
 pub mod call;
 pub mod classdef;
-pub mod model;
 pub mod dictdef;
+pub mod model;
 pub mod rules;
-pub mod rules_dict;
 pub mod rules_class;
+pub mod rules_dict;
 pub mod rules_list;
-pub mod rules_str;
 pub mod rules_rlib;
+pub mod rules_str;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};
 pub use model::{ListDefId, SomeValue};

@@ -47,14 +47,27 @@ pub enum SomeValue {
     /// An unsigned machine word (`r_uint`).
     Unsigned,
     Float,
-    Str { nullable: bool },
-    Bytes { nullable: bool },
+    Str {
+        nullable: bool,
+    },
+    Bytes {
+        nullable: bool,
+    },
     Tuple(Vec<SomeValue>),
-    List { def: ListDefId, nullable: bool },
+    List {
+        def: ListDefId,
+        nullable: bool,
+    },
     /// A dict (annotator/src/rules_dict.rs); `def` holds key and value types.
-    Dict { def: DictDefId, nullable: bool },
+    Dict {
+        def: DictDefId,
+        nullable: bool,
+    },
     /// A view, iterator or bound method of a dict (represented as the dict).
-    DictPart { def: DictDefId, part: DictPart },
+    DictPart {
+        def: DictDefId,
+        part: DictPart,
+    },
     /// The result of `range(...)`.
     Range,
     /// An iterator over a range.
@@ -69,17 +82,26 @@ pub enum SomeValue {
     Intrinsic(crate::rules_rlib::Intrinsic),
     /// An instance of (a subclass of) this class (user classes and builtin
     /// exception classes alike), or `None` if `nullable`.
-    Instance { class: HostId, nullable: bool },
+    Instance {
+        class: HostId,
+        nullable: bool,
+    },
     /// `inst.name` where `name` is a method of the class family of `class`
     /// (the receiver's static class); represented as the receiver itself.
-    Method { class: HostId, name: String },
+    Method {
+        class: HostId,
+        name: String,
+    },
     /// `BaseException.__init__` (or a subclass's, not overridden), unbound:
     /// called as `Exception.__init__(self, msg)` or via `super()`.
     ExcInit,
     /// `recv.name` where `name` is a method of a builtin type (str, bytes,
     /// string builders, ...), bound to its receiver. Represented as the
     /// receiver itself; calling it passes the receiver first.
-    BuiltinMethod { recv: Box<SomeValue>, name: String },
+    BuiltinMethod {
+        recv: Box<SomeValue>,
+        name: String,
+    },
     /// An `rpython.rlib.rstring.StringBuilder` (or `UnicodeBuilder`).
     StrBuilder,
     /// An iterator over the iterable `0` (a list, str, bytes, tuple,
@@ -118,7 +140,9 @@ impl SomeValue {
     pub fn can_be_none(&self) -> bool {
         match self {
             SomeValue::None => true,
-            SomeValue::Str { nullable } | SomeValue::Bytes { nullable } | SomeValue::List { nullable, .. } => *nullable,
+            SomeValue::Str { nullable }
+            | SomeValue::Bytes { nullable }
+            | SomeValue::List { nullable, .. } => *nullable,
             SomeValue::Instance { nullable, .. } => *nullable,
             SomeValue::Dict { nullable, .. } => *nullable,
             _ => false,
@@ -131,9 +155,18 @@ impl SomeValue {
             SomeValue::None => SomeValue::None,
             SomeValue::Str { .. } => SomeValue::Str { nullable: true },
             SomeValue::Bytes { .. } => SomeValue::Bytes { nullable: true },
-            SomeValue::List { def, .. } => SomeValue::List { def: *def, nullable: true },
-            SomeValue::Dict { def, .. } => SomeValue::Dict { def: *def, nullable: true },
-            SomeValue::Instance { class, .. } => SomeValue::Instance { class: *class, nullable: true },
+            SomeValue::List { def, .. } => SomeValue::List {
+                def: *def,
+                nullable: true,
+            },
+            SomeValue::Dict { def, .. } => SomeValue::Dict {
+                def: *def,
+                nullable: true,
+            },
+            SomeValue::Instance { class, .. } => SomeValue::Instance {
+                class: *class,
+                nullable: true,
+            },
             _ => return None,
         })
     }
@@ -158,14 +191,37 @@ impl SomeValue {
                 }
                 S::Tuple(items)
             }
-            (S::List { def: a, nullable: na }, S::List { def: b, nullable: nb }) => {
-                S::List { def: cx.merge_lists(*a, *b), nullable: *na || *nb }
-            }
-            (S::Dict { def: a, nullable: na }, S::Dict { def: b, nullable: nb }) => {
-                S::Dict { def: cx.merge_dicts(*a, *b), nullable: *na || *nb }
-            }
+            (
+                S::List {
+                    def: a,
+                    nullable: na,
+                },
+                S::List {
+                    def: b,
+                    nullable: nb,
+                },
+            ) => S::List {
+                def: cx.merge_lists(*a, *b),
+                nullable: *na || *nb,
+            },
+            (
+                S::Dict {
+                    def: a,
+                    nullable: na,
+                },
+                S::Dict {
+                    def: b,
+                    nullable: nb,
+                },
+            ) => S::Dict {
+                def: cx.merge_dicts(*a, *b),
+                nullable: *na || *nb,
+            },
             (S::DictPart { def: a, part: pa }, S::DictPart { def: b, part: pb }) if pa == pb => {
-                S::DictPart { def: cx.merge_dicts(*a, *b), part: *pa }
+                S::DictPart {
+                    def: cx.merge_dicts(*a, *b),
+                    part: *pa,
+                }
             }
             (S::Functions(a), S::Functions(b)) => {
                 let mut all = a.clone();
@@ -177,20 +233,41 @@ impl SomeValue {
                 all.sort();
                 S::Functions(all)
             }
-            (S::Instance { class: a, nullable: na }, S::Instance { class: b, nullable: nb }) => {
-                S::Instance { class: cx.common_base(*a, *b).ok_or(UnionError)?, nullable: *na || *nb }
-            }
+            (
+                S::Instance {
+                    class: a,
+                    nullable: na,
+                },
+                S::Instance {
+                    class: b,
+                    nullable: nb,
+                },
+            ) => S::Instance {
+                class: cx.common_base(*a, *b).ok_or(UnionError)?,
+                nullable: *na || *nb,
+            },
             (S::Method { class: a, name: na }, S::Method { class: b, name: nb }) if na == nb => {
-                S::Method { class: cx.common_base(*a, *b).ok_or(UnionError)?, name: na.clone() }
+                S::Method {
+                    class: cx.common_base(*a, *b).ok_or(UnionError)?,
+                    name: na.clone(),
+                }
             }
             (S::Iterator(a), S::Iterator(b)) => S::Iterator(Box::new(a.union(b, cx)?)),
             (S::Enumerate(a), S::Enumerate(b)) => S::Enumerate(Box::new(a.union(b, cx)?)),
             (S::Reversed(a), S::Reversed(b)) => S::Reversed(Box::new(a.union(b, cx)?)),
-            (S::Zip(a), S::Zip(b)) if a.len() == b.len() => {
-                S::Zip(a.iter().zip(b).map(|(x, y)| x.union(y, cx)).collect::<Result<_, _>>()?)
-            }
-            (S::BuiltinMethod { recv: a, name: na }, S::BuiltinMethod { recv: b, name: nb }) if na == nb => {
-                S::BuiltinMethod { recv: Box::new(a.union(b, cx)?), name: na.clone() }
+            (S::Zip(a), S::Zip(b)) if a.len() == b.len() => S::Zip(
+                a.iter()
+                    .zip(b)
+                    .map(|(x, y)| x.union(y, cx))
+                    .collect::<Result<_, _>>()?,
+            ),
+            (S::BuiltinMethod { recv: a, name: na }, S::BuiltinMethod { recv: b, name: nb })
+                if na == nb =>
+            {
+                S::BuiltinMethod {
+                    recv: Box::new(a.union(b, cx)?),
+                    name: na.clone(),
+                }
             }
             (S::Class(a), S::Class(b)) => S::Class(cx.common_base(*a, *b).ok_or(UnionError)?),
             _ => return Err(UnionError),
@@ -201,9 +278,15 @@ impl SomeValue {
     pub fn describe_in(&self, prog: &rpy_flow::Program) -> String {
         match self {
             SomeValue::Instance { class, nullable } => {
-                format!("an instance of {}{}", prog.class(*class).name, if *nullable { " or None" } else { "" })
+                format!(
+                    "an instance of {}{}",
+                    prog.class(*class).name,
+                    if *nullable { " or None" } else { "" }
+                )
             }
-            SomeValue::Method { class, name } => format!("the method {}.{name}()", prog.class(*class).name),
+            SomeValue::Method { class, name } => {
+                format!("the method {}.{name}()", prog.class(*class).name)
+            }
             SomeValue::Class(c) => format!("the class {}", prog.class(*c).name),
             other => other.describe(),
         }
@@ -220,30 +303,55 @@ impl SomeValue {
             SomeValue::Intrinsic(i) => i.describe(),
             SomeValue::Float => "float".into(),
             SomeValue::Str { nullable } => if *nullable { "str or None" } else { "str" }.into(),
-            SomeValue::Bytes { nullable } => if *nullable { "bytes or None" } else { "bytes" }.into(),
+            SomeValue::Bytes { nullable } => {
+                if *nullable { "bytes or None" } else { "bytes" }.into()
+            }
             SomeValue::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|i| i.describe()).collect();
                 format!("tuple[{}]", parts.join(", "))
             }
-            SomeValue::List { nullable, .. } => if *nullable { "list or None" } else { "list" }.into(),
-            SomeValue::Dict { nullable, .. } => if *nullable { "dict or None" } else { "dict" }.into(),
-            SomeValue::DictPart { part: DictPart::View(k), .. } => format!("dict_{}", format!("{k:?}").to_lowercase()),
-            SomeValue::DictPart { part: DictPart::Method(m), .. } => format!("the dict method {m}()"),
+            SomeValue::List { nullable, .. } => {
+                if *nullable { "list or None" } else { "list" }.into()
+            }
+            SomeValue::Dict { nullable, .. } => {
+                if *nullable { "dict or None" } else { "dict" }.into()
+            }
+            SomeValue::DictPart {
+                part: DictPart::View(k),
+                ..
+            } => format!("dict_{}", format!("{k:?}").to_lowercase()),
+            SomeValue::DictPart {
+                part: DictPart::Method(m),
+                ..
+            } => format!("the dict method {m}()"),
             SomeValue::Range => "range".into(),
             SomeValue::RangeIter => "range iterator".into(),
             SomeValue::Functions(f) if f.len() == 1 => "a function".into(),
             SomeValue::Functions(_) => "one of several functions".into(),
             SomeValue::Class(_) => "a class".into(),
             SomeValue::Builtin(b) => format!("the builtin {}", b.name()),
-            SomeValue::Instance { nullable, .. } => if *nullable { "an instance or None" } else { "an instance" }.into(),
+            SomeValue::Instance { nullable, .. } => if *nullable {
+                "an instance or None"
+            } else {
+                "an instance"
+            }
+            .into(),
             SomeValue::Method { name, .. } => format!("the method {name}()"),
             SomeValue::ExcInit => "BaseException.__init__".into(),
-            SomeValue::BuiltinMethod { recv, name } => format!("the method {name}() of {}", recv.describe()),
+            SomeValue::BuiltinMethod { recv, name } => {
+                format!("the method {name}() of {}", recv.describe())
+            }
             SomeValue::StrBuilder => "a StringBuilder".into(),
             SomeValue::Iterator(x) => format!("iterator over {}", x.describe()),
             SomeValue::Enumerate(x) => format!("enumerate({})", x.describe()),
             SomeValue::Reversed(x) => format!("reversed({})", x.describe()),
-            SomeValue::Zip(xs) => format!("zip({})", xs.iter().map(|x| x.describe()).collect::<Vec<_>>().join(", ")),
+            SomeValue::Zip(xs) => format!(
+                "zip({})",
+                xs.iter()
+                    .map(|x| x.describe())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 }
@@ -280,10 +388,19 @@ mod tests {
         use SomeValue as S;
         assert_eq!(u(S::Int, S::Bool), Ok(S::Int));
         assert_eq!(u(S::Int, S::Float), Ok(S::Float));
-        assert_eq!(u(S::None, S::Str { nullable: false }), Ok(S::Str { nullable: true }));
+        assert_eq!(
+            u(S::None, S::Str { nullable: false }),
+            Ok(S::Str { nullable: true })
+        );
         assert_eq!(u(S::Impossible, S::Float), Ok(S::Float));
         assert_eq!(u(S::Int, S::Str { nullable: false }), Err(UnionError));
         assert_eq!(u(S::None, S::Int), Err(UnionError));
-        assert_eq!(u(S::Tuple(vec![S::Int, S::Bool]), S::Tuple(vec![S::Bool, S::Float])), Ok(S::Tuple(vec![S::Int, S::Float])));
+        assert_eq!(
+            u(
+                S::Tuple(vec![S::Int, S::Bool]),
+                S::Tuple(vec![S::Bool, S::Float])
+            ),
+            Ok(S::Tuple(vec![S::Int, S::Float]))
+        );
     }
 }

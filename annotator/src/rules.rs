@@ -4,8 +4,8 @@
 use crate::annotate::OpCx;
 use crate::model::SomeValue as S;
 use rpy_flow::graph::Value;
-use rpy_flow::{Builtin, Const, FlowOp, Op};
 use rpy_flow::model::Flow;
+use rpy_flow::{Builtin, Const, FlowOp, Op};
 use rpy_syntax::Diagnostic;
 
 type R = Result<S, Diagnostic>;
@@ -20,7 +20,10 @@ fn is_intlike(a: &S) -> bool {
 
 fn unsupported(cx: &OpCx, what: &str, args: &[S]) -> Diagnostic {
     let types: Vec<String> = args.iter().map(|a| a.describe()).collect();
-    Diagnostic::new(cx.span, format!("unsupported operation: {what} on {}", types.join(" and ")))
+    Diagnostic::new(
+        cx.span,
+        format!("unsupported operation: {what} on {}", types.join(" and ")),
+    )
 }
 
 /// The binary arithmetic ops (plain and in-place) as their plain form.
@@ -66,10 +69,18 @@ fn binary(cx: &OpCx, op: FlowOp, a: &S, b: &S) -> R {
         (_, x, y) if is_intlike(x) && is_intlike(y) => S::Int,
         (Add | Sub | Mul | FloorDiv | Mod | Pow, x, y) if is_num(x) && is_num(y) => S::Float,
         (Add, S::Str { nullable: false }, S::Str { nullable: false }) => S::Str { nullable: false },
-        (Add, S::Bytes { nullable: false }, S::Bytes { nullable: false }) => S::Bytes { nullable: false },
+        (Add, S::Bytes { nullable: false }, S::Bytes { nullable: false }) => {
+            S::Bytes { nullable: false }
+        }
         (Mul, S::Str { nullable: false }, y) if is_intlike(y) => S::Str { nullable: false },
         (Mul, x, S::Str { nullable: false }) if is_intlike(x) => S::Str { nullable: false },
-        _ => return Err(unsupported(cx, &format!("`{sym}`"), &[a.clone(), b.clone()])),
+        _ => {
+            return Err(unsupported(
+                cx,
+                &format!("`{sym}`"),
+                &[a.clone(), b.clone()],
+            ))
+        }
     })
 }
 
@@ -84,7 +95,11 @@ fn compare(cx: &OpCx, op: FlowOp, a: &S, b: &S) -> R {
     if ok {
         Ok(S::Bool)
     } else {
-        Err(unsupported(cx, &format!("comparison `{}`", op.name()), &[a.clone(), b.clone()]))
+        Err(unsupported(
+            cx,
+            &format!("comparison `{}`", op.name()),
+            &[a.clone(), b.clone()],
+        ))
     }
 }
 
@@ -191,15 +206,27 @@ pub(crate) fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(()),
         S::Dict { .. } => Ok(()),
         S::Unsigned => Ok(()),
-        S::Instance { class, nullable: false } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
+        S::Instance {
+            class,
+            nullable: false,
+        } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
         other => Err(unsupported(cx, "conversion to str", &[other.clone()])),
     }
 }
 
 fn len_of(cx: &OpCx, a: &S) -> R {
     match a {
-        S::Str { nullable: false } | S::Bytes { nullable: false } | S::List { .. } | S::Tuple(_) => Ok(S::Int),
-        S::Dict { nullable: false, .. } | S::DictPart { part: crate::model::DictPart::View(_), .. } => Ok(S::Int),
+        S::Str { nullable: false }
+        | S::Bytes { nullable: false }
+        | S::List { .. }
+        | S::Tuple(_) => Ok(S::Int),
+        S::Dict {
+            nullable: false, ..
+        }
+        | S::DictPart {
+            part: crate::model::DictPart::View(_),
+            ..
+        } => Ok(S::Int),
         other => Err(unsupported(cx, "len()", &[other.clone()])),
     }
 }
@@ -217,9 +244,16 @@ fn getitem(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             Some(i) => {
                 let n = items.len() as i64;
                 let idx = if i < 0 { i + n } else { i };
-                items.get(idx as usize).cloned().filter(|_| idx >= 0).ok_or_else(|| Diagnostic::new(cx.span, "tuple index out of range"))
+                items
+                    .get(idx as usize)
+                    .cloned()
+                    .filter(|_| idx >= 0)
+                    .ok_or_else(|| Diagnostic::new(cx.span, "tuple index out of range"))
             }
-            None => Err(Diagnostic::new(cx.span, "tuples can only be indexed by a constant")),
+            None => Err(Diagnostic::new(
+                cx.span,
+                "tuples can only be indexed by a constant",
+            )),
         },
         _ => Err(unsupported(cx, "indexing", args)),
     }
@@ -231,12 +265,18 @@ fn call_args(op: &Op<Flow>, args: &[S]) -> (Vec<S>, Vec<(String, S)>) {
         return (args[1..].to_vec(), Vec::new());
     }
     let names: Vec<String> = match const_arg(op, 1) {
-        Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+        Some(Const::Tuple(t)) => t
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     let rest = &args[2..];
     let npos = rest.len() - names.len();
-    let kw = names.into_iter().zip(rest[npos..].iter().cloned()).collect();
+    let kw = names
+        .into_iter()
+        .zip(rest[npos..].iter().cloned())
+        .collect();
     (rest[..npos].to_vec(), kw)
 }
 
@@ -256,17 +296,41 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             crate::rules_class::call_method(cx, class, &name, &pos, &kw)
         }
         S::ExcInit => crate::rules_class::call_exc_init(cx, &pos, &kw),
-        other => Err(Diagnostic::new(cx.span, format!("{} is not callable", other.describe()))),
+        other => Err(Diagnostic::new(
+            cx.span,
+            format!("{} is not callable", other.describe()),
+        )),
     }
 }
 
-fn arity(cx: &OpCx, name: &str, pos: &[S], kw: &[(String, S)], min: usize, max: usize) -> Result<(), Diagnostic> {
+fn arity(
+    cx: &OpCx,
+    name: &str,
+    pos: &[S],
+    kw: &[(String, S)],
+    min: usize,
+    max: usize,
+) -> Result<(), Diagnostic> {
     if !kw.is_empty() {
-        return Err(Diagnostic::new(cx.span, format!("{name}() takes no keyword arguments")));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!("{name}() takes no keyword arguments"),
+        ));
     }
     if pos.len() < min || pos.len() > max {
-        let expect = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-        return Err(Diagnostic::new(cx.span, format!("{name}() takes {expect} argument{} ({} given)", if max == 1 { "" } else { "s" }, pos.len())));
+        let expect = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "{name}() takes {expect} argument{} ({} given)",
+                if max == 1 { "" } else { "s" },
+                pos.len()
+            ),
+        ));
     }
     Ok(())
 }
@@ -278,10 +342,16 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
         B::Print => {
             for (k, v) in kw {
                 if k != "sep" && k != "end" {
-                    return Err(Diagnostic::new(cx.span, format!("print() got an unexpected keyword argument '{k}'")));
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!("print() got an unexpected keyword argument '{k}'"),
+                    ));
                 }
                 if !matches!(v, S::Str { .. } | S::None) {
-                    return Err(Diagnostic::new(cx.span, format!("print()'s {k}= must be a str, not {}", v.describe())));
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!("print()'s {k}= must be a str, not {}", v.describe()),
+                    ));
                 }
             }
             for a in pos {
@@ -350,17 +420,35 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
             arity(cx, "os.write", pos, kw, 2, 2)?;
             match (&pos[0], &pos[1]) {
                 (fd, S::Bytes { nullable: false }) if is_intlike(fd) => Ok(S::Int),
-                _ => Err(Diagnostic::new(cx.span, format!("os.write() takes an int fd and bytes, not {} and {}", pos[0].describe(), pos[1].describe()))),
+                _ => Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "os.write() takes an int fd and bytes, not {} and {}",
+                        pos[0].describe(),
+                        pos[1].describe()
+                    ),
+                )),
             }
         }
         B::Chr => {
             arity(cx, name, pos, kw, 1, 1)?;
-            if is_intlike(&pos[0]) { Ok(S::Str { nullable: false }) } else { Err(unsupported(cx, "chr()", pos)) }
+            if is_intlike(&pos[0]) {
+                Ok(S::Str { nullable: false })
+            } else {
+                Err(unsupported(cx, "chr()", pos))
+            }
         }
         B::Ord => {
             arity(cx, name, pos, kw, 1, 1)?;
-            if matches!(pos[0], S::Str { nullable: false }) { Ok(S::Int) } else { Err(unsupported(cx, "ord()", pos)) }
+            if matches!(pos[0], S::Str { nullable: false }) {
+                Ok(S::Int)
+            } else {
+                Err(unsupported(cx, "ord()", pos))
+            }
         }
-        _ => Err(Diagnostic::new(cx.span, format!("the builtin {name}() is not supported in this version of rpython-rs"))),
+        _ => Err(Diagnostic::new(
+            cx.span,
+            format!("the builtin {name}() is not supported in this version of rpython-rs"),
+        )),
     }
 }

@@ -6,9 +6,9 @@
 use crate::annotate::{Annotator, GraphId, OpCx};
 use crate::classdef::{self, is_function, is_hint, is_staticmethod, lookup};
 use crate::model::SomeValue as S;
+use rpy_flow::graph::BlockData;
 use rpy_flow::graph::{Exitswitch, Link, Value};
 use rpy_flow::{Block, Builtin, Const, Flow, FlowOp, HostId, HostObj, Program, Var};
-use rpy_flow::graph::BlockData;
 use rpy_syntax::{Diagnostic, Span};
 
 type R = Result<S, Diagnostic>;
@@ -47,7 +47,9 @@ fn allowed_attrs(prog: &Program, c: HostId) -> Option<Vec<String>> {
             let names = out.get_or_insert_with(Vec::new);
             match v {
                 Const::Str(s) => names.push(s.to_string()),
-                Const::Tuple(t) => names.extend(t.iter().filter_map(|x| x.as_str().map(str::to_string))),
+                Const::Tuple(t) => {
+                    names.extend(t.iter().filter_map(|x| x.as_str().map(str::to_string)))
+                }
                 Const::Host(h) => {
                     if let HostObj::List(items) = &prog.objs[*h] {
                         names.extend(items.iter().filter_map(|x| x.as_str().map(str::to_string)));
@@ -62,7 +64,13 @@ fn allowed_attrs(prog: &Program, c: HostId) -> Option<Vec<String>> {
 
 impl<'p> Annotator<'p> {
     /// Generalise instance attribute `name` of class `c` with `value`.
-    pub fn write_attr(&mut self, c: HostId, name: &str, value: &S, span: Span) -> Result<(), Diagnostic> {
+    pub fn write_attr(
+        &mut self,
+        c: HostId,
+        name: &str,
+        value: &S,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
         let prog = self.prog;
         if let Some(allowed) = allowed_attrs(prog, c) {
             if !allowed.iter().any(|a| a == name) {
@@ -90,7 +98,10 @@ impl<'p> Annotator<'p> {
                         ),
                     );
                     if let Some(w) = a.written_at {
-                        d = d.with_note(Some(w), format!("{}.{name} is first written here", class_name(prog, home)));
+                        d = d.with_note(
+                            Some(w),
+                            format!("{}.{name} is first written here", class_name(prog, home)),
+                        );
                     }
                     return Err(d);
                 }
@@ -108,7 +119,13 @@ impl<'p> Annotator<'p> {
                 }
             }
         }
-        let a = self.classdefs.attrs.get_mut(&home).unwrap().get_mut(name).unwrap();
+        let a = self
+            .classdefs
+            .attrs
+            .get_mut(&home)
+            .unwrap()
+            .get_mut(name)
+            .unwrap();
         a.written_at = a.written_at.or(Some(span));
         let mut requeue = requeue;
         if ann != old {
@@ -131,7 +148,13 @@ impl<'p> Annotator<'p> {
                 ann = u;
             }
         }
-        let a = self.classdefs.attrs.get_mut(&home).unwrap().get_mut(name).unwrap();
+        let a = self
+            .classdefs
+            .attrs
+            .get_mut(&home)
+            .unwrap()
+            .get_mut(name)
+            .unwrap();
         a.ann = ann.clone();
         a.readers.insert(reader);
         a.read_at = a.read_at.or(Some(span));
@@ -145,7 +168,9 @@ impl<'p> Annotator<'p> {
     /// instances it refers to) into the classdefs, once.
     pub fn see_const(&mut self, c: &Const) {
         let Const::Host(h) = c else { return };
-        let HostObj::Instance { class, attrs } = &self.prog.objs[*h] else { return };
+        let HostObj::Instance { class, attrs } = &self.prog.objs[*h] else {
+            return;
+        };
         if !self.classdefs.seen_prebuilt.insert(*h) {
             return;
         }
@@ -202,8 +227,14 @@ pub fn getattr(cx: &mut OpCx, obj: &S, name: &str) -> Option<R> {
                     Ok(cx.ann.const_annotation(&v))
                 }
                 None if name == "__init__" && is_exception_class(prog, c) => Ok(S::ExcInit),
-                _ => Err(Diagnostic::new(cx.span, format!("class {} has no attribute '{name}'", class_name(prog, c)))
-                    .with_note(Some(prog.class(c).span), format!("class {} is defined here", class_name(prog, c)))),
+                _ => Err(Diagnostic::new(
+                    cx.span,
+                    format!("class {} has no attribute '{name}'", class_name(prog, c)),
+                )
+                .with_note(
+                    Some(prog.class(c).span),
+                    format!("class {} is defined here", class_name(prog, c)),
+                )),
             }
         }
         _ => return None,
@@ -230,11 +261,28 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
         }
     }
     if !found.is_empty() && !is_hint(name) {
-        cx.ann.classdefs.class_readers.entry(name.to_string()).or_default().insert(reader);
+        cx.ann
+            .classdefs
+            .class_readers
+            .entry(name.to_string())
+            .or_default()
+            .insert(reader);
         if found.iter().all(|v| is_function(prog, v)) {
-            let statics: Vec<bool> = found.iter().map(|v| matches!(v, Const::Host(f) if is_staticmethod(prog, *f))).collect();
+            let statics: Vec<bool> = found
+                .iter()
+                .map(|v| matches!(v, Const::Host(f) if is_staticmethod(prog, *f)))
+                .collect();
             if statics.iter().all(|s| *s) {
-                let fs = found.iter().filter_map(|v| if let Const::Host(f) = v { Some(*f) } else { None }).collect::<Vec<_>>();
+                let fs = found
+                    .iter()
+                    .filter_map(|v| {
+                        if let Const::Host(f) = v {
+                            Some(*f)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect::<Vec<_>>();
                 let mut fs = fs;
                 fs.sort();
                 return Ok(S::Functions(fs));
@@ -242,7 +290,10 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
             if statics.iter().any(|s| *s) {
                 return Err(Diagnostic::new(cx.span, format!("'{name}' is a staticmethod in some classes of the family of {} and a method in others", class_name(prog, c))));
             }
-            return Ok(S::Method { class: c, name: name.to_string() });
+            return Ok(S::Method {
+                class: c,
+                name: name.to_string(),
+            });
         }
         if found.iter().any(|v| is_function(prog, v)) {
             return Err(Diagnostic::new(cx.span, format!("'{name}' is a method in some classes of the family of {} and a constant in others", class_name(prog, c))));
@@ -252,7 +303,13 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
             cx.ann.see_const(v);
             let a = cx.ann.const_annotation(v);
             ann = cx.ann.union(&ann, &a).ok_or_else(|| {
-                Diagnostic::new(cx.span, format!("class attribute '{name}' has different types in the family of {}", class_name(prog, c)))
+                Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "class attribute '{name}' has different types in the family of {}",
+                        class_name(prog, c)
+                    ),
+                )
             })?;
         }
         return Ok(ann);
@@ -267,30 +324,53 @@ pub fn setattr(cx: &mut OpCx, obj: &S, name: &str, value: &S) -> Option<R> {
     if *obj == S::None {
         return Some(Ok(S::Impossible));
     }
-    let S::Instance { class, .. } = obj else { return None };
+    let S::Instance { class, .. } = obj else {
+        return None;
+    };
     let c = *class;
     let prog = cx.ann.prog;
     if is_hint(name) {
-        return Some(Err(Diagnostic::new(cx.span, format!("'{name}' is a class hint; it cannot be assigned on an instance"))));
+        return Some(Err(Diagnostic::new(
+            cx.span,
+            format!("'{name}' is a class hint; it cannot be assigned on an instance"),
+        )));
     }
     if let Some((_, v)) = lookup(prog, c, name) {
         if is_function(prog, &v) {
-            return Some(Err(Diagnostic::new(cx.span, format!("'{name}' is a method of {}; it cannot be assigned on an instance", class_name(prog, c)))));
+            return Some(Err(Diagnostic::new(
+                cx.span,
+                format!(
+                    "'{name}' is a method of {}; it cannot be assigned on an instance",
+                    class_name(prog, c)
+                ),
+            )));
         }
     }
     Some(cx.ann.write_attr(c, name, value, cx.span).map(|_| S::None))
 }
 
 pub fn stringable(a: &S) -> bool {
-    matches!(a, S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None)
+    matches!(
+        a,
+        S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None
+    )
 }
 
 /// Calling a class: allocate and run `__init__`.
 pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R {
     let prog = cx.ann.prog;
-    let inst = S::Instance { class: c, nullable: false };
+    let inst = S::Instance {
+        class: c,
+        nullable: false,
+    };
     if classdef::is_mixin(prog, c) {
-        return Err(Diagnostic::new(cx.span, format!("{} is a _mixin_ class; it cannot be instantiated", class_name(prog, c))));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "{} is a _mixin_ class; it cannot be instantiated",
+                class_name(prog, c)
+            ),
+        ));
     }
     match lookup(prog, c, "__init__") {
         Some((_, Const::Host(f))) if matches!(prog.objs[f], HostObj::Function(_)) => {
@@ -303,22 +383,47 @@ pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R 
             }
             Ok(inst)
         }
-        Some(_) => Err(Diagnostic::new(cx.span, format!("{}.__init__ is not a function", class_name(prog, c)))),
+        Some(_) => Err(Diagnostic::new(
+            cx.span,
+            format!("{}.__init__ is not a function", class_name(prog, c)),
+        )),
         None if is_exception_class(prog, c) => {
             if !kw.is_empty() || pos.len() > 1 {
-                return Err(Diagnostic::new(cx.span, format!("{}() takes at most one argument (the message) here", class_name(prog, c))));
+                return Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "{}() takes at most one argument (the message) here",
+                        class_name(prog, c)
+                    ),
+                ));
             }
             if let Some(a) = pos.first() {
                 if !stringable(a) {
-                    return Err(Diagnostic::new(cx.span, format!("the message of {}() must be convertible to str, not {}", class_name(prog, c), a.describe())));
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!(
+                            "the message of {}() must be convertible to str, not {}",
+                            class_name(prog, c),
+                            a.describe()
+                        ),
+                    ));
                 }
             }
             Ok(inst)
         }
         None => {
             if !pos.is_empty() || !kw.is_empty() {
-                return Err(Diagnostic::new(cx.span, format!("{}() takes no arguments (the class has no __init__)", class_name(prog, c)))
-                    .with_note(Some(prog.class(c).span), format!("class {} is defined here", class_name(prog, c))));
+                return Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "{}() takes no arguments (the class has no __init__)",
+                        class_name(prog, c)
+                    ),
+                )
+                .with_note(
+                    Some(prog.class(c).span),
+                    format!("class {} is defined here", class_name(prog, c)),
+                ));
             }
             Ok(inst)
         }
@@ -331,7 +436,10 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
     let caller = (cx.graph, cx.block);
     let mut result = S::Impossible;
     for (d, f) in impls {
-        let mut args = vec![S::Instance { class: d, nullable: false }];
+        let mut args = vec![S::Instance {
+            class: d,
+            nullable: false,
+        }];
         args.extend(pos.iter().cloned());
         let r = cx.ann.call_functions(caller, cx.span, &[f], &args, kw)?;
         if r.is_impossible() {
@@ -354,7 +462,13 @@ pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
     }
     if let Some(a) = pos.get(1) {
         if !stringable(a) {
-            return Err(Diagnostic::new(cx.span, format!("the message of an exception must be convertible to str, not {}", a.describe())));
+            return Err(Diagnostic::new(
+                cx.span,
+                format!(
+                    "the message of an exception must be convertible to str, not {}",
+                    a.describe()
+                ),
+            ));
         }
     }
     Ok(S::None)
@@ -363,20 +477,42 @@ pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
 /// `isinstance(x, C)`.
 pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
     if pos.len() != 2 {
-        return Err(Diagnostic::new(cx.span, format!("isinstance() takes 2 arguments ({} given)", pos.len())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!("isinstance() takes 2 arguments ({} given)", pos.len()),
+        ));
     }
     let last = op.args.last().and_then(Value::as_const);
     match (last, &pos[1]) {
-        (Some(Const::Host(h)), S::Class(_)) if matches!(cx.ann.prog.objs[*h], HostObj::Class(_)) => Ok(S::Bool),
-        _ => Err(Diagnostic::new(cx.span, format!("the second argument of isinstance() must be a class, not {}", pos[1].describe()))),
+        (Some(Const::Host(h)), S::Class(_))
+            if matches!(cx.ann.prog.objs[*h], HostObj::Class(_)) =>
+        {
+            Ok(S::Bool)
+        }
+        _ => Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the second argument of isinstance() must be a class, not {}",
+                pos[1].describe()
+            ),
+        )),
     }
 }
 
 /// What a test in `bd` tells about one variable on the link taken when
 /// the exit switch is `case`: (the variable, its narrowed annotation).
-pub fn narrowing(ann: &Annotator, g: GraphId, bd: &BlockData<Flow>, link: &Link<Flow>) -> Option<(Var, S)> {
-    let Exitswitch::Value(sw) = bd.exitswitch else { return None };
-    let Some(Const::Bool(mut case)) = link.exitcase.clone() else { return None };
+pub fn narrowing(
+    ann: &Annotator,
+    g: GraphId,
+    bd: &BlockData<Flow>,
+    link: &Link<Flow>,
+) -> Option<(Var, S)> {
+    let Exitswitch::Value(sw) = bd.exitswitch else {
+        return None;
+    };
+    let Some(Const::Bool(mut case)) = link.exitcase.clone() else {
+        return None;
+    };
     let prog = ann.prog;
     let mut v = sw;
     loop {
@@ -390,25 +526,46 @@ pub fn narrowing(ann: &Annotator, g: GraphId, bd: &BlockData<Flow>, link: &Link<
                 let x = op.args[0].as_var()?;
                 let a = &ann.graphs[g].bindings[x];
                 return match a {
-                    S::Instance { class, nullable: true } if case => Some((x, S::Instance { class: *class, nullable: false })),
+                    S::Instance {
+                        class,
+                        nullable: true,
+                    } if case => Some((
+                        x,
+                        S::Instance {
+                            class: *class,
+                            nullable: false,
+                        },
+                    )),
                     _ => None,
                 };
             }
             FlowOp::Is => {
                 let (x, other) = match (&op.args[0], &op.args[1]) {
-                    (Value::Var(x), Value::Const(Const::None)) | (Value::Const(Const::None), Value::Var(x)) => (*x, ()),
+                    (Value::Var(x), Value::Const(Const::None))
+                    | (Value::Const(Const::None), Value::Var(x)) => (*x, ()),
                     _ => return None,
                 };
                 let _ = other;
                 let a = &ann.graphs[g].bindings[x];
                 return match a {
-                    S::Instance { class, nullable: true } if !case => Some((x, S::Instance { class: *class, nullable: false })),
+                    S::Instance {
+                        class,
+                        nullable: true,
+                    } if !case => Some((
+                        x,
+                        S::Instance {
+                            class: *class,
+                            nullable: false,
+                        },
+                    )),
                     _ => None,
                 };
             }
             FlowOp::SimpleCall | FlowOp::IsInstance => {
                 let args: &[Value<Const>] = if op.kind == FlowOp::SimpleCall {
-                    if op.args.first().and_then(Value::as_const) != Some(&Const::Builtin(Builtin::IsInstance)) {
+                    if op.args.first().and_then(Value::as_const)
+                        != Some(&Const::Builtin(Builtin::IsInstance))
+                    {
                         return None;
                     }
                     &op.args[1..]
@@ -419,14 +576,30 @@ pub fn narrowing(ann: &Annotator, g: GraphId, bd: &BlockData<Flow>, link: &Link<
                     return None;
                 }
                 let x = args[0].as_var()?;
-                let Some(Const::Host(c)) = args[1].as_const() else { return None };
+                let Some(Const::Host(c)) = args[1].as_const() else {
+                    return None;
+                };
                 let c = *c;
-                let S::Instance { class: d, .. } = ann.graphs[g].bindings[x] else { return None };
+                let S::Instance { class: d, .. } = ann.graphs[g].bindings[x] else {
+                    return None;
+                };
                 if classdef::is_subclass(prog, c, d) {
-                    return Some((x, S::Instance { class: c, nullable: false }));
+                    return Some((
+                        x,
+                        S::Instance {
+                            class: c,
+                            nullable: false,
+                        },
+                    ));
                 }
                 if classdef::is_subclass(prog, d, c) {
-                    return Some((x, S::Instance { class: d, nullable: false }));
+                    return Some((
+                        x,
+                        S::Instance {
+                            class: d,
+                            nullable: false,
+                        },
+                    ));
                 }
                 return None;
             }

@@ -12,13 +12,25 @@ use rpy_syntax::Diagnostic;
 type R = Result<S, Diagnostic>;
 
 /// The methods of dicts the toolchain implements.
-pub const METHODS: &[&str] =
-    &["get", "setdefault", "pop", "keys", "values", "items", "update", "copy", "clear", "popitem"];
+pub const METHODS: &[&str] = &[
+    "get",
+    "setdefault",
+    "pop",
+    "keys",
+    "values",
+    "items",
+    "update",
+    "copy",
+    "clear",
+    "popitem",
+];
 
 /// Can values of this annotation be dict keys?
 fn hashable(a: &S) -> bool {
     match a {
-        S::Impossible | S::Bool | S::Int | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => true,
+        S::Impossible | S::Bool | S::Int | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => {
+            true
+        }
         S::Instance { .. } => true,
         S::Tuple(items) => items.iter().all(hashable),
         _ => false,
@@ -44,13 +56,29 @@ fn custom_calls(cx: &mut OpCx, eq: HostId, hash: HostId, k: &S) -> Result<(), Di
         return Ok(());
     }
     let caller = (cx.graph, cx.block);
-    let r = cx.ann.call_functions(caller, cx.span, &[eq], &[k.clone(), k.clone()], &[])?;
+    let r = cx
+        .ann
+        .call_functions(caller, cx.span, &[eq], &[k.clone(), k.clone()], &[])?;
     if !matches!(r, S::Bool | S::Impossible) {
-        return Err(Diagnostic::new(cx.span, format!("the key_eq function of an r_dict must return a bool, not {}", r.describe())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the key_eq function of an r_dict must return a bool, not {}",
+                r.describe()
+            ),
+        ));
     }
-    let r = cx.ann.call_functions(caller, cx.span, &[hash], &[k.clone()], &[])?;
+    let r = cx
+        .ann
+        .call_functions(caller, cx.span, &[hash], &[k.clone()], &[])?;
     if !matches!(r, S::Int | S::Impossible) {
-        return Err(Diagnostic::new(cx.span, format!("the key_hash function of an r_dict must return an int, not {}", r.describe())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the key_hash function of an r_dict must return an int, not {}",
+                r.describe()
+            ),
+        ));
     }
     Ok(())
 }
@@ -58,8 +86,15 @@ fn custom_calls(cx: &mut OpCx, eq: HostId, hash: HostId, k: &S) -> Result<(), Di
 /// `r_dict(key_eq, key_hash)`: an empty dict with custom key functions.
 fn r_dict(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     let (eq, hash) = match (args.first(), args.get(1)) {
-        (Some(S::Functions(e)), Some(S::Functions(h))) if e.len() == 1 && h.len() == 1 => (e[0], h[0]),
-        _ => return Err(Diagnostic::new(cx.span, "r_dict() takes two functions: key_eq(a, b) and key_hash(a)")),
+        (Some(S::Functions(e)), Some(S::Functions(h))) if e.len() == 1 && h.len() == 1 => {
+            (e[0], h[0])
+        }
+        _ => {
+            return Err(Diagnostic::new(
+                cx.span,
+                "r_dict() takes two functions: key_eq(a, b) and key_hash(a)",
+            ))
+        }
     };
     let d = new_dict(cx, op, &[])?;
     if let S::Dict { def, .. } = &d {
@@ -100,7 +135,14 @@ fn item_of(cx: &mut OpCx, def: DictDefId, what: DictItems) -> S {
 /// `x or default`: the union, or an error naming what cannot mix.
 fn union_or(cx: &mut OpCx, what: &str, a: &S, b: &S) -> R {
     cx.ann.union(a, b).ok_or_else(|| {
-        Diagnostic::new(cx.span, format!("{what} gives the dict's value ({}) or the default ({}), which cannot be one type", a.describe(), b.describe()))
+        Diagnostic::new(
+            cx.span,
+            format!(
+                "{what} gives the dict's value ({}) or the default ({}), which cannot be one type",
+                a.describe(),
+                b.describe()
+            ),
+        )
     })
 }
 
@@ -109,7 +151,10 @@ fn union_or(cx: &mut OpCx, what: &str, a: &S, b: &S) -> R {
 pub fn iter_item(cx: &mut OpCx, x: &S) -> Option<S> {
     match x {
         S::Dict { def, .. } => Some(item_of(cx, *def, DictItems::Keys)),
-        S::DictPart { def, part: DictPart::View(w) } => Some(item_of(cx, *def, *w)),
+        S::DictPart {
+            def,
+            part: DictPart::View(w),
+        } => Some(item_of(cx, *def, *w)),
         _ => None,
     }
 }
@@ -128,41 +173,96 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
         }
         (F::SetItem, S::Dict { def, .. }) => {
             let def = *def;
-            write_key(cx, def, &args[1]).and_then(|_| write_value(cx, def, &args[2])).map(|_| S::None)
+            write_key(cx, def, &args[1])
+                .and_then(|_| write_value(cx, def, &args[2]))
+                .map(|_| S::None)
         }
         (F::DelItem, S::Dict { def, .. }) => {
             let def = *def;
             write_key(cx, def, &args[1]).map(|_| S::None)
         }
-        (F::Contains, S::Dict { def, .. }) | (F::Contains, S::DictPart { def, part: DictPart::View(DictItems::Keys) }) => {
+        (F::Contains, S::Dict { def, .. })
+        | (
+            F::Contains,
+            S::DictPart {
+                def,
+                part: DictPart::View(DictItems::Keys),
+            },
+        ) => {
             let def = *def;
             write_key(cx, def, &args[1]).map(|_| S::Bool)
         }
-        (F::Len, S::Dict { .. }) | (F::Len, S::DictPart { part: DictPart::View(_), .. }) => Ok(S::Int),
-        (F::Bool | F::Not, S::DictPart { part: DictPart::View(_), .. }) => Ok(S::Bool),
+        (F::Len, S::Dict { .. })
+        | (
+            F::Len,
+            S::DictPart {
+                part: DictPart::View(_),
+                ..
+            },
+        ) => Ok(S::Int),
+        (
+            F::Bool | F::Not,
+            S::DictPart {
+                part: DictPart::View(_),
+                ..
+            },
+        ) => Ok(S::Bool),
         (F::GetAttr, S::Dict { def, nullable }) => {
             let def = *def;
-            let name = op.args.get(1).and_then(Value::as_const).and_then(Const::as_str).unwrap_or("?");
+            let name = op
+                .args
+                .get(1)
+                .and_then(Value::as_const)
+                .and_then(Const::as_str)
+                .unwrap_or("?");
             match METHODS.iter().find(|m| **m == name) {
-                Some(m) if !*nullable => Ok(S::DictPart { def, part: DictPart::Method(m) }),
-                Some(_) => Err(Diagnostic::new(cx.span, format!("'{name}' of a dict that may be None: test it against None first"))),
-                None => Err(Diagnostic::new(cx.span, format!("dicts have no method '{name}' in RPython (supported: {})", METHODS.join(", ")))),
+                Some(m) if !*nullable => Ok(S::DictPart {
+                    def,
+                    part: DictPart::Method(m),
+                }),
+                Some(_) => Err(Diagnostic::new(
+                    cx.span,
+                    format!("'{name}' of a dict that may be None: test it against None first"),
+                )),
+                None => Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "dicts have no method '{name}' in RPython (supported: {})",
+                        METHODS.join(", ")
+                    ),
+                )),
             }
         }
-        (F::SimpleCall | F::CallKw, S::DictPart { def, part: DictPart::Method(m) }) => {
+        (
+            F::SimpleCall | F::CallKw,
+            S::DictPart {
+                def,
+                part: DictPart::Method(m),
+            },
+        ) => {
             let (def, m) = (*def, *m);
             if op.kind == F::CallKw {
-                Err(Diagnostic::new(cx.span, format!("dict.{m}() takes no keyword arguments")))
+                Err(Diagnostic::new(
+                    cx.span,
+                    format!("dict.{m}() takes no keyword arguments"),
+                ))
             } else {
                 method(cx, def, m, &args[1..])
             }
         }
         (F::SimpleCall | F::CallKw, S::Builtin(Builtin::ObjRDict)) => {
-            let pos = if op.kind == F::CallKw { &args[2..] } else { &args[1..] };
+            let pos = if op.kind == F::CallKw {
+                &args[2..]
+            } else {
+                &args[1..]
+            };
             r_dict(cx, op, pos)
         }
         (F::SimpleCall, S::Builtin(Builtin::DictFn)) => dict_fn(cx, op, &args[1..]),
-        (F::Eq | F::Ne, S::Dict { .. }) => Err(Diagnostic::new(cx.span, "comparing dicts with == is not supported; compare their entries")),
+        (F::Eq | F::Ne, S::Dict { .. }) => Err(Diagnostic::new(
+            cx.span,
+            "comparing dicts with == is not supported; compare their entries",
+        )),
         _ => return None,
     };
     Some(r)
@@ -182,22 +282,45 @@ fn new_dict(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         write_key(cx, def, &pair[0])?;
         write_value(cx, def, &pair[1])?;
     }
-    Ok(S::Dict { def, nullable: false })
+    Ok(S::Dict {
+        def,
+        nullable: false,
+    })
 }
 
 fn dict_fn(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     match args {
         [] => new_dict(cx, op, &[]),
         // `dict(d)` is a copy: same types as `d`.
-        [S::Dict { def, nullable: false }] => Ok(S::Dict { def: *def, nullable: false }),
-        _ => Err(Diagnostic::new(cx.span, "dict() takes no argument or a dict here")),
+        [S::Dict {
+            def,
+            nullable: false,
+        }] => Ok(S::Dict {
+            def: *def,
+            nullable: false,
+        }),
+        _ => Err(Diagnostic::new(
+            cx.span,
+            "dict() takes no argument or a dict here",
+        )),
     }
 }
 
 fn arity(cx: &OpCx, m: &str, args: &[S], min: usize, max: usize) -> Result<(), Diagnostic> {
     if args.len() < min || args.len() > max {
-        let expect = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-        return Err(Diagnostic::new(cx.span, format!("dict.{m}() takes {expect} argument{} ({} given)", if max == 1 { "" } else { "s" }, args.len())));
+        let expect = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "dict.{m}() takes {expect} argument{} ({} given)",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            ),
+        ));
     }
     Ok(())
 }
@@ -237,12 +360,18 @@ fn method(cx: &mut OpCx, def: DictDefId, m: &'static str, args: &[S]) -> R {
                 "values" => DictItems::Values,
                 _ => DictItems::Items,
             };
-            Ok(S::DictPart { def, part: DictPart::View(w) })
+            Ok(S::DictPart {
+                def,
+                part: DictPart::View(w),
+            })
         }
         "update" => {
             arity(cx, m, args, 1, 1)?;
             match &args[0] {
-                S::Dict { def: other, nullable: false } => {
+                S::Dict {
+                    def: other,
+                    nullable: false,
+                } => {
                     let other = *other;
                     let (k1, v1) = read(cx, def);
                     let (k2, v2) = read(cx, other);
@@ -252,23 +381,44 @@ fn method(cx: &mut OpCx, def: DictDefId, m: &'static str, args: &[S]) -> R {
                             k1.describe(), v1.describe(), k2.describe(), v2.describe()
                         )));
                     }
-                    let merged = cx.ann.union(&S::Dict { def, nullable: false }, &S::Dict { def: other, nullable: false });
+                    let merged = cx.ann.union(
+                        &S::Dict {
+                            def,
+                            nullable: false,
+                        },
+                        &S::Dict {
+                            def: other,
+                            nullable: false,
+                        },
+                    );
                     if merged.is_none() {
-                        return Err(Diagnostic::new(cx.span, "dict.update(): the two dicts' key or value types differ"));
+                        return Err(Diagnostic::new(
+                            cx.span,
+                            "dict.update(): the two dicts' key or value types differ",
+                        ));
                     }
                     Ok(S::None)
                 }
-                a => Err(Diagnostic::new(cx.span, format!("dict.update() takes a dict here, not {}", a.describe()))),
+                a => Err(Diagnostic::new(
+                    cx.span,
+                    format!("dict.update() takes a dict here, not {}", a.describe()),
+                )),
             }
         }
         "copy" => {
             arity(cx, m, args, 0, 0)?;
-            Ok(S::Dict { def, nullable: false })
+            Ok(S::Dict {
+                def,
+                nullable: false,
+            })
         }
         "clear" => {
             arity(cx, m, args, 0, 0)?;
             Ok(S::None)
         }
-        _ => Err(Diagnostic::new(cx.span, format!("dict.{m}() is not supported"))),
+        _ => Err(Diagnostic::new(
+            cx.span,
+            format!("dict.{m}() is not supported"),
+        )),
     }
 }

@@ -31,7 +31,10 @@ fn is_num(a: &S) -> bool {
 
 fn unsupported(cx: &OpCx, what: &str, args: &[S]) -> Diagnostic {
     let types: Vec<String> = args.iter().map(|a| a.describe()).collect();
-    Diagnostic::new(cx.span, format!("unsupported operation: {what} on {}", types.join(" and ")))
+    Diagnostic::new(
+        cx.span,
+        format!("unsupported operation: {what} on {}", types.join(" and ")),
+    )
 }
 
 /// The item annotation of list `def`, registering this block as a reader.
@@ -53,7 +56,10 @@ pub fn write_items(cx: &mut OpCx, def: ListDefId, item: &S) -> Result<(), Diagno
                 old.describe()
             ),
         );
-        d = d.with_note(cx.ann.listdefs[root].origin, format!("the list's items are {} because of this", old.describe()));
+        d = d.with_note(
+            cx.ann.listdefs[root].origin,
+            format!("the list's items are {} because of this", old.describe()),
+        );
         return Err(d);
     }
     if old.is_impossible() && !item.is_impossible() {
@@ -88,7 +94,11 @@ pub fn iter_item(cx: &mut OpCx, x: &S) -> Option<S> {
             u
         }
         S::Enumerate(x) => S::Tuple(vec![S::Int, iter_item(cx, x)?]),
-        S::Zip(xs) => S::Tuple(xs.iter().map(|x| iter_item(cx, x)).collect::<Option<Vec<_>>>()?),
+        S::Zip(xs) => S::Tuple(
+            xs.iter()
+                .map(|x| iter_item(cx, x))
+                .collect::<Option<Vec<_>>>()?,
+        ),
         S::Reversed(x) => iter_item(cx, x)?,
         S::Dict { .. } | S::DictPart { .. } => return crate::rules_dict::iter_item(cx, x),
         _ => return None,
@@ -112,7 +122,9 @@ pub fn stringable_seq(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
                 crate::rules::stringable(cx, &item)
             }
         }
-        S::Tuple(items) => items.iter().try_for_each(|i| crate::rules::stringable(cx, i)),
+        S::Tuple(items) => items
+            .iter()
+            .try_for_each(|i| crate::rules::stringable(cx, i)),
         _ => Ok(()),
     }
 }
@@ -124,10 +136,15 @@ fn eq_comparable(cx: &OpCx, a: &S, b: &S) -> bool {
         (S::Str { .. }, S::Str { .. }) | (S::Bytes { .. }, S::Bytes { .. }) => true,
         (S::None, _) | (_, S::None) => true,
         (S::List { def: d1, .. }, S::List { def: d2, .. }) => {
-            let (i1, i2) = (cx.ann.listdef(*d1).item.clone(), cx.ann.listdef(*d2).item.clone());
+            let (i1, i2) = (
+                cx.ann.listdef(*d1).item.clone(),
+                cx.ann.listdef(*d2).item.clone(),
+            );
             i1.is_impossible() || i2.is_impossible() || eq_comparable(cx, &i1, &i2)
         }
-        (S::Tuple(x), S::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| eq_comparable(cx, p, q)),
+        (S::Tuple(x), S::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| eq_comparable(cx, p, q))
+        }
         (S::Impossible, _) | (_, S::Impossible) => true,
         (x, y) => x == y,
     }
@@ -152,24 +169,52 @@ fn call_args(op: &Op<Flow>, args: &[S]) -> (Vec<S>, Vec<(String, S)>) {
         return (args[1..].to_vec(), Vec::new());
     }
     let names: Vec<String> = match op.args.get(1).and_then(Value::as_const) {
-        Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+        Some(Const::Tuple(t)) => t
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     let rest = &args[2..];
     let npos = rest.len() - names.len();
-    let kw = names.into_iter().zip(rest[npos..].iter().cloned()).collect();
+    let kw = names
+        .into_iter()
+        .zip(rest[npos..].iter().cloned())
+        .collect();
     (rest[..npos].to_vec(), kw)
 }
 
-fn check_arity(cx: &OpCx, name: &str, pos: &[S], kw: &[(String, S)], allowed_kw: &[&str], min: usize, max: usize) -> Result<(), Diagnostic> {
+fn check_arity(
+    cx: &OpCx,
+    name: &str,
+    pos: &[S],
+    kw: &[(String, S)],
+    allowed_kw: &[&str],
+    min: usize,
+    max: usize,
+) -> Result<(), Diagnostic> {
     for (k, _) in kw {
         if !allowed_kw.contains(&k.as_str()) {
-            return Err(Diagnostic::new(cx.span, format!("{name}() got an unexpected keyword argument '{k}'")));
+            return Err(Diagnostic::new(
+                cx.span,
+                format!("{name}() got an unexpected keyword argument '{k}'"),
+            ));
         }
     }
     if pos.len() < min || pos.len() > max {
-        let expect = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-        return Err(Diagnostic::new(cx.span, format!("{name}() takes {expect} positional argument{} ({} given)", if max == 1 { "" } else { "s" }, pos.len())));
+        let expect = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "{name}() takes {expect} positional argument{} ({} given)",
+                if max == 1 { "" } else { "s" },
+                pos.len()
+            ),
+        ));
     }
     Ok(())
 }
@@ -194,23 +239,44 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
                 }
             }
             let def = result_list(cx, op);
-            write_items(cx, def, &item).map(|_| S::List { def, nullable: false })
+            write_items(cx, def, &item).map(|_| S::List {
+                def,
+                nullable: false,
+            })
         }
         GetAttr => match &a0 {
             S::List { .. } => {
-                let name = op.args[1].as_const().and_then(Const::as_str).unwrap_or("?").to_string();
-                const METHODS: &[&str] = &["append", "extend", "insert", "pop", "remove", "index", "count", "reverse", "sort", "clear", "copy"];
+                let name = op.args[1]
+                    .as_const()
+                    .and_then(Const::as_str)
+                    .unwrap_or("?")
+                    .to_string();
+                const METHODS: &[&str] = &[
+                    "append", "extend", "insert", "pop", "remove", "index", "count", "reverse",
+                    "sort", "clear", "copy",
+                ];
                 if METHODS.contains(&name.as_str()) {
-                    Ok(S::BuiltinMethod { recv: Box::new(a0.clone()), name })
+                    Ok(S::BuiltinMethod {
+                        recv: Box::new(a0.clone()),
+                        name,
+                    })
                 } else {
-                    Err(Diagnostic::new(cx.span, format!("'list' object has no attribute '{name}' (supported: {})", METHODS.join(", "))))
+                    Err(Diagnostic::new(
+                        cx.span,
+                        format!(
+                            "'list' object has no attribute '{name}' (supported: {})",
+                            METHODS.join(", ")
+                        ),
+                    ))
                 }
             }
             _ => return None,
         },
         SimpleCall | CallKw => match &a0 {
             S::BuiltinMethod { recv, name } if matches!(**recv, S::List { .. }) => {
-                let S::List { def, .. } = **recv else { unreachable!() };
+                let S::List { def, .. } = **recv else {
+                    unreachable!()
+                };
                 let (pos, kw) = call_args(op, args);
                 list_method(cx, def, name, &pos, &kw)
             }
@@ -221,27 +287,51 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             _ => return None,
         },
         SetItem => match (&a0, &args[1]) {
-            (S::List { def, .. }, i) if is_intlike(i) => write_items(cx, *def, &args[2]).map(|_| S::None),
-            (S::List { .. }, i) => Err(Diagnostic::new(cx.span, format!("list indices must be integers, not {}", i.describe()))),
-            (S::Tuple(_), _) => Err(Diagnostic::new(cx.span, "'tuple' object does not support item assignment")),
+            (S::List { def, .. }, i) if is_intlike(i) => {
+                write_items(cx, *def, &args[2]).map(|_| S::None)
+            }
+            (S::List { .. }, i) => Err(Diagnostic::new(
+                cx.span,
+                format!("list indices must be integers, not {}", i.describe()),
+            )),
+            (S::Tuple(_), _) => Err(Diagnostic::new(
+                cx.span,
+                "'tuple' object does not support item assignment",
+            )),
             _ => return None,
         },
         DelItem => match (&a0, &args[1]) {
             (S::List { .. }, i) if is_intlike(i) => Ok(S::None),
-            (S::List { .. }, i) => Err(Diagnostic::new(cx.span, format!("list indices must be integers, not {}", i.describe()))),
+            (S::List { .. }, i) => Err(Diagnostic::new(
+                cx.span,
+                format!("list indices must be integers, not {}", i.describe()),
+            )),
             _ => return None,
         },
         GetSlice | DelSlice | SetSlice => match &a0 {
             S::List { def, .. } => {
                 if !args[1..4].iter().all(bound_is_ok) {
-                    return Some(Err(unsupported(cx, "slicing with non-integer bounds", &args[1..4])));
+                    return Some(Err(unsupported(
+                        cx,
+                        "slicing with non-integer bounds",
+                        &args[1..4],
+                    )));
                 }
                 match op.kind {
-                    GetSlice => Ok(S::List { def: *def, nullable: false }),
+                    GetSlice => Ok(S::List {
+                        def: *def,
+                        nullable: false,
+                    }),
                     DelSlice => Ok(S::None),
                     _ => match iter_item(cx, &args[4]) {
                         Some(item) => write_items(cx, *def, &item).map(|_| S::None),
-                        None => Err(Diagnostic::new(cx.span, format!("can only assign an iterable to a list slice, not {}", args[4].describe()))),
+                        None => Err(Diagnostic::new(
+                            cx.span,
+                            format!(
+                                "can only assign an iterable to a list slice, not {}",
+                                args[4].describe()
+                            ),
+                        )),
                     },
                 }
             }
@@ -259,7 +349,10 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
                         let hi = hi.map(clamp).unwrap_or(n).max(lo);
                         Ok(S::Tuple(items[lo as usize..hi as usize].to_vec()))
                     }
-                    _ => Err(Diagnostic::new(cx.span, "tuples can only be sliced with constant bounds and no step")),
+                    _ => Err(Diagnostic::new(
+                        cx.span,
+                        "tuples can only be sliced with constant bounds and no step",
+                    )),
                 }
             }
             _ => return None,
@@ -268,17 +361,30 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             (S::List { def: d1, .. }, S::List { def: d2, .. }) => {
                 if op.kind == InplaceAdd {
                     let item = read_items(cx, *d2);
-                    write_items(cx, *d1, &item).map(|_| S::List { def: *d1, nullable: false })
+                    write_items(cx, *d1, &item).map(|_| S::List {
+                        def: *d1,
+                        nullable: false,
+                    })
                 } else {
                     let (i1, i2) = (read_items(cx, *d1), read_items(cx, *d2));
                     if cx.ann.union(&i1, &i2).is_none() {
                         return Some(Err(unsupported(cx, "`+`", args)));
                     }
-                    cx.ann.union(&a0, &args[1]).map(|_| ()).ok_or_else(|| unsupported(cx, "`+`", args)).map(|_| S::List { def: cx.ann.list_root(*d1), nullable: false })
+                    cx.ann
+                        .union(&a0, &args[1])
+                        .map(|_| ())
+                        .ok_or_else(|| unsupported(cx, "`+`", args))
+                        .map(|_| S::List {
+                            def: cx.ann.list_root(*d1),
+                            nullable: false,
+                        })
                 }
             }
             (S::List { def, .. }, other) if op.kind == InplaceAdd => match iter_item(cx, other) {
-                Some(item) => write_items(cx, *def, &item).map(|_| S::List { def: *def, nullable: false }),
+                Some(item) => write_items(cx, *def, &item).map(|_| S::List {
+                    def: *def,
+                    nullable: false,
+                }),
                 None => Err(unsupported(cx, "`+=`", args)),
             },
             (S::Tuple(x), S::Tuple(y)) => Ok(S::Tuple(x.iter().chain(y).cloned().collect())),
@@ -286,26 +392,45 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             _ => return None,
         },
         Mul | InplaceMul => match (&a0, &args[1]) {
-            (S::List { def, .. }, n) | (n, S::List { def, .. }) if is_intlike(n) => Ok(S::List { def: *def, nullable: false }),
+            (S::List { def, .. }, n) | (n, S::List { def, .. }) if is_intlike(n) => Ok(S::List {
+                def: *def,
+                nullable: false,
+            }),
             (S::List { .. }, _) | (_, S::List { .. }) => Err(unsupported(cx, "`*`", args)),
             _ => return None,
         },
         Eq | Ne | Lt | Le | Gt | Ge => match (&a0, &args[1]) {
             (S::List { def: d1, .. }, S::List { def: d2, .. }) => {
                 let (i1, i2) = (read_items(cx, *d1), read_items(cx, *d2));
-                let ok = if matches!(op.kind, Eq | Ne) { eq_comparable(cx, &i1, &i2) } else { orderable(&i1) && orderable(&i2) && eq_comparable(cx, &i1, &i2) };
+                let ok = if matches!(op.kind, Eq | Ne) {
+                    eq_comparable(cx, &i1, &i2)
+                } else {
+                    orderable(&i1) && orderable(&i2) && eq_comparable(cx, &i1, &i2)
+                };
                 if ok {
                     Ok(S::Bool)
                 } else {
-                    Err(unsupported(cx, &format!("comparison `{}`", op.kind.name()), args))
+                    Err(unsupported(
+                        cx,
+                        &format!("comparison `{}`", op.kind.name()),
+                        args,
+                    ))
                 }
             }
             (S::Tuple(_), S::Tuple(_)) => {
-                let ok = if matches!(op.kind, Eq | Ne) { eq_comparable(cx, &a0, &args[1]) } else { orderable(&a0) && orderable(&args[1]) && eq_comparable(cx, &a0, &args[1]) };
+                let ok = if matches!(op.kind, Eq | Ne) {
+                    eq_comparable(cx, &a0, &args[1])
+                } else {
+                    orderable(&a0) && orderable(&args[1]) && eq_comparable(cx, &a0, &args[1])
+                };
                 if ok {
                     Ok(S::Bool)
                 } else {
-                    Err(unsupported(cx, &format!("comparison `{}`", op.kind.name()), args))
+                    Err(unsupported(
+                        cx,
+                        &format!("comparison `{}`", op.kind.name()),
+                        args,
+                    ))
                 }
             }
             _ => return None,
@@ -350,7 +475,13 @@ fn list_method(cx: &mut OpCx, def: ListDefId, name: &str, pos: &[S], kw: &[(Stri
         "insert" => {
             check_arity(cx, &m, pos, kw, &[], 2, 2)?;
             if !is_intlike(&pos[0]) {
-                return Err(Diagnostic::new(cx.span, format!("list.insert() index must be an int, not {}", pos[0].describe())));
+                return Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "list.insert() index must be an int, not {}",
+                        pos[0].describe()
+                    ),
+                ));
             }
             write_items(cx, def, &pos[1]).map(|_| S::None)
         }
@@ -358,7 +489,10 @@ fn list_method(cx: &mut OpCx, def: ListDefId, name: &str, pos: &[S], kw: &[(Stri
             check_arity(cx, &m, pos, kw, &[], 0, 1)?;
             if let Some(i) = pos.first() {
                 if !is_intlike(i) {
-                    return Err(Diagnostic::new(cx.span, format!("list.pop() index must be an int, not {}", i.describe())));
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!("list.pop() index must be an int, not {}", i.describe()),
+                    ));
                 }
             }
             Ok(read_items(cx, def))
@@ -368,10 +502,20 @@ fn list_method(cx: &mut OpCx, def: ListDefId, name: &str, pos: &[S], kw: &[(Stri
             check_arity(cx, &m, pos, kw, &[], 1, max)?;
             let item = read_items(cx, def);
             if !eq_comparable(cx, &item, &pos[0]) {
-                return Err(Diagnostic::new(cx.span, format!("{m}() of {} in a list of {}", pos[0].describe(), item.describe())));
+                return Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "{m}() of {} in a list of {}",
+                        pos[0].describe(),
+                        item.describe()
+                    ),
+                ));
             }
             if pos[1..].iter().any(|b| !is_intlike(b)) {
-                return Err(Diagnostic::new(cx.span, format!("{m}() bounds must be ints")));
+                return Err(Diagnostic::new(
+                    cx.span,
+                    format!("{m}() bounds must be ints"),
+                ));
             }
             Ok(if name == "remove" { S::None } else { S::Int })
         }
@@ -381,7 +525,10 @@ fn list_method(cx: &mut OpCx, def: ListDefId, name: &str, pos: &[S], kw: &[(Stri
         }
         "copy" => {
             check_arity(cx, &m, pos, kw, &[], 0, 0)?;
-            Ok(S::List { def, nullable: false })
+            Ok(S::List {
+                def,
+                nullable: false,
+            })
         }
         "sort" => {
             check_arity(cx, &m, pos, kw, &["reverse"], 0, 0)?;
@@ -389,7 +536,10 @@ fn list_method(cx: &mut OpCx, def: ListDefId, name: &str, pos: &[S], kw: &[(Stri
             sortable(cx, &item)?;
             Ok(S::None)
         }
-        _ => Err(Diagnostic::new(cx.span, format!("'list' object has no attribute '{name}'"))),
+        _ => Err(Diagnostic::new(
+            cx.span,
+            format!("'list' object has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -397,7 +547,13 @@ fn sortable(cx: &OpCx, item: &S) -> Result<(), Diagnostic> {
     if orderable(item) {
         Ok(())
     } else {
-        Err(Diagnostic::new(cx.span, format!("sorting needs items of int, float or str (or tuples of those), found {}", item.describe())))
+        Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "sorting needs items of int, float or str (or tuples of those), found {}",
+                item.describe()
+            ),
+        ))
     }
 }
 
@@ -421,8 +577,16 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
             B::Reversed => {
                 check_arity(cx, name, pos, kw, &[], 1, 1)?;
                 match &pos[0] {
-                    S::List { .. } | S::Range | S::Str { nullable: false } => Ok(S::Reversed(Box::new(pos[0].clone()))),
-                    other => Err(Diagnostic::new(cx.span, format!("reversed() takes a list, range or str, not {}", other.describe()))),
+                    S::List { .. } | S::Range | S::Str { nullable: false } => {
+                        Ok(S::Reversed(Box::new(pos[0].clone())))
+                    }
+                    other => Err(Diagnostic::new(
+                        cx.span,
+                        format!(
+                            "reversed() takes a list, range or str, not {}",
+                            other.describe()
+                        ),
+                    )),
                 }
             }
             B::Sum => {
@@ -430,10 +594,15 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
                 let item = iterable(cx, &pos[0])?;
                 let start = pos.get(1).cloned().unwrap_or(S::Int);
                 match (&item, &start) {
-                    (S::Impossible, s) if is_num(s) => Ok(if *s == S::Bool { S::Int } else { s.clone() }),
+                    (S::Impossible, s) if is_num(s) => {
+                        Ok(if *s == S::Bool { S::Int } else { s.clone() })
+                    }
                     (i, s) if is_intlike(i) && is_intlike(s) => Ok(S::Int),
                     (i, s) if is_num(i) && is_num(s) => Ok(S::Float),
-                    _ => Err(Diagnostic::new(cx.span, format!("sum() needs numbers, found items of {}", item.describe()))),
+                    _ => Err(Diagnostic::new(
+                        cx.span,
+                        format!("sum() needs numbers, found items of {}", item.describe()),
+                    )),
                 }
             }
             B::Any | B::All => {
@@ -448,22 +617,36 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
             B::ListFn => {
                 check_arity(cx, name, pos, kw, &[], 0, 1)?;
                 match pos.first() {
-                    None => Ok(S::List { def: result_list(cx, op), nullable: false }),
+                    None => Ok(S::List {
+                        def: result_list(cx, op),
+                        nullable: false,
+                    }),
                     Some(x) => list_from(cx, op, x, false),
                 }
             }
             B::Min | B::Max => {
                 if !kw.is_empty() {
-                    return Err(Diagnostic::new(cx.span, format!("{name}() takes no keyword arguments here")));
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!("{name}() takes no keyword arguments here"),
+                    ));
                 }
                 let items: Vec<S> = match pos {
-                    [] => return Err(Diagnostic::new(cx.span, format!("{name}() expects at least 1 argument, got 0"))),
+                    [] => {
+                        return Err(Diagnostic::new(
+                            cx.span,
+                            format!("{name}() expects at least 1 argument, got 0"),
+                        ))
+                    }
                     [one] => vec![iterable(cx, one)?],
                     many => many.to_vec(),
                 };
                 let mut u = S::Impossible;
                 for i in &items {
-                    u = cx.ann.union(&u, i).ok_or_else(|| unsupported(cx, &format!("{name}()"), pos))?;
+                    u = cx
+                        .ann
+                        .union(&u, i)
+                        .ok_or_else(|| unsupported(cx, &format!("{name}()"), pos))?;
                 }
                 if !orderable(&u) || matches!(u, S::Tuple(_)) {
                     return Err(unsupported(cx, &format!("{name}()"), pos));
@@ -474,7 +657,9 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
         }
     };
     match b {
-        B::Enumerate | B::Zip | B::Reversed | B::Sum | B::Any | B::All | B::Sorted | B::ListFn => Some(r()),
+        B::Enumerate | B::Zip | B::Reversed | B::Sum | B::Any | B::All | B::Sorted | B::ListFn => {
+            Some(r())
+        }
         // min/max of two numbers stay with the generic rule.
         B::Min | B::Max if !(pos.len() == 2 && is_num(&pos[0]) && is_num(&pos[1])) => Some(r()),
         _ => None,
@@ -489,11 +674,17 @@ fn list_from(cx: &mut OpCx, op: &Op<Flow>, x: &S, sorting: bool) -> R {
         sortable(cx, &item)?;
     }
     match x {
-        S::List { def, .. } => Ok(S::List { def: *def, nullable: false }),
+        S::List { def, .. } => Ok(S::List {
+            def: *def,
+            nullable: false,
+        }),
         _ => {
             let def = result_list(cx, op);
             write_items(cx, def, &item)?;
-            Ok(S::List { def, nullable: false })
+            Ok(S::List {
+                def,
+                nullable: false,
+            })
         }
     }
 }

@@ -7,9 +7,9 @@
 
 use crate::annotate::OpCx;
 use crate::model::SomeValue as S;
-use rpy_flow::rlib::check_livevars;
 use rpy_flow::graph::Value;
 use rpy_flow::model::Flow;
+use rpy_flow::rlib::check_livevars;
 use rpy_flow::{Builtin, Const, FlowOp, HostId, HostObj, Op, Program};
 use rpy_syntax::Diagnostic;
 
@@ -37,7 +37,10 @@ impl Intrinsic {
 /// The annotation of a prebuilt intrinsic object.
 pub fn const_annotation(prog: &Program, h: HostId) -> S {
     match &prog.objs[h] {
-        HostObj::Intrinsic { kind: Builtin::JitDriver, .. } => S::Intrinsic(Intrinsic::JitDriver(h)),
+        HostObj::Intrinsic {
+            kind: Builtin::JitDriver,
+            ..
+        } => S::Intrinsic(Intrinsic::JitDriver(h)),
         _ => S::Impossible,
     }
 }
@@ -51,7 +54,10 @@ fn is_word(a: &S) -> bool {
 }
 
 fn describe_all(args: &[S]) -> String {
-    args.iter().map(|a| a.describe()).collect::<Vec<_>>().join(" and ")
+    args.iter()
+        .map(|a| a.describe())
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// The rlib/os/time/math builtins this module annotates.
@@ -61,7 +67,13 @@ pub fn is_rlib_builtin(b: Builtin) -> bool {
     (n.starts_with("rpython.") && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict))
         || matches!(
             b,
-            B::OsRead | B::OsOpen | B::OsClose | B::OsLseek | B::OsGetenv | B::TimeTime | B::TimePerfCounter
+            B::OsRead
+                | B::OsOpen
+                | B::OsClose
+                | B::OsLseek
+                | B::OsGetenv
+                | B::TimeTime
+                | B::TimePerfCounter
         )
         || n.starts_with("math.")
 }
@@ -75,21 +87,37 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             return Some(if args.iter().all(is_intlike) {
                 Ok(S::Int)
             } else {
-                Err(Diagnostic::new(cx.span, format!("ovfcheck() works on ints only, found {}", describe_all(args))))
+                Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "ovfcheck() works on ints only, found {}",
+                        describe_all(args)
+                    ),
+                ))
             });
         }
         F::SimpleCall | F::CallKw => {
             return match &args[0] {
                 S::Builtin(b) if is_rlib_builtin(*b) => Some(call(cx, op, *b, args)),
-                S::Intrinsic(Intrinsic::JitMethod { driver, name }) => Some(jit_method(cx, op, *driver, name, args)),
-                S::Intrinsic(i) => Some(Err(Diagnostic::new(cx.span, format!("{} is not callable", i.describe())))),
+                S::Intrinsic(Intrinsic::JitMethod { driver, name }) => {
+                    Some(jit_method(cx, op, *driver, name, args))
+                }
+                S::Intrinsic(i) => Some(Err(Diagnostic::new(
+                    cx.span,
+                    format!("{} is not callable", i.describe()),
+                ))),
                 S::Functions(fs) => not_rpython_call(cx, fs).map(Err),
                 _ => None,
             };
         }
         F::GetAttr => {
             if let S::Intrinsic(Intrinsic::JitDriver(d)) = &args[0] {
-                let name = op.args.get(1).and_then(Value::as_const).and_then(Const::as_str).unwrap_or("?");
+                let name = op
+                    .args
+                    .get(1)
+                    .and_then(Value::as_const)
+                    .and_then(Const::as_str)
+                    .unwrap_or("?");
                 return Some(match name {
                     "jit_merge_point" => Ok(S::Intrinsic(Intrinsic::JitMethod { driver: *d, name: "jit_merge_point" })),
                     "can_enter_jit" => Ok(S::Intrinsic(Intrinsic::JitMethod { driver: *d, name: "can_enter_jit" })),
@@ -110,7 +138,11 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
 /// A call reaching a `@not_rpython` function (translation-time only).
 fn not_rpython_call(cx: &OpCx, fs: &[HostId]) -> Option<Diagnostic> {
     let prog = cx.ann.prog;
-    let f = *fs.iter().find(|f| prog.fn_hints.get(f).is_some_and(|h| h.contains(&rpy_flow::rlib::FnHint::NotRpython)))?;
+    let f = *fs.iter().find(|f| {
+        prog.fn_hints
+            .get(f)
+            .is_some_and(|h| h.contains(&rpy_flow::rlib::FnHint::NotRpython))
+    })?;
     let fobj = prog.function(f);
     Some(
         Diagnostic::new(cx.span, format!("{}() is marked @not_rpython: it runs only at translation time and cannot be called from translated code", fobj.name))
@@ -121,23 +153,41 @@ fn not_rpython_call(cx: &OpCx, fs: &[HostId]) -> Option<Diagnostic> {
 /// Ops with an `r_uint` operand: the other operand must be int-like.
 fn unsigned_op(cx: &OpCx, k: FlowOp, args: &[S]) -> R {
     use FlowOp as F;
-    let bad = || Diagnostic::new(cx.span, format!("unsupported operation: `{}` on {} (r_uint mixes only with int and bool)", k.name(), describe_all(args)));
+    let bad = || {
+        Diagnostic::new(
+            cx.span,
+            format!(
+                "unsupported operation: `{}` on {} (r_uint mixes only with int and bool)",
+                k.name(),
+                describe_all(args)
+            ),
+        )
+    };
     if let Some(base) = crate::rules::arith_base(k) {
         if !(is_word(&args[0]) && is_word(&args[1])) {
             return Err(bad());
         }
         return match base {
-            F::Add | F::Sub | F::Mul | F::FloorDiv | F::Mod | F::And | F::Or | F::Xor => Ok(S::Unsigned),
-            F::LShift | F::RShift if matches!(args[0], S::Unsigned) && is_intlike(&args[1]) => Ok(S::Unsigned),
+            F::Add | F::Sub | F::Mul | F::FloorDiv | F::Mod | F::And | F::Or | F::Xor => {
+                Ok(S::Unsigned)
+            }
+            F::LShift | F::RShift if matches!(args[0], S::Unsigned) && is_intlike(&args[1]) => {
+                Ok(S::Unsigned)
+            }
             _ => Err(bad()),
         };
     }
     match k {
         F::Neg | F::Pos | F::Invert => Ok(S::Unsigned),
         F::Bool | F::Not => Ok(S::Bool),
-        F::Lt | F::Le | F::Eq | F::Ne | F::Gt | F::Ge if is_word(&args[0]) && is_word(&args[1]) => Ok(S::Bool),
+        F::Lt | F::Le | F::Eq | F::Ne | F::Gt | F::Ge if is_word(&args[0]) && is_word(&args[1]) => {
+            Ok(S::Bool)
+        }
         F::Str | F::Format => Ok(S::Str { nullable: false }),
-        F::Repr => Err(Diagnostic::new(cx.span, "repr() of an r_uint is not supported; use str()")),
+        F::Repr => Err(Diagnostic::new(
+            cx.span,
+            "repr() of an r_uint is not supported; use str()",
+        )),
         F::NewTuple => Ok(S::Tuple(args.to_vec())),
         F::Is => Ok(S::Bool),
         _ => Err(bad()),
@@ -150,12 +200,21 @@ fn split_args(op: &Op<Flow>, args: &[S]) -> (Vec<S>, Vec<(String, S)>) {
         return (args[1..].to_vec(), Vec::new());
     }
     let names: Vec<String> = match op.args.get(1).and_then(Value::as_const) {
-        Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+        Some(Const::Tuple(t)) => t
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     let rest = &args[2..];
     let npos = rest.len() - names.len();
-    (rest[..npos].to_vec(), names.into_iter().zip(rest[npos..].iter().cloned()).collect())
+    (
+        rest[..npos].to_vec(),
+        names
+            .into_iter()
+            .zip(rest[npos..].iter().cloned())
+            .collect(),
+    )
 }
 
 fn short_name(b: Builtin) -> &'static str {
@@ -172,15 +231,34 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, args: &[S]) -> R {
     let name = short_name(b);
     let arity = |min: usize, max: usize| -> Result<(), Diagnostic> {
         if !kw.is_empty() {
-            return Err(Diagnostic::new(cx.span, format!("{name}() takes no keyword arguments")));
+            return Err(Diagnostic::new(
+                cx.span,
+                format!("{name}() takes no keyword arguments"),
+            ));
         }
         if pos.len() < min || pos.len() > max {
-            let expect = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-            return Err(Diagnostic::new(cx.span, format!("{name}() takes {expect} argument{} ({} given)", if max == 1 { "" } else { "s" }, pos.len())));
+            let expect = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
+            return Err(Diagnostic::new(
+                cx.span,
+                format!(
+                    "{name}() takes {expect} argument{} ({} given)",
+                    if max == 1 { "" } else { "s" },
+                    pos.len()
+                ),
+            ));
         }
         Ok(())
     };
-    let expect = |what: &str| Diagnostic::new(cx.span, format!("{name}() expects {what}, found {}", describe_all(&pos)));
+    let expect = |what: &str| {
+        Diagnostic::new(
+            cx.span,
+            format!("{name}() expects {what}, found {}", describe_all(&pos)),
+        )
+    };
     let num = |a: &S| matches!(a, S::Int | S::Bool | S::Float);
     match b {
         B::RarithIntmask => {
@@ -312,7 +390,10 @@ fn jit_method(cx: &mut OpCx, op: &Op<Flow>, driver: HostId, name: &str, args: &[
         return Ok(S::None);
     }
     if !pos.is_empty() {
-        return Err(Diagnostic::new(cx.span, format!("{name}() takes the live variables as keyword arguments only")));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!("{name}() takes the live variables as keyword arguments only"),
+        ));
     }
     let Some((greens, reds)) = rpy_flow::rlib::jitdriver_vars(cx.ann.prog, driver) else {
         return Err(Diagnostic::new(cx.span, "not a JitDriver"));

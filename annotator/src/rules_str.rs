@@ -63,8 +63,8 @@ pub fn method_params(kind: Kind, name: &str) -> Option<&'static [&'static str]> 
         "join" => Some(&["iterable"]),
         "strip" | "lstrip" | "rstrip" => Some(&["chars"]),
         "replace" => Some(&["old", "new", "count"]),
-        "lower" | "upper" | "capitalize" | "title" | "swapcase" | "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper"
-        | "islower" | "istitle" => Some(&[]),
+        "lower" | "upper" | "capitalize" | "title" | "swapcase" | "isdigit" | "isalpha"
+        | "isalnum" | "isspace" | "isupper" | "islower" | "istitle" => Some(&[]),
         "zfill" => Some(&["width"]),
         "ljust" | "rjust" | "center" => Some(&["width", "fillchar"]),
         "partition" | "rpartition" => Some(&["sep"]),
@@ -96,7 +96,11 @@ fn required(kind: Kind, name: &str) -> usize {
         (Kind::Builder, "append") => 1,
         (Kind::Builder, "append_slice") => 3,
         (Kind::Builder, "append_multiple_char") => 2,
-        (_, "find" | "rfind" | "index" | "rindex" | "count" | "startswith" | "endswith" | "join" | "zfill" | "ljust" | "rjust" | "center" | "partition" | "rpartition") => 1,
+        (
+            _,
+            "find" | "rfind" | "index" | "rindex" | "count" | "startswith" | "endswith" | "join"
+            | "zfill" | "ljust" | "rjust" | "center" | "partition" | "rpartition",
+        ) => 1,
         (_, "replace") => 2,
         _ => 0,
     }
@@ -127,7 +131,10 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
     match op.kind {
         F::GetAttr => {
             let kind = Kind::of(&args[0])?;
-            let name = const_arg(op, 1).and_then(Const::as_str).unwrap_or("?").to_string();
+            let name = const_arg(op, 1)
+                .and_then(Const::as_str)
+                .unwrap_or("?")
+                .to_string();
             Some(getattr(cx, kind, &args[0], &name))
         }
         F::SimpleCall | F::CallKw => match &args[0] {
@@ -139,7 +146,10 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             S::Builtin(Builtin::StringBuilder | Builtin::UnicodeBuilder) => {
                 let (pos, kw) = call_args(op, args);
                 if !kw.is_empty() || pos.len() > 1 || !pos.iter().all(is_intlike) {
-                    return Some(Err(Diagnostic::new(cx.span, "StringBuilder() takes an optional int (the initial size)")));
+                    return Some(Err(Diagnostic::new(
+                        cx.span,
+                        "StringBuilder() takes an optional int (the initial size)",
+                    )));
                 }
                 Some(Ok(S::StrBuilder))
             }
@@ -150,17 +160,27 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
         F::GetSlice => {
             let kind = Kind::of(&args[0]).filter(|k| *k != Kind::Builder)?;
             if args[0].can_be_none() {
-                return Some(Err(Diagnostic::new(cx.span, format!("slicing a {} that may be None", kind.type_name()))));
+                return Some(Err(Diagnostic::new(
+                    cx.span,
+                    format!("slicing a {} that may be None", kind.type_name()),
+                )));
             }
             for a in &args[1..4] {
                 if !(is_intlike(a) || matches!(a, S::None)) {
-                    return Some(Err(Diagnostic::new(cx.span, format!("slice indices must be int or None, not {}", a.describe()))));
+                    return Some(Err(Diagnostic::new(
+                        cx.span,
+                        format!("slice indices must be int or None, not {}", a.describe()),
+                    )));
                 }
             }
             Some(Ok(kind.own()))
         }
         F::Mul | F::InplaceMul => match (&args[0], &args[1]) {
-            (S::Bytes { nullable: false }, n) | (n, S::Bytes { nullable: false }) if is_intlike(n) => Some(Ok(S::Bytes { nullable: false })),
+            (S::Bytes { nullable: false }, n) | (n, S::Bytes { nullable: false })
+                if is_intlike(n) =>
+            {
+                Some(Ok(S::Bytes { nullable: false }))
+            }
             _ => None,
         },
         F::Contains => match (&args[0], &args[1]) {
@@ -176,64 +196,120 @@ fn call_args(op: &Op<Flow>, args: &[S]) -> (Vec<S>, Vec<(String, S)>) {
         return (args[1..].to_vec(), Vec::new());
     }
     let names: Vec<String> = match const_arg(op, 1) {
-        Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+        Some(Const::Tuple(t)) => t
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     let rest = &args[2..];
     let npos = rest.len() - names.len();
-    let kw = names.into_iter().zip(rest[npos..].iter().cloned()).collect();
+    let kw = names
+        .into_iter()
+        .zip(rest[npos..].iter().cloned())
+        .collect();
     (rest[..npos].to_vec(), kw)
 }
 
 fn getattr(cx: &mut OpCx, kind: Kind, recv: &S, name: &str) -> R {
     if method_params(kind, name).is_none() {
-        return Err(Diagnostic::new(cx.span, format!("'{}' object has no attribute '{name}' (or it is not supported)", kind.type_name())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "'{}' object has no attribute '{name}' (or it is not supported)",
+                kind.type_name()
+            ),
+        ));
     }
     if recv.can_be_none() {
-        return Err(Diagnostic::new(cx.span, format!("calling {name}() on a {} that may be None; check `is not None` first", kind.type_name())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "calling {name}() on a {} that may be None; check `is not None` first",
+                kind.type_name()
+            ),
+        ));
     }
-    Ok(S::BuiltinMethod { recv: Box::new(recv.clone()), name: name.to_string() })
+    Ok(S::BuiltinMethod {
+        recv: Box::new(recv.clone()),
+        name: name.to_string(),
+    })
 }
 
 /// Binds positional and keyword arguments to the method's parameters:
 /// one slot per parameter, `None` for omitted ones.
-pub fn bind_method_args<T: Clone>(kind: Kind, name: &str, pos: &[T], kw: &[(String, T)]) -> Result<Vec<Option<T>>, String> {
+pub fn bind_method_args<T: Clone>(
+    kind: Kind,
+    name: &str,
+    pos: &[T],
+    kw: &[(String, T)],
+) -> Result<Vec<Option<T>>, String> {
     let params = method_params(kind, name).ok_or_else(|| format!("no method {name}"))?;
     let tn = kind.type_name();
     if pos.len() > params.len() {
-        return Err(format!("{tn}.{name}() takes at most {} argument{} ({} given)", params.len(), if params.len() == 1 { "" } else { "s" }, pos.len()));
+        return Err(format!(
+            "{tn}.{name}() takes at most {} argument{} ({} given)",
+            params.len(),
+            if params.len() == 1 { "" } else { "s" },
+            pos.len()
+        ));
     }
     let mut slots: Vec<Option<T>> = vec![None; params.len()];
     for (i, p) in pos.iter().enumerate() {
         slots[i] = Some(p.clone());
     }
-    let kw_ok = matches!(name, "split" | "rsplit" | "splitlines" | "encode" | "decode");
+    let kw_ok = matches!(
+        name,
+        "split" | "rsplit" | "splitlines" | "encode" | "decode"
+    );
     for (k, v) in kw {
         let Some(i) = params.iter().position(|p| p == k).filter(|_| kw_ok) else {
-            return Err(format!("{tn}.{name}() got an unexpected keyword argument '{k}'"));
+            return Err(format!(
+                "{tn}.{name}() got an unexpected keyword argument '{k}'"
+            ));
         };
         if slots[i].is_some() {
-            return Err(format!("{tn}.{name}() got multiple values for argument '{k}'"));
+            return Err(format!(
+                "{tn}.{name}() got multiple values for argument '{k}'"
+            ));
         }
         slots[i] = Some(v.clone());
     }
     let req = required(kind, name);
     if slots.iter().take(req).any(Option::is_none) {
-        return Err(format!("{tn}.{name}() takes at least {req} argument{} ({} given)", if req == 1 { "" } else { "s" }, pos.len() + kw.len()));
+        return Err(format!(
+            "{tn}.{name}() takes at least {req} argument{} ({} given)",
+            if req == 1 { "" } else { "s" },
+            pos.len() + kw.len()
+        ));
     }
     Ok(slots)
 }
 
-fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], kw: &[(String, S)]) -> R {
+fn call_method(
+    cx: &mut OpCx,
+    op: &Op<Flow>,
+    kind: Kind,
+    name: &str,
+    pos: &[S],
+    kw: &[(String, S)],
+) -> R {
     let slots = bind_method_args(kind, name, pos, kw).map_err(|m| Diagnostic::new(cx.span, m))?;
     let own = kind.own();
     let tn = kind.type_name();
     let span = cx.span;
     let bad = |i: usize, want: &str, got: &S| {
         let p = method_params(kind, name).unwrap()[i];
-        Diagnostic::new(span, format!("{tn}.{name}(): argument '{p}' must be {want}, not {}", got.describe()))
+        Diagnostic::new(
+            span,
+            format!(
+                "{tn}.{name}(): argument '{p}' must be {want}, not {}",
+                got.describe()
+            ),
+        )
     };
-    let is_own = |a: &S| std::mem::discriminant(a) == std::mem::discriminant(&own) && !a.can_be_none();
+    let is_own =
+        |a: &S| std::mem::discriminant(a) == std::mem::discriminant(&own) && !a.can_be_none();
     let want_own = |i: usize| -> Result<(), Diagnostic> {
         match &slots[i] {
             Some(a) if !is_own(a) => Err(bad(i, tn, a)),
@@ -255,7 +331,10 @@ fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], 
             Some(a) => Err(bad(i, &format!("{tn} or None"), a)),
         }
     };
-    let list_of_own = |cx: &mut OpCx| S::List { def: cx.ann.new_list(own.clone()), nullable: false };
+    let list_of_own = |cx: &mut OpCx| S::List {
+        def: cx.ann.new_list(own.clone()),
+        nullable: false,
+    };
     let _ = op;
     match name {
         "find" | "rfind" | "index" | "rindex" | "count" => {
@@ -294,7 +373,13 @@ fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], 
                 if item.is_impossible() || is_own(&item) {
                     Ok(own)
                 } else {
-                    Err(Diagnostic::new(span, format!("{tn}.join() needs a list of {tn}, but the list holds {}", item.describe())))
+                    Err(Diagnostic::new(
+                        span,
+                        format!(
+                            "{tn}.join() needs a list of {tn}, but the list holds {}",
+                            item.describe()
+                        ),
+                    ))
                 }
             }
             Some(a) => Err(bad(0, &format!("a list of {tn}"), &a)),
@@ -311,7 +396,8 @@ fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], 
             Ok(own)
         }
         "lower" | "upper" | "capitalize" | "title" | "swapcase" => Ok(own),
-        "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "istitle" | "isdecimal" | "isnumeric" => Ok(S::Bool),
+        "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "istitle"
+        | "isdecimal" | "isnumeric" => Ok(S::Bool),
         "zfill" => {
             want_int(0, false)?;
             Ok(own)
@@ -334,13 +420,20 @@ fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], 
                             return Err(Diagnostic::new(span, format!("unsupported encoding '{c}' (expected 'utf-8', 'latin-1' or 'ascii')")));
                         }
                         if i == 1 && c != "strict" {
-                            return Err(Diagnostic::new(span, format!("only errors='strict' is supported, not '{c}'")));
+                            return Err(Diagnostic::new(
+                                span,
+                                format!("only errors='strict' is supported, not '{c}'"),
+                            ));
                         }
                     }
                     (Some(a), _) => return Err(bad(i, "a constant str", a)),
                 }
             }
-            Ok(if name == "encode" { S::Bytes { nullable: false } } else { S::Str { nullable: false } })
+            Ok(if name == "encode" {
+                S::Bytes { nullable: false }
+            } else {
+                S::Str { nullable: false }
+            })
         }
         // Builders.
         "append" => {
@@ -360,12 +453,22 @@ fn call_method(cx: &mut OpCx, op: &Op<Flow>, kind: Kind, name: &str, pos: &[S], 
         }
         "getlength" => Ok(S::Int),
         "build" => Ok(S::Str { nullable: false }),
-        _ => Err(Diagnostic::new(span, format!("{tn}.{name}() is not supported"))),
+        _ => Err(Diagnostic::new(
+            span,
+            format!("{tn}.{name}() is not supported"),
+        )),
     }
 }
 
 /// The constant str passed for parameter `i` of a method call, if any.
-pub fn const_of(op: &Op<Flow>, npos: usize, kw: &[(String, S)], i: usize, kind: Kind, name: &str) -> Option<String> {
+pub fn const_of(
+    op: &Op<Flow>,
+    npos: usize,
+    kw: &[(String, S)],
+    i: usize,
+    kind: Kind,
+    name: &str,
+) -> Option<String> {
     let first = if op.kind == FlowOp::CallKw { 2 } else { 1 };
     let idx = if i < npos {
         first + i
@@ -373,7 +476,9 @@ pub fn const_of(op: &Op<Flow>, npos: usize, kw: &[(String, S)], i: usize, kind: 
         let pname = method_params(kind, name)?[i];
         first + npos + kw.iter().position(|(k, _)| k == pname)?
     };
-    const_arg(op, idx).and_then(Const::as_str).map(str::to_string)
+    const_arg(op, idx)
+        .and_then(Const::as_str)
+        .map(str::to_string)
 }
 
 /// One `%` conversion of a constant format string.
@@ -425,11 +530,17 @@ pub fn parse_percent(fmt: &str) -> Result<PercentFormat, String> {
         i += 1;
         match conv {
             '%' if flags.is_empty() => pieces.last_mut().unwrap().push('%'),
-            's' | 'r' | 'a' | 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
+            's' | 'r' | 'a' | 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g'
+            | 'G' | 'c' => {
                 specs.push(PercentSpec { flags, conv });
                 pieces.push(String::new());
             }
-            _ => return Err(format!("unsupported format character '{conv}' (0x{:x})", conv as u32)),
+            _ => {
+                return Err(format!(
+                    "unsupported format character '{conv}' (0x{:x})",
+                    conv as u32
+                ))
+            }
         }
     }
     Ok(PercentFormat { pieces, specs })
@@ -438,29 +549,55 @@ pub fn parse_percent(fmt: &str) -> Result<PercentFormat, String> {
 fn percent(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     let span = cx.span;
     let Some(Const::Str(fmt)) = const_arg(op, 0) else {
-        return Err(Diagnostic::new(span, "the left side of `%` must be a constant format string"));
+        return Err(Diagnostic::new(
+            span,
+            "the left side of `%` must be a constant format string",
+        ));
     };
-    let pf = parse_percent(fmt).map_err(|m| Diagnostic::new(span, format!("bad format string: {m}")))?;
+    let pf =
+        parse_percent(fmt).map_err(|m| Diagnostic::new(span, format!("bad format string: {m}")))?;
     let items: Vec<S> = match &args[1] {
         S::Tuple(items) => items.clone(),
         other => vec![other.clone()],
     };
     if items.len() > pf.specs.len() {
-        return Err(Diagnostic::new(span, format!("not all arguments converted during string formatting ({} conversions, {} values)", pf.specs.len(), items.len())));
+        return Err(Diagnostic::new(
+            span,
+            format!(
+                "not all arguments converted during string formatting ({} conversions, {} values)",
+                pf.specs.len(),
+                items.len()
+            ),
+        ));
     }
     if items.len() < pf.specs.len() {
-        return Err(Diagnostic::new(span, format!("not enough arguments for format string ({} conversions, {} values)", pf.specs.len(), items.len())));
+        return Err(Diagnostic::new(
+            span,
+            format!(
+                "not enough arguments for format string ({} conversions, {} values)",
+                pf.specs.len(),
+                items.len()
+            ),
+        ));
     }
     for (spec, item) in pf.specs.iter().zip(&items) {
         let ok = match spec.conv {
-            's' | 'r' | 'a' => matches!(item, S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None),
-            'd' | 'i' | 'u' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => matches!(item, S::Int | S::Bool | S::Float),
+            's' | 'r' | 'a' => matches!(
+                item,
+                S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None
+            ),
+            'd' | 'i' | 'u' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                matches!(item, S::Int | S::Bool | S::Float)
+            }
             'x' | 'X' | 'o' => is_intlike(item),
             'c' => is_intlike(item) || matches!(item, S::Str { nullable: false }),
             _ => false,
         };
         if !ok {
-            return Err(Diagnostic::new(span, format!("%{} format cannot take {}", spec.conv, item.describe())));
+            return Err(Diagnostic::new(
+                span,
+                format!("%{} format cannot take {}", spec.conv, item.describe()),
+            ));
         }
     }
     Ok(S::Str { nullable: false })
@@ -468,11 +605,19 @@ fn percent(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
 
 fn format(cx: &mut OpCx, args: &[S]) -> R {
     if !matches!(args[1], S::Str { nullable: false }) {
-        return Err(Diagnostic::new(cx.span, format!("a format spec must be a str, not {}", args[1].describe())));
+        return Err(Diagnostic::new(
+            cx.span,
+            format!("a format spec must be a str, not {}", args[1].describe()),
+        ));
     }
     match &args[0] {
-        S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => Ok(S::Str { nullable: false }),
-        other => Err(Diagnostic::new(cx.span, format!("format() of {} is not supported", other.describe()))),
+        S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => {
+            Ok(S::Str { nullable: false })
+        }
+        other => Err(Diagnostic::new(
+            cx.span,
+            format!("format() of {} is not supported", other.describe()),
+        )),
     }
 }
 
@@ -484,9 +629,21 @@ mod tests {
     fn percent_formats_parse() {
         let pf = parse_percent("%d %-5s|%05.2f %% %r").unwrap();
         assert_eq!(pf.pieces, vec!["", " ", "|", " % ", ""]);
-        let convs: Vec<(String, char)> = pf.specs.iter().map(|s| (s.flags.clone(), s.conv)).collect();
-        assert_eq!(convs, vec![("".into(), 'd'), ("-5".into(), 's'), ("05.2".into(), 'f'), ("".into(), 'r')]);
+        let convs: Vec<(String, char)> =
+            pf.specs.iter().map(|s| (s.flags.clone(), s.conv)).collect();
+        assert_eq!(
+            convs,
+            vec![
+                ("".into(), 'd'),
+                ("-5".into(), 's'),
+                ("05.2".into(), 'f'),
+                ("".into(), 'r')
+            ]
+        );
         assert_eq!(parse_percent("50%"), Err("incomplete format".into()));
-        assert_eq!(parse_percent("%y"), Err("unsupported format character 'y' (0x79)".into()));
+        assert_eq!(
+            parse_percent("%y"),
+            Err("unsupported format character 'y' (0x79)".into())
+        );
     }
 }

@@ -40,7 +40,12 @@ pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
                     if !skip {
                         let r = g.graph.new_var(None);
                         g.var_types[r] = LowType::Void;
-                        out.push(Op { kind: LlOp::GcWriteBarrier, args: vec![obj.clone()], result: r, span: op.span });
+                        out.push(Op {
+                            kind: LlOp::GcWriteBarrier,
+                            args: vec![obj.clone()],
+                            result: r,
+                            span: op.span,
+                        });
                     }
                 }
             }

@@ -29,7 +29,12 @@ pub fn op_collects(op: &Op<Ll>, graphs: &[bool]) -> bool {
 }
 
 fn graph_collects(g: &LlGraph, graphs: &[bool]) -> bool {
-    g.graph.reachable_blocks().into_iter().any(|b| g.graph.blocks[b].ops.iter().any(|op| op_collects(op, graphs)))
+    g.graph.reachable_blocks().into_iter().any(|b| {
+        g.graph.blocks[b]
+            .ops
+            .iter()
+            .any(|op| op_collects(op, graphs))
+    })
 }
 
 /// For each graph of the program, whether calling it may collect.

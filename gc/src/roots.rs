@@ -51,7 +51,12 @@ fn live_roots(g: &LlGraph, data: &BlockData<Ll>, graphs: &[bool]) -> Vec<Option<
     for (i, op) in data.ops.iter().enumerate().rev() {
         live.remove(&op.result);
         if op_collects(op, graphs) {
-            out[i] = Some(live.iter().copied().filter(|&v| g.var_types[v].is_gc_ptr()).collect());
+            out[i] = Some(
+                live.iter()
+                    .copied()
+                    .filter(|&v| g.var_types[v].is_gc_ptr())
+                    .collect(),
+            );
         }
         live.extend(op.args.iter().filter_map(|a| a.as_var()));
     }
@@ -67,7 +72,12 @@ fn new_var_like(g: &mut LlGraph, v: Var) -> Var {
 
 fn reload(g: &mut LlGraph, v: Var, slot: usize, span: rpy_syntax::Span) -> Op<Ll> {
     let r = new_var_like(g, v);
-    Op { kind: LlOp::GcReloadRoot, args: vec![Value::Const(LlConst::Signed(slot as i64))], result: r, span }
+    Op {
+        kind: LlOp::GcReloadRoot,
+        args: vec![Value::Const(LlConst::Signed(slot as i64))],
+        result: r,
+        span,
+    }
 }
 
 fn rename(v: &Value<LlConst>, ren: &HashMap<Var, Var>) -> Value<LlConst> {
@@ -97,7 +107,12 @@ fn rewrite_block(g: &mut LlGraph, b: Block, graphs: &[bool]) {
         let cur: Vec<Var> = rs.iter().map(|v| *ren.get(v).unwrap_or(v)).collect();
         let pr = g.graph.new_var(None);
         g.var_types[pr] = LowType::Void;
-        ops.push(Op { kind: LlOp::GcPushRoots, args: cur.iter().map(|&v| Value::Var(v)).collect(), result: pr, span: op.span });
+        ops.push(Op {
+            kind: LlOp::GcPushRoots,
+            args: cur.iter().map(|&v| Value::Var(v)).collect(),
+            result: pr,
+            span: op.span,
+        });
         let span = op.span;
         ops.push(op);
         if i == last && raising_last {
@@ -127,12 +142,21 @@ fn rewrite_block(g: &mut LlGraph, b: Block, graphs: &[bool]) {
             split_link(g, link, &cur, span);
         }
     }
-    g.graph.blocks[b] = BlockData { inputargs: data.inputargs, ops, exitswitch, exits };
+    g.graph.blocks[b] = BlockData {
+        inputargs: data.inputargs,
+        ops,
+        exitswitch,
+        exits,
+    };
 }
 
 /// Reroutes `link` through a new block that reloads the roots it passes.
 fn split_link(g: &mut LlGraph, link: &mut Link<Ll>, roots: &[Var], span: rpy_syntax::Span) {
-    if !link.args.iter().any(|a| matches!(a, Value::Var(v) if roots.contains(v))) {
+    if !link
+        .args
+        .iter()
+        .any(|a| matches!(a, Value::Var(v) if roots.contains(v)))
+    {
         return;
     }
     let mut through: Vec<Var> = Vec::new();
@@ -154,9 +178,17 @@ fn split_link(g: &mut LlGraph, link: &mut Link<Ll>, roots: &[Var], span: rpy_syn
         }
     }
     let inputargs: Vec<Var> = through.iter().map(|v| inner[v]).collect();
-    let mut out = Link::new(link.args.iter().map(|a| rename(a, &inner)).collect(), link.target);
+    let mut out = Link::new(
+        link.args.iter().map(|a| rename(a, &inner)).collect(),
+        link.target,
+    );
     out.arg_spans = std::mem::take(&mut link.arg_spans);
-    let nb = g.graph.blocks.push(BlockData { inputargs, ops, exitswitch: Exitswitch::None, exits: vec![out] });
+    let nb = g.graph.blocks.push(BlockData {
+        inputargs,
+        ops,
+        exitswitch: Exitswitch::None,
+        exits: vec![out],
+    });
     link.target = nb;
     link.args = through.into_iter().map(Value::Var).collect();
 }

@@ -25,7 +25,12 @@ pub fn insert_safepoints(g: &mut LlGraph) {
             if needs {
                 let r = g.graph.new_var(None);
                 g.var_types[r] = LowType::Void;
-                out.push(Op { kind: LlOp::GcSafepoint, args: vec![], result: r, span: op.span });
+                out.push(Op {
+                    kind: LlOp::GcSafepoint,
+                    args: vec![],
+                    result: r,
+                    span: op.span,
+                });
             }
             out.push(op);
         }

@@ -49,7 +49,9 @@ impl std::fmt::Display for Failure {
 }
 
 fn fail(message: impl Into<String>) -> Failure {
-    Failure { message: message.into() }
+    Failure {
+        message: message.into(),
+    }
 }
 
 /// The folder holding the support package `rpython/`: `$RPYTHON_SUPPORT`,
@@ -58,13 +60,18 @@ pub fn support_dir() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("RPYTHON_SUPPORT") {
         return Some(PathBuf::from(p));
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .to_path_buf();
     root.join("rpython").is_dir().then_some(root)
 }
 
 /// The default executable path: `<stem>-c` beside the target.
 pub fn default_output(target: &Path) -> PathBuf {
-    let stem = target.file_stem().and_then(|s| s.to_str()).unwrap_or("target");
+    let stem = target
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("target");
     target.with_file_name(format!("{stem}-c"))
 }
 
@@ -81,7 +88,10 @@ impl Stages {
         let t = Instant::now();
         let r = f();
         if self.verbose {
-            eprintln!("[rpython] {name} done in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+            eprintln!(
+                "[rpython] {name} done in {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
         }
         r
     }
@@ -89,28 +99,48 @@ impl Stages {
 
 /// Translate `target` into a native executable; returns its path.
 pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
-    let mut st = Stages { verbose: opts.verbose, start: Instant::now() };
+    let mut st = Stages {
+        verbose: opts.verbose,
+        start: Instant::now(),
+    };
     let support = support_dir();
     let mut prog = rpy_flow::Program::new();
     let module = st
-        .run("load and initialise", || rpy_flow::loader::load_program_into(&mut prog, target, Dialect::Py3, support.as_deref()))
+        .run("load and initialise", || {
+            rpy_flow::loader::load_program_into(&mut prog, target, Dialect::Py3, support.as_deref())
+        })
         .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
-    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).map_err(|d| fail(render::render(&prog.sources, &d)))?;
+    let entry = rpy_flow::loader::find_entry_point(&mut prog, module)
+        .map_err(|d| fail(render::render(&prog.sources, &d)))?;
     let mut ann = rpy_annotator::Annotator::new(&prog);
-    let gid = st.run("annotate", || ann.annotate_entry(entry)).map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
+    let gid = st
+        .run("annotate", || ann.annotate_entry(entry))
+        .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
     if let Some(dir) = &opts.view_dir {
-        view::write_flow_and_annotated(dir, &ann).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
+        view::write_flow_and_annotated(dir, &ann)
+            .map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
     }
-    let ll = st.run("rtype", || rpy_rtyper::rtype_program(&ann, gid)).map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
+    let ll = st
+        .run("rtype", || rpy_rtyper::rtype_program(&ann, gid))
+        .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
     for g in &ll.graphs {
         if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {
-            return Err(fail(format!("internal error: the rtyper produced a malformed graph `{}`: {errs:?}", g.graph.name)));
+            return Err(fail(format!(
+                "internal error: the rtyper produced a malformed graph `{}`: {errs:?}",
+                g.graph.name
+            )));
         }
     }
     let mut ll = ll;
     if opts.opt_level != OptLevel::O0 {
-        let bo = rpy_backendopt::Options { dump_after: opts.dump_after.clone() };
-        let report = st.run("backend optimisations", || rpy_backendopt::optimize(&mut ll, &bo)).map_err(|e| fail(format!("internal error: {}", e.0)))?;
+        let bo = rpy_backendopt::Options {
+            dump_after: opts.dump_after.clone(),
+        };
+        let report = st
+            .run("backend optimisations", || {
+                rpy_backendopt::optimize(&mut ll, &bo)
+            })
+            .map_err(|e| fail(format!("internal error: {}", e.0)))?;
         if st.verbose {
             eprint!("{}", report.summary());
         }
@@ -119,26 +149,45 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         }
     }
     if let Some(dir) = &opts.view_dir {
-        view::write_lowlevel(dir, &ll).map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
+        view::write_lowlevel(dir, &ll)
+            .map_err(|e| fail(format!("--view {}: {e}", dir.display())))?;
     }
-    st.run("gc transform", || rpy_gc::transform_program(&mut ll, &rpy_gc::GcOptions { kind: opts.gc }));
+    st.run("gc transform", || {
+        rpy_gc::transform_program(&mut ll, &rpy_gc::GcOptions { kind: opts.gc })
+    });
     for g in &ll.graphs {
         if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {
-            return Err(fail(format!("internal error: the GC transform produced a malformed graph `{}`: {errs:?}", g.graph.name)));
+            return Err(fail(format!(
+                "internal error: the GC transform produced a malformed graph `{}`: {errs:?}",
+                g.graph.name
+            )));
         }
     }
     let cg = rpy_codegen::CodegenOptions {
-        opt_level: if opts.opt_level == OptLevel::O0 { rpy_codegen::OptLevel::None } else { rpy_codegen::OptLevel::Speed },
+        opt_level: if opts.opt_level == OptLevel::O0 {
+            rpy_codegen::OptLevel::None
+        } else {
+            rpy_codegen::OptLevel::Speed
+        },
         verify: cfg!(debug_assertions),
         gc: opts.gc,
     };
-    let obj = st.run("generate code", || rpy_codegen::emit_object(&ll, &cg)).map_err(|e| fail(format!("internal error: {e}")))?;
-    let output = opts.output.clone().unwrap_or_else(|| default_output(target));
+    let obj = st
+        .run("generate code", || rpy_codegen::emit_object(&ll, &cg))
+        .map_err(|e| fail(format!("internal error: {e}")))?;
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(target));
     let rt = runtime_lib::runtime_lib_file().map_err(fail)?;
-    st.run("link", || rpy_codegen::link(&obj, &rt, &output)).map_err(|e| fail(format!("error: {e}")))?;
+    st.run("link", || rpy_codegen::link(&obj, &rt, &output))
+        .map_err(|e| fail(format!("error: {e}")))?;
     if st.verbose {
-        eprintln!("[rpython] wrote {} in {:.1} ms", output.display(), st.start.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "[rpython] wrote {} in {:.1} ms",
+            output.display(),
+            st.start.elapsed().as_secs_f64() * 1e3
+        );
     }
     Ok(output)
 }
-

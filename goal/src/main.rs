@@ -8,7 +8,12 @@ use std::process::ExitCode;
 /// Translate an RPython program (restricted Python 3) into a standalone
 /// native executable.
 #[derive(Parser, Debug)]
-#[command(name = "rpython", version, about, after_help = "Optimisation levels (one token, as in RPython): -O0, -O2 (default), -Ojit (not available yet).")]
+#[command(
+    name = "rpython",
+    version,
+    about,
+    after_help = "Optimisation levels (one token, as in RPython): -O0, -O2 (default), -Ojit (not available yet)."
+)]
 struct Cli {
     /// Path of the executable to write (default: `<target stem>-c` beside the target).
     #[arg(long, short = 'o', value_name = "PATH")]
@@ -30,7 +35,9 @@ struct Cli {
 }
 
 fn parse_gc(s: &str) -> Result<rpy_gc::GcKind, String> {
-    rpy_gc::GcKind::parse(s).ok_or_else(|| format!("unknown collector `{s}` (expected generational, semispace or marksweep)"))
+    rpy_gc::GcKind::parse(s).ok_or_else(|| {
+        format!("unknown collector `{s}` (expected generational, semispace or marksweep)")
+    })
 }
 
 fn main() -> ExitCode {
@@ -55,7 +62,14 @@ fn main() -> ExitCode {
         eprintln!("rpython: -Ojit is not available yet in this version; use -O2");
         return ExitCode::from(2);
     }
-    let opts = Options { opt_level: level, output: cli.output, view_dir: cli.view, verbose: !cli.batch, dump_after: cli.dump_after, gc: cli.gc };
+    let opts = Options {
+        opt_level: level,
+        output: cli.output,
+        view_dir: cli.view,
+        verbose: !cli.batch,
+        dump_after: cli.dump_after,
+        gc: cli.gc,
+    };
     match translate(&cli.target, &opts) {
         Ok(path) => {
             if opts.verbose {

@@ -9,8 +9,16 @@ fn snippet(out: &mut String, sources: &SourceMap, span: Span) {
         let pad = " ".repeat(n.len());
         out.push_str(&format!("  {n} | {line}\n"));
         let col = span.col.max(1) as usize - 1;
-        let width = if span.end_line == span.line && span.end_col > span.col { (span.end_col - span.col) as usize } else { 1 };
-        let lead: String = line.chars().take(col).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let width = if span.end_line == span.line && span.end_col > span.col {
+            (span.end_col - span.col) as usize
+        } else {
+            1
+        };
+        let lead: String = line
+            .chars()
+            .take(col)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         out.push_str(&format!("  {pad} | {lead}{}\n", "^".repeat(width.min(80))));
     }
 }
@@ -20,7 +28,11 @@ pub fn render(sources: &SourceMap, d: &Diagnostic) -> String {
     snippet(&mut out, sources, d.span);
     for note in &d.notes {
         match note.span {
-            Some(s) if !s.is_none() => out.push_str(&format!("  note: {}: {}\n", sources.location(s), note.message)),
+            Some(s) if !s.is_none() => out.push_str(&format!(
+                "  note: {}: {}\n",
+                sources.location(s),
+                note.message
+            )),
             _ => out.push_str(&format!("  note: {}\n", note.message)),
         }
     }

@@ -24,13 +24,16 @@ pub fn runtime_lib_file() -> Result<PathBuf, String> {
         .map(|d| d.join("rpython-rs"))
         .unwrap_or_else(|| std::env::temp_dir().join("rpython-rs"));
     let path = dir.join(format!("librpyrt-{:016x}.a", fnv1a(RUNTIME_LIB)));
-    if path.is_file() && std::fs::metadata(&path).map(|m| m.len()).ok() == Some(RUNTIME_LIB.len() as u64) {
+    if path.is_file()
+        && std::fs::metadata(&path).map(|m| m.len()).ok() == Some(RUNTIME_LIB.len() as u64)
+    {
         return Ok(path);
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // Write then rename, so concurrent translations never see half a file.
     let tmp = dir.join(format!("librpyrt-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, RUNTIME_LIB).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::write(&tmp, RUNTIME_LIB)
+        .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }

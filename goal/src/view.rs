@@ -6,7 +6,16 @@ use rpy_rtyper::LlProgram;
 use std::path::Path;
 
 fn file_name(stage: &str, index: usize, name: &str) -> String {
-    let clean: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     format!("{index:03}_{clean}.{stage}.dot")
 }
 

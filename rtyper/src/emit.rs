@@ -18,8 +18,17 @@ pub struct Emit<'g> {
 }
 
 impl<'g> Emit<'g> {
-    pub fn new(g: &'g mut Graph<Ll>, types: &'g mut SecondaryMap<Var, LowType>, span: Span) -> Self {
-        Emit { g, types, ops: Vec::new(), span }
+    pub fn new(
+        g: &'g mut Graph<Ll>,
+        types: &'g mut SecondaryMap<Var, LowType>,
+        span: Span,
+    ) -> Self {
+        Emit {
+            g,
+            types,
+            ops: Vec::new(),
+            span,
+        }
     }
 
     pub fn var(&mut self, ty: LowType) -> Var {
@@ -31,13 +40,21 @@ impl<'g> Emit<'g> {
     /// Emit `kind(args)` with a fresh result of type `ty`.
     pub fn op(&mut self, kind: LlOp, args: Vec<LlValue>, ty: LowType) -> LlValue {
         let result = self.var(ty);
-        self.ops.push(Op { kind, args, result, span: self.span });
+        self.ops.push(Op {
+            kind,
+            args,
+            result,
+            span: self.span,
+        });
         Value::Var(result)
     }
 
     /// Call a runtime library function.
     pub fn call_extern(&mut self, name: &str, mut args: Vec<LlValue>, ty: LowType) -> LlValue {
-        debug_assert!(rpy_abi::runtime_func(name).is_some(), "unknown runtime function {name}");
+        debug_assert!(
+            rpy_abi::runtime_func(name).is_some(),
+            "unknown runtime function {name}"
+        );
         args.insert(0, Value::Const(LlConst::Extern(name.to_string())));
         self.op(LlOp::DirectCall, args, ty)
     }
@@ -49,11 +66,19 @@ impl<'g> Emit<'g> {
     }
 
     pub fn getfield(&mut self, obj: LlValue, field: &str, ty: LowType) -> LlValue {
-        self.op(LlOp::GetField, vec![obj, Value::Const(LlConst::Field(field.into()))], ty)
+        self.op(
+            LlOp::GetField,
+            vec![obj, Value::Const(LlConst::Field(field.into()))],
+            ty,
+        )
     }
 
     pub fn setfield(&mut self, obj: LlValue, field: &str, value: LlValue) {
-        self.op(LlOp::SetField, vec![obj, Value::Const(LlConst::Field(field.into())), value], LowType::Void);
+        self.op(
+            LlOp::SetField,
+            vec![obj, Value::Const(LlConst::Field(field.into())), value],
+            LowType::Void,
+        );
     }
 
     /// Make `value` the value of `result`: rename the last op's result if
@@ -65,7 +90,12 @@ impl<'g> Emit<'g> {
                 return self.ops;
             }
         }
-        self.ops.push(Op { kind: LlOp::SameAs, args: vec![value], result, span: self.span });
+        self.ops.push(Op {
+            kind: LlOp::SameAs,
+            args: vec![value],
+            result,
+            span: self.span,
+        });
         self.ops
     }
 }

@@ -72,10 +72,18 @@ pub trait OpSinkExt: OpSink {
         self.emit(O::SetField, vec![obj, field(name), v], LowType::Void);
     }
     fn malloc(&mut self, t: GcTypeId) -> LlValue {
-        self.emit(O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t))
+        self.emit(
+            O::Malloc,
+            vec![Value::Const(LlConst::Type(t))],
+            LowType::Ptr(t),
+        )
     }
     fn malloc_varsize(&mut self, t: GcTypeId, n: LlValue) -> LlValue {
-        self.emit(O::MallocVarsize, vec![Value::Const(LlConst::Type(t)), n], LowType::Ptr(t))
+        self.emit(
+            O::MallocVarsize,
+            vec![Value::Const(LlConst::Type(t)), n],
+            LowType::Ptr(t),
+        )
     }
     fn int(&mut self, kind: O, a: LlValue, b: LlValue) -> LlValue {
         self.emit(kind, vec![a, b], LowType::Signed)
@@ -88,7 +96,10 @@ pub trait OpSinkExt: OpSink {
         self.emit(O::DirectCall, args, ty)
     }
     fn call_extern(&mut self, name: &str, mut args: Vec<LlValue>, ty: LowType) -> LlValue {
-        debug_assert!(rpy_abi::runtime_func(name).is_some(), "unknown runtime function {name}");
+        debug_assert!(
+            rpy_abi::runtime_func(name).is_some(),
+            "unknown runtime function {name}"
+        );
         args.insert(0, Value::Const(LlConst::Extern(name.to_string())));
         self.emit(O::DirectCall, args, ty)
     }
@@ -113,7 +124,14 @@ impl FnBuilder {
         let ex = g.blocks[g.exceptblock].inputargs.clone();
         types[ex[0]] = LowType::Signed;
         types[ex[1]] = LowType::Address;
-        let mut f = FnBuilder { g, types, result, slot_types: params.to_vec(), cur: None, vals: Vec::new() };
+        let mut f = FnBuilder {
+            g,
+            types,
+            result,
+            slot_types: params.to_vec(),
+            cur: None,
+            vals: Vec::new(),
+        };
         let ins: Vec<Var> = params.iter().map(|&t| f.var(t)).collect();
         let start = f.g.startblock;
         f.g.blocks[start].inputargs = ins.clone();
@@ -152,7 +170,12 @@ impl FnBuilder {
     pub fn op(&mut self, kind: O, args: Vec<LlValue>, ty: LowType) -> LlValue {
         let b = self.cur.expect("FnBuilder: op after the end of the block");
         let result = self.var(ty);
-        self.g.blocks[b].ops.push(Op { kind, args, result, span: Span::NONE });
+        self.g.blocks[b].ops.push(Op {
+            kind,
+            args,
+            result,
+            span: Span::NONE,
+        });
         Value::Var(result)
     }
 
@@ -207,12 +230,23 @@ impl FnBuilder {
     }
 
     /// `if cond { then } else { else_ }`, continuing after both.
-    pub fn if_else(&mut self, cond: LlValue, then: impl FnOnce(&mut Self), else_: impl FnOnce(&mut Self)) {
+    pub fn if_else(
+        &mut self,
+        cond: LlValue,
+        then: impl FnOnce(&mut Self),
+        else_: impl FnOnce(&mut Self),
+    ) {
         self.if_else_with(&mut (), cond, |f, _| then(f), |f, _| else_(f))
     }
 
     /// `if_else` with a context both branches may borrow mutably.
-    pub fn if_else_with<C: ?Sized>(&mut self, cx: &mut C, cond: LlValue, then: impl FnOnce(&mut Self, &mut C), else_: impl FnOnce(&mut Self, &mut C)) {
+    pub fn if_else_with<C: ?Sized>(
+        &mut self,
+        cx: &mut C,
+        cond: LlValue,
+        then: impl FnOnce(&mut Self, &mut C),
+        else_: impl FnOnce(&mut Self, &mut C),
+    ) {
         let n = self.vals.len();
         let (yes, no) = self.branch(cond);
         let mut join: Option<Block> = None;
@@ -233,7 +267,11 @@ impl FnBuilder {
         self.slot_types.truncate(n);
         match join {
             Some(j) => {
-                let ins = self.g.blocks[j].inputargs.iter().map(|v| Value::Var(*v)).collect();
+                let ins = self.g.blocks[j]
+                    .inputargs
+                    .iter()
+                    .map(|v| Value::Var(*v))
+                    .collect();
                 self.enter(j, ins);
             }
             None => self.cur = None,
@@ -245,12 +283,21 @@ impl FnBuilder {
     }
 
     /// `while cond { body }`; `cond` must not branch.
-    pub fn while_(&mut self, cond: impl FnOnce(&mut Self) -> LlValue, body: impl FnOnce(&mut Self)) {
+    pub fn while_(
+        &mut self,
+        cond: impl FnOnce(&mut Self) -> LlValue,
+        body: impl FnOnce(&mut Self),
+    ) {
         self.while_with(&mut (), |f, _| cond(f), |f, _| body(f))
     }
 
     /// `while_` with a context the condition and body may borrow mutably.
-    pub fn while_with<C: ?Sized>(&mut self, cx: &mut C, cond: impl FnOnce(&mut Self, &mut C) -> LlValue, body: impl FnOnce(&mut Self, &mut C)) {
+    pub fn while_with<C: ?Sized>(
+        &mut self,
+        cx: &mut C,
+        cond: impl FnOnce(&mut Self, &mut C) -> LlValue,
+        body: impl FnOnce(&mut Self, &mut C),
+    ) {
         let n = self.vals.len();
         let (h, hv) = self.new_block(n);
         self.jump(h);
@@ -306,12 +353,21 @@ impl FnBuilder {
 
     pub fn finish(mut self) -> LlGraph {
         if self.cur.is_some() {
-            assert_eq!(self.result, LowType::Void, "helper {} falls off its end", self.g.name);
+            assert_eq!(
+                self.result,
+                LowType::Void,
+                "helper {} falls off its end",
+                self.g.name
+            );
             self.ret(Value::Const(LlConst::Void));
         }
         if let Err(e) = rpy_flow::check::check_graph(&self.g) {
             panic!("helper {} is malformed: {e:?}", self.g.name);
         }
-        LlGraph { graph: self.g, var_types: self.types, result_type: self.result }
+        LlGraph {
+            graph: self.g,
+            var_types: self.types,
+            result_type: self.result,
+        }
     }
 }

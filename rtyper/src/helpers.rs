@@ -53,23 +53,44 @@ impl HelperBuilder {
 
     pub fn op(&mut self, b: Block, kind: O, args: Vec<LlValue>, ty: LowType) -> LlValue {
         let result = self.var(ty);
-        self.g.blocks[b].ops.push(Op { kind, args, result, span: Span::NONE });
+        self.g.blocks[b].ops.push(Op {
+            kind,
+            args,
+            result,
+            span: Span::NONE,
+        });
         Value::Var(result)
     }
 
     pub fn field(&mut self, b: Block, obj: LlValue, name: &str, ty: LowType) -> LlValue {
-        self.op(b, O::GetField, vec![obj, Value::Const(LlConst::Field(name.into()))], ty)
+        self.op(
+            b,
+            O::GetField,
+            vec![obj, Value::Const(LlConst::Field(name.into()))],
+            ty,
+        )
     }
 
     pub fn set_field(&mut self, b: Block, obj: LlValue, name: &str, v: LlValue) {
-        self.op(b, O::SetField, vec![obj, Value::Const(LlConst::Field(name.into())), v], LowType::Void);
+        self.op(
+            b,
+            O::SetField,
+            vec![obj, Value::Const(LlConst::Field(name.into())), v],
+            LowType::Void,
+        );
     }
 
     pub fn jump(&mut self, b: Block, target: Block, args: Vec<LlValue>) {
         self.g.blocks[b].exits = vec![Link::new(args, target)];
     }
 
-    pub fn branch(&mut self, b: Block, cond: LlValue, yes: (Block, Vec<LlValue>), no: (Block, Vec<LlValue>)) {
+    pub fn branch(
+        &mut self,
+        b: Block,
+        cond: LlValue,
+        yes: (Block, Vec<LlValue>),
+        no: (Block, Vec<LlValue>),
+    ) {
         let c = cond.as_var().expect("branch on a variable");
         let mut lf = Link::new(no.1, no.0);
         lf.exitcase = Some(LlConst::Bool(false));
@@ -86,15 +107,28 @@ impl HelperBuilder {
 
     /// Raise a fresh instance of exception class type `t` with `msg`.
     pub fn raise(&mut self, b: Block, t: GcTypeId, msg: LlValue) {
-        let inst = self.op(b, O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t));
+        let inst = self.op(
+            b,
+            O::Malloc,
+            vec![Value::Const(LlConst::Type(t))],
+            LowType::Ptr(t),
+        );
         self.set_field(b, inst.clone(), "message", msg);
         let ex = self.g.exceptblock;
         self.jump(b, ex, vec![c_signed(t.as_u32() as i64), inst]);
     }
 
     pub fn finish(self) -> LlGraph {
-        debug_assert!(rpy_flow::check::check_graph(&self.g).is_ok(), "helper {} is malformed", self.g.name);
-        LlGraph { graph: self.g, var_types: self.types, result_type: self.result }
+        debug_assert!(
+            rpy_flow::check::check_graph(&self.g).is_ok(),
+            "helper {} is malformed",
+            self.g.name
+        );
+        LlGraph {
+            graph: self.g,
+            var_types: self.types,
+            result_type: self.result,
+        }
     }
 }
 
@@ -102,7 +136,11 @@ const B: LowType = LowType::Bool;
 const I: LowType = LowType::Signed;
 
 impl<'a, 'p> RTyper<'a, 'p> {
-    pub(crate) fn add_helper(&mut self, key: String, build: impl FnOnce(&mut Self) -> LlGraph) -> u32 {
+    pub(crate) fn add_helper(
+        &mut self,
+        key: String,
+        build: impl FnOnce(&mut Self) -> LlGraph,
+    ) -> u32 {
         if let Some(&i) = self.helpers.get(&key) {
             return i;
         }
@@ -120,7 +158,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// Builds an index check: `i` (negative counts from the end) against
     /// `len`; returns the block that continues with (obj, normalised i).
-    fn index_check(&mut self, hb: &mut HelperBuilder, obj_t: LowType, len: impl Fn(&mut HelperBuilder, Block, LlValue) -> LlValue, msg: &str) -> (Block, Var, Var) {
+    fn index_check(
+        &mut self,
+        hb: &mut HelperBuilder,
+        obj_t: LowType,
+        len: impl Fn(&mut HelperBuilder, Block, LlValue) -> LlValue,
+        msg: &str,
+    ) -> (Block, Var, Var) {
         let start = hb.start();
         let params = hb.g.blocks[start].inputargs.clone();
         let (obj, i) = (Value::Var(params[0]), Value::Var(params[1]));
@@ -131,14 +175,38 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let (chk2, chk2_in) = hb.block(&[obj_t, I, I]);
         let (ok, ok_in) = hb.block(&[obj_t, I]);
         let (bad, _) = hb.block(&[]);
-        hb.branch(start, neg, (adj, vec![obj.clone(), i.clone(), n.clone()]), (chk, vec![obj, i, n]));
-        let i2 = hb.op(adj, O::IntAdd, vec![Value::Var(adj_in[1]), Value::Var(adj_in[2])], I);
-        hb.jump(adj, chk, vec![Value::Var(adj_in[0]), i2, Value::Var(adj_in[2])]);
+        hb.branch(
+            start,
+            neg,
+            (adj, vec![obj.clone(), i.clone(), n.clone()]),
+            (chk, vec![obj, i, n]),
+        );
+        let i2 = hb.op(
+            adj,
+            O::IntAdd,
+            vec![Value::Var(adj_in[1]), Value::Var(adj_in[2])],
+            I,
+        );
+        hb.jump(
+            adj,
+            chk,
+            vec![Value::Var(adj_in[0]), i2, Value::Var(adj_in[2])],
+        );
         let nonneg = hb.op(chk, O::IntGe, vec![Value::Var(chk_in[1]), c_signed(0)], B);
         let pass: Vec<LlValue> = chk_in.iter().map(|v| Value::Var(*v)).collect();
         hb.branch(chk, nonneg, (chk2, pass), (bad, vec![]));
-        let below = hb.op(chk2, O::IntLt, vec![Value::Var(chk2_in[1]), Value::Var(chk2_in[2])], B);
-        hb.branch(chk2, below, (ok, vec![Value::Var(chk2_in[0]), Value::Var(chk2_in[1])]), (bad, vec![]));
+        let below = hb.op(
+            chk2,
+            O::IntLt,
+            vec![Value::Var(chk2_in[1]), Value::Var(chk2_in[2])],
+            B,
+        );
+        hb.branch(
+            chk2,
+            below,
+            (ok, vec![Value::Var(chk2_in[0]), Value::Var(chk2_in[1])]),
+            (bad, vec![]),
+        );
         let m = self.str_const(msg);
         let t = self.exc_type("IndexError");
         hb.raise(bad, t, m);
@@ -150,11 +218,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(format!("list_getitem_{list_t}"), |rt| {
             let list = &rt.reprs.types.types[list_t];
             let arr_lt = list.fields[1].1;
-            let LowType::Ptr(arr_t) = arr_lt else { unreachable!() };
+            let LowType::Ptr(arr_t) = arr_lt else {
+                unreachable!()
+            };
             let item = rt.reprs.types.types[arr_t].items.expect("array");
             let lt = LowType::Ptr(list_t);
             let (mut hb, _) = HelperBuilder::new("ll_list_getitem", &[lt, I], item);
-            let (ok, l, i) = rt.index_check(&mut hb, lt, |hb, b, l| hb.field(b, l, "length", I), "list index out of range");
+            let (ok, l, i) = rt.index_check(
+                &mut hb,
+                lt,
+                |hb, b, l| hb.field(b, l, "length", I),
+                "list index out of range",
+            );
             let items = hb.field(ok, Value::Var(l), "items", arr_lt);
             let v = hb.op(ok, O::GetArrayItem, vec![items, Value::Var(i)], item);
             hb.ret(ok, v);
@@ -167,8 +242,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper("bytes_getitem".into(), |rt| {
             let bt = LowType::Ptr(TypeTable::BYTES);
             let (mut hb, _) = HelperBuilder::new("ll_bytes_getitem", &[bt, I], I);
-            let (ok, b, i) = rt.index_check(&mut hb, bt, |hb, blk, s| hb.op(blk, O::GetArrayLen, vec![s], I), "index out of range");
-            let c = hb.op(ok, O::GetArrayItem, vec![Value::Var(b), Value::Var(i)], LowType::Char);
+            let (ok, b, i) = rt.index_check(
+                &mut hb,
+                bt,
+                |hb, blk, s| hb.op(blk, O::GetArrayLen, vec![s], I),
+                "index out of range",
+            );
+            let c = hb.op(
+                ok,
+                O::GetArrayItem,
+                vec![Value::Var(b), Value::Var(i)],
+                LowType::Char,
+            );
             let r = hb.op(ok, O::CastCharToInt, vec![c], I);
             hb.ret(ok, r);
             hb.finish()
@@ -200,24 +285,73 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let gt = hb.op(nz, O::IntGt, vec![Value::Var(nz_in[2]), c_signed(0)], B);
             hb.branch(nz, gt, (pos, vars(&nz_in)), (neg, vars(&nz_in)));
             // step > 0
-            let c = hb.op(pos, O::IntLt, vec![Value::Var(pos_in[0]), Value::Var(pos_in[1])], B);
-            hb.branch(pos, c, (posl, vars(&pos_in)), (make, vec![Value::Var(pos_in[0]), Value::Var(pos_in[2]), c_signed(0)]));
-            let d = hb.op(posl, O::IntSub, vec![Value::Var(posl_in[1]), Value::Var(posl_in[0])], I);
+            let c = hb.op(
+                pos,
+                O::IntLt,
+                vec![Value::Var(pos_in[0]), Value::Var(pos_in[1])],
+                B,
+            );
+            hb.branch(
+                pos,
+                c,
+                (posl, vars(&pos_in)),
+                (
+                    make,
+                    vec![Value::Var(pos_in[0]), Value::Var(pos_in[2]), c_signed(0)],
+                ),
+            );
+            let d = hb.op(
+                posl,
+                O::IntSub,
+                vec![Value::Var(posl_in[1]), Value::Var(posl_in[0])],
+                I,
+            );
             let d1 = hb.op(posl, O::IntSub, vec![d, c_signed(1)], I);
             let q = hb.op(posl, O::IntFloorDiv, vec![d1, Value::Var(posl_in[2])], I);
             let n = hb.op(posl, O::IntAdd, vec![q, c_signed(1)], I);
-            hb.jump(posl, make, vec![Value::Var(posl_in[0]), Value::Var(posl_in[2]), n]);
+            hb.jump(
+                posl,
+                make,
+                vec![Value::Var(posl_in[0]), Value::Var(posl_in[2]), n],
+            );
             // step < 0
-            let c = hb.op(neg, O::IntGt, vec![Value::Var(neg_in[0]), Value::Var(neg_in[1])], B);
-            hb.branch(neg, c, (negl, vars(&neg_in)), (make, vec![Value::Var(neg_in[0]), Value::Var(neg_in[2]), c_signed(0)]));
-            let d = hb.op(negl, O::IntSub, vec![Value::Var(negl_in[0]), Value::Var(negl_in[1])], I);
+            let c = hb.op(
+                neg,
+                O::IntGt,
+                vec![Value::Var(neg_in[0]), Value::Var(neg_in[1])],
+                B,
+            );
+            hb.branch(
+                neg,
+                c,
+                (negl, vars(&neg_in)),
+                (
+                    make,
+                    vec![Value::Var(neg_in[0]), Value::Var(neg_in[2]), c_signed(0)],
+                ),
+            );
+            let d = hb.op(
+                negl,
+                O::IntSub,
+                vec![Value::Var(negl_in[0]), Value::Var(negl_in[1])],
+                I,
+            );
             let d1 = hb.op(negl, O::IntSub, vec![d, c_signed(1)], I);
             let ns = hb.op(negl, O::IntNeg, vec![Value::Var(negl_in[2])], I);
             let q = hb.op(negl, O::IntFloorDiv, vec![d1, ns], I);
             let n = hb.op(negl, O::IntAdd, vec![q, c_signed(1)], I);
-            hb.jump(negl, make, vec![Value::Var(negl_in[0]), Value::Var(negl_in[2]), n]);
+            hb.jump(
+                negl,
+                make,
+                vec![Value::Var(negl_in[0]), Value::Var(negl_in[2]), n],
+            );
             // make
-            let r = hb.op(make, O::Malloc, vec![Value::Const(LlConst::Type(range_t))], rt_lt);
+            let r = hb.op(
+                make,
+                O::Malloc,
+                vec![Value::Const(LlConst::Type(range_t))],
+                rt_lt,
+            );
             hb.set_field(make, r.clone(), "start", Value::Var(make_in[0]));
             hb.set_field(make, r.clone(), "step", Value::Var(make_in[1]));
             hb.set_field(make, r.clone(), "length", Value::Var(make_in[2]));
@@ -255,15 +389,30 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let n = hb.op(s, O::GetArrayLen, vec![Value::Var(p[0])], I);
             let is1 = hb.op(s, O::IntEq, vec![n.clone(), c_signed(1)], B);
             hb.branch(s, is1, (one, vec![Value::Var(p[0])]), (bad, vec![n]));
-            let c = hb.op(one, O::GetArrayItem, vec![Value::Var(one_in[0]), c_signed(0)], LowType::UniChar);
+            let c = hb.op(
+                one,
+                O::GetArrayItem,
+                vec![Value::Var(one_in[0]), c_signed(0)],
+                LowType::UniChar,
+            );
             let r = hb.op(one, O::CastUniCharToInt, vec![c], I);
             hb.ret(one, r);
             let ext = |name: &str| Value::Const(LlConst::Extern(name.into()));
-            let ns = hb.op(bad, O::DirectCall, vec![ext("rpy_str_from_int"), Value::Var(bad_in[0])], st);
+            let ns = hb.op(
+                bad,
+                O::DirectCall,
+                vec![ext("rpy_str_from_int"), Value::Var(bad_in[0])],
+                st,
+            );
             let pre = rt.str_const("ord() expected a character, but string of length ");
             let post = rt.str_const(" found");
             let m1 = hb.op(bad, O::DirectCall, vec![ext("rpy_str_concat"), pre, ns], st);
-            let m = hb.op(bad, O::DirectCall, vec![ext("rpy_str_concat"), m1, post], st);
+            let m = hb.op(
+                bad,
+                O::DirectCall,
+                vec![ext("rpy_str_concat"), m1, post],
+                st,
+            );
             let t = rt.exc_type("TypeError");
             hb.raise(bad, t, m);
             hb.finish()

@@ -10,25 +10,28 @@
 //! * `helpers`: low-level helper graphs (bounds checks, ranges, ...).
 
 pub mod emit;
+pub mod fnbuild;
 pub mod helpers;
 pub mod llop;
 pub mod lltype;
 pub mod lower;
 pub mod lower_class;
-pub mod lower_iter;
 pub mod lower_dict;
+pub mod lower_iter;
+pub mod lower_list;
+pub mod lower_rlib;
+pub mod lower_str;
 pub mod rclass;
 pub mod rdict;
-pub mod lower_list;
-pub mod fnbuild;
-pub mod rlist;
-pub mod rtuple;
 pub mod repr;
+pub mod rlist;
 pub mod rstr;
-pub mod lower_str;
-pub mod lower_rlib;
+pub mod rtuple;
 pub mod rtype;
 
 pub use llop::LlOp;
-pub use lltype::{GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, LlValue, LowType, Prebuilt, TypeTable};
+pub use lltype::{
+    GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, LlValue, LowType, Prebuilt,
+    TypeTable,
+};
 pub use rtype::rtype_program;

@@ -42,7 +42,11 @@ impl LowType {
             LowType::Void => 0,
             LowType::Bool | LowType::Char => 1,
             LowType::UniChar => 4,
-            LowType::Signed | LowType::Unsigned | LowType::Float | LowType::Ptr(_) | LowType::Address => 8,
+            LowType::Signed
+            | LowType::Unsigned
+            | LowType::Float
+            | LowType::Ptr(_)
+            | LowType::Address => 8,
         }
     }
 
@@ -110,7 +114,12 @@ impl GcType {
             }
             None => (None, None),
         };
-        Layout { field_offsets, length_offset, items_offset, fixed_size: off }
+        Layout {
+            field_offsets,
+            length_offset,
+            items_offset,
+            fixed_size: off,
+        }
     }
 
     pub fn field_index(&self, name: &str) -> Option<usize> {
@@ -130,13 +139,32 @@ impl TypeTable {
     /// A table holding the types whose ids `rpy_abi` fixes.
     pub fn new() -> Self {
         let mut t = TypeTable::default();
-        let none = t.types.push(GcType { name: "<none>".into(), fields: vec![], items: None });
-        let s = t.types.push(GcType { name: "STR".into(), fields: vec![("hash".into(), LowType::Signed)], items: Some(LowType::UniChar) });
-        let b = t.types.push(GcType { name: "BYTES".into(), fields: vec![("hash".into(), LowType::Signed)], items: Some(LowType::Char) });
-        let arr = t.types.push(GcType { name: "PTR_ARRAY".into(), fields: vec![], items: Some(LowType::Ptr(s)) });
+        let none = t.types.push(GcType {
+            name: "<none>".into(),
+            fields: vec![],
+            items: None,
+        });
+        let s = t.types.push(GcType {
+            name: "STR".into(),
+            fields: vec![("hash".into(), LowType::Signed)],
+            items: Some(LowType::UniChar),
+        });
+        let b = t.types.push(GcType {
+            name: "BYTES".into(),
+            fields: vec![("hash".into(), LowType::Signed)],
+            items: Some(LowType::Char),
+        });
+        let arr = t.types.push(GcType {
+            name: "PTR_ARRAY".into(),
+            fields: vec![],
+            items: Some(LowType::Ptr(s)),
+        });
         let l = t.types.push(GcType {
             name: "STR_LIST".into(),
-            fields: vec![("length".into(), LowType::Signed), ("items".into(), LowType::Ptr(arr))],
+            fields: vec![
+                ("length".into(), LowType::Signed),
+                ("items".into(), LowType::Ptr(arr)),
+            ],
             items: None,
         });
         debug_assert_eq!(none.as_u32(), 0);

@@ -21,22 +21,46 @@ fn is_intlike(a: &S) -> bool {
 impl<'a, 'p> RTyper<'a, 'p> {
     /// The low-level value of op argument `i` (constants lowered as their
     /// own annotation).
-    pub(crate) fn arg(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize) -> Result<LlValue, Diagnostic> {
+    pub(crate) fn arg(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+    ) -> Result<LlValue, Diagnostic> {
         match &op.args[i] {
             Value::Var(v) => Ok(Value::Var(*v)),
-            Value::Const(c) => self.const_value(c, &anns[i]).map_err(|m| Diagnostic::new(e.span, m)),
+            Value::Const(c) => self
+                .const_value(c, &anns[i])
+                .map_err(|m| Diagnostic::new(e.span, m)),
         }
     }
 
     /// Argument `i` converted to the representation of `to`.
-    pub(crate) fn arg_as(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, to: &S) -> Result<LlValue, Diagnostic> {
+    pub(crate) fn arg_as(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+        to: &S,
+    ) -> Result<LlValue, Diagnostic> {
         match &op.args[i] {
-            Value::Const(c) => self.const_value(c, to).map_err(|m| Diagnostic::new(e.span, m)),
+            Value::Const(c) => self
+                .const_value(c, to)
+                .map_err(|m| Diagnostic::new(e.span, m)),
             Value::Var(v) => Ok(self.convert(e, Value::Var(*v), &anns[i], to)),
         }
     }
 
-    pub fn lower_op(&mut self, e: &mut Emit, gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
+    pub fn lower_op(
+        &mut self,
+        e: &mut Emit,
+        gid: GraphId,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
         if let Some(r) = self.lower_rlib(e, op, anns, res) {
             return r;
@@ -79,13 +103,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let b = self.arg(e, op, anns, 1)?;
                     Ok(e.call_extern("rpy_str_contains", vec![a, b], LowType::Bool))
                 }
-                _ => Err(Diagnostic::new(op.span, format!("`in` on {} is not supported yet", anns[0].describe()))),
+                _ => Err(Diagnostic::new(
+                    op.span,
+                    format!("`in` on {} is not supported yet", anns[0].describe()),
+                )),
             },
             F::Len => self.lower_len(e, op, anns, 0),
             F::GetItem => self.lower_getitem(e, op, anns, res),
             F::Iter => {
                 let r = self.arg(e, op, anns, 0)?;
-                let it = e.op(O::Malloc, vec![Value::Const(LlConst::Type(self.reprs.range_iter))], LowType::Ptr(self.reprs.range_iter));
+                let it = e.op(
+                    O::Malloc,
+                    vec![Value::Const(LlConst::Type(self.reprs.range_iter))],
+                    LowType::Ptr(self.reprs.range_iter),
+                );
                 let start = e.getfield(r.clone(), "start", LowType::Signed);
                 let step = e.getfield(r.clone(), "step", LowType::Signed);
                 let length = e.getfield(r, "length", LowType::Signed);
@@ -97,7 +128,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             F::NewTuple => {
                 let lts: Vec<LowType> = anns.iter().map(|a| self.lowtype(a)).collect();
                 let t = self.reprs.tuple_type(&lts);
-                let tup = e.op(O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t));
+                let tup = e.op(
+                    O::Malloc,
+                    vec![Value::Const(LlConst::Type(t))],
+                    LowType::Ptr(t),
+                );
                 for i in 0..anns.len() {
                     let v = self.arg(e, op, anns, i)?;
                     e.setfield(tup.clone(), &format!("f{i}"), v);
@@ -106,12 +141,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             F::Str => self.to_str(e, op, anns, 0, false),
             F::Repr => self.to_str(e, op, anns, 0, true),
-            F::Format => {
-                match op.args.get(1).and_then(Value::as_const) {
-                    Some(Const::Str(s)) if s.is_empty() => self.to_str(e, op, anns, 0, false),
-                    _ => Err(Diagnostic::new(op.span, "format specs in f-strings are not supported yet")),
-                }
-            }
+            F::Format => match op.args.get(1).and_then(Value::as_const) {
+                Some(Const::Str(s)) if s.is_empty() => self.to_str(e, op, anns, 0, false),
+                _ => Err(Diagnostic::new(
+                    op.span,
+                    "format specs in f-strings are not supported yet",
+                )),
+            },
             F::Type => {
                 let x = self.arg(e, op, anns, 0)?;
                 Ok(e.op(O::GetTypeId, vec![x], LowType::Signed))
@@ -121,22 +157,42 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 match op.args[1].as_const() {
                     Some(Const::Host(h)) if self.reprs.class_ranges.contains_key(h) => {
                         let (lo, hi) = self.reprs.class_ranges[h];
-                        let a = e.op(O::IntGe, vec![et.clone(), c_signed(lo as i64)], LowType::Bool);
+                        let a = e.op(
+                            O::IntGe,
+                            vec![et.clone(), c_signed(lo as i64)],
+                            LowType::Bool,
+                        );
                         let b = e.op(O::IntLe, vec![et, c_signed(hi as i64)], LowType::Bool);
                         let ai = e.op(O::CastBoolToInt, vec![a], LowType::Signed);
                         let bi = e.op(O::CastBoolToInt, vec![b], LowType::Signed);
                         let both = e.op(O::IntAnd, vec![ai, bi], LowType::Signed);
                         Ok(e.op(O::IntIsTrue, vec![both], LowType::Bool))
                     }
-                    _ => Err(Diagnostic::new(op.span, "an except clause must name exception classes")),
+                    _ => Err(Diagnostic::new(
+                        op.span,
+                        "an except clause must name exception classes",
+                    )),
                 }
             }
             F::SimpleCall | F::CallKw => self.lower_call(e, gid, op, anns, res),
-            k => Err(Diagnostic::new(op.span, format!("the operation `{}` is not supported by the rtyper yet", k.name()))),
+            k => Err(Diagnostic::new(
+                op.span,
+                format!(
+                    "the operation `{}` is not supported by the rtyper yet",
+                    k.name()
+                ),
+            )),
         }
     }
 
-    fn lower_arith(&mut self, e: &mut Emit, base: FlowOp, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
+    fn lower_arith(
+        &mut self,
+        e: &mut Emit,
+        base: FlowOp,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
         match res {
             S::Float => {
@@ -183,7 +239,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             S::Str { .. } => {
                 if base == F::Mul {
-                    let (s, n) = if matches!(anns[0], S::Str { .. }) { (0, 1) } else { (1, 0) };
+                    let (s, n) = if matches!(anns[0], S::Str { .. }) {
+                        (0, 1)
+                    } else {
+                        (1, 0)
+                    };
                     let sv = self.arg(e, op, anns, s)?;
                     let nv = self.arg_as(e, op, anns, n, &S::Int)?;
                     return Ok(e.call_extern("rpy_str_mul", vec![sv, nv], STR));
@@ -195,14 +255,27 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Bytes { .. } => {
                 let a = self.arg(e, op, anns, 0)?;
                 let b = self.arg(e, op, anns, 1)?;
-                Ok(e.call_extern("rpy_bytes_concat", vec![a, b], LowType::Ptr(TypeTable::BYTES)))
+                Ok(e.call_extern(
+                    "rpy_bytes_concat",
+                    vec![a, b],
+                    LowType::Ptr(TypeTable::BYTES),
+                ))
             }
-            _ => Err(Diagnostic::new(op.span, format!("unsupported arithmetic giving {}", res.describe()))),
+            _ => Err(Diagnostic::new(
+                op.span,
+                format!("unsupported arithmetic giving {}", res.describe()),
+            )),
         }
     }
 
     /// Truth value of argument `i` as a Bool.
-    fn truth(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize) -> Result<LlValue, Diagnostic> {
+    fn truth(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+    ) -> Result<LlValue, Diagnostic> {
         let x = self.arg(e, op, anns, i)?;
         Ok(match &anns[i] {
             S::Bool => x,
@@ -223,13 +296,25 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.op(O::IntIsTrue, vec![n], LowType::Bool)
             }
             S::Tuple(items) => Value::Const(LlConst::Bool(!items.is_empty())),
-            S::Instance { nullable: false, .. } => Value::Const(LlConst::Bool(true)),
+            S::Instance {
+                nullable: false, ..
+            } => Value::Const(LlConst::Bool(true)),
             S::Instance { nullable: true, .. } => e.op(O::PtrNonNull, vec![x], LowType::Bool),
-            other => return Err(Diagnostic::new(op.span, format!("truth value of {} is not supported", other.describe()))),
+            other => {
+                return Err(Diagnostic::new(
+                    op.span,
+                    format!("truth value of {} is not supported", other.describe()),
+                ))
+            }
         })
     }
 
-    fn lower_compare(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S]) -> Result<LlValue, Diagnostic> {
+    fn lower_compare(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+    ) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
         let (a0, a1) = (&anns[0], &anns[1]);
         let b = LowType::Bool;
@@ -265,7 +350,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             } else {
                 Value::Const(LlConst::Bool(false))
             };
-            return Ok(if op.kind == F::Ne { e.op(O::BoolNot, vec![eq], b) } else { eq });
+            return Ok(if op.kind == F::Ne {
+                e.op(O::BoolNot, vec![eq], b)
+            } else {
+                eq
+            });
         }
         let x = self.arg(e, op, anns, 0)?;
         let y = self.arg(e, op, anns, 1)?;
@@ -275,10 +364,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 if matches!(op.kind, F::Eq | F::Ne) {
                     let f = if bytes { "rpy_bytes_eq" } else { "rpy_str_eq" };
                     let eq = e.call_extern(f, vec![x, y], b);
-                    return Ok(if op.kind == F::Ne { e.op(O::BoolNot, vec![eq], b) } else { eq });
+                    return Ok(if op.kind == F::Ne {
+                        e.op(O::BoolNot, vec![eq], b)
+                    } else {
+                        eq
+                    });
                 }
                 if bytes {
-                    return Err(Diagnostic::new(op.span, "ordering comparisons of bytes are not supported yet"));
+                    return Err(Diagnostic::new(
+                        op.span,
+                        "ordering comparisons of bytes are not supported yet",
+                    ));
                 }
                 let c = e.call_extern("rpy_str_cmp", vec![x, y], LowType::Signed);
                 let k = match op.kind {
@@ -289,7 +385,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 };
                 Ok(e.op(k, vec![c, c_signed(0)], b))
             }
-            _ => Err(Diagnostic::new(op.span, format!("comparison of {} and {} is not supported", a0.describe(), a1.describe()))),
+            _ => Err(Diagnostic::new(
+                op.span,
+                format!(
+                    "comparison of {} and {} is not supported",
+                    a0.describe(),
+                    a1.describe()
+                ),
+            )),
         }
     }
 
@@ -300,7 +403,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let x = self.arg(e, op, anns, 0)?;
         let y = self.arg(e, op, anns, 1)?;
         Ok(match (l0, l1) {
-            (LowType::Void, LowType::Void) => Value::Const(LlConst::Bool(matches!(anns[0], S::None) == matches!(anns[1], S::None))),
+            (LowType::Void, LowType::Void) => Value::Const(LlConst::Bool(
+                matches!(anns[0], S::None) == matches!(anns[1], S::None),
+            )),
             (LowType::Void, LowType::Ptr(_)) => e.op(O::PtrIsNull, vec![y], b),
             (LowType::Ptr(_), LowType::Void) => e.op(O::PtrIsNull, vec![x], b),
             (LowType::Ptr(_), LowType::Ptr(_)) => e.op(O::PtrEq, vec![x, y], b),
@@ -314,21 +419,41 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })
     }
 
-    fn lower_len(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize) -> Result<LlValue, Diagnostic> {
+    fn lower_len(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+    ) -> Result<LlValue, Diagnostic> {
         let x = self.arg(e, op, anns, i)?;
         Ok(match &anns[i] {
             S::Str { .. } | S::Bytes { .. } => e.op(O::GetArrayLen, vec![x], LowType::Signed),
             S::List { .. } => e.getfield(x, "length", LowType::Signed),
             S::Tuple(items) => c_signed(items.len() as i64),
             S::Dict { .. } | S::DictPart { .. } => e.getfield(x, "num_items", LowType::Signed),
-            other => return Err(Diagnostic::new(op.span, format!("len() of {} is not supported", other.describe()))),
+            other => {
+                return Err(Diagnostic::new(
+                    op.span,
+                    format!("len() of {} is not supported", other.describe()),
+                ))
+            }
         })
     }
 
-    fn lower_getitem(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
+    fn lower_getitem(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Result<LlValue, Diagnostic> {
         match &anns[0] {
             S::Tuple(_) => {
-                let i = op.args[1].as_const().and_then(Const::as_int).expect("annotator checked the index");
+                let i = op.args[1]
+                    .as_const()
+                    .and_then(Const::as_int)
+                    .expect("annotator checked the index");
                 let n = match &anns[0] {
                     S::Tuple(items) => items.len() as i64,
                     _ => 0,
@@ -347,7 +472,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let l = self.arg(e, op, anns, 0)?;
                 let i = self.arg_as(e, op, anns, 1, &S::Int)?;
                 let lt = self.lowtype(&anns[0]);
-                let LowType::Ptr(list_t) = lt else { unreachable!() };
+                let LowType::Ptr(list_t) = lt else {
+                    unreachable!()
+                };
                 let f = self.helper_list_getitem(list_t);
                 let item = self.lowtype(res);
                 Ok(e.call_func(f, vec![l, i], item))
@@ -358,17 +485,34 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let f = self.helper_bytes_getitem();
                 Ok(e.call_func(f, vec![b, i], LowType::Signed))
             }
-            other => Err(Diagnostic::new(op.span, format!("indexing {} is not supported", other.describe()))),
+            other => Err(Diagnostic::new(
+                op.span,
+                format!("indexing {} is not supported", other.describe()),
+            )),
         }
     }
 
     /// `str(x)` (or `repr(x)`) of argument `i`.
-    fn to_str(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, repr: bool) -> Result<LlValue, Diagnostic> {
+    fn to_str(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+        repr: bool,
+    ) -> Result<LlValue, Diagnostic> {
         let x = self.arg(e, op, anns, i)?;
-        self.str_of(e, x, &anns[i], repr).map_err(|m| Diagnostic::new(op.span, m))
+        self.str_of(e, x, &anns[i], repr)
+            .map_err(|m| Diagnostic::new(op.span, m))
     }
 
-    pub fn str_of(&mut self, e: &mut Emit, x: LlValue, ann: &S, repr: bool) -> Result<LlValue, String> {
+    pub fn str_of(
+        &mut self,
+        e: &mut Emit,
+        x: LlValue,
+        ann: &S,
+        repr: bool,
+    ) -> Result<LlValue, String> {
         Ok(match ann {
             S::Int => e.call_extern("rpy_str_from_int", vec![x], STR),
             S::Unsigned => e.call_extern("rpy_str_from_uint", vec![x], STR),
@@ -385,15 +529,30 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             S::Instance { .. } => self.exc_str(e, x).map_err(|d| d.message)?,
             S::List { .. } | S::Tuple(_) => self.emit_repr(e, x, ann),
-            other => return Err(format!("str() of {} is not supported yet", other.describe())),
+            other => {
+                return Err(format!(
+                    "str() of {} is not supported yet",
+                    other.describe()
+                ))
+            }
         })
     }
 
-    fn lower_call(&mut self, e: &mut Emit, _gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Result<LlValue, Diagnostic> {
+    fn lower_call(
+        &mut self,
+        e: &mut Emit,
+        _gid: GraphId,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Result<LlValue, Diagnostic> {
         // Positional args are op.args[first..first+npos], keywords after.
         let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
             let names = match op.args[1].as_const() {
-                Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+                Some(Const::Tuple(t)) => t
+                    .iter()
+                    .filter_map(|c| c.as_str().map(str::to_string))
+                    .collect(),
                 _ => Vec::new(),
             };
             (2, names)
@@ -406,7 +565,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Functions(fs) if fs.len() == 1 => {
                 let f = fs[0];
                 let fobj = self.prog.function(f);
-                let sources = bind_args(fobj, npos, &kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
+                let sources =
+                    bind_args(fobj, npos, &kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
                 let defaults = fobj.defaults.clone();
                 let index = self.func_index(f);
                 let callee = &self.ann.graphs[rpy_annotator::GraphId::from_u32(index)];
@@ -417,30 +577,54 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let v = match src {
                         ArgSource::Positional(i) => self.arg_as(e, op, anns, first + i, &to)?,
                         ArgSource::Keyword(k) => self.arg_as(e, op, anns, first + npos + k, &to)?,
-                        ArgSource::Default(d) => self.const_value(&defaults[d], &to).map_err(|m| Diagnostic::new(op.span, m))?,
+                        ArgSource::Default(d) => self
+                            .const_value(&defaults[d], &to)
+                            .map_err(|m| Diagnostic::new(op.span, m))?,
                     };
                     args.push(v);
                 }
                 Ok(e.call_func(index, args, res_lt))
             }
-            S::Functions(_) => Err(Diagnostic::new(op.span, "calls through a variable holding one of several functions are not supported yet")),
+            S::Functions(_) => Err(Diagnostic::new(
+                op.span,
+                "calls through a variable holding one of several functions are not supported yet",
+            )),
             S::Class(c) => {
                 let t = self.reprs.class_types[c];
-                let inst = e.op(O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t));
+                let inst = e.op(
+                    O::Malloc,
+                    vec![Value::Const(LlConst::Type(t))],
+                    LowType::Ptr(t),
+                );
                 if npos == 1 {
                     let m = self.arg(e, op, anns, first)?;
-                    let s = self.str_of(e, m, &anns[first], false).map_err(|m| Diagnostic::new(op.span, m))?;
+                    let s = self
+                        .str_of(e, m, &anns[first], false)
+                        .map_err(|m| Diagnostic::new(op.span, m))?;
                     e.setfield(inst.clone(), "message", s);
                 }
                 Ok(inst)
             }
             S::Builtin(b) => self.lower_builtin(e, *b, op, anns, first, npos, &kwnames, res),
-            other => Err(Diagnostic::new(op.span, format!("calling {} is not supported", other.describe()))),
+            other => Err(Diagnostic::new(
+                op.span,
+                format!("calling {} is not supported", other.describe()),
+            )),
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn lower_builtin(&mut self, e: &mut Emit, b: Builtin, op: &Op<Flow>, anns: &[S], first: usize, npos: usize, kwnames: &[String], res: &S) -> Result<LlValue, Diagnostic> {
+    fn lower_builtin(
+        &mut self,
+        e: &mut Emit,
+        b: Builtin,
+        op: &Op<Flow>,
+        anns: &[S],
+        first: usize,
+        npos: usize,
+        kwnames: &[String],
+        res: &S,
+    ) -> Result<LlValue, Diagnostic> {
         use Builtin as B;
         let err = |m: String| Diagnostic::new(op.span, m);
         let res_lt = self.lowtype(res);
@@ -497,7 +681,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     }
                     _ => {
                         let s = self.arg(e, op, anns, first)?;
-                        let base = if npos == 2 { self.arg_as(e, op, anns, first + 1, &S::Int)? } else { c_signed(10) };
+                        let base = if npos == 2 {
+                            self.arg_as(e, op, anns, first + 1, &S::Int)?
+                        } else {
+                            c_signed(10)
+                        };
                         Ok(e.call_extern("rpy_int_from_str", vec![s, base], LowType::Signed))
                     }
                 }
@@ -538,7 +726,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     _ => O::IntMax,
                 };
                 let r = e.op(k, vec![x, y], self.lowtype(&to));
-                Ok(if *res == S::Bool { e.op(O::IntIsTrue, vec![r], LowType::Bool) } else { r })
+                Ok(if *res == S::Bool {
+                    e.op(O::IntIsTrue, vec![r], LowType::Bool)
+                } else {
+                    r
+                })
             }
             B::Range => {
                 let mut vals = Vec::new();
@@ -567,8 +759,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let s = self.arg(e, op, anns, first)?;
                 Ok(e.call_func(f, vec![s], LowType::Signed))
             }
-            _ => Err(err(format!("the builtin {}() is not supported by the rtyper yet", b.name()))),
+            _ => Err(err(format!(
+                "the builtin {}() is not supported by the rtyper yet",
+                b.name()
+            ))),
         }
     }
 }
-

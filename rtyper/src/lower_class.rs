@@ -33,36 +33,66 @@ struct CallShape {
 fn call_shape(op: &Op<Flow>) -> CallShape {
     let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
         let names = match op.args[1].as_const() {
-            Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+            Some(Const::Tuple(t)) => t
+                .iter()
+                .filter_map(|c| c.as_str().map(str::to_string))
+                .collect(),
             _ => Vec::new(),
         };
         (2, names)
     } else {
         (1, Vec::new())
     };
-    CallShape { first, npos: op.args.len() - first - kwnames.len(), kwnames }
+    CallShape {
+        first,
+        npos: op.args.len() - first - kwnames.len(),
+        kwnames,
+    }
 }
 
 impl<'a, 'p> RTyper<'a, 'p> {
     /// Lower `op` if it is a class/instance operation.
-    pub fn lower_class_op(&mut self, e: &mut Emit, gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Option<R> {
+    pub fn lower_class_op(
+        &mut self,
+        e: &mut Emit,
+        gid: GraphId,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Option<R> {
         let _ = gid;
-        let name = || op.args.get(1).and_then(Value::as_const).and_then(Const::as_str).unwrap_or("?").to_string();
+        let name = || {
+            op.args
+                .get(1)
+                .and_then(Value::as_const)
+                .and_then(Const::as_str)
+                .unwrap_or("?")
+                .to_string()
+        };
         Some(match (op.kind, anns.first()?) {
-            (FlowOp::GetAttr, S::Instance { class, .. }) => self.lower_getattr_inst(e, op, anns, *class, &name(), res),
+            (FlowOp::GetAttr, S::Instance { class, .. }) => {
+                self.lower_getattr_inst(e, op, anns, *class, &name(), res)
+            }
             (FlowOp::GetAttr, S::Class(_)) => {
                 // Class-level constants and functions (annotated constant).
                 let lt = self.lowtype(res);
                 Ok(match lt {
                     LowType::Void => Value::Const(LlConst::Void),
                     _ => {
-                        let S::Class(c) = &anns[0] else { unreachable!() };
+                        let S::Class(c) = &anns[0] else {
+                            unreachable!()
+                        };
                         match classdef::lookup(self.prog, *c, &name()) {
                             Some((_, v)) => match self.const_value(&v, res) {
                                 Ok(x) => x,
                                 Err(m) => return Some(Err(Diagnostic::new(op.span, m))),
                             },
-                            None => return Some(Err(Diagnostic::new(op.span, "unknown class attribute"))),
+                            None => {
+                                return Some(Err(Diagnostic::new(
+                                    op.span,
+                                    "unknown class attribute",
+                                )))
+                            }
                         }
                     }
                 })
@@ -81,9 +111,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     Ok(v) => v,
                     Err(d) => return Some(Err(d)),
                 };
-                Ok(e.op(O::SetField, vec![obj, Value::Const(LlConst::Field(field_name(&n))), v], LowType::Void))
+                Ok(e.op(
+                    O::SetField,
+                    vec![obj, Value::Const(LlConst::Field(field_name(&n))), v],
+                    LowType::Void,
+                ))
             }
-            (FlowOp::SimpleCall | FlowOp::CallKw, S::Class(c)) => self.lower_instantiate(e, op, anns, *c),
+            (FlowOp::SimpleCall | FlowOp::CallKw, S::Class(c)) => {
+                self.lower_instantiate(e, op, anns, *c)
+            }
             (FlowOp::SimpleCall | FlowOp::CallKw, S::Method { class, name }) => {
                 let (c, n) = (*class, name.clone());
                 self.lower_method_call(e, op, anns, c, &n, res)
@@ -93,29 +129,46 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let r = (|| {
                     let inst = self.arg(e, op, anns, shape.first)?;
                     let repr = match &anns[shape.first] {
-                        S::Instance { class, .. } => classdef::is_subclass(self.prog, *class, self.prog.exc_class("KeyError")),
+                        S::Instance { class, .. } => classdef::is_subclass(
+                            self.prog,
+                            *class,
+                            self.prog.exc_class("KeyError"),
+                        ),
                         _ => false,
                     };
                     let msg = if shape.npos == 2 {
                         let m = self.arg(e, op, anns, shape.first + 1)?;
-                        self.str_of(e, m, &anns[shape.first + 1], repr).map_err(|m| Diagnostic::new(op.span, m))?
+                        self.str_of(e, m, &anns[shape.first + 1], repr)
+                            .map_err(|m| Diagnostic::new(op.span, m))?
                     } else {
                         Value::Const(LlConst::Null(TypeTable::STR))
                     };
-                    Ok(e.op(O::SetField, vec![inst, Value::Const(LlConst::Field("message".into())), msg], LowType::Void))
+                    Ok(e.op(
+                        O::SetField,
+                        vec![inst, Value::Const(LlConst::Field("message".into())), msg],
+                        LowType::Void,
+                    ))
                 })();
                 r
             }
-            (FlowOp::SimpleCall, S::Builtin(Builtin::IsInstance)) => self.lower_isinstance(e, op, anns),
+            (FlowOp::SimpleCall, S::Builtin(Builtin::IsInstance)) => {
+                self.lower_isinstance(e, op, anns)
+            }
             (FlowOp::SimpleCall | FlowOp::CallKw, S::Functions(fs)) if fs.len() > 1 => {
                 let fs = fs.clone();
                 self.lower_indirect_function_call(e, op, anns, &fs, res)
             }
-            (FlowOp::Eq | FlowOp::Ne, S::Instance { .. }) if matches!(anns.get(1), Some(S::Instance { .. })) => {
+            (FlowOp::Eq | FlowOp::Ne, S::Instance { .. })
+                if matches!(anns.get(1), Some(S::Instance { .. })) =>
+            {
                 let r = (|| {
                     let x = self.arg(e, op, anns, 0)?;
                     let y = self.arg(e, op, anns, 1)?;
-                    let k = if op.kind == FlowOp::Eq { O::PtrEq } else { O::PtrNe };
+                    let k = if op.kind == FlowOp::Eq {
+                        O::PtrEq
+                    } else {
+                        O::PtrNe
+                    };
                     Ok(e.op(k, vec![x, y], LowType::Bool))
                 })();
                 r
@@ -146,14 +199,27 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let isnull = hb.op(start, O::PtrIsNull, vec![Value::Var(p[0])], LowType::Bool);
             let (b_null, _) = hb.block(&[]);
             let (b_ok, ins) = hb.block(&[STR]);
-            hb.branch(start, isnull, (b_null, vec![]), (b_ok, vec![Value::Var(p[0])]));
+            hb.branch(
+                start,
+                isnull,
+                (b_null, vec![]),
+                (b_ok, vec![Value::Var(p[0])]),
+            );
             hb.ret(b_null, empty);
             hb.ret(b_ok, Value::Var(ins[0]));
             hb.finish()
         })
     }
 
-    fn lower_getattr_inst(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], c: HostId, name: &str, res: &S) -> R {
+    fn lower_getattr_inst(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        c: HostId,
+        name: &str,
+        res: &S,
+    ) -> R {
         let obj = self.arg(e, op, anns, 0)?;
         if let Some((_, a)) = self.attr_ann(c, name) {
             let lt = self.lowtype(&a);
@@ -164,21 +230,38 @@ impl<'a, 'p> RTyper<'a, 'p> {
             // The receiver itself is the bound method.
             S::Method { .. } => Ok(obj),
             _ if self.lowtype(res) == LowType::Void => Ok(Value::Const(LlConst::Void)),
-            _ => self.lower_class_constant(e, obj, c, name, res).map_err(|m| Diagnostic::new(op.span, m)),
+            _ => self
+                .lower_class_constant(e, obj, c, name, res)
+                .map_err(|m| Diagnostic::new(op.span, m)),
         }
     }
 
     /// A class-level constant read on an instance of the family of `c`:
     /// a constant if all agree, else a table indexed by type id.
-    fn lower_class_constant(&mut self, e: &mut Emit, obj: LlValue, c: HostId, name: &str, res: &S) -> Result<LlValue, String> {
+    fn lower_class_constant(
+        &mut self,
+        e: &mut Emit,
+        obj: LlValue,
+        c: HostId,
+        name: &str,
+        res: &S,
+    ) -> Result<LlValue, String> {
         let (lo, hi) = self.reprs.class_ranges[&c];
         let mut vals = Vec::new();
         for t in lo..=hi {
             let k = self.class_state.class_of_type[&t];
             vals.push(class_default(self.prog, k, name));
         }
-        let first = vals.iter().flatten().next().cloned().ok_or_else(|| format!("no class attribute '{name}'"))?;
-        if vals.iter().all(|v| v.as_ref().map_or(true, |v| *v == first)) {
+        let first = vals
+            .iter()
+            .flatten()
+            .next()
+            .cloned()
+            .ok_or_else(|| format!("no class attribute '{name}'"))?;
+        if vals
+            .iter()
+            .all(|v| v.as_ref().map_or(true, |v| *v == first))
+        {
             return self.const_value(&first, res);
         }
         let key = (c, format!("const {name}"));
@@ -196,23 +279,39 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 let arr_t = self.const_array_type(lt);
                 let i = self.prebuilt.len() as u32;
-                self.prebuilt.push(Prebuilt { typ: arr_t, fields: vec![], items });
+                self.prebuilt.push(Prebuilt {
+                    typ: arr_t,
+                    fields: vec![],
+                    items,
+                });
                 self.class_state.tables.insert(key, (i, arr_t));
                 (i, arr_t)
             }
         };
         let tid = e.op(O::GetTypeId, vec![obj], LowType::Signed);
         let ix = e.op(O::IntSub, vec![tid, c_signed(lo as i64)], LowType::Signed);
-        Ok(e.op(O::GetArrayItem, vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix], lt))
+        Ok(e.op(
+            O::GetArrayItem,
+            vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix],
+            lt,
+        ))
     }
 
     /// Arguments for calling graph `f` (`self_arg` first when given) with
     /// the call's arguments, converted to the callee's parameters.
-    fn call_args_for(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], f: HostId, self_arg: Option<(LlValue, S)>) -> Result<Vec<LlValue>, Diagnostic> {
+    fn call_args_for(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        f: HostId,
+        self_arg: Option<(LlValue, S)>,
+    ) -> Result<Vec<LlValue>, Diagnostic> {
         let shape = call_shape(op);
         let fobj = self.prog.function(f);
         let extra = self_arg.is_some() as usize;
-        let sources = bind_args(fobj, shape.npos + extra, &shape.kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
+        let sources = bind_args(fobj, shape.npos + extra, &shape.kwnames)
+            .map_err(|m| Diagnostic::new(op.span, m))?;
         let defaults = fobj.defaults.clone();
         let index = self.func_index(f);
         let callee = &self.ann.graphs[GraphId::from_u32(index)];
@@ -225,9 +324,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let (v, from) = self_arg.clone().unwrap();
                     self.convert(e, v, &from, to)
                 }
-                ArgSource::Positional(i) => self.arg_as(e, op, anns, shape.first + i - extra, to)?,
-                ArgSource::Keyword(k) => self.arg_as(e, op, anns, shape.first + shape.npos + k, to)?,
-                ArgSource::Default(d) => self.const_value(&defaults[d], to).map_err(|m| Diagnostic::new(op.span, m))?,
+                ArgSource::Positional(i) => {
+                    self.arg_as(e, op, anns, shape.first + i - extra, to)?
+                }
+                ArgSource::Keyword(k) => {
+                    self.arg_as(e, op, anns, shape.first + shape.npos + k, to)?
+                }
+                ArgSource::Default(d) => self
+                    .const_value(&defaults[d], to)
+                    .map_err(|m| Diagnostic::new(op.span, m))?,
             };
             args.push(v);
         }
@@ -237,14 +342,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
     fn lower_instantiate(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], c: HostId) -> R {
         let prog = self.prog;
         let t = self.reprs.class_types[&c];
-        let inst = e.op(O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t));
+        let inst = e.op(
+            O::Malloc,
+            vec![Value::Const(LlConst::Type(t))],
+            LowType::Ptr(t),
+        );
         // Class-level constants are the defaults of same-named attributes.
         let fields = self.reprs.types.types[t].fields.clone();
         for (fname, _) in &fields {
             if let Some(n) = fname.strip_prefix("inst_") {
                 if let Some(v) = class_default(prog, c, n) {
                     let (_, a) = self.attr_ann(c, n).expect("field has an attribute");
-                    let cv = self.const_value(&v, &a).map_err(|m| Diagnostic::new(op.span, m))?;
+                    let cv = self
+                        .const_value(&v, &a)
+                        .map_err(|m| Diagnostic::new(op.span, m))?;
                     e.setfield(inst.clone(), fname, cv);
                 }
             }
@@ -255,12 +366,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let m = self.arg(e, op, anns, shape.first)?;
             // KeyError's str() is the repr of its argument, as in CPython.
             let repr = classdef::is_subclass(prog, c, prog.exc_class("KeyError"));
-            let s = self.str_of(e, m, &anns[shape.first], repr).map_err(|m| Diagnostic::new(op.span, m))?;
+            let s = self
+                .str_of(e, m, &anns[shape.first], repr)
+                .map_err(|m| Diagnostic::new(op.span, m))?;
             e.setfield(inst.clone(), "message", s);
         }
         if let Some((_, Const::Host(f))) = classdef::lookup(prog, c, "__init__") {
             if matches!(prog.objs[f], HostObj::Function(_)) {
-                let me = S::Instance { class: c, nullable: false };
+                let me = S::Instance {
+                    class: c,
+                    nullable: false,
+                };
                 let args = self.call_args_for(e, op, anns, f, Some((inst.clone(), me)))?;
                 let index = self.func_index(f);
                 e.call_func(index, args, LowType::Void);
@@ -269,13 +385,24 @@ impl<'a, 'p> RTyper<'a, 'p> {
         Ok(inst)
     }
 
-    fn lower_method_call(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], c: HostId, name: &str, res: &S) -> R {
+    fn lower_method_call(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        c: HostId,
+        name: &str,
+        res: &S,
+    ) -> R {
         let impls = method_impls(self.ann, c, name);
         let recv = self.arg(e, op, anns, 0)?;
         let res_lt = self.lowtype(res);
         let me = anns[0].clone();
         let me = match me {
-            S::Method { class, .. } => S::Instance { class, nullable: false },
+            S::Method { class, .. } => S::Instance {
+                class,
+                nullable: false,
+            },
             o => o,
         };
         if impls.len() == 1 {
@@ -290,15 +417,26 @@ impl<'a, 'p> RTyper<'a, 'p> {
         // types (a result that never returns normally agrees with any).
         let sig = |rt: &mut Self, f: HostId| -> (Vec<LowType>, Option<LowType>) {
             let g = &rt.ann.graphs[GraphId::from_u32(rt.func_index(f))];
-            let ps: Vec<S> = g.graph.params().iter().map(|p| g.bindings[*p].clone()).collect();
-            let r = rt.ann.return_annotation(GraphId::from_u32(rt.func_index(f)));
+            let ps: Vec<S> = g
+                .graph
+                .params()
+                .iter()
+                .map(|p| g.bindings[*p].clone())
+                .collect();
+            let r = rt
+                .ann
+                .return_annotation(GraphId::from_u32(rt.func_index(f)));
             let mut lts: Vec<LowType> = ps.iter().map(|a| rt.lowtype(a)).collect();
             if let Some(first) = lts.first_mut() {
                 if matches!(first, LowType::Ptr(_)) {
                     *first = LowType::Address;
                 }
             }
-            let rl = if r.is_impossible() { None } else { Some(rt.lowtype(&r)) };
+            let rl = if r.is_impossible() {
+                None
+            } else {
+                Some(rt.lowtype(&r))
+            };
             (lts, rl)
         };
         let s0 = sig(self, impls[0].1);
@@ -330,7 +468,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 let arr_t = self.const_array_type(LowType::Address);
                 let i = self.prebuilt.len() as u32;
-                self.prebuilt.push(Prebuilt { typ: arr_t, fields: vec![], items });
+                self.prebuilt.push(Prebuilt {
+                    typ: arr_t,
+                    fields: vec![],
+                    items,
+                });
                 self.class_state.tables.insert(key, (i, arr_t));
                 (i, arr_t)
             }
@@ -338,12 +480,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let args = self.call_args_for(e, op, anns, impls[0].1, Some((recv.clone(), me)))?;
         let tid = e.op(O::GetTypeId, vec![recv], LowType::Signed);
         let ix = e.op(O::IntSub, vec![tid, c_signed(lo as i64)], LowType::Signed);
-        let fptr = e.op(O::GetArrayItem, vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix], LowType::Address);
+        let fptr = e.op(
+            O::GetArrayItem,
+            vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix],
+            LowType::Address,
+        );
         let mut full = vec![fptr];
         full.extend(args);
         let mut callee_res = S::Impossible;
         for &(_, f) in &impls {
-            let r = self.ann.return_annotation(GraphId::from_u32(self.func_index(f)));
+            let r = self
+                .ann
+                .return_annotation(GraphId::from_u32(self.func_index(f)));
             if !r.is_impossible() {
                 callee_res = r;
                 break;
@@ -351,7 +499,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
         }
         let call_lt = self.lowtype(&callee_res);
         let r = e.op(O::IndirectCall, full, call_lt);
-        Ok(if call_lt == res_lt { r } else { self.convert(e, r, &callee_res, res) })
+        Ok(if call_lt == res_lt {
+            r
+        } else {
+            self.convert(e, r, &callee_res, res)
+        })
     }
 
     fn lower_isinstance(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S]) -> R {
@@ -377,18 +529,47 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// `ll_isinstance(p)`: p is non-null and its type id is in lo..=hi.
     fn helper_isinstance(&mut self, lo: u32, hi: u32, pt: LowType) -> u32 {
         self.add_helper(format!("ll_isinstance_{lo}_{hi}_{pt}"), |_rt| {
-            let (mut hb, p) = crate::helpers::HelperBuilder::new(&format!("ll_isinstance_{lo}_{hi}"), &[pt], LowType::Bool);
+            let (mut hb, p) = crate::helpers::HelperBuilder::new(
+                &format!("ll_isinstance_{lo}_{hi}"),
+                &[pt],
+                LowType::Bool,
+            );
             let start = hb.start();
             let isnull = hb.op(start, O::PtrIsNull, vec![Value::Var(p[0])], LowType::Bool);
             let (b_null, _) = hb.block(&[]);
             let (b_ok, ins) = hb.block(&[pt]);
-            hb.branch(start, isnull, (b_null, vec![]), (b_ok, vec![Value::Var(p[0])]));
+            hb.branch(
+                start,
+                isnull,
+                (b_null, vec![]),
+                (b_ok, vec![Value::Var(p[0])]),
+            );
             hb.ret(b_null, Value::Const(LlConst::Bool(false)));
-            let tid = hb.op(b_ok, O::GetTypeId, vec![Value::Var(ins[0])], LowType::Signed);
-            let rel = hb.op(b_ok, O::IntSub, vec![tid, c_signed(lo as i64)], LowType::Signed);
+            let tid = hb.op(
+                b_ok,
+                O::GetTypeId,
+                vec![Value::Var(ins[0])],
+                LowType::Signed,
+            );
+            let rel = hb.op(
+                b_ok,
+                O::IntSub,
+                vec![tid, c_signed(lo as i64)],
+                LowType::Signed,
+            );
             // Unsigned compare: lo <= tid <= hi  <=>  (tid - lo) as unsigned <= hi - lo.
-            let a = hb.op(b_ok, O::IntGe, vec![rel.clone(), c_signed(0)], LowType::Bool);
-            let b = hb.op(b_ok, O::IntLe, vec![rel, c_signed((hi - lo) as i64)], LowType::Bool);
+            let a = hb.op(
+                b_ok,
+                O::IntGe,
+                vec![rel.clone(), c_signed(0)],
+                LowType::Bool,
+            );
+            let b = hb.op(
+                b_ok,
+                O::IntLe,
+                vec![rel, c_signed((hi - lo) as i64)],
+                LowType::Bool,
+            );
             let ai = hb.op(b_ok, O::CastBoolToInt, vec![a], LowType::Signed);
             let bi = hb.op(b_ok, O::CastBoolToInt, vec![b], LowType::Signed);
             let both = hb.op(b_ok, O::IntAnd, vec![ai, bi], LowType::Signed);
@@ -399,11 +580,23 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     /// A call through a variable holding one of several functions.
-    fn lower_indirect_function_call(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], fs: &[HostId], res: &S) -> R {
+    fn lower_indirect_function_call(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        fs: &[HostId],
+        res: &S,
+    ) -> R {
         let sig = |rt: &mut Self, f: HostId| -> (Vec<LowType>, LowType) {
             let gid = GraphId::from_u32(rt.func_index(f));
             let g = &rt.ann.graphs[gid];
-            let ps: Vec<S> = g.graph.params().iter().map(|p| g.bindings[*p].clone()).collect();
+            let ps: Vec<S> = g
+                .graph
+                .params()
+                .iter()
+                .map(|p| g.bindings[*p].clone())
+                .collect();
             let r = rt.ann.return_annotation(gid);
             (ps.iter().map(|a| rt.lowtype(a)).collect(), rt.lowtype(&r))
         };
@@ -417,8 +610,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let args = self.call_args_for(e, op, anns, fs[0], None)?;
         let mut full = vec![fptr];
         full.extend(args);
-        let callee_res = self.ann.return_annotation(GraphId::from_u32(self.func_index(fs[0])));
+        let callee_res = self
+            .ann
+            .return_annotation(GraphId::from_u32(self.func_index(fs[0])));
         let r = e.op(O::IndirectCall, full, s0.1);
-        Ok(if s0.1 == self.lowtype(res) { r } else { self.convert(e, r, &callee_res, res) })
+        Ok(if s0.1 == self.lowtype(res) {
+            r
+        } else {
+            self.convert(e, r, &callee_res, res)
+        })
     }
 }

@@ -18,7 +18,15 @@ const VOID: LlValue = Value::Const(LlConst::Void);
 
 impl<'a, 'p> RTyper<'a, 'p> {
     /// Argument `i` as a stored key (or value, `as_value`) of the dict `dl`.
-    fn dict_arg(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, dict: &S, as_value: bool) -> R {
+    fn dict_arg(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+        dict: &S,
+        as_value: bool,
+    ) -> R {
         let dl = self.dict_ll(dict);
         let (k, v) = self.dict_kv(dict);
         let (to, lt) = if as_value { (v, dl.value) } else { (k, dl.key) };
@@ -80,7 +88,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     Ok(e.call_func(f, vec![dv, kv], LowType::Void))
                 })()
             }
-            (F::Contains, Some(d @ (S::Dict { .. } | S::DictPart { part: DictPart::View(DictItems::Keys), .. }))) => {
+            (
+                F::Contains,
+                Some(
+                    d @ (S::Dict { .. }
+                    | S::DictPart {
+                        part: DictPart::View(DictItems::Keys),
+                        ..
+                    }),
+                ),
+            ) => {
                 let d = d.clone();
                 (|| {
                     let dl = self.dict_ll(&d);
@@ -91,21 +108,48 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     Ok(e.call_func(f, vec![dv, kv], LowType::Bool))
                 })()
             }
-            (F::Len, Some(S::Dict { .. } | S::DictPart { part: DictPart::View(_), .. })) => {
-                self.arg(e, op, anns, 0).map(|d| e.getfield(d, "num_items", LowType::Signed))
-            }
-            (F::Bool | F::Not, Some(S::DictPart { part: DictPart::View(_), .. })) => (|| {
+            (
+                F::Len,
+                Some(
+                    S::Dict { .. }
+                    | S::DictPart {
+                        part: DictPart::View(_),
+                        ..
+                    },
+                ),
+            ) => self
+                .arg(e, op, anns, 0)
+                .map(|d| e.getfield(d, "num_items", LowType::Signed)),
+            (
+                F::Bool | F::Not,
+                Some(S::DictPart {
+                    part: DictPart::View(_),
+                    ..
+                }),
+            ) => (|| {
                 let d = self.arg(e, op, anns, 0)?;
                 let n = e.getfield(d, "num_items", LowType::Signed);
                 let t = e.op(O::IntIsTrue, vec![n], LowType::Bool);
-                Ok(if op.kind == F::Not { e.op(O::BoolNot, vec![t], LowType::Bool) } else { t })
+                Ok(if op.kind == F::Not {
+                    e.op(O::BoolNot, vec![t], LowType::Bool)
+                } else {
+                    t
+                })
             })(),
             (F::GetAttr, Some(S::Dict { .. })) => self.arg(e, op, anns, 0),
-            (F::SimpleCall, Some(S::DictPart { part: DictPart::Method(m), .. })) => {
+            (
+                F::SimpleCall,
+                Some(S::DictPart {
+                    part: DictPart::Method(m),
+                    ..
+                }),
+            ) => {
                 let m = *m;
                 self.lower_dict_method(e, op, anns, res, m)
             }
-            (F::SimpleCall | F::CallKw, Some(S::Builtin(Builtin::ObjRDict))) => self.lower_newdict(e, op, &[], res),
+            (F::SimpleCall | F::CallKw, Some(S::Builtin(Builtin::ObjRDict))) => {
+                self.lower_newdict(e, op, &[], res)
+            }
             (F::SimpleCall, Some(S::Builtin(Builtin::DictFn))) => (|| {
                 if op.args.len() == 1 {
                     return self.lower_newdict(e, op, &[], res);
@@ -123,7 +167,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     fn lower_newdict(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S) -> R {
         let dl = self.dict_ll(res);
-        let d = e.op(O::Malloc, vec![Value::Const(LlConst::Type(dl.dict))], LowType::Ptr(dl.dict));
+        let d = e.op(
+            O::Malloc,
+            vec![Value::Const(LlConst::Type(dl.dict))],
+            LowType::Ptr(dl.dict),
+        );
         if anns.is_empty() {
             return Ok(d);
         }
@@ -137,7 +185,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
         Ok(d)
     }
 
-    fn lower_dict_method(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S, m: &str) -> R {
+    fn lower_dict_method(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+        m: &str,
+    ) -> R {
         let d = anns[0].clone();
         let dl = self.dict_ll(&d);
         let (k, v) = self.dict_kv(&d);
@@ -184,7 +239,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             "popitem" => {
                 let LowType::Ptr(tt) = self.lowtype(res) else {
-                    return Err(Diagnostic::new(op.span, "dict.popitem() on a dict never filled"));
+                    return Err(Diagnostic::new(
+                        op.span,
+                        "dict.popitem() on a dict never filled",
+                    ));
                 };
                 let f = self.helper_dict_popitem(dl, &k, tt);
                 Ok(e.call_func(f, vec![dv], LowType::Ptr(tt)))
@@ -202,12 +260,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
             "clear" => {
                 e.setfield(dv.clone(), "num_items", c_signed(0));
                 e.setfield(dv.clone(), "num_used", c_signed(0));
-                for (name, t) in [("indexes", dl.signed_arr), ("hashes", dl.signed_arr), ("keys", dl.keys_arr), ("values", dl.values_arr)] {
+                for (name, t) in [
+                    ("indexes", dl.signed_arr),
+                    ("hashes", dl.signed_arr),
+                    ("keys", dl.keys_arr),
+                    ("values", dl.values_arr),
+                ] {
                     e.setfield(dv.clone(), name, Value::Const(LlConst::Null(t)));
                 }
                 Ok(VOID)
             }
-            _ => Err(Diagnostic::new(op.span, format!("dict.{m}() is not supported by the rtyper yet"))),
+            _ => Err(Diagnostic::new(
+                op.span,
+                format!("dict.{m}() is not supported by the rtyper yet"),
+            )),
         }
     }
 
@@ -225,7 +291,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
         use crate::fnbuild::{c_bool, FnBuilder, OpSink, OpSinkExt};
         let dl = self.dict_ll(ann);
         self.add_helper(format!("dict_truth_{}", dl.dict), |_| {
-            let (mut f, p) = FnBuilder::new("ll_dict_truth", &[LowType::Ptr(dl.dict)], LowType::Bool);
+            let (mut f, p) =
+                FnBuilder::new("ll_dict_truth", &[LowType::Ptr(dl.dict)], LowType::Bool);
             let d = f.get(p[0]);
             let nn = f.emit(O::PtrNonNull, vec![d], LowType::Bool);
             f.if_(nn, |f| {

@@ -36,21 +36,37 @@ impl Reprs {
     pub fn iter_lowtype(&mut self, x: &S, list_item: &dyn Fn(ListDefId) -> S) -> LowType {
         let seq = |r: &mut Reprs, x: &S| {
             let st = r.lowtype(x, list_item);
-            LowType::Ptr(r.struct_type("SEQITER", vec![("seq".into(), st), ("index".into(), LowType::Signed)]))
+            LowType::Ptr(r.struct_type(
+                "SEQITER",
+                vec![("seq".into(), st), ("index".into(), LowType::Signed)],
+            ))
         };
         match x {
-            S::Range | S::Reversed(_) if matches!(x, S::Range) || matches!(x, S::Reversed(r) if **r == S::Range) => LowType::Ptr(self.range_iter),
+            S::Range | S::Reversed(_)
+                if matches!(x, S::Range) || matches!(x, S::Reversed(r) if **r == S::Range) =>
+            {
+                LowType::Ptr(self.range_iter)
+            }
             S::List { .. } | S::Str { .. } | S::Bytes { .. } | S::Tuple(_) => seq(self, x),
             S::Reversed(inner) => seq(self, inner),
             S::Enumerate(inner) => {
                 let it = self.iter_lowtype(inner, list_item);
-                LowType::Ptr(self.struct_type("ENUMERATE", vec![("it".into(), it), ("count".into(), LowType::Signed)]))
+                LowType::Ptr(self.struct_type(
+                    "ENUMERATE",
+                    vec![("it".into(), it), ("count".into(), LowType::Signed)],
+                ))
             }
             S::Zip(xs) => {
-                let fields = xs.iter().enumerate().map(|(i, x)| (format!("it{i}"), self.iter_lowtype(x, list_item))).collect();
+                let fields = xs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("it{i}"), self.iter_lowtype(x, list_item)))
+                    .collect();
                 LowType::Ptr(self.struct_type("ZIP", fields))
             }
-            S::Dict { def, .. } | S::DictPart { def, .. } => LowType::Ptr(self.dict_ll(*def, list_item).iter),
+            S::Dict { def, .. } | S::DictPart { def, .. } => {
+                LowType::Ptr(self.dict_ll(*def, list_item).iter)
+            }
             other => panic!("rtyper: no iterator for {}", other.describe()),
         }
     }
@@ -264,7 +280,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             S::Enumerate(inner) => {
                 let tt = self.lowtype(&self.iter_item_ann(ann));
-                let LowType::Ptr(tup) = tt else { unreachable!() };
+                let LowType::Ptr(tup) = tt else {
+                    unreachable!()
+                };
                 let t = f.malloc(tup);
                 let c = f.getfield(it.clone(), "count", I);
                 f.setfield(t.clone(), "f0", c.clone());
@@ -279,7 +297,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Dict { .. } | S::DictPart { .. } => self.dictiter_next(f, it, ann),
             S::Zip(xs) => {
                 let tt = self.lowtype(&self.iter_item_ann(ann));
-                let LowType::Ptr(tup) = tt else { unreachable!() };
+                let LowType::Ptr(tup) = tt else {
+                    unreachable!()
+                };
                 let t = f.malloc(tup);
                 for (i, xa) in xs.iter().enumerate() {
                     let lt = self.lowtype(&S::Iterator(Box::new(xa.clone())));
@@ -310,7 +330,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let key = format!("tuple_getitem_var_{}", self.ann_key(ann));
         let ann = ann.clone();
         self.add_helper(key, |rt| {
-            let S::Tuple(items) = &ann else { unreachable!() };
+            let S::Tuple(items) = &ann else {
+                unreachable!()
+            };
             let item = rt.iter_item_ann(&ann);
             let it_lt = rt.lowtype(&item);
             let t = rt.lowtype(&ann);
@@ -350,7 +372,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let i = f.emit(LlOp::CastBoolToInt, vec![v], I);
                 f.emit(LlOp::CastIntToFloat, vec![i], LowType::Float)
             }
-            (LowType::Signed, LowType::Float) => f.emit(LlOp::CastIntToFloat, vec![v], LowType::Float),
+            (LowType::Signed, LowType::Float) => {
+                f.emit(LlOp::CastIntToFloat, vec![v], LowType::Float)
+            }
             (LowType::Void, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
             (LowType::Void, LowType::Signed) => c_int(0),
             (LowType::Void, LowType::Float) => Value::Const(LlConst::Float(0.0)),
@@ -362,14 +386,26 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// The flow op `next(it)` that ends block `b` of a `for` loop: block
     /// `b` tests "has next" and branches to the loop exit or to a new
     /// block that takes the next value and continues with the body.
-    pub fn lower_range_next(&mut self, g: &mut Graph<Ll>, types: &mut SecondaryMap<Var, LowType>, gid: GraphId, b: Block, next: &Op<Flow>) -> Result<(), Diagnostic> {
+    pub fn lower_range_next(
+        &mut self,
+        g: &mut Graph<Ll>,
+        types: &mut SecondaryMap<Var, LowType>,
+        gid: GraphId,
+        b: Block,
+        next: &Op<Flow>,
+    ) -> Result<(), Diagnostic> {
         let ag = &self.ann.graphs[gid];
         let fb = &ag.graph.blocks[b];
         let it_ann = self.ann_of(gid, &next.args[0]);
         let kind = match &it_ann {
             S::RangeIter => S::Range,
             S::Iterator(x) => (**x).clone(),
-            other => return Err(Diagnostic::new(next.span, format!("iteration over {} is not supported yet", other.describe()))),
+            other => {
+                return Err(Diagnostic::new(
+                    next.span,
+                    format!("iteration over {} is not supported yet", other.describe()),
+                ))
+            }
         };
         let stop_iter = self.prog.exc_class("StopIteration");
         let stop_link = fb.exits[1..]
@@ -390,7 +426,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             c => {
                 let v = g.new_var(None);
                 types[v] = B;
-                g.blocks[b].ops.push(Op { kind: LlOp::SameAs, args: vec![c], result: v, span: next.span });
+                g.blocks[b].ops.push(Op {
+                    kind: LlOp::SameAs,
+                    args: vec![c],
+                    result: v,
+                    span: next.span,
+                });
                 v
             }
         };
@@ -444,7 +485,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// A helper that fills a new list with the items of any iterable.
     pub fn helper_list_from_iter(&mut self, x_ann: &S, list_ann: &S) -> u32 {
-        let key = format!("list_from_iter_{}_{}", self.ann_key(x_ann), self.ann_key(list_ann));
+        let key = format!(
+            "list_from_iter_{}_{}",
+            self.ann_key(x_ann),
+            self.ann_key(list_ann)
+        );
         let (x_ann, list_ann) = (x_ann.clone(), list_ann.clone());
         self.add_helper(key, |rt| {
             let lt = rt.list_t_of(&list_ann);

@@ -30,7 +30,14 @@ fn is_num(a: &S) -> bool {
 }
 
 impl<'a, 'p> RTyper<'a, 'p> {
-    pub fn lower_seq_op(&mut self, e: &mut Emit, _gid: GraphId, op: &Op<Flow>, anns: &[S], res: &S) -> Option<R> {
+    pub fn lower_seq_op(
+        &mut self,
+        e: &mut Emit,
+        _gid: GraphId,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Option<R> {
         use FlowOp as F;
         let a0 = anns.first().cloned().unwrap_or(S::Impossible);
         Some(match op.kind {
@@ -46,7 +53,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let npos = op.args.len() - first - kw.len();
                     let pos_anns = &anns[first..first + npos];
                     match b {
-                        Builtin::Min | Builtin::Max if pos_anns.len() == 2 && is_num(&pos_anns[0]) && is_num(&pos_anns[1]) => return None,
+                        Builtin::Min | Builtin::Max
+                            if pos_anns.len() == 2
+                                && is_num(&pos_anns[0])
+                                && is_num(&pos_anns[1]) =>
+                        {
+                            return None
+                        }
                         Builtin::Enumerate
                         | Builtin::Zip
                         | Builtin::Reversed
@@ -56,7 +69,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         | Builtin::Sorted
                         | Builtin::ListFn
                         | Builtin::Min
-                        | Builtin::Max => self.lower_seq_builtin(e, op, anns, *b, first, npos, &kw, res),
+                        | Builtin::Max => {
+                            self.lower_seq_builtin(e, op, anns, *b, first, npos, &kw, res)
+                        }
                         _ => return None,
                     }
                 }
@@ -91,26 +106,42 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 match op.kind {
                     F::GetSlice => {
                         let h = self.helper_list_getslice(lt);
-                        Ok(e.call_func(h, vec![l, b[0].clone(), b[1].clone(), b[2].clone()], lt.lt()))
+                        Ok(e.call_func(
+                            h,
+                            vec![l, b[0].clone(), b[1].clone(), b[2].clone()],
+                            lt.lt(),
+                        ))
                     }
                     F::DelSlice => {
                         let h = self.helper_list_delslice(lt);
-                        Ok(e.call_func(h, vec![l, b[0].clone(), b[1].clone(), b[2].clone()], LowType::Void))
+                        Ok(e.call_func(
+                            h,
+                            vec![l, b[0].clone(), b[1].clone(), b[2].clone()],
+                            LowType::Void,
+                        ))
                     }
                     _ => {
                         let v = try_r!(self.arg(e, op, anns, 4));
                         let v = self.as_list_of(e, v, &anns[4], &a0);
                         let h = self.helper_list_setslice(lt);
-                        Ok(e.call_func(h, vec![l, b[0].clone(), b[1].clone(), b[2].clone(), v], LowType::Void))
+                        Ok(e.call_func(
+                            h,
+                            vec![l, b[0].clone(), b[1].clone(), b[2].clone(), v],
+                            LowType::Void,
+                        ))
                     }
                 }
             }
             F::GetSlice if matches!(a0, S::Tuple(_)) => {
                 let S::Tuple(items) = &a0 else { unreachable!() };
-                let S::Tuple(out) = res else { return Some(Err(Diagnostic::new(op.span, "tuple slice"))) };
+                let S::Tuple(out) = res else {
+                    return Some(Err(Diagnostic::new(op.span, "tuple slice")));
+                };
                 let bound = |i: usize| op.args[i].as_const().and_then(Const::as_int);
                 let n = items.len() as i64;
-                let lo = bound(1).map(|v| if v < 0 { (v + n).max(0) } else { v.min(n) }).unwrap_or(0);
+                let lo = bound(1)
+                    .map(|v| if v < 0 { (v + n).max(0) } else { v.min(n) })
+                    .unwrap_or(0);
                 let t = try_r!(self.arg(e, op, anns, 0));
                 let mut vals = Vec::new();
                 for (k, it) in out.iter().enumerate() {
@@ -136,7 +167,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             F::Add | F::InplaceAdd if matches!((&a0, &anns[1]), (S::Tuple(_), S::Tuple(_))) => {
                 let mut vals = Vec::new();
                 for k in 0..2 {
-                    let S::Tuple(items) = &anns[k] else { unreachable!() };
+                    let S::Tuple(items) = &anns[k] else {
+                        unreachable!()
+                    };
                     let t = try_r!(self.arg(e, op, anns, k));
                     for (i, it) in items.iter().enumerate() {
                         let lt = self.lowtype(it);
@@ -145,8 +178,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 Ok(self.make_tuple(e, vals, res))
             }
-            F::Mul | F::InplaceMul if matches!(a0, S::List { .. }) || matches!(anns[1], S::List { .. }) => {
-                let (li, ni) = if matches!(a0, S::List { .. }) { (0, 1) } else { (1, 0) };
+            F::Mul | F::InplaceMul
+                if matches!(a0, S::List { .. }) || matches!(anns[1], S::List { .. }) =>
+            {
+                let (li, ni) = if matches!(a0, S::List { .. }) {
+                    (0, 1)
+                } else {
+                    (1, 0)
+                };
                 let lt = self.list_t_of(&anns[li]);
                 let l = try_r!(self.arg(e, op, anns, li));
                 let n = try_r!(self.arg_as(e, op, anns, ni, &S::Int));
@@ -155,17 +194,31 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 if op.kind == F::InplaceMul {
                     // `l *= n` mutates l: replace its contents.
                     let h = self.helper_list_setslice(lt);
-                    e.call_func(h, vec![l.clone(), c_int(NONE), c_int(NONE), c_int(1), r], LowType::Void);
+                    e.call_func(
+                        h,
+                        vec![l.clone(), c_int(NONE), c_int(NONE), c_int(1), r],
+                        LowType::Void,
+                    );
                     Ok(l)
                 } else {
                     Ok(r)
                 }
             }
             F::Eq | F::Ne | F::Lt | F::Le | F::Gt | F::Ge
-                if matches!((&a0, &anns[1]), (S::List { .. }, S::List { .. }) | (S::Tuple(_), S::Tuple(_))) =>
+                if matches!(
+                    (&a0, &anns[1]),
+                    (S::List { .. }, S::List { .. }) | (S::Tuple(_), S::Tuple(_))
+                ) =>
             {
                 if self.lowtype(&a0) != self.lowtype(&anns[1]) {
-                    return Some(Err(Diagnostic::new(op.span, format!("comparing {} with {} is not supported (different item types)", a0.describe(), anns[1].describe()))));
+                    return Some(Err(Diagnostic::new(
+                        op.span,
+                        format!(
+                            "comparing {} with {} is not supported (different item types)",
+                            a0.describe(),
+                            anns[1].describe()
+                        ),
+                    )));
                 }
                 let a = try_r!(self.arg(e, op, anns, 0));
                 let b = try_r!(self.arg(e, op, anns, 1));
@@ -225,11 +278,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let x = try_r!(self.arg(e, op, anns, 0));
                 Ok(self.iter_start(e, x, &a0))
             }
-            F::Next if matches!(a0, S::Iterator(_)) => Err(Diagnostic::new(op.span, "next() outside a for loop is not supported")),
+            F::Next if matches!(a0, S::Iterator(_)) => Err(Diagnostic::new(
+                op.span,
+                "next() outside a for loop is not supported",
+            )),
             F::Bool | F::Not if matches!(a0, S::List { nullable: true, .. }) => {
                 let x = try_r!(self.arg(e, op, anns, 0));
                 let t = self.emit_truth(e, x, &a0);
-                Ok(if op.kind == F::Not { e.op(O::BoolNot, vec![t], B) } else { t })
+                Ok(if op.kind == F::Not {
+                    e.op(O::BoolNot, vec![t], B)
+                } else {
+                    t
+                })
             }
             _ => return None,
         })
@@ -244,7 +304,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let items = e.getfield(l.clone(), "items", lt.arr_lt());
             for i in 0..op.args.len() {
                 let v = self.arg_as(e, op, anns, i, &item)?;
-                e.op(O::SetArrayItem, vec![items.clone(), c_signed(i as i64), v], LowType::Void);
+                e.op(
+                    O::SetArrayItem,
+                    vec![items.clone(), c_signed(i as i64), v],
+                    LowType::Void,
+                );
             }
         }
         Ok(l)
@@ -252,7 +316,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// A tuple of annotation `ann` from its item values.
     pub fn make_tuple(&mut self, e: &mut dyn OpSink, vals: Vec<LlValue>, ann: &S) -> LlValue {
-        let LowType::Ptr(t) = self.lowtype(ann) else { unreachable!() };
+        let LowType::Ptr(t) = self.lowtype(ann) else {
+            unreachable!()
+        };
         let tup = e.malloc(t);
         for (i, v) in vals.into_iter().enumerate() {
             e.setfield(tup.clone(), &format!("f{i}"), v);
@@ -282,7 +348,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let n = f.emit(O::GetArrayLen, vec![x], I);
                 f.emit(O::IntIsTrue, vec![n], B)
             }
-            S::List { nullable: false, .. } => {
+            S::List {
+                nullable: false, ..
+            } => {
                 let n = f.getfield(x, "length", I);
                 f.emit(O::IntIsTrue, vec![n], B)
             }
@@ -308,17 +376,31 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(key, |_| {
             let (mut f, p) = FnBuilder::new("ll_nullable_list_truth", &[lt], B);
             let nn = f.emit(O::PtrNonNull, vec![f.get(p[0])], B);
-            f.if_else(nn, |f| {
-                let n = f.getfield(f.get(p[0]), "length", I);
-                let t = f.emit(O::IntIsTrue, vec![n], B);
-                f.ret(t);
-            }, |f| f.ret(c_bool(false)));
+            f.if_else(
+                nn,
+                |f| {
+                    let n = f.getfield(f.get(p[0]), "length", I);
+                    let t = f.emit(O::IntIsTrue, vec![n], B);
+                    f.ret(t);
+                },
+                |f| f.ret(c_bool(false)),
+            );
             f.finish()
         })
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn lower_list_method(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], list_ann: S, name: &str, first: usize, kw: &[String], res: &S) -> R {
+    fn lower_list_method(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        list_ann: S,
+        name: &str,
+        first: usize,
+        kw: &[String],
+        res: &S,
+    ) -> R {
         let lt = self.list_t_of(&list_ann);
         let item = self.list_item_ann(&list_ann);
         let l = self.arg(e, op, anns, 0)?;
@@ -343,7 +425,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.call_func(h, vec![l, i, x], v)
             }
             "pop" => {
-                let i = if npos == 1 { self.arg_as(e, op, anns, first, &S::Int)? } else { c_int(-1) };
+                let i = if npos == 1 {
+                    self.arg_as(e, op, anns, first, &S::Int)?
+                } else {
+                    c_int(-1)
+                };
                 let h = self.helper_list_pop(lt, false);
                 e.call_func(h, vec![l, i], lt.item)
             }
@@ -354,8 +440,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             "index" => {
                 let x = self.arg_as(e, op, anns, first, &item)?;
-                let s = if npos > 1 { self.arg_as(e, op, anns, first + 1, &S::Int)? } else { c_int(0) };
-                let t = if npos > 2 { self.arg_as(e, op, anns, first + 2, &S::Int)? } else { c_int(i64::MAX) };
+                let s = if npos > 1 {
+                    self.arg_as(e, op, anns, first + 1, &S::Int)?
+                } else {
+                    c_int(0)
+                };
+                let t = if npos > 2 {
+                    self.arg_as(e, op, anns, first + 2, &S::Int)?
+                } else {
+                    c_int(i64::MAX)
+                };
                 let h = self.helper_list_index(&item);
                 e.call_func(h, vec![l, x, s, t], I)
             }
@@ -388,12 +482,30 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let h = self.helper_list_sort(&item);
                 e.call_func(h, vec![l, rev], v)
             }
-            other => return Err(Diagnostic::new(op.span, format!("list.{other}() is not supported by the rtyper (result {})", res.describe()))),
+            other => {
+                return Err(Diagnostic::new(
+                    op.span,
+                    format!(
+                        "list.{other}() is not supported by the rtyper (result {})",
+                        res.describe()
+                    ),
+                ))
+            }
         })
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn lower_seq_builtin(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], b: Builtin, first: usize, npos: usize, kw: &[String], res: &S) -> R {
+    fn lower_seq_builtin(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        b: Builtin,
+        first: usize,
+        npos: usize,
+        kw: &[String],
+        res: &S,
+    ) -> R {
         use Builtin as Bi;
         match b {
             Bi::Enumerate | Bi::Reversed => self.arg(e, op, anns, first),
@@ -459,7 +571,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let items = e.getfield(l.clone(), "items", lt.arr_lt());
                     for i in 0..npos {
                         let v = self.arg_as(e, op, anns, first + i, &item)?;
-                        e.op(O::SetArrayItem, vec![items.clone(), c_int(i as i64), v], LowType::Void);
+                        e.op(
+                            O::SetArrayItem,
+                            vec![items.clone(), c_int(i as i64), v],
+                            LowType::Void,
+                        );
                     }
                     let h = self.helper_list_minmax(&item, is_max);
                     Ok(e.call_func(h, vec![l], lt.item))
@@ -467,7 +583,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             Bi::Sum | Bi::Any | Bi::All => {
                 let x = self.arg(e, op, anns, first)?;
-                let start = if npos > 1 { Some(self.arg_as(e, op, anns, first + 1, res)?) } else { None };
+                let start = if npos > 1 {
+                    Some(self.arg_as(e, op, anns, first + 1, res)?)
+                } else {
+                    None
+                };
                 let h = self.helper_fold(&anns[first].clone(), b, res);
                 let mut args = vec![x];
                 if b == Bi::Sum {
@@ -479,7 +599,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let rt = self.lowtype(res);
                 Ok(e.call_func(h, args, rt))
             }
-            _ => Err(Diagnostic::new(op.span, format!("{}() is not supported here", b.name()))),
+            _ => Err(Diagnostic::new(
+                op.span,
+                format!("{}() is not supported here", b.name()),
+            )),
         }
     }
 
@@ -487,7 +610,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
     fn helper_list_from_iter_item(&mut self, x_ann: &S, item: &S) -> u32 {
         // Reuse the generic helper with a synthetic list annotation: the
         // helper only needs the list's representation and item annotation.
-        let key = format!("list_from_iter_item_{}_{}", self.ann_key(x_ann), self.ann_key(item));
+        let key = format!(
+            "list_from_iter_item_{}_{}",
+            self.ann_key(x_ann),
+            self.ann_key(item)
+        );
         let (x_ann, item) = (x_ann.clone(), item.clone());
         self.add_helper(key, |rt| {
             let (lt, _) = rt.list_of_item(&item);
@@ -522,19 +649,32 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// `sum(x[, start])`, `any(x)`, `all(x)` over any iterable.
     fn helper_fold(&mut self, x_ann: &S, b: Builtin, res: &S) -> u32 {
-        let key = format!("fold_{}_{}_{}", b.name(), self.ann_key(x_ann), self.ann_key(res));
+        let key = format!(
+            "fold_{}_{}_{}",
+            b.name(),
+            self.ann_key(x_ann),
+            self.ann_key(res)
+        );
         let (x_ann, res) = (x_ann.clone(), res.clone());
         self.add_helper(key, |rt| {
             let item = rt.iter_item_ann(&x_ann);
             let xt = rt.lowtype(&x_ann);
             let rt_lt = rt.lowtype(&res);
             let itt = rt.lowtype(&S::Iterator(Box::new(x_ann.clone())));
-            let params: Vec<LowType> = if b == Builtin::Sum { vec![xt, rt_lt] } else { vec![xt] };
+            let params: Vec<LowType> = if b == Builtin::Sum {
+                vec![xt, rt_lt]
+            } else {
+                vec![xt]
+            };
             let (mut f, p) = FnBuilder::new(&format!("ll_{}", b.name()), &params, rt_lt);
             let x0 = f.get(p[0]);
             let it = rt.iter_start(&mut f, x0, &x_ann);
             let it = f.local(itt, it);
-            let acc = if b == Builtin::Sum { p[1] } else { f.local(B, c_bool(b == Builtin::All)) };
+            let acc = if b == Builtin::Sum {
+                p[1]
+            } else {
+                f.local(B, c_bool(b == Builtin::All))
+            };
             f.while_with(
                 rt,
                 |f, rt| {
@@ -547,12 +687,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     match b {
                         Builtin::Sum => {
                             let v = rt.convert_sink(f, v, &item, &res);
-                            let s = if res == S::Float { f.emit(O::FloatAdd, vec![f.get(acc), v], LowType::Float) } else { f.int(O::IntAdd, f.get(acc), v) };
+                            let s = if res == S::Float {
+                                f.emit(O::FloatAdd, vec![f.get(acc), v], LowType::Float)
+                            } else {
+                                f.int(O::IntAdd, f.get(acc), v)
+                            };
                             f.set(acc, s);
                         }
                         _ => {
                             let t = rt.emit_truth(f, v, &item);
-                            let stop = if b == Builtin::Any { t } else { f.emit(O::BoolNot, vec![t], B) };
+                            let stop = if b == Builtin::Any {
+                                t
+                            } else {
+                                f.emit(O::BoolNot, vec![t], B)
+                            };
                             f.if_(stop, |f| f.ret(c_bool(b == Builtin::Any)));
                         }
                     }
@@ -568,7 +716,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
 fn call_layout(op: &Op<Flow>) -> (usize, Vec<String>) {
     if op.kind == FlowOp::CallKw {
         let names = match op.args[1].as_const() {
-            Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+            Some(Const::Tuple(t)) => t
+                .iter()
+                .filter_map(|c| c.as_str().map(str::to_string))
+                .collect(),
             _ => Vec::new(),
         };
         (2, names)
@@ -576,4 +727,3 @@ fn call_layout(op: &Op<Flow>) -> (usize, Vec<String>) {
         (1, Vec::new())
     }
 }
-

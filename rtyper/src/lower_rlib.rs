@@ -26,7 +26,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// Argument `i` in the representation of `to`.
     fn rl_arg(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], i: usize, to: &S) -> R {
         match &op.args[i] {
-            Value::Const(c) => self.const_value(c, to).map_err(|m| Diagnostic::new(e.span, m)),
+            Value::Const(c) => self
+                .const_value(c, to)
+                .map_err(|m| Diagnostic::new(e.span, m)),
             Value::Var(v) => Ok(self.convert(e, Value::Var(*v), &anns[i], to)),
         }
     }
@@ -35,10 +37,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn lower_rlib(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S) -> Option<R> {
         use FlowOp as F;
         match op.kind {
-            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => return Some(self.lower_ovf(e, op, anns)),
+            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => {
+                return Some(self.lower_ovf(e, op, anns))
+            }
             F::SimpleCall | F::CallKw => {
                 return match &anns[0] {
-                    S::Builtin(b) if is_rlib_builtin(*b) => Some(self.lower_rlib_call(e, *b, op, anns, res)),
+                    S::Builtin(b) if is_rlib_builtin(*b) => {
+                        Some(self.lower_rlib_call(e, *b, op, anns, res))
+                    }
                     S::Intrinsic(_) => Some(Ok(Value::Const(LlConst::Void))),
                     _ => None,
                 };
@@ -75,7 +81,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let a = self.rl_arg(e, op, anns, 0, &S::Unsigned)?;
             if matches!(base, F::LShift | F::RShift) {
                 let n = self.rl_arg(e, op, anns, 1, &S::Int)?;
-                let k = if base == F::LShift { O::IntLShift } else { O::IntRShift };
+                let k = if base == F::LShift {
+                    O::IntLShift
+                } else {
+                    O::IntRShift
+                };
                 return Ok(e.op(k, vec![a, n], u));
             }
             let b = self.rl_arg(e, op, anns, 1, &S::Unsigned)?;
@@ -91,7 +101,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 F::And => O::IntAnd,
                 F::Or => O::IntOr,
                 F::Xor => O::IntXor,
-                _ => return Err(Diagnostic::new(op.span, format!("`{}` on r_uint is not supported", op.kind))),
+                _ => {
+                    return Err(Diagnostic::new(
+                        op.span,
+                        format!("`{}` on r_uint is not supported", op.kind),
+                    ))
+                }
             };
             return Ok(e.op(k, vec![a, b], u));
         }
@@ -107,7 +122,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             F::Bool | F::Not => {
                 let x = self.rl_arg(e, op, anns, 0, &S::Unsigned)?;
                 let t = e.op(O::IntIsTrue, vec![x], LowType::Bool);
-                Ok(if op.kind == F::Not { e.op(O::BoolNot, vec![t], LowType::Bool) } else { t })
+                Ok(if op.kind == F::Not {
+                    e.op(O::BoolNot, vec![t], LowType::Bool)
+                } else {
+                    t
+                })
             }
             F::Lt | F::Le | F::Eq | F::Ne | F::Gt | F::Ge => {
                 let x = self.rl_arg(e, op, anns, 0, &S::Unsigned)?;
@@ -128,21 +147,39 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 Ok(e.op(k, vec![x, y], LowType::Bool))
             }
             F::Str | F::Format => {
-                if op.kind == F::Format && !matches!(op.args.get(1).and_then(Value::as_const), Some(Const::Str(s)) if s.is_empty()) {
-                    return Err(Diagnostic::new(op.span, "format specs on r_uint are not supported; use str()"));
+                if op.kind == F::Format
+                    && !matches!(op.args.get(1).and_then(Value::as_const), Some(Const::Str(s)) if s.is_empty())
+                {
+                    return Err(Diagnostic::new(
+                        op.span,
+                        "format specs on r_uint are not supported; use str()",
+                    ));
                 }
                 let x = self.rl_arg(e, op, anns, 0, &S::Unsigned)?;
                 Ok(e.call_extern("rpy_str_from_uint", vec![x], STR))
             }
-            F::NewTuple | F::Is => Err(Diagnostic::new(op.span, format!("`{}` with r_uint values is not supported yet", op.kind))),
+            F::NewTuple | F::Is => Err(Diagnostic::new(
+                op.span,
+                format!("`{}` with r_uint values is not supported yet", op.kind),
+            )),
             k => {
                 let _ = res;
-                Err(Diagnostic::new(op.span, format!("`{k}` on r_uint is not supported")))
+                Err(Diagnostic::new(
+                    op.span,
+                    format!("`{k}` on r_uint is not supported"),
+                ))
             }
         }
     }
 
-    fn lower_rlib_call(&mut self, e: &mut Emit, b: Builtin, op: &Op<Flow>, anns: &[S], res: &S) -> R {
+    fn lower_rlib_call(
+        &mut self,
+        e: &mut Emit,
+        b: Builtin,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> R {
         use Builtin as B;
         let first = if op.kind == FlowOp::CallKw { 2 } else { 1 };
         let nkw = match op.args.get(1).and_then(Value::as_const) {
@@ -169,7 +206,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 self.rl_arg(e, op, anns, first, &S::Unsigned)
             }
-            B::RarithWiden | B::JitPromote | B::JitPromoteString | B::JitHint => self.rl_arg(e, op, anns, first, res),
+            B::RarithWiden | B::JitPromote | B::JitPromoteString | B::JitHint => {
+                self.rl_arg(e, op, anns, first, res)
+            }
             B::RarithIsValidInt => Ok(boolc(matches!(anns[first], S::Int | S::Bool))),
             B::ObjWeAreTranslated => Ok(boolc(true)),
             B::JitWeAreJitted | B::JitIsConstant | B::JitIsVirtual => Ok(boolc(false)),
@@ -200,7 +239,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             B::OsOpen => {
                 let p = self.rl_arg(e, op, anns, first, &S::Str { nullable: false })?;
                 let fl = self.rl_arg(e, op, anns, first + 1, &S::Int)?;
-                let mode = if npos == 3 { self.rl_arg(e, op, anns, first + 2, &S::Int)? } else { c_signed(0o777) };
+                let mode = if npos == 3 {
+                    self.rl_arg(e, op, anns, first + 2, &S::Int)?
+                } else {
+                    c_signed(0o777)
+                };
                 Ok(e.call_extern("rpy_os_open", vec![p, fl, mode], int))
             }
             B::OsClose => {
@@ -232,11 +275,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
             B::MathIsinf => {
                 let x = self.rl_arg(e, op, anns, first, &S::Float)?;
                 let a = e.op(O::FloatAbs, vec![x], f);
-                Ok(e.op(O::FloatEq, vec![a, Value::Const(LlConst::Float(f64::INFINITY))], LowType::Bool))
+                Ok(e.op(
+                    O::FloatEq,
+                    vec![a, Value::Const(LlConst::Float(f64::INFINITY))],
+                    LowType::Bool,
+                ))
             }
             B::MathFloor | B::MathCeil => {
                 let x = self.rl_arg(e, op, anns, first, &S::Float)?;
-                let name = if b == B::MathFloor { "rpy_math_floor" } else { "rpy_math_ceil" };
+                let name = if b == B::MathFloor {
+                    "rpy_math_floor"
+                } else {
+                    "rpy_math_ceil"
+                };
                 Ok(e.call_extern(name, vec![x], int))
             }
             B::MathLog if npos == 2 => {
@@ -250,7 +301,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             _ if b.name().starts_with("math.") => {
                 let sym = format!("rpy_math_{}", &b.name()[5..]);
                 if rpy_abi::runtime_func(&sym).is_none() {
-                    return Err(Diagnostic::new(op.span, format!("{}() is not supported by the rtyper yet", b.name())));
+                    return Err(Diagnostic::new(
+                        op.span,
+                        format!("{}() is not supported by the rtyper yet", b.name()),
+                    ));
                 }
                 let mut a = Vec::new();
                 for i in 0..npos {
@@ -258,7 +312,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 Ok(e.call_extern(&sym, a, f))
             }
-            _ => Err(Diagnostic::new(op.span, format!("{}() cannot be called at run time", b.name()))),
+            _ => Err(Diagnostic::new(
+                op.span,
+                format!("{}() cannot be called at run time", b.name()),
+            )),
         }
     }
 }

@@ -12,7 +12,9 @@ use crate::emit::{c_signed, Emit, LlValue};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, TypeTable};
 use crate::rtype::RTyper;
-use rpy_annotator::rules_str::{bind_method_args, encoding_name, method_params, parse_percent, Kind};
+use rpy_annotator::rules_str::{
+    bind_method_args, encoding_name, method_params, parse_percent, Kind,
+};
 use rpy_annotator::SomeValue as S;
 use rpy_flow::graph::Value;
 use rpy_flow::{Builtin, Const, Flow, FlowOp, Op};
@@ -45,7 +47,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn lower_str_op(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S) -> Option<LR> {
         use FlowOp as F;
         match op.kind {
-            F::GetAttr if matches!(res, S::BuiltinMethod { recv, .. } if kind_of(recv).is_some()) => Some(self.arg(e, op, anns, 0)),
+            F::GetAttr if matches!(res, S::BuiltinMethod { recv, .. } if kind_of(recv).is_some()) => {
+                Some(self.arg(e, op, anns, 0))
+            }
             F::SimpleCall | F::CallKw => match &anns[0] {
                 S::BuiltinMethod { recv, name } => {
                     let kind = kind_of(recv)?;
@@ -53,18 +57,28 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 S::Builtin(Builtin::StringBuilder | Builtin::UnicodeBuilder) => {
                     let t = self.reprs.str_builder_type();
-                    Some(Ok(e.op(O::Malloc, vec![Value::Const(LlConst::Type(t))], LowType::Ptr(t))))
+                    Some(Ok(e.op(
+                        O::Malloc,
+                        vec![Value::Const(LlConst::Type(t))],
+                        LowType::Ptr(t),
+                    )))
                 }
                 _ => None,
             },
-            F::Mod | F::InplaceMod if matches!(anns[0], S::Str { .. }) => Some(self.lower_percent(e, op, anns)),
+            F::Mod | F::InplaceMod if matches!(anns[0], S::Str { .. }) => {
+                Some(self.lower_percent(e, op, anns))
+            }
             F::Format => Some(self.lower_format(e, op, anns)),
             F::GetSlice => {
                 let kind = kind_of(&anns[0])?;
                 Some(self.lower_getslice(e, op, anns, kind))
             }
             F::Mul | F::InplaceMul if matches!(res, S::Bytes { .. }) => Some((|| {
-                let (b, n) = if matches!(anns[0], S::Bytes { .. }) { (0, 1) } else { (1, 0) };
+                let (b, n) = if matches!(anns[0], S::Bytes { .. }) {
+                    (0, 1)
+                } else {
+                    (1, 0)
+                };
                 let bv = self.arg(e, op, anns, b)?;
                 let nv = self.arg_as(e, op, anns, n, &S::Int)?;
                 Ok(e.call_extern("rpy_bytes_mul", vec![bv, nv], BYTES))
@@ -79,18 +93,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     Ok(e.call_extern("rpy_bytes_contains_int", vec![b, x], LowType::Bool))
                 }
             })()),
-            F::Lt | F::Le | F::Gt | F::Ge if matches!((&anns[0], &anns[1]), (S::Bytes { .. }, S::Bytes { .. })) => Some((|| {
-                let x = self.arg(e, op, anns, 0)?;
-                let y = self.arg(e, op, anns, 1)?;
-                let c = e.call_extern("rpy_bytes_cmp", vec![x, y], LowType::Signed);
-                let k = match op.kind {
-                    F::Lt => O::IntLt,
-                    F::Le => O::IntLe,
-                    F::Gt => O::IntGt,
-                    _ => O::IntGe,
-                };
-                Ok(e.op(k, vec![c, c_signed(0)], LowType::Bool))
-            })()),
+            F::Lt | F::Le | F::Gt | F::Ge
+                if matches!((&anns[0], &anns[1]), (S::Bytes { .. }, S::Bytes { .. })) =>
+            {
+                Some((|| {
+                    let x = self.arg(e, op, anns, 0)?;
+                    let y = self.arg(e, op, anns, 1)?;
+                    let c = e.call_extern("rpy_bytes_cmp", vec![x, y], LowType::Signed);
+                    let k = match op.kind {
+                        F::Lt => O::IntLt,
+                        F::Le => O::IntLe,
+                        F::Gt => O::IntGt,
+                        _ => O::IntGe,
+                    };
+                    Ok(e.op(k, vec![c, c_signed(0)], LowType::Bool))
+                })())
+            }
             _ => None,
         }
     }
@@ -115,10 +133,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     /// The op argument index bound to each parameter of a method call.
-    fn method_slots(&self, op: &Op<Flow>, kind: Kind, name: &str) -> Result<Vec<Option<usize>>, Diagnostic> {
+    fn method_slots(
+        &self,
+        op: &Op<Flow>,
+        kind: Kind,
+        name: &str,
+    ) -> Result<Vec<Option<usize>>, Diagnostic> {
         let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
             let names = match op.args[1].as_const() {
-                Some(Const::Tuple(t)) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+                Some(Const::Tuple(t)) => t
+                    .iter()
+                    .filter_map(|c| c.as_str().map(str::to_string))
+                    .collect(),
                 _ => Vec::new(),
             };
             (2, names)
@@ -127,31 +153,64 @@ impl<'a, 'p> RTyper<'a, 'p> {
         };
         let npos = op.args.len() - first - kwnames.len();
         let pos: Vec<usize> = (first..first + npos).collect();
-        let kw: Vec<(String, usize)> = kwnames.into_iter().enumerate().map(|(k, n)| (n, first + npos + k)).collect();
+        let kw: Vec<(String, usize)> = kwnames
+            .into_iter()
+            .enumerate()
+            .map(|(k, n)| (n, first + npos + k))
+            .collect();
         bind_method_args(kind, name, &pos, &kw).map_err(|m| Diagnostic::new(op.span, m))
     }
 
     /// An optional int argument: (value, present?) with None as absent.
-    fn opt_int(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], slot: Option<usize>) -> Result<(LlValue, bool), Diagnostic> {
+    fn opt_int(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        slot: Option<usize>,
+    ) -> Result<(LlValue, bool), Diagnostic> {
         match slot {
-            Some(i) if !matches!(anns[i], S::None) => Ok((self.arg_as(e, op, anns, i, &S::Int)?, true)),
+            Some(i) if !matches!(anns[i], S::None) => {
+                Ok((self.arg_as(e, op, anns, i, &S::Int)?, true))
+            }
             _ => Ok((c_signed(0), false)),
         }
     }
 
     /// An optional str/bytes argument: the object or null.
-    fn opt_obj(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], slot: Option<usize>, kind: Kind) -> LR {
+    fn opt_obj(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        slot: Option<usize>,
+        kind: Kind,
+    ) -> LR {
         match slot {
             Some(i) if !matches!(anns[i], S::None) => self.arg(e, op, anns, i),
-            _ => Ok(Value::Const(LlConst::Null(if kind == Kind::Bytes { TypeTable::BYTES } else { TypeTable::STR }))),
+            _ => Ok(Value::Const(LlConst::Null(if kind == Kind::Bytes {
+                TypeTable::BYTES
+            } else {
+                TypeTable::STR
+            }))),
         }
     }
 
     fn const_str_arg(op: &Op<Flow>, slot: Option<usize>) -> Option<String> {
-        slot.and_then(|i| op.args[i].as_const()).and_then(Const::as_str).map(str::to_string)
+        slot.and_then(|i| op.args[i].as_const())
+            .and_then(Const::as_str)
+            .map(str::to_string)
     }
 
-    fn lower_method(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S, kind: Kind, name: &str) -> LR {
+    fn lower_method(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+        kind: Kind,
+        name: &str,
+    ) -> LR {
         debug_assert!(method_params(kind, name).is_some());
         let slots = self.method_slots(op, kind, name)?;
         let recv = self.arg(e, op, anns, 0)?;
@@ -172,7 +231,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let (st, m0) = self.opt_int(e, op, anns, slots[1])?;
                 let (en, m1) = self.opt_int(e, op, anns, slots[2])?;
                 let mask = m0 as i64 | (m1 as i64) << 1;
-                e.call_extern(&f("search"), vec![recv, sub, st, en, c_signed(mask), c_signed(search_which(name))], LowType::Signed)
+                e.call_extern(
+                    &f("search"),
+                    vec![
+                        recv,
+                        sub,
+                        st,
+                        en,
+                        c_signed(mask),
+                        c_signed(search_which(name)),
+                    ],
+                    LowType::Signed,
+                )
             }
             "startswith" | "endswith" => {
                 let which = c_signed((name == "endswith") as i64);
@@ -188,16 +258,34 @@ impl<'a, 'p> RTyper<'a, 'p> {
                             Value::Const(Const::Tuple(cs)) => {
                                 let mut v = Vec::new();
                                 for (c, a) in cs.iter().zip(items) {
-                                    v.push(self.const_value(c, a).map_err(|m| Diagnostic::new(op.span, m))?);
+                                    v.push(
+                                        self.const_value(c, a)
+                                            .map_err(|m| Diagnostic::new(op.span, m))?,
+                                    );
                                 }
                                 v
                             }
-                            Value::Var(t) => (0..n).map(|k| e.getfield(Value::Var(*t), &format!("f{k}"), own)).collect(),
-                            Value::Const(_) => return Err(Diagnostic::new(op.span, "bad prefix tuple")),
+                            Value::Var(t) => (0..n)
+                                .map(|k| e.getfield(Value::Var(*t), &format!("f{k}"), own))
+                                .collect(),
+                            Value::Const(_) => {
+                                return Err(Diagnostic::new(op.span, "bad prefix tuple"))
+                            }
                         };
                         let mut acc = Value::Const(LlConst::Bool(false));
                         for fx in fixes {
-                            let r = e.call_extern(&f("startswith"), vec![recv.clone(), fx, st.clone(), en.clone(), mask.clone(), which.clone()], LowType::Bool);
+                            let r = e.call_extern(
+                                &f("startswith"),
+                                vec![
+                                    recv.clone(),
+                                    fx,
+                                    st.clone(),
+                                    en.clone(),
+                                    mask.clone(),
+                                    which.clone(),
+                                ],
+                                LowType::Bool,
+                            );
                             let ri = e.op(O::CastBoolToInt, vec![r], LowType::Signed);
                             let ai = e.op(O::CastBoolToInt, vec![acc], LowType::Signed);
                             let o = e.op(O::IntOr, vec![ai, ri], LowType::Signed);
@@ -207,14 +295,25 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     }
                     _ => {
                         let fx = self.arg(e, op, anns, i)?;
-                        e.call_extern(&f("startswith"), vec![recv, fx, st, en, mask, which], LowType::Bool)
+                        e.call_extern(
+                            &f("startswith"),
+                            vec![recv, fx, st, en, mask, which],
+                            LowType::Bool,
+                        )
                     }
                 }
             }
             "split" | "rsplit" | "splitlines" => {
-                let LowType::Ptr(list_t) = res_lt else { unreachable!("a list") };
-                let LowType::Ptr(arr_t) = self.reprs.types.types[list_t].fields[1].1 else { unreachable!("an item array") };
-                let (lt, at) = (c_signed(list_t.as_u32() as i64), c_signed(arr_t.as_u32() as i64));
+                let LowType::Ptr(list_t) = res_lt else {
+                    unreachable!("a list")
+                };
+                let LowType::Ptr(arr_t) = self.reprs.types.types[list_t].fields[1].1 else {
+                    unreachable!("an item array")
+                };
+                let (lt, at) = (
+                    c_signed(list_t.as_u32() as i64),
+                    c_signed(arr_t.as_u32() as i64),
+                );
                 if name == "splitlines" {
                     let keep = match slots[0] {
                         Some(i) => {
@@ -228,7 +327,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let sep = self.opt_obj(e, op, anns, slots[0], kind)?;
                     let (max, given) = self.opt_int(e, op, anns, slots[1])?;
                     let max = if given { max } else { c_signed(-1) };
-                    e.call_extern(&f("split"), vec![recv, sep, max, c_signed((name == "rsplit") as i64), lt, at], res_lt)
+                    e.call_extern(
+                        &f("split"),
+                        vec![recv, sep, max, c_signed((name == "rsplit") as i64), lt, at],
+                        res_lt,
+                    )
                 }
             }
             "join" => {
@@ -252,26 +355,63 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 e.call_extern(&f("replace"), vec![recv, old, new, n], own)
             }
             "lower" | "upper" | "capitalize" | "title" | "swapcase" => {
-                let which = ["lower", "upper", "capitalize", "title", "swapcase"].iter().position(|n| *n == name).unwrap();
+                let which = ["lower", "upper", "capitalize", "title", "swapcase"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap();
                 e.call_extern(&f("case"), vec![recv, c_signed(which as i64)], own)
             }
-            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "istitle" | "isdecimal" | "isnumeric" => {
-                let which = ["isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle", "isdecimal", "isnumeric"].iter().position(|n| *n == name).unwrap();
+            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "istitle"
+            | "isdecimal" | "isnumeric" => {
+                let which = [
+                    "isdigit",
+                    "isalpha",
+                    "isalnum",
+                    "isspace",
+                    "isupper",
+                    "islower",
+                    "istitle",
+                    "isdecimal",
+                    "isnumeric",
+                ]
+                .iter()
+                .position(|n| *n == name)
+                .unwrap();
                 e.call_extern(&f("is"), vec![recv, c_signed(which as i64)], LowType::Bool)
             }
             "zfill" | "ljust" | "rjust" | "center" => {
                 let w = self.arg_as(e, op, anns, req(0), &S::Int)?;
-                let fill = if name == "zfill" { Value::Const(LlConst::Null(TypeTable::STR)) } else { self.opt_obj(e, op, anns, slots[1], kind)? };
-                let which = ["ljust", "rjust", "center", "zfill"].iter().position(|n| *n == name).unwrap();
+                let fill = if name == "zfill" {
+                    Value::Const(LlConst::Null(TypeTable::STR))
+                } else {
+                    self.opt_obj(e, op, anns, slots[1], kind)?
+                };
+                let which = ["ljust", "rjust", "center", "zfill"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap();
                 e.call_extern(&f("pad"), vec![recv, w, fill, c_signed(which as i64)], own)
             }
             "partition" | "rpartition" => {
                 let sep = self.arg(e, op, anns, req(0))?;
-                let LowType::Ptr(tup_t) = res_lt else { unreachable!("a tuple") };
-                e.call_extern(&f("partition"), vec![recv, sep, c_signed((name == "rpartition") as i64), c_signed(tup_t.as_u32() as i64)], res_lt)
+                let LowType::Ptr(tup_t) = res_lt else {
+                    unreachable!("a tuple")
+                };
+                e.call_extern(
+                    &f("partition"),
+                    vec![
+                        recv,
+                        sep,
+                        c_signed((name == "rpartition") as i64),
+                        c_signed(tup_t.as_u32() as i64),
+                    ],
+                    res_lt,
+                )
             }
             "encode" | "decode" => {
-                let enc = Self::const_str_arg(op, slots[0]).map(|s| encoding_name(&s).unwrap_or("utf-8")).unwrap_or("utf-8");
+                let enc = Self::const_str_arg(op, slots[0])
+                    .map(|s| encoding_name(&s).unwrap_or("utf-8"))
+                    .unwrap_or("utf-8");
                 let code = match enc {
                     "latin-1" => 1,
                     "ascii" => 2,
@@ -296,18 +436,30 @@ impl<'a, 'p> RTyper<'a, 'p> {
             "append_multiple_char" => {
                 let s = self.arg(e, op, anns, req(0))?;
                 let n = self.arg_as(e, op, anns, req(1), &S::Int)?;
-                e.call_extern("rpy_sb_append_multiple_char", vec![recv, s, n], LowType::Void)
+                e.call_extern(
+                    "rpy_sb_append_multiple_char",
+                    vec![recv, s, n],
+                    LowType::Void,
+                )
             }
             "getlength" => e.getfield(recv, "length", LowType::Signed),
             "build" => e.call_extern("rpy_sb_build", vec![recv], STR),
-            _ => return Err(Diagnostic::new(op.span, format!("{name}() is not supported by the rtyper yet"))),
+            _ => {
+                return Err(Diagnostic::new(
+                    op.span,
+                    format!("{name}() is not supported by the rtyper yet"),
+                ))
+            }
         })
     }
 
     /// `fmt % args` with a constant format string.
     fn lower_percent(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S]) -> LR {
         let Some(Const::Str(fmt)) = op.args[0].as_const() else {
-            return Err(Diagnostic::new(op.span, "the left side of `%` must be a constant format string"));
+            return Err(Diagnostic::new(
+                op.span,
+                "the left side of `%` must be a constant format string",
+            ));
         };
         let pf = parse_percent(fmt).map_err(|m| Diagnostic::new(op.span, m))?;
         // The values and their annotations.
@@ -315,7 +467,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
         match (&anns[1], &op.args[1]) {
             (S::Tuple(its), Value::Const(Const::Tuple(cs))) => {
                 for (c, a) in cs.iter().zip(its) {
-                    items.push((self.const_value(c, a).map_err(|m| Diagnostic::new(op.span, m))?, a.clone()));
+                    items.push((
+                        self.const_value(c, a)
+                            .map_err(|m| Diagnostic::new(op.span, m))?,
+                        a.clone(),
+                    ));
                 }
             }
             (S::Tuple(its), Value::Var(t)) => {
@@ -337,14 +493,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let flags = self.str_const(&spec.flags);
             let piece = match (spec.conv, &a) {
                 ('s' | 'r' | 'a', _) | ('c', S::Str { .. }) => {
-                    let s = self.str_of(e, v, &a, spec.conv != 's' && spec.conv != 'c').map_err(|m| Diagnostic::new(op.span, m))?;
+                    let s = self
+                        .str_of(e, v, &a, spec.conv != 's' && spec.conv != 'c')
+                        .map_err(|m| Diagnostic::new(op.span, m))?;
                     if spec.flags.is_empty() {
                         s
                     } else {
                         e.call_extern("rpy_percent_str", vec![s, flags], STR)
                     }
                 }
-                (c, S::Float) => e.call_extern("rpy_percent_float", vec![v, flags, c_signed(c as i64)], STR),
+                (c, S::Float) => {
+                    e.call_extern("rpy_percent_float", vec![v, flags, c_signed(c as i64)], STR)
+                }
                 (c, _) => {
                     let i = self.convert(e, v, &a, &S::Int);
                     e.call_extern("rpy_percent_int", vec![i, flags, c_signed(c as i64)], STR)
@@ -356,7 +516,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
         }
         let mut it = parts.into_iter();
-        let Some(mut acc) = it.next() else { return Ok(self.str_const("")) };
+        let Some(mut acc) = it.next() else {
+            return Ok(self.str_const(""));
+        };
         for p in it {
             acc = e.call_extern("rpy_str_concat", vec![acc, p], STR);
         }
@@ -368,7 +530,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let empty = matches!(op.args[1].as_const(), Some(Const::Str(s)) if s.is_empty());
         let v = self.arg(e, op, anns, 0)?;
         if empty {
-            return self.str_of(e, v, &anns[0], false).map_err(|m| Diagnostic::new(op.span, m));
+            return self
+                .str_of(e, v, &anns[0], false)
+                .map_err(|m| Diagnostic::new(op.span, m));
         }
         let spec = self.arg(e, op, anns, 1)?;
         Ok(match &anns[0] {
@@ -378,7 +542,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             S::Float => e.call_extern("rpy_format_float", vec![v, spec], STR),
             a => {
-                let s = self.str_of(e, v, a, false).map_err(|m| Diagnostic::new(op.span, m))?;
+                let s = self
+                    .str_of(e, v, a, false)
+                    .map_err(|m| Diagnostic::new(op.span, m))?;
                 e.call_extern("rpy_format_str", vec![s, spec], STR)
             }
         })

@@ -59,8 +59,16 @@ pub fn class_type_ids(
         ranges: &mut HashMap<HostId, (u32, u32)>,
     ) {
         let cls = prog.class(c);
-        let fields = if c == prog.exc_class("BaseException") { vec![("message".into(), LowType::Ptr(TypeTable::STR))] } else { vec![] };
-        let t = types.types.push(GcType { name: cls.name.clone(), fields, items: None });
+        let fields = if c == prog.exc_class("BaseException") {
+            vec![("message".into(), LowType::Ptr(TypeTable::STR))]
+        } else {
+            vec![]
+        };
+        let t = types.types.push(GcType {
+            name: cls.name.clone(),
+            fields,
+            items: None,
+        });
         names.push(Some(cls.name.clone()));
         class_types.insert(c, t);
         let min = t.as_u32();
@@ -70,7 +78,15 @@ pub fn class_type_ids(
         ranges.insert(c, (min, types.types.len() as u32 - 1));
     }
     for r in roots {
-        visit(r, prog, &children, types, names, &mut class_types, &mut ranges);
+        visit(
+            r,
+            prog,
+            &children,
+            types,
+            names,
+            &mut class_types,
+            &mut ranges,
+        );
     }
     (class_types, ranges)
 }
@@ -96,18 +112,28 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// all type ids are fixed, so fields may point to any class).
     pub fn setup_class_fields(&mut self) {
         let prog = self.prog;
-        let mut order: Vec<(HostId, GcTypeId)> = self.reprs.class_types.iter().map(|(c, t)| (*c, *t)).collect();
+        let mut order: Vec<(HostId, GcTypeId)> = self
+            .reprs
+            .class_types
+            .iter()
+            .map(|(c, t)| (*c, *t))
+            .collect();
         order.sort_by_key(|(_, t)| *t);
         for (c, t) in &order {
             self.class_state.class_of_type.insert(t.as_u32(), *c);
         }
         for (c, t) in order {
             let mut fields = match classdef::real_base(prog, c) {
-                Some(b) => self.reprs.types.types[self.reprs.class_types[&b]].fields.clone(),
+                Some(b) => self.reprs.types.types[self.reprs.class_types[&b]]
+                    .fields
+                    .clone(),
                 None => self.reprs.types.types[t].fields.clone(),
             };
             let own: Vec<(String, S)> = match self.ann.classdefs.attrs.get(&c) {
-                Some(attrs) => attrs.iter().map(|(n, a)| (n.clone(), a.ann.clone())).collect(),
+                Some(attrs) => attrs
+                    .iter()
+                    .map(|(n, a)| (n.clone(), a.ann.clone()))
+                    .collect(),
                 None => Vec::new(),
             };
             for (n, a) in own {
@@ -129,21 +155,31 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(&t) = self.class_state.array_types.get(&item) {
             return t;
         }
-        let t = self.reprs.push_type(GcType { name: format!("TABLE_{item}"), fields: vec![], items: Some(item) });
+        let t = self.reprs.push_type(GcType {
+            name: format!("TABLE_{item}"),
+            fields: vec![],
+            items: Some(item),
+        });
         self.class_state.array_types.insert(item, t);
         t
     }
 
     /// The prebuilt object for a prebuilt instance.
     pub fn prebuilt_instance(&mut self, h: HostId) -> Result<LlValue, String> {
-        let HostObj::Instance { class, attrs } = &self.prog.objs[h] else { return Err("not an instance".into()) };
+        let HostObj::Instance { class, attrs } = &self.prog.objs[h] else {
+            return Err("not an instance".into());
+        };
         let (class, attrs) = (*class, attrs.clone());
         let t = self.reprs.class_types[&class];
         if let Some(&i) = self.class_state.instances.get(&h) {
             return Ok(Value::Const(LlConst::Prebuilt(i, t)));
         }
         let i = self.prebuilt.len() as u32;
-        self.prebuilt.push(Prebuilt { typ: t, fields: vec![], items: vec![] });
+        self.prebuilt.push(Prebuilt {
+            typ: t,
+            fields: vec![],
+            items: vec![],
+        });
         self.class_state.instances.insert(h, i);
         let fields = self.reprs.types.types[t].fields.clone();
         let mut vals = Vec::new();
@@ -151,15 +187,23 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let v = if fname == "message" {
                 match attrs.iter().find(|(n, _)| n == "args") {
                     Some((_, Const::Tuple(items))) if items.len() == 1 => {
-                        let s = const_str(&items[0]).ok_or("the message of a prebuilt exception must be a str or number")?;
+                        let s = const_str(&items[0])
+                            .ok_or("the message of a prebuilt exception must be a str or number")?;
                         self.str_const(&s)
                     }
                     _ => Value::Const(LlConst::Null(TypeTable::STR)),
                 }
             } else {
                 let name = fname.strip_prefix("inst_").unwrap_or(&fname).to_string();
-                let value = attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).or_else(|| class_default(self.prog, class, &name));
-                let ann = self.attr_ann(class, &name).map(|(_, a)| a).unwrap_or(S::Impossible);
+                let value = attrs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| class_default(self.prog, class, &name));
+                let ann = self
+                    .attr_ann(class, &name)
+                    .map(|(_, a)| a)
+                    .unwrap_or(S::Impossible);
                 match value {
                     Some(c) => self.const_value(&c, &ann)?,
                     None => zero(lt),

@@ -126,7 +126,10 @@ impl DictReprs {
     }
 
     pub fn key_value(&self, def: DictDefId) -> (S, S) {
-        self.defs.get(&def).cloned().unwrap_or((S::Impossible, S::Impossible))
+        self.defs
+            .get(&def)
+            .cloned()
+            .unwrap_or((S::Impossible, S::Impossible))
     }
 }
 
@@ -135,7 +138,11 @@ impl Reprs {
         if let Some(&t) = self.dicts.arrays.get(&item) {
             return t;
         }
-        let t = self.push_type(GcType { name: format!("DICTARRAY_{item}"), fields: vec![], items: Some(item) });
+        let t = self.push_type(GcType {
+            name: format!("DICTARRAY_{item}"),
+            fields: vec![],
+            items: Some(item),
+        });
         self.dicts.arrays.insert(item, t);
         t
     }
@@ -171,7 +178,18 @@ impl Reprs {
             fields: vec![("dict".into(), LowType::Ptr(dict)), ("index".into(), I)],
             items: None,
         });
-        let dl = DictLl { dict, iter, key, value, kst, vst, custom, signed_arr, keys_arr, values_arr };
+        let dl = DictLl {
+            dict,
+            iter,
+            key,
+            value,
+            kst,
+            vst,
+            custom,
+            signed_arr,
+            keys_arr,
+            values_arr,
+        };
         self.dicts.types.insert((key, value, custom), dl);
         dl
     }
@@ -188,7 +206,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// The low-level types of a dict (or of a view, iterator or method of one).
     pub fn dict_ll(&mut self, s: &S) -> DictLl {
         let ann = self.ann;
-        self.reprs.dict_ll(def_of(s), &|d| ann.listdef(d).item.clone())
+        self.reprs
+            .dict_ll(def_of(s), &|d| ann.listdef(d).item.clone())
     }
 
     /// Key and value annotations of a dict.
@@ -205,9 +224,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let nonnull = match ann {
                 S::Str { .. } => S::Str { nullable: false },
                 S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List { def: *def, nullable: false },
-                S::Dict { def, .. } => S::Dict { def: *def, nullable: false },
-                S::Instance { class, .. } => S::Instance { class: *class, nullable: false },
+                S::List { def, .. } => S::List {
+                    def: *def,
+                    nullable: false,
+                },
+                S::Dict { def, .. } => S::Dict {
+                    def: *def,
+                    nullable: false,
+                },
+                S::Instance { class, .. } => S::Instance {
+                    class: *class,
+                    nullable: false,
+                },
                 other => other.clone(),
             };
             return self.add_helper(key, |rt| {
@@ -259,7 +287,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             g.blocks[start].ops = ops;
             let r = g.returnblock;
             g.blocks[start].exits = vec![Link::new(vec![s], r)];
-            LlGraph { graph: g, var_types: types, result_type: STR }
+            LlGraph {
+                graph: g,
+                var_types: types,
+                result_type: STR,
+            }
         })
     }
 
@@ -315,7 +347,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 S::Float => f.call_extern("rpy_float_hash", vec![x], I),
                 S::Str { nullable } | S::Bytes { nullable } => {
-                    let ext = if matches!(k, S::Str { .. }) { "rpy_str_hash" } else { "rpy_bytes_hash" };
+                    let ext = if matches!(k, S::Str { .. }) {
+                        "rpy_str_hash"
+                    } else {
+                        "rpy_bytes_hash"
+                    };
                     if *nullable {
                         let r = f.local(I, c_int(0));
                         let nn = f.emit_nonnull(x);
@@ -332,12 +368,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     }
                 }
                 S::Tuple(items) => {
-                    let LowType::Ptr(tt) = lt else { unreachable!("tuples are pointers") };
+                    let LowType::Ptr(tt) = lt else {
+                        unreachable!("tuples are pointers")
+                    };
                     let fields = rt.reprs.types.types[tt].fields.clone();
                     let mut acc = c_int(0x345678);
                     for (i, item) in items.iter().enumerate() {
                         let hi = rt.helper_dict_hash(item);
-                        let fv = if fields[i].1 == LowType::Void { c_int(0) } else { f.getfield(x.clone(), &format!("f{i}"), fields[i].1) };
+                        let fv = if fields[i].1 == LowType::Void {
+                            c_int(0)
+                        } else {
+                            f.getfield(x.clone(), &format!("f{i}"), fields[i].1)
+                        };
                         let hv = f.call(hi, vec![fv], I);
                         let xo = f.int(O::IntXor, acc, hv);
                         acc = f.int(O::IntMul, xo, c_int(1_000_003));
@@ -360,13 +402,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
             Some((_, hash)) => self.add_helper(format!("rdict_hash_{}", dl.dict), |rt| {
                 let gi = rt.func_index(hash);
                 let callee = &rt.ann.graphs[rpy_annotator::GraphId::from_u32(gi)];
-                let ret = rt.ann.return_annotation(rpy_annotator::GraphId::from_u32(gi));
+                let ret = rt
+                    .ann
+                    .return_annotation(rpy_annotator::GraphId::from_u32(gi));
                 let _ = callee;
                 let rlt = rt.lowtype(&ret);
                 let (mut f, p) = FnBuilder::new("ll_rdict_hash", &[dl.kst], I);
                 let x = f.get(p[0]);
                 let h = f.call(gi, vec![x], rlt);
-                let h = if rlt == B { f.emit(O::CastBoolToInt, vec![h], I) } else { h };
+                let h = if rlt == B {
+                    f.emit(O::CastBoolToInt, vec![h], I)
+                } else {
+                    h
+                };
                 let h = not_minus_one(&mut f, h);
                 f.ret(h);
                 f.finish()
@@ -408,7 +456,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 S::Str { .. } => f.call_extern("rpy_str_eq", vec![a, b], B),
                 S::Bytes { .. } => f.call_extern("rpy_bytes_eq", vec![a, b], B),
                 S::Tuple(items) => {
-                    let LowType::Ptr(tt) = lt else { unreachable!("tuples are pointers") };
+                    let LowType::Ptr(tt) = lt else {
+                        unreachable!("tuples are pointers")
+                    };
                     let fields = rt.reprs.types.types[tt].fields.clone();
                     let mut acc = c_bool(true);
                     for (i, item) in items.iter().enumerate() {
@@ -538,8 +588,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let oldh = f.getfield(d.clone(), "hashes", dl.sarr());
             let oldv = f.getfield(d.clone(), "values", dl.varr());
             let used = f.getfield(d, "num_used", I);
-            let (idx, hs, ks, vs, mask) = (f.local(dl.sarr(), idx), f.local(dl.sarr(), hs), f.local(dl.karr(), ks), f.local(dl.varr(), vs), f.local(I, mask));
-            let (oldk, oldh, oldv, used) = (f.local(dl.karr(), oldk), f.local(dl.sarr(), oldh), f.local(dl.varr(), oldv), f.local(I, used));
+            let (idx, hs, ks, vs, mask) = (
+                f.local(dl.sarr(), idx),
+                f.local(dl.sarr(), hs),
+                f.local(dl.karr(), ks),
+                f.local(dl.varr(), vs),
+                f.local(I, mask),
+            );
+            let (oldk, oldh, oldv, used) = (
+                f.local(dl.karr(), oldk),
+                f.local(dl.sarr(), oldh),
+                f.local(dl.varr(), oldv),
+                f.local(I, used),
+            );
             let j = f.local(I, c_int(0));
             let ok = f.get(oldk);
             let has_old = f.emit_nonnull(ok);
@@ -607,7 +668,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// Emits "index `d` if needed; h = hash(key); s = lookup(d, key, h)"
     /// and returns the slots of `h` and `s`.
-    fn dict_find(&mut self, f: &mut FnBuilder, dl: DictLl, k: &S, d: Slot, key: Slot) -> (Slot, Slot) {
+    fn dict_find(
+        &mut self,
+        f: &mut FnBuilder,
+        dl: DictLl,
+        k: &S,
+        d: Slot,
+        key: Slot,
+    ) -> (Slot, Slot) {
         let reindex = self.helper_dict_reindex(dl, k);
         let hash = self.helper_key_hash(dl, k);
         let lookup = self.helper_dict_lookup(dl, k);
@@ -650,7 +718,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(format!("dict_setitem_{}", dl.dict), |rt| {
             let reindex = rt.helper_dict_reindex(dl, &k);
             let lookup = rt.helper_dict_lookup(dl, &k);
-            let (mut f, p) = FnBuilder::new("ll_dict_setitem", &[dl.dp(), dl.kst, dl.vst], LowType::Void);
+            let (mut f, p) =
+                FnBuilder::new("ll_dict_setitem", &[dl.dp(), dl.kst, dl.vst], LowType::Void);
             let (h, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
             let sv = f.get(s);
             let found = f.cmp(O::IntGe, sv, c_int(0));
@@ -705,7 +774,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
             if with_default {
                 params.push(dl.vst);
             }
-            let (mut f, p) = FnBuilder::new(if with_default { "ll_dict_get" } else { "ll_dict_getitem" }, &params, dl.vst);
+            let (mut f, p) = FnBuilder::new(
+                if with_default {
+                    "ll_dict_get"
+                } else {
+                    "ll_dict_getitem"
+                },
+                &params,
+                dl.vst,
+            );
             let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
             let sv = f.get(s);
             let missing = f.cmp(O::IntLt, sv, c_int(0));
@@ -750,45 +827,70 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.helper_dict_pop_or_del(dl, k, false, true)
     }
 
-    fn helper_dict_pop_or_del(&mut self, dl: DictLl, k: &S, with_default: bool, delete: bool) -> u32 {
+    fn helper_dict_pop_or_del(
+        &mut self,
+        dl: DictLl,
+        k: &S,
+        with_default: bool,
+        delete: bool,
+    ) -> u32 {
         let k = k.clone();
-        self.add_helper(format!("dict_pop_{}_{with_default}_{delete}", dl.dict), |rt| {
-            let mut params = vec![dl.dp(), dl.kst];
-            if with_default {
-                params.push(dl.vst);
-            }
-            let result = if delete { LowType::Void } else { dl.vst };
-            let name = if delete { "ll_dict_delitem" } else { "ll_dict_pop" };
-            let (mut f, p) = FnBuilder::new(name, &params, result);
-            let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
-            let sv = f.get(s);
-            let missing = f.cmp(O::IntLt, sv, c_int(0));
-            f.if_(missing, |f| {
+        self.add_helper(
+            format!("dict_pop_{}_{with_default}_{delete}", dl.dict),
+            |rt| {
+                let mut params = vec![dl.dp(), dl.kst];
                 if with_default {
-                    let dv = f.get(p[2]);
-                    f.ret(dv);
-                } else {
-                    rt.raise_key_error(f, &k, p[1]);
+                    params.push(dl.vst);
                 }
-            });
-            let e = Self::entry_of(&mut f, dl, p[0], s);
-            let dv = f.get(p[0]);
-            let vs = f.getfield(dv.clone(), "values", dl.varr());
-            let ks = f.getfield(dv.clone(), "keys", dl.karr());
-            let hs = f.getfield(dv.clone(), "hashes", dl.sarr());
-            let idx = f.getfield(dv.clone(), "indexes", dl.sarr());
-            let v = f.emit(O::GetArrayItem, vec![vs.clone(), e.clone()], dl.vst);
-            let sv = f.get(s);
-            f.emit(O::SetArrayItem, vec![idx, sv, c_int(-1)], LowType::Void);
-            f.emit(O::SetArrayItem, vec![hs, e.clone(), c_int(-1)], LowType::Void);
-            f.emit(O::SetArrayItem, vec![ks, e.clone(), zero(dl.kst)], LowType::Void);
-            f.emit(O::SetArrayItem, vec![vs, e, zero(dl.vst)], LowType::Void);
-            let n = f.getfield(dv.clone(), "num_items", I);
-            let n1 = f.int(O::IntSub, n, c_int(1));
-            f.setfield(dv, "num_items", n1);
-            f.ret(if delete { Value::Const(LlConst::Void) } else { v });
-            f.finish()
-        })
+                let result = if delete { LowType::Void } else { dl.vst };
+                let name = if delete {
+                    "ll_dict_delitem"
+                } else {
+                    "ll_dict_pop"
+                };
+                let (mut f, p) = FnBuilder::new(name, &params, result);
+                let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
+                let sv = f.get(s);
+                let missing = f.cmp(O::IntLt, sv, c_int(0));
+                f.if_(missing, |f| {
+                    if with_default {
+                        let dv = f.get(p[2]);
+                        f.ret(dv);
+                    } else {
+                        rt.raise_key_error(f, &k, p[1]);
+                    }
+                });
+                let e = Self::entry_of(&mut f, dl, p[0], s);
+                let dv = f.get(p[0]);
+                let vs = f.getfield(dv.clone(), "values", dl.varr());
+                let ks = f.getfield(dv.clone(), "keys", dl.karr());
+                let hs = f.getfield(dv.clone(), "hashes", dl.sarr());
+                let idx = f.getfield(dv.clone(), "indexes", dl.sarr());
+                let v = f.emit(O::GetArrayItem, vec![vs.clone(), e.clone()], dl.vst);
+                let sv = f.get(s);
+                f.emit(O::SetArrayItem, vec![idx, sv, c_int(-1)], LowType::Void);
+                f.emit(
+                    O::SetArrayItem,
+                    vec![hs, e.clone(), c_int(-1)],
+                    LowType::Void,
+                );
+                f.emit(
+                    O::SetArrayItem,
+                    vec![ks, e.clone(), zero(dl.kst)],
+                    LowType::Void,
+                );
+                f.emit(O::SetArrayItem, vec![vs, e, zero(dl.vst)], LowType::Void);
+                let n = f.getfield(dv.clone(), "num_items", I);
+                let n1 = f.int(O::IntSub, n, c_int(1));
+                f.setfield(dv, "num_items", n1);
+                f.ret(if delete {
+                    Value::Const(LlConst::Void)
+                } else {
+                    v
+                });
+                f.finish()
+            },
+        )
     }
 
     /// `ll_dict_setdefault(d, key, default)`.
@@ -796,7 +898,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let k = k.clone();
         self.add_helper(format!("dict_setdefault_{}", dl.dict), |rt| {
             let setitem = rt.helper_dict_setitem(dl, &k);
-            let (mut f, p) = FnBuilder::new("ll_dict_setdefault", &[dl.dp(), dl.kst, dl.vst], dl.vst);
+            let (mut f, p) =
+                FnBuilder::new("ll_dict_setdefault", &[dl.dp(), dl.kst, dl.vst], dl.vst);
             let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
             let sv = f.get(s);
             let found = f.cmp(O::IntGe, sv, c_int(0));
@@ -887,8 +990,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         let kv = f.emit(O::GetArrayItem, vec![ks, iv], dl.kst);
                         let v = f.call(pop, vec![d, kv.clone()], dl.vst);
                         let t = f.malloc(tuple_t);
-                        let kv = if dl.key == LowType::Void { Value::Const(LlConst::Void) } else { kv };
-                        let v = if dl.value == LowType::Void { Value::Const(LlConst::Void) } else { v };
+                        let kv = if dl.key == LowType::Void {
+                            Value::Const(LlConst::Void)
+                        } else {
+                            kv
+                        };
+                        let v = if dl.value == LowType::Void {
+                            Value::Const(LlConst::Void)
+                        } else {
+                            v
+                        };
                         f.setfield(t.clone(), "f0", kv);
                         f.setfield(t.clone(), "f1", v);
                         f.ret(t);
@@ -944,7 +1055,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn dictiter_next(&mut self, f: &mut dyn OpSink, it: LlValue, x: &S) -> LlValue {
         let dl = self.dict_ll(x);
         let what = match x {
-            S::DictPart { part: rpy_annotator::model::DictPart::View(w), .. } => *w,
+            S::DictPart {
+                part: rpy_annotator::model::DictPart::View(w),
+                ..
+            } => *w,
             _ => DictItems::Keys,
         };
         let d = f.getfield(it.clone(), "dict", dl.dp());
@@ -971,7 +1085,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             DictItems::Values => value(f),
             DictItems::Items => {
                 let (k, v) = self.dict_kv(x);
-                let LowType::Ptr(tt) = self.lowtype(&S::Tuple(vec![k, v])) else { unreachable!("tuples are pointers") };
+                let LowType::Ptr(tt) = self.lowtype(&S::Tuple(vec![k, v])) else {
+                    unreachable!("tuples are pointers")
+                };
                 let kv = key(f);
                 let vv = value(f);
                 let t = f.malloc(tt);
@@ -988,8 +1104,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(format!("dict_repr_{}_{k:?}_{v:?}", dl.dict), |rt| {
             let rk = rt.helper_repr_of(&k, true);
             let rv = rt.helper_repr_of(&v, true);
-            let (open, close, colon, comma, empty) =
-                (rt.str_const("{"), rt.str_const("}"), rt.str_const(": "), rt.str_const(", "), rt.str_const(""));
+            let (open, close, colon, comma, empty) = (
+                rt.str_const("{"),
+                rt.str_const("}"),
+                rt.str_const(": "),
+                rt.str_const(", "),
+                rt.str_const(""),
+            );
             let (mut f, p) = FnBuilder::new("ll_dict_repr", &[dl.dp()], STR);
             let d = f.get(p[0]);
             let used = f.getfield(d, "num_used", I);
@@ -1033,10 +1154,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             return Ok(Value::Const(LlConst::Prebuilt(i, dl.dict)));
         }
         let i = self.prebuilt.len() as u32;
-        self.prebuilt.push(Prebuilt { typ: dl.dict, fields: vec![], items: vec![] });
+        self.prebuilt.push(Prebuilt {
+            typ: dl.dict,
+            fields: vec![],
+            items: vec![],
+        });
         self.reprs.dicts.prebuilt.insert(h, i);
         let (k, v) = self.dict_kv(as_);
-        let HostObj::Dict(entries) = &self.prog.objs[h] else { return Err("not a dict".into()) };
+        let HostObj::Dict(entries) = &self.prog.objs[h] else {
+            return Err("not a dict".into());
+        };
         let entries = entries.clone();
         let mut keys = Vec::new();
         let mut values = Vec::new();
@@ -1047,14 +1174,24 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let n = entries.len() as i64;
         let arr = |rt: &mut Self, t: GcTypeId, items: Vec<LlConst>| {
             let j = rt.prebuilt.len() as u32;
-            rt.prebuilt.push(Prebuilt { typ: t, fields: vec![], items });
+            rt.prebuilt.push(Prebuilt {
+                typ: t,
+                fields: vec![],
+                items,
+            });
             LlConst::Prebuilt(j, t)
         };
         let hashes = arr(self, dl.signed_arr, vec![LlConst::Signed(0); entries.len()]);
         let keys = arr(self, dl.keys_arr, keys);
         let values = arr(self, dl.values_arr, values);
-        self.prebuilt[i as usize].fields =
-            vec![LlConst::Signed(n), LlConst::Signed(n), LlConst::Null(dl.signed_arr), hashes, keys, values];
+        self.prebuilt[i as usize].fields = vec![
+            LlConst::Signed(n),
+            LlConst::Signed(n),
+            LlConst::Null(dl.signed_arr),
+            hashes,
+            keys,
+            values,
+        ];
         Ok(Value::Const(LlConst::Prebuilt(i, dl.dict)))
     }
 
@@ -1092,8 +1229,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn dict_iter_item_ann(&self, x: &S) -> S {
         let (k, v) = self.dict_kv(x);
         match x {
-            S::DictPart { part: rpy_annotator::model::DictPart::View(DictItems::Values), .. } => v,
-            S::DictPart { part: rpy_annotator::model::DictPart::View(DictItems::Items), .. } => S::Tuple(vec![k, v]),
+            S::DictPart {
+                part: rpy_annotator::model::DictPart::View(DictItems::Values),
+                ..
+            } => v,
+            S::DictPart {
+                part: rpy_annotator::model::DictPart::View(DictItems::Items),
+                ..
+            } => S::Tuple(vec![k, v]),
             _ => k,
         }
     }

@@ -33,22 +33,43 @@ impl Reprs {
         let mut types = TypeTable::new();
         let mut type_names = vec![None; types.types.len()];
         // Classes first: preorder of the class tree (`rclass.rs`).
-        let (class_types, class_ranges) = crate::rclass::class_type_ids(prog, &mut types, &mut type_names);
+        let (class_types, class_ranges) =
+            crate::rclass::class_type_ids(prog, &mut types, &mut type_names);
         let range = types.types.push(GcType {
             name: "RANGE".into(),
-            fields: vec![("start".into(), LowType::Signed), ("step".into(), LowType::Signed), ("length".into(), LowType::Signed)],
+            fields: vec![
+                ("start".into(), LowType::Signed),
+                ("step".into(), LowType::Signed),
+                ("length".into(), LowType::Signed),
+            ],
             items: None,
         });
         let range_iter = types.types.push(GcType {
             name: "RANGEITER".into(),
-            fields: vec![("next".into(), LowType::Signed), ("step".into(), LowType::Signed), ("remaining".into(), LowType::Signed)],
+            fields: vec![
+                ("next".into(), LowType::Signed),
+                ("step".into(), LowType::Signed),
+                ("remaining".into(), LowType::Signed),
+            ],
             items: None,
         });
         type_names.push(None);
         type_names.push(None);
         let mut lists = HashMap::new();
         lists.insert(LowType::Ptr(TypeTable::STR), TypeTable::STR_LIST);
-        Reprs { types, tuples: HashMap::new(), lists, range, range_iter, class_types, class_ranges, type_names, str_builder: None, dicts: Default::default(), structs: HashMap::new() }
+        Reprs {
+            types,
+            tuples: HashMap::new(),
+            lists,
+            range,
+            range_iter,
+            class_types,
+            class_ranges,
+            type_names,
+            str_builder: None,
+            dicts: Default::default(),
+            structs: HashMap::new(),
+        }
     }
 
     pub(crate) fn push_type(&mut self, t: GcType) -> GcTypeId {
@@ -63,7 +84,11 @@ impl Reprs {
         if let Some(&t) = self.structs.get(&key) {
             return t;
         }
-        let t = self.push_type(GcType { name: format!("{name}{}", self.structs.len()), fields: key.1.clone(), items: None });
+        let t = self.push_type(GcType {
+            name: format!("{name}{}", self.structs.len()),
+            fields: key.1.clone(),
+            items: None,
+        });
         self.structs.insert(key, t);
         t
     }
@@ -72,8 +97,16 @@ impl Reprs {
         if let Some(&t) = self.tuples.get(items) {
             return t;
         }
-        let fields = items.iter().enumerate().map(|(i, t)| (format!("f{i}"), *t)).collect();
-        let t = self.push_type(GcType { name: format!("TUPLE{}", self.tuples.len()), fields, items: None });
+        let fields = items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("f{i}"), *t))
+            .collect();
+        let t = self.push_type(GcType {
+            name: format!("TUPLE{}", self.tuples.len()),
+            fields,
+            items: None,
+        });
         self.tuples.insert(items.to_vec(), t);
         t
     }
@@ -82,10 +115,17 @@ impl Reprs {
         if let Some(&t) = self.lists.get(&item) {
             return t;
         }
-        let arr = self.push_type(GcType { name: format!("ARRAY_{item}"), fields: vec![], items: Some(item) });
+        let arr = self.push_type(GcType {
+            name: format!("ARRAY_{item}"),
+            fields: vec![],
+            items: Some(item),
+        });
         let t = self.push_type(GcType {
             name: format!("LIST_{item}"),
-            fields: vec![("length".into(), LowType::Signed), ("items".into(), LowType::Ptr(arr))],
+            fields: vec![
+                ("length".into(), LowType::Signed),
+                ("items".into(), LowType::Ptr(arr)),
+            ],
             items: None,
         });
         self.lists.insert(item, t);
@@ -93,7 +133,11 @@ impl Reprs {
     }
 
     /// The low-level type of values with annotation `s`.
-    pub fn lowtype(&mut self, s: &SomeValue, list_item: &dyn Fn(rpy_annotator::ListDefId) -> SomeValue) -> LowType {
+    pub fn lowtype(
+        &mut self,
+        s: &SomeValue,
+        list_item: &dyn Fn(rpy_annotator::ListDefId) -> SomeValue,
+    ) -> LowType {
         match s {
             SomeValue::Impossible | SomeValue::None | SomeValue::Builtin(_) => LowType::Void,
             SomeValue::Functions(fs) if fs.len() == 1 => LowType::Void,
@@ -119,7 +163,9 @@ impl Reprs {
             SomeValue::Range => LowType::Ptr(self.range),
             SomeValue::RangeIter => LowType::Ptr(self.range_iter),
             SomeValue::Class(_) => LowType::Signed,
-            SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => LowType::Ptr(self.class_types[class]),
+            SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => {
+                LowType::Ptr(self.class_types[class])
+            }
             SomeValue::ExcInit => LowType::Void,
             SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
             SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),

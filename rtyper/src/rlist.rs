@@ -55,7 +55,9 @@ pub fn select(f: &mut dyn OpSink, cond: LlValue, a: LlValue, b: LlValue) -> LlVa
 impl<'a, 'p> RTyper<'a, 'p> {
     pub fn list_t(&self, list: GcTypeId) -> ListT {
         let l = &self.reprs.types.types[list];
-        let LowType::Ptr(arr) = l.fields[1].1 else { panic!("{} is not a list type", l.name) };
+        let LowType::Ptr(arr) = l.fields[1].1 else {
+            panic!("{} is not a list type", l.name)
+        };
         let item = self.reprs.types.types[arr].items.expect("list item array");
         ListT { list, arr, item }
     }
@@ -86,8 +88,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// A key naming an annotation's run-time semantics (lists by item).
     pub fn ann_key(&self, s: &S) -> String {
         match s {
-            S::List { def, nullable } => format!("list{}[{}]", if *nullable { "?" } else { "" }, self.ann_key(&self.ann.listdef(*def).item)),
-            S::Tuple(items) => format!("({})", items.iter().map(|i| self.ann_key(i)).collect::<Vec<_>>().join(",")),
+            S::List { def, nullable } => format!(
+                "list{}[{}]",
+                if *nullable { "?" } else { "" },
+                self.ann_key(&self.ann.listdef(*def).item)
+            ),
+            S::Tuple(items) => format!(
+                "({})",
+                items
+                    .iter()
+                    .map(|i| self.ann_key(i))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             other => format!("{other:?}"),
         }
     }
@@ -159,7 +172,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let na = f.malloc_varsize(lt.arr, newcap);
                 let old = f.getfield(f.get(l), "items", lt.arr_lt());
                 let len = f.getfield(f.get(l), "length", I);
-                f.call(copy, vec![old, c_int(0), na.clone(), c_int(0), len], LowType::Void);
+                f.call(
+                    copy,
+                    vec![old, c_int(0), na.clone(), c_int(0), len],
+                    LowType::Void,
+                );
                 f.setfield(f.get(l), "items", na);
             });
             f.setfield(f.get(l), "length", f.get(n));
@@ -190,7 +207,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 },
             );
             let items = f.getfield(f.get(l), "items", lt.arr_lt());
-            f.op(O::SetArrayItem, vec![items, f.get(n), f.get(x)], LowType::Void);
+            f.op(
+                O::SetArrayItem,
+                vec![items, f.get(n), f.get(x)],
+                LowType::Void,
+            );
             f.finish()
         })
     }
@@ -216,21 +237,38 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// `l[i] = x`.
     pub fn helper_list_setitem(&mut self, lt: ListT) -> u32 {
         self.add_helper(format!("list_setitem_{}", lt.list), |rt| {
-            let (mut f, p) = FnBuilder::new("ll_list_setitem", &[lt.lt(), I, lt.item], LowType::Void);
+            let (mut f, p) =
+                FnBuilder::new("ll_list_setitem", &[lt.lt(), I, lt.item], LowType::Void);
             rt.check_index(&mut f, p[0], p[1], "list assignment index out of range");
             let items = f.getfield(f.get(p[0]), "items", lt.arr_lt());
-            f.op(O::SetArrayItem, vec![items, f.get(p[1]), f.get(p[2])], LowType::Void);
+            f.op(
+                O::SetArrayItem,
+                vec![items, f.get(p[1]), f.get(p[2])],
+                LowType::Void,
+            );
             f.finish()
         })
     }
 
     /// `l.pop(i)` (`pop()` is `pop(-1)`); also `del l[i]` (`is_del`).
     pub fn helper_list_pop(&mut self, lt: ListT, is_del: bool) -> u32 {
-        let key = format!("list_{}_{}", if is_del { "delitem" } else { "pop" }, lt.list);
+        let key = format!(
+            "list_{}_{}",
+            if is_del { "delitem" } else { "pop" },
+            lt.list
+        );
         self.add_helper(key, |rt| {
             let copy = rt.helper_arraycopy(lt);
             let res = if is_del { LowType::Void } else { lt.item };
-            let (mut f, p) = FnBuilder::new(if is_del { "ll_list_delitem" } else { "ll_list_pop" }, &[lt.lt(), I], res);
+            let (mut f, p) = FnBuilder::new(
+                if is_del {
+                    "ll_list_delitem"
+                } else {
+                    "ll_list_pop"
+                },
+                &[lt.lt(), I],
+                res,
+            );
             let (l, i) = (p[0], p[1]);
             if is_del {
                 rt.check_index(&mut f, l, i, "list assignment index out of range");
@@ -248,10 +286,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let n = f.getfield(f.get(l), "length", I);
             let i1 = f.int(O::IntAdd, f.get(i), c_int(1));
             let rest = f.int(O::IntSub, n.clone(), i1.clone());
-            f.call(copy, vec![items.clone(), i1, items, f.get(i), rest], LowType::Void);
+            f.call(
+                copy,
+                vec![items.clone(), i1, items, f.get(i), rest],
+                LowType::Void,
+            );
             let n1 = f.int(O::IntSub, n, c_int(1));
             f.setfield(f.get(l), "length", n1);
-            f.ret(if is_del { Value::Const(LlConst::Void) } else { f.get(x) });
+            f.ret(if is_del {
+                Value::Const(LlConst::Void)
+            } else {
+                f.get(x)
+            });
             f.finish()
         })
     }
@@ -261,7 +307,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(format!("list_insert_{}", lt.list), |rt| {
             let copy = rt.helper_arraycopy(lt);
             let resize = rt.helper_list_resize(lt);
-            let (mut f, p) = FnBuilder::new("ll_list_insert", &[lt.lt(), I, lt.item], LowType::Void);
+            let (mut f, p) =
+                FnBuilder::new("ll_list_insert", &[lt.lt(), I, lt.item], LowType::Void);
             let (l, i, x) = (p[0], p[1], p[2]);
             let n = f.getfield(f.get(l), "length", I);
             let n = f.local(I, n);
@@ -277,8 +324,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let items = f.getfield(f.get(l), "items", lt.arr_lt());
             let i1 = f.int(O::IntAdd, f.get(i), c_int(1));
             let rest = f.int(O::IntSub, f.get(n), f.get(i));
-            f.call(copy, vec![items.clone(), f.get(i), items.clone(), i1, rest], LowType::Void);
-            f.op(O::SetArrayItem, vec![items, f.get(i), f.get(x)], LowType::Void);
+            f.call(
+                copy,
+                vec![items.clone(), f.get(i), items.clone(), i1, rest],
+                LowType::Void,
+            );
+            f.op(
+                O::SetArrayItem,
+                vec![items, f.get(i), f.get(x)],
+                LowType::Void,
+            );
             f.finish()
         })
     }
@@ -315,7 +370,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let ri = f.getfield(r.clone(), "items", lt.arr_lt());
             let ai = f.getfield(f.get(a), "items", lt.arr_lt());
             let bi = f.getfield(f.get(b), "items", lt.arr_lt());
-            f.call(copy, vec![ai, c_int(0), ri.clone(), c_int(0), na.clone()], LowType::Void);
+            f.call(
+                copy,
+                vec![ai, c_int(0), ri.clone(), c_int(0), na.clone()],
+                LowType::Void,
+            );
             f.call(copy, vec![bi, c_int(0), ri, na, nb], LowType::Void);
             f.ret(r);
             f.finish()
@@ -340,7 +399,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let src = f.getfield(f.get(l), "items", lt.arr_lt());
                 let dst = f.getfield(f.get(r), "items", lt.arr_lt());
                 let at = f.int(O::IntMul, f.get(k), f.get(len));
-                f.call(copy, vec![src, c_int(0), dst, at, f.get(len)], LowType::Void);
+                f.call(
+                    copy,
+                    vec![src, c_int(0), dst, at, f.get(len)],
+                    LowType::Void,
+                );
             });
             f.ret(f.get(r));
             f.finish()
@@ -362,7 +425,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let items = f.getfield(f.get(l), "items", lt.arr_lt());
                     let a = f.op(O::GetArrayItem, vec![items.clone(), f.get(i)], lt.item);
                     let b = f.op(O::GetArrayItem, vec![items.clone(), f.get(j)], lt.item);
-                    f.op(O::SetArrayItem, vec![items.clone(), f.get(i), b], LowType::Void);
+                    f.op(
+                        O::SetArrayItem,
+                        vec![items.clone(), f.get(i), b],
+                        LowType::Void,
+                    );
                     f.op(O::SetArrayItem, vec![items, f.get(j), a], LowType::Void);
                     let i1 = f.int(O::IntAdd, f.get(i), c_int(1));
                     f.set(i, i1);
@@ -377,7 +444,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// Adjusts slice bounds (slots, `NONE` when absent) to the length
     /// `len` as CPython does; returns a slot with the slice length.
     /// Raises ValueError on a zero step.
-    fn adjust_slice(&mut self, f: &mut FnBuilder, len: Slot, start: Slot, stop: Slot, step: Slot) -> Slot {
+    fn adjust_slice(
+        &mut self,
+        f: &mut FnBuilder,
+        len: Slot,
+        start: Slot,
+        stop: Slot,
+        step: Slot,
+    ) -> Slot {
         let zero = f.cmp(O::IntEq, f.get(step), c_int(0));
         let t = self.exc_type("ValueError");
         let m = self.str_const("slice step cannot be zero");
@@ -391,7 +465,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let n1 = f.int(O::IntSub, f.get(len), c_int(1));
                     // start: neg ? len-1 : 0; stop: neg ? -1 : len
                     let g3 = f.get(len);
-                    let v = if k == 0 { select(f, neg, n1, c_int(0)) } else { select(f, neg, c_int(-1), g3) };
+                    let v = if k == 0 {
+                        select(f, neg, n1, c_int(0))
+                    } else {
+                        select(f, neg, c_int(-1), g3)
+                    };
                     f.set(s, v);
                 },
                 |f| {
@@ -467,7 +545,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 |f| {
                     let src = f.getfield(f.get(l), "items", lt.arr_lt());
                     let dst = f.getfield(f.get(r), "items", lt.arr_lt());
-                    f.call(copy, vec![src, f.get(start), dst, c_int(0), f.get(count)], LowType::Void);
+                    f.call(
+                        copy,
+                        vec![src, f.get(start), dst, c_int(0), f.get(count)],
+                        LowType::Void,
+                    );
                 },
                 |f| {
                     f.for_range(c_int(0), count, |f, k| {
@@ -512,7 +594,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         let items = f.getfield(f.get(l), "items", lt.arr_lt());
                         let from = f.int(O::IntAdd, f.get(start), f.get(count));
                         let rest = f.int(O::IntSub, f.get(len), from.clone());
-                        f.call(copy, vec![items.clone(), from, items, f.get(start), rest], LowType::Void);
+                        f.call(
+                            copy,
+                            vec![items.clone(), from, items, f.get(start), rest],
+                            LowType::Void,
+                        );
                     },
                     |f| {
                         let w = f.local(I, f.get(start));
@@ -532,7 +618,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                                 },
                                 |f| {
                                     let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                                    let v = f.op(O::GetArrayItem, vec![items.clone(), f.get(r)], lt.item);
+                                    let v = f.op(
+                                        O::GetArrayItem,
+                                        vec![items.clone(), f.get(r)],
+                                        lt.item,
+                                    );
                                     f.op(O::SetArrayItem, vec![items, f.get(w), v], LowType::Void);
                                     let x = f.int(O::IntAdd, f.get(w), c_int(1));
                                     f.set(w, x);
@@ -554,11 +644,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let copy = rt.helper_arraycopy(lt);
             let resize = rt.helper_list_resize(lt);
             let getslice = rt.helper_list_getslice(lt);
-            let (mut f, p) = FnBuilder::new("ll_list_setslice", &[lt.lt(), I, I, I, lt.lt()], LowType::Void);
+            let (mut f, p) = FnBuilder::new(
+                "ll_list_setslice",
+                &[lt.lt(), I, I, I, lt.lt()],
+                LowType::Void,
+            );
             let (l, start, stop, step, v) = (p[0], p[1], p[2], p[3], p[4]);
             let same = f.cmp(O::PtrEq, f.get(l), f.get(v));
             f.if_(same, |f| {
-                let c = f.call(getslice, vec![f.get(v), c_int(NONE), c_int(NONE), c_int(1)], lt.lt());
+                let c = f.call(
+                    getslice,
+                    vec![f.get(v), c_int(NONE), c_int(NONE), c_int(1)],
+                    lt.lt(),
+                );
                 f.set(v, c);
             });
             let len = f.getfield(f.get(l), "length", I);
@@ -583,7 +681,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         let items = f.getfield(f.get(l), "items", lt.arr_lt());
                         let from = f.int(O::IntAdd, f.get(start), f.get(count));
                         let to = f.int(O::IntAdd, f.get(start), f.get(m));
-                        f.call(copy, vec![items.clone(), from, items, to, f.get(tail)], LowType::Void);
+                        f.call(
+                            copy,
+                            vec![items.clone(), from, items, to, f.get(tail)],
+                            LowType::Void,
+                        );
                     };
                     let grows = f.cmp(O::IntGt, f.get(m), f.get(count));
                     f.if_else(
@@ -599,7 +701,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     );
                     let src = f.getfield(f.get(v), "items", lt.arr_lt());
                     let dst = f.getfield(f.get(l), "items", lt.arr_lt());
-                    f.call(copy, vec![src, c_int(0), dst, f.get(start), f.get(m)], LowType::Void);
+                    f.call(
+                        copy,
+                        vec![src, c_int(0), dst, f.get(start), f.get(m)],
+                        LowType::Void,
+                    );
                 },
                 |f| {
                     let differ = f.cmp(O::IntNe, f.get(m), f.get(count));
@@ -640,7 +746,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::None | S::Impossible => c_bool(true),
             S::Str { nullable: false } => f.call_extern("rpy_str_eq", vec![a, b], B),
             S::Bytes { nullable: false } => f.call_extern("rpy_bytes_eq", vec![a, b], B),
-            S::Str { nullable: true } | S::Bytes { nullable: true } | S::List { nullable: true, .. } => {
+            S::Str { nullable: true }
+            | S::Bytes { nullable: true }
+            | S::List { nullable: true, .. } => {
                 let h = self.helper_nullable_eq(ann);
                 f.call(h, vec![a, b], B)
             }
@@ -669,7 +777,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let inner = match &ann {
                 S::Str { .. } => S::Str { nullable: false },
                 S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List { def: *def, nullable: false },
+                S::List { def, .. } => S::List {
+                    def: *def,
+                    nullable: false,
+                },
                 other => other.clone(),
             };
             let t = rt.lowtype(&ann);
@@ -682,12 +793,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let either = f.emit(O::IntIsTrue, vec![either], B);
             let both_same = f.cmp(O::IntEq, ai, bi);
             let both_same = f.local(B, both_same);
-            f.if_else(either, |f| f.ret(f.get(both_same)), |f| {
-                let g6 = f.get(p[0]);
-                let g7 = f.get(p[1]);
-                let r = rt.emit_eq(f, g6, g7, &inner);
-                f.ret(r);
-            });
+            f.if_else(
+                either,
+                |f| f.ret(f.get(both_same)),
+                |f| {
+                    let g6 = f.get(p[0]);
+                    let g7 = f.get(p[1]);
+                    let r = rt.emit_eq(f, g6, g7, &inner);
+                    f.ret(r);
+                },
+            );
             f.finish()
         })
     }
@@ -809,7 +924,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let find = rt.helper_list_find(&ann);
             let (lt, item) = rt.list_of_item(&ann);
             let (mut f, p) = FnBuilder::new("ll_list_index", &[lt.lt(), lt.item, I, I], I);
-            let r = f.call(find, vec![f.get(p[0]), f.get(p[1]), f.get(p[2]), f.get(p[3])], I);
+            let r = f.call(
+                find,
+                vec![f.get(p[0]), f.get(p[1]), f.get(p[2]), f.get(p[3])],
+                I,
+            );
             let r = f.local(I, r);
             let missing = f.cmp(O::IntLt, f.get(r), c_int(0));
             let t = rt.exc_type("ValueError");
@@ -834,7 +953,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let (lt, _) = rt.list_of_item(&ann);
             let del = rt.helper_list_pop(lt, true);
             let (mut f, p) = FnBuilder::new("ll_list_remove", &[lt.lt(), lt.item], LowType::Void);
-            let r = f.call(find, vec![f.get(p[0]), f.get(p[1]), c_int(0), c_int(i64::MAX)], I);
+            let r = f.call(
+                find,
+                vec![f.get(p[0]), f.get(p[1]), c_int(0), c_int(i64::MAX)],
+                I,
+            );
             let r = f.local(I, r);
             let missing = f.cmp(O::IntLt, f.get(r), c_int(0));
             let t = rt.exc_type("ValueError");
@@ -885,8 +1008,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                             let b = f.local(I, f.get(mid));
                             f.for_range(f.get(i), hi, |f, k| {
                                 let take = |f: &mut FnBuilder, from: Slot| {
-                                    let v = f.op(O::GetArrayItem, vec![f.get(src), f.get(from)], lt.item);
-                                    f.op(O::SetArrayItem, vec![f.get(dst), f.get(k), v], LowType::Void);
+                                    let v = f.op(
+                                        O::GetArrayItem,
+                                        vec![f.get(src), f.get(from)],
+                                        lt.item,
+                                    );
+                                    f.op(
+                                        O::SetArrayItem,
+                                        vec![f.get(dst), f.get(k), v],
+                                        LowType::Void,
+                                    );
                                     let x = f.int(O::IntAdd, f.get(from), c_int(1));
                                     f.set(from, x);
                                 };
@@ -898,8 +1029,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                                         f.if_else(
                                             b_left,
                                             |f| {
-                                                let x = f.op(O::GetArrayItem, vec![f.get(src), f.get(a)], lt.item);
-                                                let y = f.op(O::GetArrayItem, vec![f.get(src), f.get(b)], lt.item);
+                                                let x = f.op(
+                                                    O::GetArrayItem,
+                                                    vec![f.get(src), f.get(a)],
+                                                    lt.item,
+                                                );
+                                                let y = f.op(
+                                                    O::GetArrayItem,
+                                                    vec![f.get(src), f.get(b)],
+                                                    lt.item,
+                                                );
                                                 let b_first = rt.emit_lt(f, y, x, &item);
                                                 f.if_else(b_first, |f| take(f, b), |f| take(f, a));
                                             },
@@ -924,7 +1063,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let moved = f.cmp(O::PtrNe, f.get(src), items.clone());
             f.if_(moved, |f| {
                 let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                f.call(copy, vec![f.get(src), c_int(0), items, c_int(0), f.get(n)], LowType::Void);
+                f.call(
+                    copy,
+                    vec![f.get(src), c_int(0), items, c_int(0), f.get(n)],
+                    LowType::Void,
+                );
             });
             f.if_(f.get(reverse), |f| {
                 f.call(rev, vec![f.get(l)], LowType::Void);
@@ -955,7 +1098,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let items = f.getfield(f.get(l), "items", lt.arr_lt());
                 let x = f.op(O::GetArrayItem, vec![items, f.get(k)], lt.item);
                 let g12 = f.get(best);
-                let better = if is_max { rt.emit_lt(f, g12, x.clone(), &item) } else { rt.emit_lt(f, x.clone(), g12, &item) };
+                let better = if is_max {
+                    rt.emit_lt(f, g12, x.clone(), &item)
+                } else {
+                    rt.emit_lt(f, x.clone(), g12, &item)
+                };
                 let x = f.local(lt.item, x);
                 f.if_(better, |f| f.set(best, f.get(x)));
             });

@@ -17,11 +17,17 @@ impl Reprs {
         }
         let t = self.push_type(GcType {
             name: "STRBUILDER".into(),
-            fields: vec![("length".into(), LowType::Signed), ("buf".into(), LowType::Ptr(TypeTable::STR))],
+            fields: vec![
+                ("length".into(), LowType::Signed),
+                ("buf".into(), LowType::Ptr(TypeTable::STR)),
+            ],
             items: None,
         });
         let layout = self.types.types[t].layout();
-        debug_assert_eq!(layout.field_offsets, vec![rpy_abi::SB_LEN_OFS, rpy_abi::SB_BUF_OFS]);
+        debug_assert_eq!(
+            layout.field_offsets,
+            vec![rpy_abi::SB_LEN_OFS, rpy_abi::SB_BUF_OFS]
+        );
         self.str_builder = Some(t);
         t
     }

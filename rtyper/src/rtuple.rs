@@ -47,8 +47,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// A prebuilt tuple holding the constants `items`, as annotation `ann`.
     pub fn tuple_const(&mut self, items: &[rpy_flow::Const], ann: &S) -> Result<LlValue, String> {
-        let S::Tuple(anns) = ann else { return Err(format!("cannot represent a tuple constant as {}", ann.describe())) };
-        let LowType::Ptr(t) = self.lowtype(ann) else { unreachable!() };
+        let S::Tuple(anns) = ann else {
+            return Err(format!(
+                "cannot represent a tuple constant as {}",
+                ann.describe()
+            ));
+        };
+        let LowType::Ptr(t) = self.lowtype(ann) else {
+            unreachable!()
+        };
         let mut fields = Vec::new();
         for (c, a) in items.iter().zip(anns) {
             match self.const_value(c, a)? {
@@ -57,8 +64,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
         }
         let i = self.prebuilt.len() as u32;
-        self.prebuilt.push(crate::lltype::Prebuilt { typ: t, fields, items: Vec::new() });
-        Ok(rpy_flow::graph::Value::Const(crate::lltype::LlConst::Prebuilt(i, t)))
+        self.prebuilt.push(crate::lltype::Prebuilt {
+            typ: t,
+            fields,
+            items: Vec::new(),
+        });
+        Ok(rpy_flow::graph::Value::Const(
+            crate::lltype::LlConst::Prebuilt(i, t),
+        ))
     }
 
     /// `==` of two tuples of annotation `ann`.
@@ -191,7 +204,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let r = f.int(O::IntOr, hi, lo);
                 acc = f.int(O::IntMul, r, c_int(XXPRIME_1));
             }
-            let acc = f.int(O::IntAdd, acc, c_int((items.len() as i64) ^ (XXPRIME_5 ^ 3527539)));
+            let acc = f.int(
+                O::IntAdd,
+                acc,
+                c_int((items.len() as i64) ^ (XXPRIME_5 ^ 3527539)),
+            );
             let m1 = f.cmp(O::IntEq, acc.clone(), c_int(-1));
             let r = crate::rlist::select(&mut f, m1, c_int(1546275796), acc);
             f.ret(r);
@@ -209,7 +226,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::None | S::Impossible => self.str_const("None"),
             S::Str { nullable: false } => f.call_extern("rpy_str_repr", vec![x], STR),
             S::Bytes { nullable: false } => f.call_extern("rpy_bytes_repr", vec![x], STR),
-            S::Str { nullable: true } | S::Bytes { nullable: true } | S::List { nullable: true, .. } => {
+            S::Str { nullable: true }
+            | S::Bytes { nullable: true }
+            | S::List { nullable: true, .. } => {
                 let h = self.helper_nullable_repr(ann);
                 f.call(h, vec![x], STR)
             }
@@ -232,18 +251,25 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let inner = match &ann {
                 S::Str { .. } => S::Str { nullable: false },
                 S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List { def: *def, nullable: false },
+                S::List { def, .. } => S::List {
+                    def: *def,
+                    nullable: false,
+                },
                 other => other.clone(),
             };
             let t = rt.lowtype(&ann);
             let none = rt.str_const("None");
             let (mut f, p) = FnBuilder::new("ll_nullable_repr", &[t], STR);
             let isnull = f.emit(O::PtrIsNull, vec![f.get(p[0])], B);
-            f.if_else(isnull, |f| f.ret(none), |f| {
-                let g5 = f.get(p[0]);
-                let r = rt.emit_repr(f, g5, &inner);
-                f.ret(r);
-            });
+            f.if_else(
+                isnull,
+                |f| f.ret(none),
+                |f| {
+                    let g5 = f.get(p[0]);
+                    let r = rt.emit_repr(f, g5, &inner);
+                    f.ret(r);
+                },
+            );
             f.finish()
         })
     }
@@ -309,7 +335,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let parts_t = rt.list_t(TypeTable::STR_LIST);
             let new = rt.helper_newlist(parts_t);
             let join = rt.helper_str_join_list();
-            let (lb, rb, sep, empty) = (rt.str_const("["), rt.str_const("]"), rt.str_const(", "), rt.str_const("[]"));
+            let (lb, rb, sep, empty) = (
+                rt.str_const("["),
+                rt.str_const("]"),
+                rt.str_const(", "),
+                rt.str_const("[]"),
+            );
             let (mut f, p) = FnBuilder::new("ll_list_repr", &[lt.lt()], STR);
             let l = p[0];
             let n = f.getfield(f.get(l), "length", I);
@@ -341,7 +372,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(key, |rt| {
             let t = rt.lowtype(&ann);
             let items = Self::tuple_items(&ann);
-            let (lp, rp, comma, sep) = (rt.str_const("("), rt.str_const(")"), rt.str_const(",)"), rt.str_const(", "));
+            let (lp, rp, comma, sep) = (
+                rt.str_const("("),
+                rt.str_const(")"),
+                rt.str_const(",)"),
+                rt.str_const(", "),
+            );
             let empty = rt.str_const("()");
             let (mut f, p) = FnBuilder::new("ll_tuple_repr", &[t], STR);
             if items.is_empty() {

@@ -64,7 +64,11 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
     type_names.resize(rt.reprs.types.types.len(), None);
     Ok(LlProgram {
         types: rt.reprs.types,
-        graphs: rt.graphs.into_iter().map(|g| g.expect("every graph rtyped")).collect(),
+        graphs: rt
+            .graphs
+            .into_iter()
+            .map(|g| g.expect("every graph rtyped"))
+            .collect(),
         prebuilt: rt.prebuilt,
         entry: cranelift_entity::EntityRef::index(entry) as u32,
         type_names,
@@ -137,17 +141,40 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (Const::Host(h), LowType::Signed) if self.reprs.class_types.contains_key(h) => {
                 c_signed(self.reprs.class_types[h].as_u32() as i64)
             }
-            (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Instance { .. }) => self.prebuilt_instance(*h)?,
-            (Const::Host(h), LowType::Address) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Function(_)) => Value::Const(LlConst::Func(self.func_index(*h))),
-            (Const::Host(h), LowType::Ptr(_)) if matches!(self.prog.objs[*h], rpy_flow::HostObj::Dict(_)) => self.prebuilt_dict(*h, as_)?,
+            (Const::Host(h), LowType::Ptr(_))
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::Instance { .. }) =>
+            {
+                self.prebuilt_instance(*h)?
+            }
+            (Const::Host(h), LowType::Address)
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::Function(_)) =>
+            {
+                Value::Const(LlConst::Func(self.func_index(*h)))
+            }
+            (Const::Host(h), LowType::Ptr(_))
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::Dict(_)) =>
+            {
+                self.prebuilt_dict(*h, as_)?
+            }
             (Const::Tuple(items), LowType::Ptr(_)) => return self.tuple_const(items, as_),
-            _ => return Err(format!("cannot represent the constant {c} as {}", as_.describe())),
+            _ => {
+                return Err(format!(
+                    "cannot represent the constant {c} as {}",
+                    as_.describe()
+                ))
+            }
         })
     }
 
     /// Convert a low-level value of annotation `from` to the
     /// representation of `to`.
-    pub fn convert(&mut self, e: &mut Emit, v: LlValue, from: &SomeValue, to: &SomeValue) -> LlValue {
+    pub fn convert(
+        &mut self,
+        e: &mut Emit,
+        v: LlValue,
+        from: &SomeValue,
+        to: &SomeValue,
+    ) -> LlValue {
         let lf = self.lowtype(from);
         let lt = self.lowtype(to);
         use crate::llop::LlOp as O;
@@ -156,8 +183,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (LowType::Ptr(_), LowType::Ptr(_)) => v,
             (_, LowType::Void) => Value::Const(LlConst::Void),
             (LowType::Void, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
-            (LowType::Void, LowType::Address) if matches!(from, SomeValue::Functions(fs) if fs.len() == 1) => {
-                let SomeValue::Functions(fs) = from else { unreachable!() };
+            (LowType::Void, LowType::Address) if matches!(from, SomeValue::Functions(fs) if fs.len() == 1) =>
+            {
+                let SomeValue::Functions(fs) = from else {
+                    unreachable!()
+                };
                 Value::Const(LlConst::Func(self.func_index(fs[0])))
             }
             (LowType::Bool, LowType::Signed) => e.op(O::CastBoolToInt, vec![v], LowType::Signed),
@@ -182,7 +212,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let fg = &ag.graph;
         let mut blocks = PrimaryMap::new();
         for (_, bd) in fg.blocks.iter() {
-            blocks.push(BlockData::<Ll> { inputargs: bd.inputargs.clone(), ..BlockData::default() });
+            blocks.push(BlockData::<Ll> {
+                inputargs: bd.inputargs.clone(),
+                ..BlockData::default()
+            });
         }
         let mut g: Graph<Ll> = Graph {
             name: fg.name.clone(),
@@ -227,7 +260,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     break;
                 }
                 let is_last = i + 1 == bd.ops.len();
-                if op.kind == rpy_flow::FlowOp::Next && is_last && bd.exitswitch == Exitswitch::LastException {
+                if op.kind == rpy_flow::FlowOp::Next
+                    && is_last
+                    && bd.exitswitch == Exitswitch::LastException
+                {
                     range_next = Some(op.clone());
                     break;
                 }
@@ -269,13 +305,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 g.blocks[b].exits.push(l);
             }
         }
-        Ok(LlGraph { graph: g, var_types: types, result_type })
+        Ok(LlGraph {
+            graph: g,
+            var_types: types,
+            result_type,
+        })
     }
 
     fn dead_exit(&mut self, g: &mut Graph<Ll>, b: Block, base: crate::lltype::GcTypeId) {
         let ex = g.exceptblock;
         g.blocks[b].exitswitch = Exitswitch::None;
-        g.blocks[b].exits = vec![Link::new(vec![c_signed(0), Value::Const(LlConst::Null(base))], ex)];
+        g.blocks[b].exits = vec![Link::new(
+            vec![c_signed(0), Value::Const(LlConst::Null(base))],
+            ex,
+        )];
     }
 
     fn dead_block(&mut self, g: &mut Graph<Ll>, b: Block, base: crate::lltype::GcTypeId) {
@@ -285,7 +328,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// A flow link as a low-level link, inserting a conversion block when
     /// a passed value's representation differs from the target's.
-    pub fn lower_link(&mut self, g: &mut Graph<Ll>, types: &mut SecondaryMap<Var, LowType>, gid: GraphId, link: &Link<rpy_flow::Flow>) -> Result<Link<Ll>, Diagnostic> {
+    pub fn lower_link(
+        &mut self,
+        g: &mut Graph<Ll>,
+        types: &mut SecondaryMap<Var, LowType>,
+        gid: GraphId,
+        link: &Link<rpy_flow::Flow>,
+    ) -> Result<Link<Ll>, Diagnostic> {
         let ag = &self.ann.graphs[gid];
         let target_ins = ag.graph.blocks[link.target].inputargs.clone();
         let exitcase = match &link.exitcase {
@@ -317,7 +366,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let to = ag.bindings[t].clone();
             match a {
                 Value::Const(c) => {
-                    let v = self.const_value(c, &to).map_err(|m| Diagnostic::new(ag.graph.span, m))?;
+                    let v = self
+                        .const_value(c, &to)
+                        .map_err(|m| Diagnostic::new(ag.graph.span, m))?;
                     args.push(v);
                     from_anns.push(to);
                 }
@@ -329,7 +380,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     } else {
                         ag.bindings[*v].clone()
                     };
-                    let lf = if Some(*v) == link.last_exception || Some(*v) == link.last_exc_value { types[*v] } else { self.lowtype(&from) };
+                    let lf = if Some(*v) == link.last_exception || Some(*v) == link.last_exc_value {
+                        types[*v]
+                    } else {
+                        self.lowtype(&from)
+                    };
                     let lt = self.lowtype(&to);
                     let same = lf == lt || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_)));
                     if !same {
@@ -340,7 +395,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
             }
         }
-        let mut out = Link { args: args.clone(), target: link.target, exitcase, last_exception: link.last_exception, last_exc_value: link.last_exc_value, arg_spans: Vec::new() };
+        let mut out = Link {
+            args: args.clone(),
+            target: link.target,
+            exitcase,
+            last_exception: link.last_exception,
+            last_exc_value: link.last_exc_value,
+            arg_spans: Vec::new(),
+        };
         if needs_block {
             // source --args--> M(fresh inputs) --converted--> target
             let mut ins = Vec::new();
@@ -379,6 +441,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// Index of the low-level graph of a function.
     pub fn func_index(&self, f: HostId) -> u32 {
-        self.ann.graphs.iter().find(|(_, ag)| ag.func == f).map(|(g, _)| cranelift_entity::EntityRef::index(g) as u32).expect("function was annotated")
+        self.ann
+            .graphs
+            .iter()
+            .find(|(_, ag)| ag.func == f)
+            .map(|(g, _)| cranelift_entity::EntityRef::index(g) as u32)
+            .expect("function was annotated")
     }
 }

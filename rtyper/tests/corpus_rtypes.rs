@@ -8,14 +8,21 @@ fn corpus_rtypes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let mut failures = Vec::new();
     let mut n = 0;
-    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/corpus")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for path in files {
         if path.extension().and_then(|e| e.to_str()) != Some("py") {
             continue;
         }
         n += 1;
-        let (mut prog, module) = match rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root)) {
+        let (mut prog, module) = match rpy_flow::loader::load_program_with(
+            &path,
+            rpy_syntax::parse::Dialect::Py3,
+            Some(root),
+        ) {
             Ok(x) => x,
             Err(ds) => {
                 failures.push(format!("{}: load: {:?}", path.display(), ds[0].message));
@@ -33,7 +40,12 @@ fn corpus_rtypes() {
         let gid = match ann.annotate_entry(entry) {
             Ok(g) => g,
             Err(ds) => {
-                failures.push(format!("{}: annotate: {} at {}", path.display(), ds[0].message, prog.sources.location(ds[0].span)));
+                failures.push(format!(
+                    "{}: annotate: {} at {}",
+                    path.display(),
+                    ds[0].message,
+                    prog.sources.location(ds[0].span)
+                ));
                 continue;
             }
         };
@@ -41,13 +53,27 @@ fn corpus_rtypes() {
             Ok(ll) => {
                 for g in &ll.graphs {
                     if let Err(e) = rpy_flow::check::check_graph(&g.graph) {
-                        failures.push(format!("{}: malformed {}: {e:?}", path.display(), g.graph.name));
+                        failures.push(format!(
+                            "{}: malformed {}: {e:?}",
+                            path.display(),
+                            g.graph.name
+                        ));
                     }
                 }
             }
-            Err(ds) => failures.push(format!("{}: rtype: {} at {}", path.display(), ds[0].message, prog.sources.location(ds[0].span))),
+            Err(ds) => failures.push(format!(
+                "{}: rtype: {} at {}",
+                path.display(),
+                ds[0].message,
+                prog.sources.location(ds[0].span)
+            )),
         }
     }
     assert!(n > 0);
-    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

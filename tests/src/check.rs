@@ -41,7 +41,10 @@ pub enum Broken {
 }
 
 /// Run `rpy_goal::translate` on a separate thread with a time limit.
-pub fn translate_guarded(target: &Path, opts: &Options) -> Result<Result<PathBuf, Failure>, Broken> {
+pub fn translate_guarded(
+    target: &Path,
+    opts: &Options,
+) -> Result<Result<PathBuf, Failure>, Broken> {
     let (tx, rx) = mpsc::channel();
     let target = target.to_path_buf();
     let opts = opts.clone();
@@ -62,7 +65,11 @@ pub fn translate_guarded(target: &Path, opts: &Options) -> Result<Result<PathBuf
             let payload = handle.join().err();
             let msg = payload
                 .as_ref()
-                .and_then(|p| p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())))
+                .and_then(|p| {
+                    p.downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                })
                 .unwrap_or_else(|| "unknown panic".to_string());
             Err(Broken::Panicked(msg))
         }
@@ -88,8 +95,16 @@ pub fn check_program(oracle: &Oracle, program: &Path, opt: OptLevel) -> Result<(
 }
 
 /// `check_program` with explicit extra arguments instead of the header's.
-pub fn check_program_with_args(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel) -> Result<(), String> {
-    let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+pub fn check_program_with_args(
+    oracle: &Oracle,
+    program: &Path,
+    args: &[String],
+    opt: OptLevel,
+) -> Result<(), String> {
+    let stem = program
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut scratch = ScratchDir::new(&format!("{}{}", stem, mode_name(opt)))
         .map_err(|e| format!("cannot create scratch folder: {}", e))?;
     let exe = scratch.path().join("program-c");
@@ -104,14 +119,32 @@ pub fn check_program_with_args(oracle: &Oracle, program: &Path, args: &[String],
     }
 }
 
-fn compare(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel, dir: &Path, exe: &Path) -> Result<(), String> {
+fn compare(
+    oracle: &Oracle,
+    program: &Path,
+    args: &[String],
+    opt: OptLevel,
+    dir: &Path,
+    exe: &Path,
+) -> Result<(), String> {
     let expected = oracle.run(program, args, dir)?;
-    let opts = Options { opt_level: opt, output: Some(exe.to_path_buf()), ..Options::default() };
+    let opts = Options {
+        opt_level: opt,
+        output: Some(exe.to_path_buf()),
+        ..Options::default()
+    };
     let built = match translate_guarded(program, &opts) {
         Ok(Ok(path)) => path,
-        Ok(Err(failure)) => return Err(format!("translation failed:\n{}", indent(&failure.message))),
+        Ok(Err(failure)) => {
+            return Err(format!("translation failed:\n{}", indent(&failure.message)))
+        }
         Err(Broken::Panicked(msg)) => return Err(format!("translation panicked: {}\n", msg)),
-        Err(Broken::TimedOut) => return Err(format!("translation timed out after {}s\n", TRANSLATE_TIMEOUT.as_secs())),
+        Err(Broken::TimedOut) => {
+            return Err(format!(
+                "translation timed out after {}s\n",
+                TRANSLATE_TIMEOUT.as_secs()
+            ))
+        }
     };
     // The program runs in `dir`: make sure a relative result path still works.
     let built = std::fs::canonicalize(&built).unwrap_or(built);
@@ -123,17 +156,26 @@ fn compare(oracle: &Oracle, program: &Path, args: &[String], opt: OptLevel, dir:
 pub fn compare_outcomes(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
     let mut report = String::new();
     if expected.exit != actual.exit {
-        report.push_str(&format!("CPython: {}; translated: {}\n", expected.exit, actual.exit));
+        report.push_str(&format!(
+            "CPython: {}; translated: {}\n",
+            expected.exit, actual.exit
+        ));
     }
     if expected.stdout != actual.stdout {
         report.push_str("stdout differs (- CPython, + translated):\n");
-        report.push_str(&indent(&crate::diff::diff(&expected.stdout, &actual.stdout)));
+        report.push_str(&indent(&crate::diff::diff(
+            &expected.stdout,
+            &actual.stdout,
+        )));
     }
     if report.is_empty() {
         return Ok(());
     }
     if !actual.stderr.is_empty() {
-        report.push_str(&format!("translated stderr (tail):\n{}", indent(&tail(&actual.stderr, 10))));
+        report.push_str(&format!(
+            "translated stderr (tail):\n{}",
+            indent(&tail(&actual.stderr, 10))
+        ));
     }
     Err(report)
 }
@@ -143,19 +185,30 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
     let expected = parse_errors(&src)?;
     let name = file_name(program);
-    let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let scratch = ScratchDir::new(&format!("{}-error", stem)).map_err(|e| format!("cannot create scratch folder: {}", e))?;
+    let stem = program
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scratch = ScratchDir::new(&format!("{}-error", stem))
+        .map_err(|e| format!("cannot create scratch folder: {}", e))?;
     let exe = scratch.path().join("program-c");
     let default_exe = program.with_file_name(format!("{}-c", stem));
     let default_existed = default_exe.exists();
-    let opts = Options { opt_level: OptLevel::O0, output: Some(exe.clone()), ..Options::default() };
+    let opts = Options {
+        opt_level: OptLevel::O0,
+        output: Some(exe.clone()),
+        ..Options::default()
+    };
     let outcome = translate_guarded(program, &opts);
     let mut problems = Vec::new();
     if exe.exists() {
         problems.push(format!("an executable was written to {}", exe.display()));
     }
     if !default_existed && default_exe.exists() {
-        problems.push(format!("an executable was written to {}", default_exe.display()));
+        problems.push(format!(
+            "an executable was written to {}",
+            default_exe.display()
+        ));
         let _ = std::fs::remove_file(&default_exe);
     }
     match outcome {
@@ -193,7 +246,11 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
 
 /// Run `check` over `programs` on the worker pool; `Err` lists every
 /// failure, each headed by the program's path relative to the repo.
-pub fn report(title: &str, programs: &[PathBuf], check: impl Fn(&Path) -> Result<(), String> + Sync) -> Result<usize, String> {
+pub fn report(
+    title: &str,
+    programs: &[PathBuf],
+    check: impl Fn(&Path) -> Result<(), String> + Sync,
+) -> Result<usize, String> {
     let results = map_parallel(programs, WORKERS, |p| check(p));
     let root = repo_root();
     let mut failures = String::new();
@@ -208,7 +265,13 @@ pub fn report(title: &str, programs: &[PathBuf], check: impl Fn(&Path) -> Result
     if count == 0 {
         Ok(programs.len())
     } else {
-        Err(format!("{} of {} programs failed [{}]:\n{}", count, programs.len(), title, failures))
+        Err(format!(
+            "{} of {} programs failed [{}]:\n{}",
+            count,
+            programs.len(),
+            title,
+            failures
+        ))
     }
 }
 
@@ -217,12 +280,17 @@ pub fn corpus_report(opt: OptLevel) -> Result<usize, String> {
     let root = repo_root();
     let programs = python_files(&root.join("tests/corpus"), filter_from_env().as_deref());
     let oracle = Oracle::discover(&root);
-    report(mode_name(opt), &programs, |p| check_program(&oracle, p, opt))
+    report(mode_name(opt), &programs, |p| {
+        check_program(&oracle, p, opt)
+    })
 }
 
 /// Every wrong program (honours `RPY_TEST_FILTER`).
 pub fn errors_report() -> Result<usize, String> {
-    let programs = python_files(&repo_root().join("tests/errors"), filter_from_env().as_deref());
+    let programs = python_files(
+        &repo_root().join("tests/errors"),
+        filter_from_env().as_deref(),
+    );
     report("errors", &programs, check_wrong_program)
 }
 
@@ -232,14 +300,27 @@ mod tests {
     use crate::process::Exit;
 
     fn outcome(stdout: &[u8], exit: Exit) -> Outcome {
-        Outcome { stdout: stdout.to_vec(), stderr: Vec::new(), exit }
+        Outcome {
+            stdout: stdout.to_vec(),
+            stderr: Vec::new(),
+            exit,
+        }
     }
 
     #[test]
     fn outcomes_compare_stdout_and_status() {
-        assert_eq!(compare_outcomes(&outcome(b"1\n", Exit::Code(0)), &outcome(b"1\n", Exit::Code(0))), Ok(()));
         assert_eq!(
-            compare_outcomes(&outcome(b"1\n2\n", Exit::Code(1)), &outcome(b"1\n3\n", Exit::Signal(11))),
+            compare_outcomes(
+                &outcome(b"1\n", Exit::Code(0)),
+                &outcome(b"1\n", Exit::Code(0))
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            compare_outcomes(
+                &outcome(b"1\n2\n", Exit::Code(1)),
+                &outcome(b"1\n3\n", Exit::Signal(11))
+            ),
             Err("CPython: exit status 1; translated: killed by signal 11\n\
                  stdout differs (- CPython, + translated):\n      1\n    - 2\n    + 3\n"
                 .to_string())

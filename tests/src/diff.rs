@@ -76,8 +76,17 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
     }
     let a = split_lines(expected);
     let b = split_lines(actual);
-    let ops = if a.len().saturating_mul(b.len()) <= LCS_LIMIT { lcs_ops(&a, &b) } else { window_ops(&a, &b) };
-    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, (t, _))| *t != Tag::Same).map(|(k, _)| k).collect();
+    let ops = if a.len().saturating_mul(b.len()) <= LCS_LIMIT {
+        lcs_ops(&a, &b)
+    } else {
+        window_ops(&a, &b)
+    };
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, _))| *t != Tag::Same)
+        .map(|(k, _)| k)
+        .collect();
     let mut out = String::new();
     if changed.is_empty() {
         let ends = |x: &[u8]| x.last() == Some(&b'\n');
@@ -88,7 +97,11 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
         ));
         return out;
     }
-    let keep = |k: usize| changed.iter().any(|&c| k + CONTEXT >= c && k <= c + CONTEXT);
+    let keep = |k: usize| {
+        changed
+            .iter()
+            .any(|&c| k + CONTEXT >= c && k <= c + CONTEXT)
+    };
     let mut printed = 0;
     let mut last: Option<usize> = None;
     let mut expected_line = 0usize;
@@ -130,7 +143,10 @@ mod tests {
     fn changed_line_with_context() {
         let expected = b"1\n2\n3\n4\n5\n6\n7\n8\n";
         let actual = b"1\n2\n3\n4\nfive\n6\n7\n8\n";
-        assert_eq!(diff(expected, actual), "@@ expected line 3 @@\n  3\n  4\n- 5\n+ five\n  6\n  7\n");
+        assert_eq!(
+            diff(expected, actual),
+            "@@ expected line 3 @@\n  3\n  4\n- 5\n+ five\n  6\n  7\n"
+        );
     }
 
     #[test]
@@ -141,7 +157,10 @@ mod tests {
 
     #[test]
     fn final_newline_only() {
-        assert_eq!(diff(b"a\nb\n", b"a\nb"), "same lines; final newline: expected yes, actual no\n");
+        assert_eq!(
+            diff(b"a\nb\n", b"a\nb"),
+            "same lines; final newline: expected yes, actual no\n"
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ impl ExpectedError {
 
 /// The leading comment lines of `src`, without their `#`.
 fn leading_comments(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().take_while(|l| l.starts_with('#')).map(|l| l[1..].trim())
+    src.lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l[1..].trim())
 }
 
 /// Extra arguments from a `# args:` header; empty when there is none.
@@ -39,16 +41,20 @@ pub fn parse_args(src: &str) -> Vec<String> {
 pub fn parse_errors(src: &str) -> Result<Vec<ExpectedError>, String> {
     let mut out = Vec::new();
     for (i, comment) in leading_comments(src).enumerate() {
-        let Some(rest) = comment.strip_prefix("error:") else { continue };
+        let Some(rest) = comment.strip_prefix("error:") else {
+            continue;
+        };
         let bad = |what: &str| format!("header line {}: {} in `# error:{}`", i + 1, what, rest);
         let mut parts = rest.trim().splitn(3, ':');
         let line = parts.next().and_then(|s| s.trim().parse::<u32>().ok());
         let col = parts.next().and_then(|s| s.trim().parse::<u32>().ok());
         let substring = parts.next().map(str::trim).unwrap_or("");
         match (line, col) {
-            (Some(line), Some(col)) if !substring.is_empty() => {
-                out.push(ExpectedError { line, col, substring: substring.to_string() })
-            }
+            (Some(line), Some(col)) if !substring.is_empty() => out.push(ExpectedError {
+                line,
+                col,
+                substring: substring.to_string(),
+            }),
             (Some(_), Some(_)) => return Err(bad("missing message substring")),
             _ => return Err(bad("expected LINE:COL")),
         }
@@ -65,8 +71,14 @@ mod tests {
 
     #[test]
     fn args_header() {
-        assert_eq!(parse_args("# args: 1  two\tthree\ndef f(): pass\n"), vec!["1", "two", "three"]);
-        assert_eq!(parse_args("def f(): pass\n# args: 1\n"), Vec::<String>::new());
+        assert_eq!(
+            parse_args("# args: 1  two\tthree\ndef f(): pass\n"),
+            vec!["1", "two", "three"]
+        );
+        assert_eq!(
+            parse_args("def f(): pass\n# args: 1\n"),
+            Vec::<String>::new()
+        );
         assert_eq!(parse_args("#args:\n"), Vec::<String>::new());
         assert_eq!(parse_args("# a comment\n# args: x\n"), vec!["x"]);
     }
@@ -77,8 +89,16 @@ mod tests {
         assert_eq!(
             parse_errors(src),
             Ok(vec![
-                ExpectedError { line: 4, col: 15, substring: "not defined".into() },
-                ExpectedError { line: 1, col: 1, substring: "entry point: missing".into() },
+                ExpectedError {
+                    line: 4,
+                    col: 15,
+                    substring: "not defined".into()
+                },
+                ExpectedError {
+                    line: 1,
+                    col: 1,
+                    substring: "entry point: missing".into()
+                },
             ])
         );
         assert_eq!(

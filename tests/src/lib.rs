@@ -48,10 +48,14 @@ pub fn python_files(dir: &Path, filter: Option<&str>) -> Vec<PathBuf> {
 
 /// The file name of `path` as text (for messages and filtering).
 pub fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The program filter from `RPY_TEST_FILTER`, if set and non-empty.
 pub fn filter_from_env() -> Option<String> {
-    std::env::var("RPY_TEST_FILTER").ok().filter(|s| !s.is_empty())
+    std::env::var("RPY_TEST_FILTER")
+        .ok()
+        .filter(|s| !s.is_empty())
 }

@@ -9,7 +9,11 @@ pub const WORKERS: usize = 2;
 
 /// `f` applied to every item, using up to `workers` threads; results keep
 /// the order of `items`.
-pub fn map_parallel<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn map_parallel<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
     std::thread::scope(|scope| {
@@ -18,7 +22,10 @@ pub fn map_parallel<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else { break };
                 let r = f(item);
-                results.lock().unwrap_or_else(|p| p.into_inner()).push((i, r));
+                results
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push((i, r));
             });
         }
     });

@@ -51,9 +51,26 @@ impl ScratchDir {
     /// A fresh folder named after `label` plus the process id and a
     /// timestamp, so concurrent test functions never share one.
     pub fn new(label: &str) -> std::io::Result<ScratchDir> {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let safe: String = label.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
-        let path = std::env::temp_dir().join(format!("rpy-tests-{}-{}-{}", std::process::id(), nanos, safe));
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let safe: String = label
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = std::env::temp_dir().join(format!(
+            "rpy-tests-{}-{}-{}",
+            std::process::id(),
+            nanos,
+            safe
+        ));
         std::fs::create_dir_all(&path)?;
         Ok(ScratchDir { path, keep: false })
     }
@@ -84,8 +101,12 @@ pub fn run(cmd: Command) -> Result<Outcome, String> {
 /// `run` with `stdin` as the child's standard input (e.g. an opened file).
 pub fn run_with_stdin(mut cmd: Command, stdin: Stdio) -> Result<Outcome, String> {
     let shown = format!("{:?}", cmd);
-    cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {}", shown, e))?;
+    cmd.stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {}", shown, e))?;
     let mut out_pipe = child.stdout.take().expect("stdout is piped");
     let mut err_pipe = child.stderr.take().expect("stderr is piped");
     let out_reader = std::thread::spawn(move || {
@@ -113,7 +134,11 @@ pub fn run_with_stdin(mut cmd: Command, stdin: Stdio) -> Result<Outcome, String>
     };
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
-    Ok(Outcome { stdout, stderr, exit })
+    Ok(Outcome {
+        stdout,
+        stderr,
+        exit,
+    })
 }
 
 #[cfg(unix)]
@@ -150,7 +175,10 @@ impl Oracle {
             .filter(|o| o.exit == Exit::Code(0) && !o.stdout.is_empty())
             .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).into_owned()))
             .unwrap_or_else(|| PathBuf::from("python3"));
-        Oracle { python3, pythonpath: pythonpath.to_path_buf() }
+        Oracle {
+            python3,
+            pythonpath: pythonpath.to_path_buf(),
+        }
     }
 
     /// Run `program` with `args` in `cwd`.
@@ -183,7 +211,10 @@ mod tests {
         let mut cmd = Command::new("sh");
         cmd.args(["-c", "printf 'out\\n'; printf err >&2; exit 3"]);
         let o = run(cmd).unwrap();
-        assert_eq!((o.stdout, o.stderr, o.exit), (b"out\n".to_vec(), b"err".to_vec(), Exit::Code(3)));
+        assert_eq!(
+            (o.stdout, o.stderr, o.exit),
+            (b"out\n".to_vec(), b"err".to_vec(), Exit::Code(3))
+        );
     }
 
     #[test]
@@ -192,15 +223,23 @@ mod tests {
         let dir = ScratchDir::new("oracle").unwrap();
         let prog = dir.path().join("p.py");
         std::fs::write(&prog, "import sys\nfrom rpython.rlib.rarithmetic import intmask\nprint(intmask(2**63), sys.argv[1:])\nsys.exit(4)\n").unwrap();
-        let o = Oracle::discover(&root).run(&prog, &["a".to_string()], dir.path()).unwrap();
-        assert_eq!((o.stdout, o.exit), (b"-9223372036854775808 ['a']\n".to_vec(), Exit::Code(4)));
+        let o = Oracle::discover(&root)
+            .run(&prog, &["a".to_string()], dir.path())
+            .unwrap();
+        assert_eq!(
+            (o.stdout, o.exit),
+            (b"-9223372036854775808 ['a']\n".to_vec(), Exit::Code(4))
+        );
     }
 
     #[test]
     fn scratch_dir_is_removed() {
         let dir = ScratchDir::new("unit test/x").unwrap();
         let p = dir.path().to_path_buf();
-        assert_eq!((p.is_dir(), p.to_string_lossy().ends_with("unit_test_x")), (true, true));
+        assert_eq!(
+            (p.is_dir(), p.to_string_lossy().ends_with("unit_test_x")),
+            (true, true)
+        );
         drop(dir);
         assert_eq!(p.exists(), false);
     }

@@ -28,7 +28,9 @@ struct Case {
 
 fn stdin_of(path: &Option<PathBuf>) -> Result<Stdio, String> {
     match path {
-        Some(p) => File::open(p).map(Stdio::from).map_err(|e| format!("cannot open {}: {}", p.display(), e)),
+        Some(p) => File::open(p)
+            .map(Stdio::from)
+            .map_err(|e| format!("cannot open {}: {}", p.display(), e)),
         None => Ok(Stdio::null()),
     }
 }
@@ -58,7 +60,11 @@ fn generated(dir: &Path, name: &str, source: &[u8], stdin: Option<&[u8]>) -> Cas
         std::fs::write(&p, bytes).expect("write generated stdin");
         p
     });
-    Case { name: name.to_string(), program, stdin }
+    Case {
+        name: name.to_string(),
+        program,
+        stdin,
+    }
 }
 
 fn cases(root: &Path, dir: &Path) -> Vec<Case> {
@@ -72,22 +78,45 @@ fn cases(root: &Path, dir: &Path) -> Vec<Case> {
     for program in files {
         let input = program.with_extension("in");
         let stdin = if input.exists() { Some(input) } else { None };
-        cases.push(Case { name: rpy_tests::file_name(&program), program, stdin });
+        cases.push(Case {
+            name: rpy_tests::file_name(&program),
+            program,
+            stdin,
+        });
     }
     // The tape grows on the right past its initial 30000 cells.
     let mut far = vec![b'>'; 40000];
     far.extend_from_slice(b"++++++++[<++++++++>-]<+.>>>>>>>>>>++++++++++.");
     cases.push(generated(dir, "tape_growth", &far, None));
     // Cells wrap both ways; `[-]` and `[+]` clear a cell.
-    cases.push(generated(dir, "wrap", b"-.+.++[+]+++++[-]+++++++++++++++++++++++++++++++++++++++++++++++++.", None));
+    cases.push(generated(
+        dir,
+        "wrap",
+        b"-.+.++[+]+++++[-]+++++++++++++++++++++++++++++++++++++++++++++++++.",
+        None,
+    ));
     // EOF leaves the cell unchanged; a byte read replaces it.
-    cases.push(generated(dir, "eof", &[&[b'+'; 65][..], b",.,.,.,."].concat(), Some(b"xy")));
+    cases.push(generated(
+        dir,
+        "eof",
+        &[&[b'+'; 65][..], b",.,.,.,."].concat(),
+        Some(b"xy"),
+    ));
     // Errors: exit status 1, nothing on stdout but what was printed before.
     cases.push(generated(dir, "unmatched_open", b"+++[>+<-", None));
     cases.push(generated(dir, "unmatched_close", b"+++]", None));
-    cases.push(generated(dir, "left_of_first_cell", b"+++++++++++++++++++++++++++++++++++++++++++++++++.<.", None));
+    cases.push(generated(
+        dir,
+        "left_of_first_cell",
+        b"+++++++++++++++++++++++++++++++++++++++++++++++++.<.",
+        None,
+    ));
     cases.push(generated(dir, "empty", b"no commands here", None));
-    cases.push(Case { name: "missing_file".to_string(), program: dir.join("no-such-file.b"), stdin: None });
+    cases.push(Case {
+        name: "missing_file".to_string(),
+        program: dir.join("no-such-file.b"),
+        stdin: None,
+    });
     cases
 }
 
@@ -107,11 +136,20 @@ fn bf_vm_translated_matches_cpython() {
     let scratch = ScratchDir::new("bf-vm").expect("scratch folder");
     let dir = scratch.path();
     let exe = dir.join("targetbf-c");
-    let opts = Options { opt_level: OptLevel::O2, output: Some(exe.clone()), ..Options::default() };
+    let opts = Options {
+        opt_level: OptLevel::O2,
+        output: Some(exe.clone()),
+        ..Options::default()
+    };
     let exe = match translate_guarded(&target, &opts) {
         Ok(Ok(path)) => std::fs::canonicalize(&path).unwrap_or(path),
-        Ok(Err(failure)) => panic!("translating targets/bf/targetbf.py failed:\n{}", failure.message),
-        Err(Broken::Panicked(msg)) => panic!("translating targets/bf/targetbf.py panicked: {}", msg),
+        Ok(Err(failure)) => panic!(
+            "translating targets/bf/targetbf.py failed:\n{}",
+            failure.message
+        ),
+        Err(Broken::Panicked(msg)) => {
+            panic!("translating targets/bf/targetbf.py panicked: {}", msg)
+        }
         Err(Broken::TimedOut) => panic!("translating targets/bf/targetbf.py timed out"),
     };
 
@@ -121,12 +159,23 @@ fn bf_vm_translated_matches_cpython() {
     let bench = root.join("../shared/bench");
     let hanoi = bench.join("hanoi.b");
     if bench.is_dir() {
-        all.push(Case { name: "shared hello.b".to_string(), program: bench.join("hello.b"), stdin: None });
+        all.push(Case {
+            name: "shared hello.b".to_string(),
+            program: bench.join("hello.b"),
+            stdin: None,
+        });
         let number = dir.join("factor.in");
         std::fs::write(&number, b"360\n").expect("write factor.b's input");
-        all.push(Case { name: "shared factor.b".to_string(), program: bench.join("factor.b"), stdin: Some(number) });
+        all.push(Case {
+            name: "shared factor.b".to_string(),
+            program: bench.join("factor.b"),
+            stdin: Some(number),
+        });
     } else {
-        eprintln!("note: {} does not exist: skipping hello.b, factor.b and hanoi.b", bench.display());
+        eprintln!(
+            "note: {} does not exist: skipping hello.b, factor.b and hanoi.b",
+            bench.display()
+        );
     }
     for case in &all {
         let result = run_cpython(&oracle, &target, case, dir)
@@ -138,18 +187,32 @@ fn bf_vm_translated_matches_cpython() {
         }
     }
     if hanoi.exists() {
-        let case = Case { name: "shared hanoi.b".to_string(), program: hanoi, stdin: None };
+        let case = Case {
+            name: "shared hanoi.b".to_string(),
+            program: hanoi,
+            stdin: None,
+        };
         match run_translated(&exe, &case, dir) {
             Ok(out) => match md5_of(&out.stdout, dir) {
-                Some(md5) if md5 == HANOI_MD5 && out.exit == rpy_tests::process::Exit::Code(0) => passed += 1,
-                Some(md5) => failures.push(format!("hanoi.b: {}, output md5 {} (expected {})", out.exit, md5, HANOI_MD5)),
+                Some(md5) if md5 == HANOI_MD5 && out.exit == rpy_tests::process::Exit::Code(0) => {
+                    passed += 1
+                }
+                Some(md5) => failures.push(format!(
+                    "hanoi.b: {}, output md5 {} (expected {})",
+                    out.exit, md5, HANOI_MD5
+                )),
                 None => eprintln!("note: md5sum is not available: skipping the hanoi.b check"),
             },
             Err(msg) => failures.push(format!("hanoi.b: {}", msg)),
         }
     }
     if !failures.is_empty() {
-        panic!("{} of {} bf runs failed:\n{}", failures.len(), passed + failures.len(), failures.join("\n"));
+        panic!(
+            "{} of {} bf runs failed:\n{}",
+            failures.len(),
+            passed + failures.len(),
+            failures.join("\n")
+        );
     }
     eprintln!("{} bf runs passed", passed);
 }

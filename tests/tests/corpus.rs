@@ -27,24 +27,36 @@ fn corpus_o2() {
 
 #[test]
 fn corpus_o2_gc_marksweep() {
-    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::MarkSweep, false));
+    finish(rpy_tests::gcmodes::corpus_report_gc(
+        rpy_gc::GcKind::MarkSweep,
+        false,
+    ));
 }
 
 #[test]
 fn corpus_o2_gc_semispace() {
-    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::SemiSpace, false));
+    finish(rpy_tests::gcmodes::corpus_report_gc(
+        rpy_gc::GcKind::SemiSpace,
+        false,
+    ));
 }
 
 /// The default collector, collecting at every allocation and safepoint.
 #[test]
 fn corpus_o2_gc_stress() {
-    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::Generational, true));
+    finish(rpy_tests::gcmodes::corpus_report_gc(
+        rpy_gc::GcKind::Generational,
+        true,
+    ));
 }
 
 /// The copying collector moves every object at every allocation.
 #[test]
 fn corpus_o2_gc_semispace_stress() {
-    finish(rpy_tests::gcmodes::corpus_report_gc(rpy_gc::GcKind::SemiSpace, true));
+    finish(rpy_tests::gcmodes::corpus_report_gc(
+        rpy_gc::GcKind::SemiSpace,
+        true,
+    ));
 }
 
 #[test]
@@ -59,9 +71,16 @@ fn shipped_programs() {
     use rpy_tests::check::{check_program_with_args, report};
     let root = rpy_tests::repo_root();
     let oracle = rpy_tests::process::Oracle::discover(&root);
-    let programs = [root.join("targets/demo/targetdemo.py"), root.join("tests/bench/fib.py")];
+    let programs = [
+        root.join("targets/demo/targetdemo.py"),
+        root.join("tests/bench/fib.py"),
+    ];
     finish(report("shipped -O2", &programs, |p| {
-        let args: &[&str] = if p.ends_with("fib.py") { &["25"] } else { &["30"] };
+        let args: &[&str] = if p.ends_with("fib.py") {
+            &["25"]
+        } else {
+            &["30"]
+        };
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         check_program_with_args(&oracle, p, &args, OptLevel::O2)
     }));

@@ -149,7 +149,10 @@ jit 5 s 1 2 3 4 False 7
 
 fn run_script(program: &str, env: &[(&str, &str)]) -> Option<(String, Exit, String)> {
     let mut cmd = Command::new(program);
-    cmd.arg("-c").arg(SCRIPT).env("PYTHONPATH", repo_root()).env("PYTHONDONTWRITEBYTECODE", "1");
+    cmd.arg("-c")
+        .arg(SCRIPT)
+        .env("PYTHONPATH", repo_root())
+        .env("PYTHONDONTWRITEBYTECODE", "1");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -164,19 +167,36 @@ fn run_script(program: &str, env: &[(&str, &str)]) -> Option<(String, Exit, Stri
 #[test]
 fn rlib_python3() {
     let (out, exit, err) = run_script("python3", &[]).expect("python3 must be installed");
-    assert_eq!((out.as_str(), exit), (EXPECTED, Exit::Code(0)), "stderr:\n{}", err);
+    assert_eq!(
+        (out.as_str(), exit),
+        (EXPECTED, Exit::Code(0)),
+        "stderr:\n{}",
+        err
+    );
 }
 
 #[test]
 fn rlib_python27() {
     let env = [("PYENV_VERSION", "2.7.18")];
     let mut probe = Command::new("python");
-    probe.arg("-c").arg("import sys; print(sys.version_info[0])").env("PYENV_VERSION", "2.7.18");
-    let available = run(probe).map(|o| o.stdout.starts_with(b"2")).unwrap_or(false);
+    probe
+        .arg("-c")
+        .arg("import sys; print(sys.version_info[0])")
+        .env("PYENV_VERSION", "2.7.18");
+    let available = run(probe)
+        .map(|o| o.stdout.starts_with(b"2"))
+        .unwrap_or(false);
     if !available {
-        eprintln!("note: Python 2.7 (PYENV_VERSION=2.7.18 python) not available; skipping the 2.7 check");
+        eprintln!(
+            "note: Python 2.7 (PYENV_VERSION=2.7.18 python) not available; skipping the 2.7 check"
+        );
         return;
     }
     let (out, exit, err) = run_script("python", &env).expect("python 2.7 ran in the probe");
-    assert_eq!((out.as_str(), exit), (EXPECTED, Exit::Code(0)), "stderr:\n{}", err);
+    assert_eq!(
+        (out.as_str(), exit),
+        (EXPECTED, Exit::Code(0)),
+        "stderr:\n{}",
+        err
+    );
 }

@@ -61,7 +61,10 @@ fn fold_block(lg: &mut LlGraph, b: Block) -> bool {
         _ => None,
     };
     let has_exit = |c: &LlValue, bd: &rpy_flow::graph::BlockData<rpy_rtyper::Ll>| match c {
-        Value::Const(c) => bd.exits.iter().any(|l| l.exitcase.is_none() || l.exitcase.as_ref() == Some(c)),
+        Value::Const(c) => bd
+            .exits
+            .iter()
+            .any(|l| l.exitcase.is_none() || l.exitcase.as_ref() == Some(c)),
         Value::Var(_) => true,
     };
     for mut op in ops {
@@ -111,7 +114,11 @@ fn fold_block(lg: &mut LlGraph, b: Block) -> bool {
     changed |= settle_exc_switch(bd, old_last);
     if let Exitswitch::Value(v) = bd.exitswitch {
         if let Some(Value::Const(c)) = map.get(&v) {
-            let pick = bd.exits.iter().position(|l| l.exitcase.as_ref() == Some(c)).or_else(|| bd.exits.iter().position(|l| l.exitcase.is_none()));
+            let pick = bd
+                .exits
+                .iter()
+                .position(|l| l.exitcase.as_ref() == Some(c))
+                .or_else(|| bd.exits.iter().position(|l| l.exitcase.is_none()));
             if let Some(k) = pick {
                 let mut l = bd.exits.swap_remove(k);
                 l.exitcase = None;
@@ -138,7 +145,11 @@ fn const_inputs(lg: &mut LlGraph) -> bool {
     let pr = preds(lg);
     let g = &lg.graph;
     let mut val: HashMap<Var, L> = HashMap::new();
-    let mut blocks: Vec<Block> = pr.keys().copied().filter(|&b| b != g.startblock && b != g.returnblock && b != g.exceptblock).collect();
+    let mut blocks: Vec<Block> = pr
+        .keys()
+        .copied()
+        .filter(|&b| b != g.startblock && b != g.returnblock && b != g.exceptblock)
+        .collect();
     blocks.sort();
     for &b in &blocks {
         for &v in &g.blocks[b].inputargs {
@@ -159,7 +170,11 @@ fn const_inputs(lg: &mut LlGraph) -> bool {
                         (L::Varies, _) | (_, L::Varies) => L::Varies,
                         (L::Unknown, x) | (x, L::Unknown) => x,
                         (L::Const(a), L::Const(c)) => {
-                            if a == c { L::Const(a) } else { L::Varies }
+                            if a == c {
+                                L::Const(a)
+                            } else {
+                                L::Varies
+                            }
                         }
                     };
                 }
@@ -196,7 +211,15 @@ fn const_inputs(lg: &mut LlGraph) -> bool {
         let bd = &mut lg.graph.blocks[b];
         if bd.exitswitch == Exitswitch::Value(v) {
             // Keep the switch variable defined; the next round folds it.
-            bd.ops.insert(0, Op { kind: LlOp::SameAs, args: vec![Value::Const(c.clone())], result: v, span: rpy_syntax::Span::NONE });
+            bd.ops.insert(
+                0,
+                Op {
+                    kind: LlOp::SameAs,
+                    args: vec![Value::Const(c.clone())],
+                    result: v,
+                    span: rpy_syntax::Span::NONE,
+                },
+            );
         }
         let map: HashMap<Var, LlValue> = [(v, Value::Const(c))].into_iter().collect();
         subst_block_from(bd, 0, &map);
@@ -210,7 +233,9 @@ fn const_inputs(lg: &mut LlGraph) -> bool {
 fn identity(op: LlOp, args: &[LlValue]) -> Option<LlValue> {
     let is = |a: &LlValue, k: i64| matches!(a, Value::Const(LlConst::Signed(c)) if *c == k);
     match (op, args) {
-        (LlOp::IntAdd | LlOp::IntSub | LlOp::IntOr | LlOp::IntXor, [x, z]) if is(z, 0) => Some(x.clone()),
+        (LlOp::IntAdd | LlOp::IntSub | LlOp::IntOr | LlOp::IntXor, [x, z]) if is(z, 0) => {
+            Some(x.clone())
+        }
         (LlOp::IntAdd | LlOp::IntOr | LlOp::IntXor, [z, x]) if is(z, 0) => Some(x.clone()),
         (LlOp::IntMul | LlOp::IntFloorDiv, [x, o]) if is(o, 1) => Some(x.clone()),
         (LlOp::IntMul, [o, x]) if is(o, 1) => Some(x.clone()),
@@ -262,7 +287,19 @@ pub fn fold(op: LlOp, args: &[&LlConst]) -> Option<LlConst> {
                 _ => C::Bool(x != 0),
             })
         }
-        (O::IntAdd | O::IntSub | O::IntMul | O::IntFloorDiv | O::IntMod | O::IntAnd | O::IntOr | O::IntXor | O::IntMin | O::IntMax, [C::Signed(x), C::Signed(y)]) => {
+        (
+            O::IntAdd
+            | O::IntSub
+            | O::IntMul
+            | O::IntFloorDiv
+            | O::IntMod
+            | O::IntAnd
+            | O::IntOr
+            | O::IntXor
+            | O::IntMin
+            | O::IntMax,
+            [C::Signed(x), C::Signed(y)],
+        ) => {
             let (x, y) = (*x, *y);
             Some(C::Signed(match op {
                 O::IntAdd => x.wrapping_add(y),

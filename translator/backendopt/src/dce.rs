@@ -25,7 +25,14 @@ use std::collections::HashMap;
 
 fn removable(op: LlOp) -> bool {
     (op.can_fold() && !op.can_raise())
-        || matches!(op, LlOp::GetField | LlOp::GetArrayLen | LlOp::GetArrayItem | LlOp::Malloc | LlOp::MallocVarsize)
+        || matches!(
+            op,
+            LlOp::GetField
+                | LlOp::GetArrayLen
+                | LlOp::GetArrayItem
+                | LlOp::Malloc
+                | LlOp::MallocVarsize
+        )
 }
 
 fn use_counts(lg: &LlGraph) -> HashMap<Var, usize> {
@@ -87,7 +94,11 @@ pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
             for (k, v) in g.blocks[b].inputargs.iter().enumerate().rev() {
                 // A use only by the block's own link back to itself at the
                 // same position still counts as unused.
-                let self_uses = g.blocks[b].exits.iter().filter(|l| l.target == b && l.args.get(k) == Some(&Value::Var(*v))).count();
+                let self_uses = g.blocks[b]
+                    .exits
+                    .iter()
+                    .filter(|l| l.target == b && l.args.get(k) == Some(&Value::Var(*v)))
+                    .count();
                 if uses.get(v).copied().unwrap_or(0) == self_uses {
                     todo.push((b, k));
                 }

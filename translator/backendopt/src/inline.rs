@@ -30,7 +30,9 @@
 //! `check_graph`); evaluation order and exception behaviour are unchanged.
 //! Not done: indirect calls, inlining heuristics based on call frequency.
 
-use crate::util::{catches, copy_var, may_raise, new_var, op_count, split_block, used_from, LlValue};
+use crate::util::{
+    catches, copy_var, may_raise, new_var, op_count, split_block, used_from, LlValue,
+};
 use crate::Ctx;
 use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Op, Value, Var};
 use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp, LowType};
@@ -43,8 +45,14 @@ pub const CALLER_LIMIT: usize = 3000;
 
 pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
     let mut changed = false;
-    let mut work: Vec<(Block, usize)> =
-        lg.graph.reachable_blocks().into_iter().filter(|&b| b != lg.graph.returnblock && b != lg.graph.exceptblock).rev().map(|b| (b, 0)).collect();
+    let mut work: Vec<(Block, usize)> = lg
+        .graph
+        .reachable_blocks()
+        .into_iter()
+        .filter(|&b| b != lg.graph.returnblock && b != lg.graph.exceptblock)
+        .rev()
+        .map(|b| (b, 0))
+        .collect();
     while let Some((b, from)) = work.pop() {
         let bd = &lg.graph.blocks[b];
         let site = (from..bd.ops.len()).find(|&i| inlinable(lg, cx, b, i).is_some());
@@ -69,13 +77,19 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
     if op.kind != LlOp::DirectCall {
         return None;
     }
-    let Some(Value::Const(LlConst::Func(k))) = op.args.first() else { return None };
+    let Some(Value::Const(LlConst::Func(k))) = op.args.first() else {
+        return None;
+    };
     let callee = cx.graphs.get(*k as usize)?;
     if op_count(callee) > BUDGET || callee.graph.params().len() + 1 != op.args.len() {
         return None;
     }
     let guarded = i + 1 == bd.ops.len() && catches(bd);
-    if guarded && !bd.exits[1..].iter().all(|l| matches!(l.exitcase, Some(LlConst::ClassRange(..)))) {
+    if guarded
+        && !bd.exits[1..]
+            .iter()
+            .all(|l| matches!(l.exitcase, Some(LlConst::ClassRange(..))))
+    {
         return None;
     }
     Some(*k as usize)
@@ -97,15 +111,35 @@ fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option
     let normal = exits[0].clone();
     let handlers: Vec<Link<Ll>> = exits[1..].to_vec();
     // Variables the exits need, other than the call's result.
-    let probe = BlockData::<Ll> { inputargs: vec![], ops: vec![], exitswitch: Exitswitch::None, exits: exits.clone() };
-    let passon: Vec<Var> = used_from(&probe, 0).into_iter().filter(|&v| v != r).collect();
+    let probe = BlockData::<Ll> {
+        inputargs: vec![],
+        ops: vec![],
+        exitswitch: Exitswitch::None,
+        exits: exits.clone(),
+    };
+    let passon: Vec<Var> = used_from(&probe, 0)
+        .into_iter()
+        .filter(|&v| v != r)
+        .collect();
 
     let cg = &callee.graph;
     let exc_t = lg.var_types[lg.graph.blocks[lg.graph.exceptblock].inputargs[1]];
-    let mut cp = Copier { vmap: HashMap::new(), bmap: HashMap::new(), passon_of: HashMap::new() };
-    let blocks: Vec<Block> = cg.reachable_blocks().into_iter().filter(|&cb| cb != cg.returnblock && cb != cg.exceptblock).collect();
+    let mut cp = Copier {
+        vmap: HashMap::new(),
+        bmap: HashMap::new(),
+        passon_of: HashMap::new(),
+    };
+    let blocks: Vec<Block> = cg
+        .reachable_blocks()
+        .into_iter()
+        .filter(|&cb| cb != cg.returnblock && cb != cg.exceptblock)
+        .collect();
     for &cb in &blocks {
-        let ins: Vec<Var> = cg.blocks[cb].inputargs.iter().map(|&v| cp.var(lg, callee, v)).collect();
+        let ins: Vec<Var> = cg.blocks[cb]
+            .inputargs
+            .iter()
+            .map(|&v| cp.var(lg, callee, v))
+            .collect();
         let pass: Vec<Var> = passon.iter().map(|&v| copy_var(lg, v)).collect();
         let mut all = ins;
         all.extend(&pass);
@@ -114,7 +148,11 @@ fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option
         cp.passon_of.insert(nb, pass);
     }
     // The dispatch chain for a call that catches.
-    let disp = if guarded { Some(build_dispatch(lg, &handlers, &passon, exc_t)) } else { None };
+    let disp = if guarded {
+        Some(build_dispatch(lg, &handlers, &passon, exc_t))
+    } else {
+        None
+    };
     for &cb in &blocks {
         let nb = cp.bmap[&cb];
         let cbd = &cg.blocks[cb];
@@ -122,7 +160,16 @@ fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option
         for op in &cbd.ops {
             let args = op.args.iter().map(|a| cp.value(lg, callee, a)).collect();
             let result = cp.var(lg, callee, op.result);
-            ops.push(Op { kind: op.kind, args, result, span: if op.span == rpy_syntax::Span::NONE { call.span } else { op.span } });
+            ops.push(Op {
+                kind: op.kind,
+                args,
+                result,
+                span: if op.span == rpy_syntax::Span::NONE {
+                    call.span
+                } else {
+                    op.span
+                },
+            });
         }
         let exitswitch = match &cbd.exitswitch {
             Exitswitch::Value(v) => Exitswitch::Value(cp.var(lg, callee, *v)),
@@ -136,7 +183,11 @@ fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option
             let args: Vec<LlValue> = l.args.iter().map(|a| cp.value(lg, callee, a)).collect();
             let mut nl = if l.target == cg.returnblock {
                 // The call's normal exit, with the result substituted.
-                let mut map: HashMap<Var, LlValue> = passon.iter().zip(&pass).map(|(&v, p)| (v, p.clone())).collect();
+                let mut map: HashMap<Var, LlValue> = passon
+                    .iter()
+                    .zip(&pass)
+                    .map(|(&v, p)| (v, p.clone()))
+                    .collect();
                 map.insert(r, args[0].clone());
                 let mut n = Link::new(normal.args.clone(), normal.target);
                 crate::util::subst_link(&mut n, &map);
@@ -207,7 +258,12 @@ fn any_class() -> LlConst {
 
 /// Blocks testing the caught type against each handler in order; the
 /// entry takes `(type, value, passon...)`. Nothing matching re-raises.
-fn build_dispatch(lg: &mut LlGraph, handlers: &[Link<Ll>], passon: &[Var], exc_t: LowType) -> Block {
+fn build_dispatch(
+    lg: &mut LlGraph,
+    handlers: &[Link<Ll>],
+    passon: &[Var],
+    exc_t: LowType,
+) -> Block {
     let fresh_ins = |lg: &mut LlGraph| -> (Vec<Var>, Var, Var, Vec<Var>) {
         let et = new_var(lg, LowType::Signed);
         let ev = new_var(lg, exc_t);
@@ -222,7 +278,9 @@ fn build_dispatch(lg: &mut LlGraph, handlers: &[Link<Ll>], passon: &[Var], exc_t
     let ex = lg.graph.exceptblock;
     lg.graph.blocks[next].exits = vec![Link::new(vec![Value::Var(et), Value::Var(ev)], ex)];
     for h in handlers.iter().rev() {
-        let Some(LlConst::ClassRange(lo, hi)) = h.exitcase else { unreachable!("checked by inlinable") };
+        let Some(LlConst::ClassRange(lo, hi)) = h.exitcase else {
+            unreachable!("checked by inlinable")
+        };
         let fwd = |et: Var, ev: Var, ps: &[Var]| -> Vec<LlValue> {
             let mut a = vec![Value::Var(et), Value::Var(ev)];
             a.extend(ps.iter().map(|&v| Value::Var(v)));
@@ -232,7 +290,11 @@ fn build_dispatch(lg: &mut LlGraph, handlers: &[Link<Ll>], passon: &[Var], exc_t
         let (ins_hi, et2, ev2, ps2) = fresh_ins(lg);
         let hb = lg.graph.new_block(ins_hi);
         let c2 = new_var(lg, LowType::Bool);
-        let mut map: HashMap<Var, LlValue> = passon.iter().zip(&ps2).map(|(&v, &p)| (v, Value::Var(p))).collect();
+        let mut map: HashMap<Var, LlValue> = passon
+            .iter()
+            .zip(&ps2)
+            .map(|(&v, &p)| (v, Value::Var(p)))
+            .collect();
         if let Some(v) = h.last_exception {
             map.insert(v, Value::Var(et2));
         }
@@ -245,7 +307,12 @@ fn build_dispatch(lg: &mut LlGraph, handlers: &[Link<Ll>], passon: &[Var], exc_t
         let mut skip = Link::new(fwd(et2, ev2, &ps2), next);
         skip.exitcase = Some(LlConst::Bool(false));
         let hbd = &mut lg.graph.blocks[hb];
-        hbd.ops.push(Op { kind: LlOp::IntLe, args: vec![Value::Var(et2), Value::Const(LlConst::Signed(hi as i64))], result: c2, span: rpy_syntax::Span::NONE });
+        hbd.ops.push(Op {
+            kind: LlOp::IntLe,
+            args: vec![Value::Var(et2), Value::Const(LlConst::Signed(hi as i64))],
+            result: c2,
+            span: rpy_syntax::Span::NONE,
+        });
         hbd.exitswitch = Exitswitch::Value(c2);
         hbd.exits = vec![skip, take];
         // lo test: lo <= type -> hi test, else next.
@@ -257,7 +324,12 @@ fn build_dispatch(lg: &mut LlGraph, handlers: &[Link<Ll>], passon: &[Var], exc_t
         let mut skip = Link::new(fwd(et1, ev1, &ps1), next);
         skip.exitcase = Some(LlConst::Bool(false));
         let lbd = &mut lg.graph.blocks[lb];
-        lbd.ops.push(Op { kind: LlOp::IntGe, args: vec![Value::Var(et1), Value::Const(LlConst::Signed(lo as i64))], result: c1, span: rpy_syntax::Span::NONE });
+        lbd.ops.push(Op {
+            kind: LlOp::IntGe,
+            args: vec![Value::Var(et1), Value::Const(LlConst::Signed(lo as i64))],
+            result: c1,
+            span: rpy_syntax::Span::NONE,
+        });
         lbd.exitswitch = Exitswitch::Value(c1);
         lbd.exits = vec![skip, go];
         next = lb;
@@ -299,7 +371,13 @@ fn guard_block(lg: &mut LlGraph, nb: Block, disp: Block, passon: &[Var], exc_t: 
         let ins = &lg.graph.blocks[rest].inputargs;
         pass = pass
             .iter()
-            .map(|p| link.args.iter().position(|a| *a == Value::Var(*p)).map(|k| ins[k]).unwrap_or(*p))
+            .map(|p| {
+                link.args
+                    .iter()
+                    .position(|a| *a == Value::Var(*p))
+                    .map(|k| ins[k])
+                    .unwrap_or(*p)
+            })
             .collect();
         if pass.iter().any(|p| !ins.contains(p)) {
             // The rest never reaches the dispatch with these; nothing

@@ -44,13 +44,34 @@ pub struct Pass {
 
 /// The passes, in order.
 pub const PIPELINE: &[Pass] = &[
-    Pass { name: "inline", run: inline::run },
-    Pass { name: "constfold", run: constfold::run },
-    Pass { name: "malloc_removal", run: malloc_removal::run },
-    Pass { name: "load_store", run: load_store::run },
-    Pass { name: "constfold2", run: constfold::run },
-    Pass { name: "simplify", run: simplify::run },
-    Pass { name: "dce", run: dce::run },
+    Pass {
+        name: "inline",
+        run: inline::run,
+    },
+    Pass {
+        name: "constfold",
+        run: constfold::run,
+    },
+    Pass {
+        name: "malloc_removal",
+        run: malloc_removal::run,
+    },
+    Pass {
+        name: "load_store",
+        run: load_store::run,
+    },
+    Pass {
+        name: "constfold2",
+        run: constfold::run,
+    },
+    Pass {
+        name: "simplify",
+        run: simplify::run,
+    },
+    Pass {
+        name: "dce",
+        run: dce::run,
+    },
 ];
 
 #[derive(Clone, Debug, Default)]
@@ -83,7 +104,13 @@ impl Report {
     pub fn summary(&self) -> String {
         let mut s = format!("backendopt: {} ops before\n", self.ops_before);
         for p in &self.passes {
-            s.push_str(&format!("  {:<16} {:>8.2} ms  {:>4} graphs changed  {:>7} ops\n", p.name, p.time.as_secs_f64() * 1e3, p.changed, p.ops_after));
+            s.push_str(&format!(
+                "  {:<16} {:>8.2} ms  {:>4} graphs changed  {:>7} ops\n",
+                p.name,
+                p.time.as_secs_f64() * 1e3,
+                p.changed,
+                p.ops_after
+            ));
         }
         s
     }
@@ -143,22 +170,47 @@ pub fn bottom_up_order(graphs: &[LlGraph], entry: usize) -> Vec<usize> {
 
 /// Run `passes` over the graphs (in `bottom_up_order`), verifying each
 /// graph after each pass.
-pub fn run_passes(types: &TypeTable, graphs: &mut [LlGraph], entry: usize, passes: &[Pass], opts: &Options) -> Result<Report, PassError> {
+pub fn run_passes(
+    types: &TypeTable,
+    graphs: &mut [LlGraph],
+    entry: usize,
+    passes: &[Pass],
+    opts: &Options,
+) -> Result<Report, PassError> {
     let ops_before: usize = graphs.iter().map(util::op_count).sum();
-    let mut stats: Vec<PassStats> = passes.iter().map(|p| PassStats { name: p.name, ..PassStats::default() }).collect();
+    let mut stats: Vec<PassStats> = passes
+        .iter()
+        .map(|p| PassStats {
+            name: p.name,
+            ..PassStats::default()
+        })
+        .collect();
     let mut delta = vec![0isize; passes.len()];
     let mut dumps: Vec<Option<String>> = vec![None; graphs.len()];
     for i in bottom_up_order(graphs, entry) {
         for (k, pass) in passes.iter().enumerate() {
             let t = Instant::now();
             let mut g = graphs[i].clone();
-            let changed = (pass.run)(&mut g, &Ctx { types, graphs, this: i });
+            let changed = (pass.run)(
+                &mut g,
+                &Ctx {
+                    types,
+                    graphs,
+                    this: i,
+                },
+            );
             stats[k].time += t.elapsed();
             if changed {
                 stats[k].changed += 1;
                 if let Err(errs) = rpy_flow::check::check_graph(&g.graph) {
                     let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-                    return Err(PassError(format!("pass `{}` made graph `{}` malformed: {}\n{}", pass.name, g.graph.name, msgs.join("; "), text::print_graph(&g))));
+                    return Err(PassError(format!(
+                        "pass `{}` made graph `{}` malformed: {}\n{}",
+                        pass.name,
+                        g.graph.name,
+                        msgs.join("; "),
+                        text::print_graph(&g)
+                    )));
                 }
                 delta[k] += util::op_count(&g) as isize - util::op_count(&graphs[i]) as isize;
                 graphs[i] = g;
@@ -184,7 +236,11 @@ pub fn run_passes(types: &TypeTable, graphs: &mut [LlGraph], entry: usize, passe
         }
         out
     });
-    Ok(Report { ops_before, passes: stats, dump })
+    Ok(Report {
+        ops_before,
+        passes: stats,
+        dump,
+    })
 }
 
 /// Run the whole `PIPELINE` over a program.
@@ -192,7 +248,10 @@ pub fn optimize(prog: &mut LlProgram, opts: &Options) -> Result<Report, PassErro
     if let Some(name) = &opts.dump_after {
         if !PIPELINE.iter().any(|p| p.name == name) {
             let names: Vec<&str> = PIPELINE.iter().map(|p| p.name).collect();
-            return Err(PassError(format!("--dump-after: no pass named `{name}` (passes: {})", names.join(", "))));
+            return Err(PassError(format!(
+                "--dump-after: no pass named `{name}` (passes: {})",
+                names.join(", ")
+            )));
         }
     }
     let entry = prog.entry as usize;

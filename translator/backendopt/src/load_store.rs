@@ -21,8 +21,8 @@
 use crate::util::{clear_unreachable, settle_exc_switch, subst, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Op, Value, Var};
-use std::collections::HashMap;
 use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp};
+use std::collections::HashMap;
 
 pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
     let mut changed = false;
@@ -48,7 +48,12 @@ pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
                         let key = (obj.clone(), f.clone());
                         if let Some((_, v)) = known.iter().find(|(k, _)| *k == key) {
                             copies.insert(op.result, v.clone());
-                            out.push(Op { kind: LlOp::SameAs, args: vec![v.clone()], result: op.result, span: op.span });
+                            out.push(Op {
+                                kind: LlOp::SameAs,
+                                args: vec![v.clone()],
+                                result: op.result,
+                                span: op.span,
+                            });
                             changed = true;
                             continue;
                         }
@@ -69,7 +74,12 @@ pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
                 LlOp::GetArrayLen => {
                     if let Some((_, v)) = lengths.iter().find(|(o, _)| *o == op.args[0]) {
                         copies.insert(op.result, v.clone());
-                        out.push(Op { kind: LlOp::SameAs, args: vec![v.clone()], result: op.result, span: op.span });
+                        out.push(Op {
+                            kind: LlOp::SameAs,
+                            args: vec![v.clone()],
+                            result: op.result,
+                            span: op.span,
+                        });
                         changed = true;
                         continue;
                     }

@@ -37,7 +37,9 @@ pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
     let mut changed = false;
     let mut failed: HashSet<Var> = HashSet::new();
     loop {
-        let Some((t, life)) = find_lifetime(lg, cx.types, &failed) else { break };
+        let Some((t, life)) = find_lifetime(lg, cx.types, &failed) else {
+            break;
+        };
         match life {
             Ok(vars) => {
                 remove(lg, cx.types, t, &vars);
@@ -73,13 +75,19 @@ fn removable_type(types: &TypeTable, t: GcTypeId) -> bool {
 
 /// The next candidate `malloc` (not in `failed`) and its lifetime, or the
 /// malloc's result as `Err` when it escapes.
-fn find_lifetime(lg: &LlGraph, types: &TypeTable, failed: &HashSet<Var>) -> Option<(GcTypeId, Result<Vec<Var>, Var>)> {
+fn find_lifetime(
+    lg: &LlGraph,
+    types: &TypeTable,
+    failed: &HashSet<Var>,
+) -> Option<(GcTypeId, Result<Vec<Var>, Var>)> {
     for b in lg.graph.reachable_blocks() {
         for op in &lg.graph.blocks[b].ops {
             if op.kind != LlOp::Malloc || failed.contains(&op.result) {
                 continue;
             }
-            let Some(Value::Const(LlConst::Type(t))) = op.args.first() else { continue };
+            let Some(Value::Const(LlConst::Type(t))) = op.args.first() else {
+                continue;
+            };
             if !removable_type(types, *t) {
                 continue;
             }
@@ -115,7 +123,9 @@ fn flood(lg: &LlGraph, t: GcTypeId, start: Var) -> Option<Vec<Var>> {
         let me = Value::Var(v);
         for op in &bd.ops {
             let ok = match op.kind {
-                LlOp::GetField | LlOp::PtrNonNull | LlOp::PtrIsNull => op.args.iter().skip(1).all(|a| *a != me),
+                LlOp::GetField | LlOp::PtrNonNull | LlOp::PtrIsNull => {
+                    op.args.iter().skip(1).all(|a| *a != me)
+                }
                 LlOp::SetField => op.args.get(2) != Some(&me),
                 _ => !op.args.contains(&me),
             };
@@ -151,7 +161,11 @@ fn flood(lg: &LlGraph, t: GcTypeId, start: Var) -> Option<Vec<Var>> {
     // No link passes two variables of the lifetime.
     for b in g.reachable_blocks() {
         for l in &g.blocks[b].exits {
-            let n = l.args.iter().filter(|a| matches!(a, Value::Var(x) if set.contains(x))).count();
+            let n = l
+                .args
+                .iter()
+                .filter(|a| matches!(a, Value::Var(x) if set.contains(x)))
+                .count();
             if n > 1 {
                 return None;
             }
@@ -165,14 +179,18 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
     let fields: Vec<(String, LowType)> = types.types[t].fields.clone();
     let field_index = |c: &LlValue| -> usize {
         match c {
-            Value::Const(LlConst::Field(f)) => fields.iter().position(|(n, _)| n == f).expect("field of the struct"),
+            Value::Const(LlConst::Field(f)) => fields
+                .iter()
+                .position(|(n, _)| n == f)
+                .expect("field of the struct"),
             _ => panic!("malloc removal: field operand expected"),
         }
     };
     let mut retired = false;
     for b in lg.graph.reachable_blocks() {
         let bd = &lg.graph.blocks[b];
-        let touches = bd.inputargs.iter().any(|v| life.contains(v)) || bd.ops.iter().any(|op| life.contains(&op.result));
+        let touches = bd.inputargs.iter().any(|v| life.contains(v))
+            || bd.ops.iter().any(|op| life.contains(&op.result));
         if !touches {
             continue;
         }
@@ -193,10 +211,20 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
         let mut out: Vec<Op<rpy_rtyper::Ll>> = Vec::new();
         for op in ops {
             if op.kind == LlOp::Malloc && life.contains(&op.result) {
-                state.insert(op.result, fields.iter().map(|(_, ft)| Value::Const(zero_const(*ft).expect("checked"))).collect());
+                state.insert(
+                    op.result,
+                    fields
+                        .iter()
+                        .map(|(_, ft)| Value::Const(zero_const(*ft).expect("checked")))
+                        .collect(),
+                );
                 continue;
             }
-            let obj = op.args.first().and_then(|a| a.as_var()).filter(|v| life.contains(v));
+            let obj = op
+                .args
+                .first()
+                .and_then(|a| a.as_var())
+                .filter(|v| life.contains(v));
             let Some(obj) = obj else {
                 out.push(op);
                 continue;
@@ -204,7 +232,12 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
             match op.kind {
                 LlOp::GetField => {
                     let v = state[&obj][field_index(&op.args[1])].clone();
-                    out.push(Op { kind: LlOp::SameAs, args: vec![v], result: op.result, span: op.span });
+                    out.push(Op {
+                        kind: LlOp::SameAs,
+                        args: vec![v],
+                        result: op.result,
+                        span: op.span,
+                    });
                 }
                 LlOp::SetField => {
                     let k = field_index(&op.args[1]);
@@ -212,7 +245,12 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
                 }
                 LlOp::PtrNonNull | LlOp::PtrIsNull => {
                     let c = LlConst::Bool(op.kind == LlOp::PtrNonNull);
-                    out.push(Op { kind: LlOp::SameAs, args: vec![Value::Const(c)], result: op.result, span: op.span });
+                    out.push(Op {
+                        kind: LlOp::SameAs,
+                        args: vec![Value::Const(c)],
+                        result: op.result,
+                        span: op.span,
+                    });
                 }
                 _ => unreachable!("malloc removal: escaping use survived the flood"),
             }
@@ -232,9 +270,17 @@ fn remove(lg: &mut LlGraph, types: &TypeTable, t: GcTypeId, vars: &[Var]) {
     // expanded above (such blocks have the lifetime var as an input).
 }
 
-fn expand_links(bd: &mut rpy_flow::graph::BlockData<rpy_rtyper::Ll>, life: &HashSet<Var>, state: &HashMap<Var, Vec<LlValue>>) {
+fn expand_links(
+    bd: &mut rpy_flow::graph::BlockData<rpy_rtyper::Ll>,
+    life: &HashSet<Var>,
+    state: &HashMap<Var, Vec<LlValue>>,
+) {
     for l in bd.exits.iter_mut() {
-        if !l.args.iter().any(|a| matches!(a, Value::Var(x) if life.contains(x))) {
+        if !l
+            .args
+            .iter()
+            .any(|a| matches!(a, Value::Var(x) if life.contains(x)))
+        {
             continue;
         }
         let mut args = Vec::new();

@@ -55,12 +55,17 @@ fn number_block(lg: &mut LlGraph, b: Block) -> bool {
         }
         let same = |v: LlValue| (LlOp::SameAs, vec![v]);
         let replace = match (op.kind, &op.args[..]) {
-            (LlOp::IntIsTrue, [Value::Var(x)]) if types[*x] == LowType::Bool => Some(same(Value::Var(*x))),
+            (LlOp::IntIsTrue, [Value::Var(x)]) if types[*x] == LowType::Bool => {
+                Some(same(Value::Var(*x)))
+            }
             (LlOp::BoolNot, [Value::Var(x)]) => match defs.get(x) {
                 Some((LlOp::BoolNot, inner)) => Some(same(inner[0].clone())),
                 _ => None,
             },
-            _ => seen.iter().find(|(k, _)| k.0 == op.kind && k.1 == op.args).map(|&(_, r)| same(Value::Var(r))),
+            _ => seen
+                .iter()
+                .find(|(k, _)| k.0 == op.kind && k.1 == op.args)
+                .map(|&(_, r)| same(Value::Var(r))),
         };
         match replace {
             Some((k, args)) => {
@@ -79,10 +84,24 @@ fn number_block(lg: &mut LlGraph, b: Block) -> bool {
 
 fn switch_on_not(lg: &mut LlGraph, b: Block) -> bool {
     let bd = &mut lg.graph.blocks[b];
-    let Exitswitch::Value(s) = bd.exitswitch else { return false };
-    let Some(op) = bd.ops.iter().find(|o| o.result == s && o.kind == LlOp::BoolNot) else { return false };
-    let Value::Var(x) = op.args[0] else { return false };
-    if !bd.exits.iter().all(|l| matches!(l.exitcase, Some(LlConst::Bool(_)))) {
+    let Exitswitch::Value(s) = bd.exitswitch else {
+        return false;
+    };
+    let Some(op) = bd
+        .ops
+        .iter()
+        .find(|o| o.result == s && o.kind == LlOp::BoolNot)
+    else {
+        return false;
+    };
+    let Value::Var(x) = op.args[0] else {
+        return false;
+    };
+    if !bd
+        .exits
+        .iter()
+        .all(|l| matches!(l.exitcase, Some(LlConst::Bool(_))))
+    {
         return false;
     }
     for l in bd.exits.iter_mut() {
@@ -103,7 +122,11 @@ fn bypass_forwarders(lg: &mut LlGraph) -> bool {
         if b == g.startblock || b == g.returnblock || b == g.exceptblock {
             continue;
         }
-        if bd.ops.is_empty() && bd.exitswitch == Exitswitch::None && bd.exits.len() == 1 && bd.exits[0].target != b {
+        if bd.ops.is_empty()
+            && bd.exitswitch == Exitswitch::None
+            && bd.exits.len() == 1
+            && bd.exits[0].target != b
+        {
             fwd.insert(b, bd.exits[0].clone());
         }
     }
@@ -122,7 +145,8 @@ fn bypass_forwarders(lg: &mut LlGraph) -> bool {
                     break;
                 }
                 let ins = &lg.graph.blocks[l.target].inputargs;
-                let map: HashMap<Var, LlValue> = ins.iter().copied().zip(l.args.iter().cloned()).collect();
+                let map: HashMap<Var, LlValue> =
+                    ins.iter().copied().zip(l.args.iter().cloned()).collect();
                 let mut args = f.args.clone();
                 for a in args.iter_mut() {
                     subst(a, &map);
@@ -148,7 +172,11 @@ fn merge_chains(lg: &mut LlGraph) -> bool {
                 return false;
             }
             match pr.get(&b).map(|v| v.as_slice()) {
-                Some(&[(p, 0)]) => p != b && g.blocks[p].exitswitch == Exitswitch::None && g.blocks[p].exits.len() == 1,
+                Some(&[(p, 0)]) => {
+                    p != b
+                        && g.blocks[p].exitswitch == Exitswitch::None
+                        && g.blocks[p].exits.len() == 1
+                }
                 _ => false,
             }
         });
@@ -156,14 +184,24 @@ fn merge_chains(lg: &mut LlGraph) -> bool {
         let (p, _) = pr[&b][0];
         let link = lg.graph.blocks[p].exits[0].clone();
         let mut bd = std::mem::take(&mut lg.graph.blocks[b]);
-        let map: HashMap<Var, LlValue> = bd.inputargs.iter().copied().zip(link.args.iter().cloned()).collect();
+        let map: HashMap<Var, LlValue> = bd
+            .inputargs
+            .iter()
+            .copied()
+            .zip(link.args.iter().cloned())
+            .collect();
         subst_block_from(&mut bd, 0, &map);
         // A switch on an input that the link fills with a constant: keep a
         // variable for it.
         let mut ops: Vec<Op<Ll>> = Vec::new();
         if let Exitswitch::Value(v) = bd.exitswitch {
             if let Some(Value::Const(_)) = map.get(&v) {
-                ops.push(Op { kind: LlOp::SameAs, args: vec![map[&v].clone()], result: v, span: rpy_syntax::Span::NONE });
+                ops.push(Op {
+                    kind: LlOp::SameAs,
+                    args: vec![map[&v].clone()],
+                    result: v,
+                    span: rpy_syntax::Span::NONE,
+                });
             }
         }
         for l in bd.exits.iter_mut() {

@@ -41,7 +41,11 @@ pub fn print_program(types: &TypeTable, graphs: &[LlGraph]) -> String {
         if id.index() < fixed {
             continue;
         }
-        let fields: Vec<String> = t.fields.iter().map(|(n, ty)| format!("{n}: {ty}")).collect();
+        let fields: Vec<String> = t
+            .fields
+            .iter()
+            .map(|(n, ty)| format!("{n}: {ty}"))
+            .collect();
         let _ = write!(out, "type {id} {} {{ {} }}", t.name, fields.join(", "));
         if let Some(item) = t.items {
             let _ = write!(out, " [{item}]");
@@ -60,15 +64,38 @@ pub fn print_program(types: &TypeTable, graphs: &[LlGraph]) -> String {
 /// Print one graph (see the module docs).
 pub fn print_graph(lg: &LlGraph) -> String {
     let g = &lg.graph;
-    let order: Vec<Block> = g.reachable_blocks().into_iter().filter(|&b| b != g.returnblock && b != g.exceptblock).collect();
-    let bnames: HashMap<Block, String> = order.iter().enumerate().map(|(i, &b)| (b, format!("block{i}"))).collect();
-    let mut p = Printer { lg, vnames: HashMap::new(), out: String::new() };
+    let order: Vec<Block> = g
+        .reachable_blocks()
+        .into_iter()
+        .filter(|&b| b != g.returnblock && b != g.exceptblock)
+        .collect();
+    let bnames: HashMap<Block, String> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| (b, format!("block{i}")))
+        .collect();
+    let mut p = Printer {
+        lg,
+        vnames: HashMap::new(),
+        out: String::new(),
+    };
     let params: Vec<String> = g.params().iter().map(|&v| p.def(v)).collect();
     let exc_t = lg.var_types[g.blocks[g.exceptblock].inputargs[1]];
-    let _ = writeln!(p.out, "graph {}({}) -> {} ! {}", g.name, params.join(", "), lg.result_type, exc_t);
+    let _ = writeln!(
+        p.out,
+        "graph {}({}) -> {} ! {}",
+        g.name,
+        params.join(", "),
+        lg.result_type,
+        exc_t
+    );
     for &b in &order {
         let bd = &g.blocks[b];
-        let ins: Vec<String> = if b == g.startblock { bd.inputargs.iter().map(|&v| p.use_(v)).collect() } else { bd.inputargs.iter().map(|&v| p.def(v)).collect() };
+        let ins: Vec<String> = if b == g.startblock {
+            bd.inputargs.iter().map(|&v| p.use_(v)).collect()
+        } else {
+            bd.inputargs.iter().map(|&v| p.def(v)).collect()
+        };
         let _ = writeln!(p.out, "{}({}):", bnames[&b], ins.join(", "));
         for op in &bd.ops {
             let args: Vec<String> = op.args.iter().map(|a| p.value(a)).collect();
@@ -97,7 +124,10 @@ pub fn print_graph(lg: &LlGraph) -> String {
                 let s = p.use_(*v);
                 let _ = writeln!(p.out, "  switch {s}:");
                 for l in &bd.exits {
-                    let case = l.exitcase.as_ref().map_or("default".to_string(), |c| c.to_string());
+                    let case = l
+                        .exitcase
+                        .as_ref()
+                        .map_or("default".to_string(), |c| c.to_string());
                     let t = target(&mut p, l);
                     let _ = writeln!(p.out, "    {case}: {t}");
                 }
@@ -105,7 +135,13 @@ pub fn print_graph(lg: &LlGraph) -> String {
             Exitswitch::LastException => {
                 let _ = writeln!(p.out, "  switch last_exception:");
                 for (i, l) in bd.exits.iter().enumerate() {
-                    let mut case = if i == 0 { "normal".to_string() } else { l.exitcase.as_ref().map_or("default".to_string(), |c| c.to_string()) };
+                    let mut case = if i == 0 {
+                        "normal".to_string()
+                    } else {
+                        l.exitcase
+                            .as_ref()
+                            .map_or("default".to_string(), |c| c.to_string())
+                    };
                     if i > 0 && (l.last_exception.is_some() || l.last_exc_value.is_some()) {
                         let e = l.last_exception.map_or("_".to_string(), |v| p.def(v));
                         let x = l.last_exc_value.map_or("_".to_string(), |v| p.def(v));
@@ -129,7 +165,10 @@ struct Printer<'a> {
 impl Printer<'_> {
     fn use_(&mut self, v: Var) -> String {
         let n = self.vnames.len();
-        self.vnames.entry(v).or_insert_with(|| format!("v{n}")).clone()
+        self.vnames
+            .entry(v)
+            .or_insert_with(|| format!("v{n}"))
+            .clone()
     }
     fn def(&mut self, v: Var) -> String {
         format!("{}:{}", self.use_(v), self.lg.var_types[v])
@@ -165,7 +204,11 @@ pub fn parse_program(text: &str) -> Result<(TypeTable, Vec<LlGraph>), ParseError
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut c = Cursor { s: line, pos: 0, line: i + 1 };
+        let mut c = Cursor {
+            s: line,
+            pos: 0,
+            line: i + 1,
+        };
         if c.eat("type ") {
             let id = c.word();
             let name = c.word().to_string();
@@ -189,7 +232,11 @@ pub fn parse_program(text: &str) -> Result<(TypeTable, Vec<LlGraph>), ParseError
             } else {
                 None
             };
-            types.types.push(GcType { name, fields, items });
+            types.types.push(GcType {
+                name,
+                fields,
+                items,
+            });
             continue;
         }
         if c.eat("graph ") {
@@ -242,7 +289,10 @@ impl<'a> Cursor<'a> {
         }
     }
     fn err(&self, message: String) -> ParseError {
-        ParseError { line: self.line, message }
+        ParseError {
+            line: self.line,
+            message,
+        }
     }
     /// A run of characters up to a space, comma, paren, bracket or colon
     /// (a colon is kept when followed by `T`, as in `prebuilt3:T1`).
@@ -263,11 +313,15 @@ impl<'a> Cursor<'a> {
     }
     fn number<T: std::str::FromStr>(&mut self) -> Result<T, ParseError> {
         let w = self.word();
-        w.parse().map_err(|_| self.err(format!("expected a number, found `{w}`")))
+        w.parse()
+            .map_err(|_| self.err(format!("expected a number, found `{w}`")))
     }
     fn type_id(&mut self) -> Result<GcTypeId, ParseError> {
         let w = self.word();
-        w.strip_prefix('T').and_then(|d| d.parse::<usize>().ok()).map(GcTypeId::new).ok_or_else(|| self.err(format!("expected a type `TN`, found `{w}`")))
+        w.strip_prefix('T')
+            .and_then(|d| d.parse::<usize>().ok())
+            .map(GcTypeId::new)
+            .ok_or_else(|| self.err(format!("expected a type `TN`, found `{w}`")))
     }
     fn lowtype(&mut self) -> Result<LowType, ParseError> {
         let w = self.word();
@@ -322,20 +376,37 @@ impl<'a> Cursor<'a> {
             "classes" => {
                 paren(self)?;
                 let w = self.word();
-                let (a, b) = w.split_once("..=").ok_or_else(|| self.err(format!("expected `A..=B`, found `{w}`")))?;
-                let (a, b) = (a.parse().map_err(|_| self.err("bad class range".into()))?, b.parse().map_err(|_| self.err("bad class range".into()))?);
+                let (a, b) = w
+                    .split_once("..=")
+                    .ok_or_else(|| self.err(format!("expected `A..=B`, found `{w}`")))?;
+                let (a, b) = (
+                    a.parse().map_err(|_| self.err("bad class range".into()))?,
+                    b.parse().map_err(|_| self.err("bad class range".into()))?,
+                );
                 self.expect(")")?;
                 LlConst::ClassRange(a, b)
             }
             _ if w.starts_with("prebuilt") => {
-                let (i, t) = w["prebuilt".len()..].split_once(":T").ok_or_else(|| self.err(format!("bad prebuilt `{w}`")))?;
-                let i = i.parse().map_err(|_| self.err(format!("bad prebuilt `{w}`")))?;
-                let t = t.parse::<usize>().map_err(|_| self.err(format!("bad prebuilt `{w}`")))?;
+                let (i, t) = w["prebuilt".len()..]
+                    .split_once(":T")
+                    .ok_or_else(|| self.err(format!("bad prebuilt `{w}`")))?;
+                let i = i
+                    .parse()
+                    .map_err(|_| self.err(format!("bad prebuilt `{w}`")))?;
+                let t = t
+                    .parse::<usize>()
+                    .map_err(|_| self.err(format!("bad prebuilt `{w}`")))?;
                 LlConst::Prebuilt(i, GcTypeId::new(t))
             }
-            _ if w.starts_with("func") && w[4..].parse::<u32>().is_ok() => LlConst::Func(w[4..].parse().expect("checked")),
-            _ if w.starts_with('T') && w[1..].parse::<usize>().is_ok() => LlConst::Type(GcTypeId::new(w[1..].parse().expect("checked"))),
-            _ if w.ends_with('u') && w[..w.len() - 1].parse::<u64>().is_ok() => LlConst::Unsigned(w[..w.len() - 1].parse().expect("checked")),
+            _ if w.starts_with("func") && w[4..].parse::<u32>().is_ok() => {
+                LlConst::Func(w[4..].parse().expect("checked"))
+            }
+            _ if w.starts_with('T') && w[1..].parse::<usize>().is_ok() => {
+                LlConst::Type(GcTypeId::new(w[1..].parse().expect("checked")))
+            }
+            _ if w.ends_with('u') && w[..w.len() - 1].parse::<u64>().is_ok() => {
+                LlConst::Unsigned(w[..w.len() - 1].parse().expect("checked"))
+            }
             _ if w.parse::<i64>().is_ok() => LlConst::Signed(w.parse().expect("checked")),
             _ if w.parse::<f64>().is_ok() => LlConst::Float(w.parse().expect("checked")),
             _ => return Err(self.err(format!("expected a constant, found `{w}`"))),
@@ -353,12 +424,19 @@ struct GraphParser {
 
 impl GraphParser {
     fn header(c: &mut Cursor) -> Result<GraphParser, ParseError> {
-        let open = c.rest().find('(').ok_or_else(|| c.err("expected `(` after the graph name".into()))?;
+        let open = c
+            .rest()
+            .find('(')
+            .ok_or_else(|| c.err("expected `(` after the graph name".into()))?;
         let name = c.rest()[..open].trim().to_string();
         c.pos += open;
         let g: Graph<Ll> = Graph::new(name, Span::NONE);
         let mut p = GraphParser {
-            lg: LlGraph { graph: g, var_types: SecondaryMap::new(), result_type: LowType::Void },
+            lg: LlGraph {
+                graph: g,
+                var_types: SecondaryMap::new(),
+                result_type: LowType::Void,
+            },
             vars: HashMap::new(),
             blocks: HashMap::new(),
             cur: None,
@@ -437,7 +515,11 @@ impl GraphParser {
             "return" => self.lg.graph.returnblock,
             "raise" => self.lg.graph.exceptblock,
             n if n.starts_with("block") => self.block_ref(n),
-            n => return Err(c.err(format!("expected a block, `return` or `raise`, found `{n}`"))),
+            n => {
+                return Err(c.err(format!(
+                    "expected a block, `return` or `raise`, found `{n}`"
+                )))
+            }
         };
         c.expect("(")?;
         let mut args = Vec::new();
@@ -449,7 +531,8 @@ impl GraphParser {
     }
 
     fn cur(&self, c: &Cursor) -> Result<Block, ParseError> {
-        self.cur.ok_or_else(|| c.err("expected a block header first".into()))
+        self.cur
+            .ok_or_else(|| c.err("expected a block header first".into()))
     }
 
     fn line(&mut self, c: &mut Cursor) -> Result<(), ParseError> {
@@ -516,7 +599,12 @@ impl GraphParser {
                 args.push(self.value(c)?);
                 c.eat(",");
             }
-            self.lg.graph.blocks[b].ops.push(Op { kind, args, result, span: Span::NONE });
+            self.lg.graph.blocks[b].ops.push(Op {
+                kind,
+                args,
+                result,
+                span: Span::NONE,
+            });
             return Ok(());
         }
         // A switch case: CONST [as (X, X)]: TARGET(...)

@@ -11,7 +11,11 @@ pub type LlValue = Value<LlConst>;
 
 /// Number of ops in the reachable blocks.
 pub fn op_count(lg: &LlGraph) -> usize {
-    lg.graph.reachable_blocks().iter().map(|&b| lg.graph.blocks[b].ops.len()).sum()
+    lg.graph
+        .reachable_blocks()
+        .iter()
+        .map(|&b| lg.graph.blocks[b].ops.len())
+        .sum()
 }
 
 /// Incoming links of each reachable block, as (source block, exit index).
@@ -131,10 +135,19 @@ pub fn used_from(bd: &BlockData<Ll>, from: usize) -> Vec<Var> {
 pub fn split_block(lg: &mut LlGraph, b: Block, at: usize) -> Block {
     let live = used_from(&lg.graph.blocks[b], at);
     let fresh: Vec<Var> = live.iter().map(|&v| copy_var(lg, v)).collect();
-    let map: HashMap<Var, LlValue> = live.iter().zip(&fresh).map(|(&v, &n)| (v, Value::Var(n))).collect();
+    let map: HashMap<Var, LlValue> = live
+        .iter()
+        .zip(&fresh)
+        .map(|(&v, &n)| (v, Value::Var(n)))
+        .collect();
     let bd = &mut lg.graph.blocks[b];
     let ops = bd.ops.split_off(at);
-    let mut rest = BlockData { inputargs: fresh, ops, exitswitch: std::mem::replace(&mut bd.exitswitch, Exitswitch::None), exits: std::mem::take(&mut bd.exits) };
+    let mut rest = BlockData {
+        inputargs: fresh,
+        ops,
+        exitswitch: std::mem::replace(&mut bd.exitswitch, Exitswitch::None),
+        exits: std::mem::take(&mut bd.exits),
+    };
     subst_block_from(&mut rest, 0, &map);
     // The switch moves with the last op; with no op left it has nothing to
     // catch.
@@ -164,7 +177,10 @@ pub fn zero_const(ty: LowType) -> Option<LlConst> {
 /// or runtime function may raise), every allocation (`MemoryError`) and
 /// every op flagged `canraise`.
 pub fn may_raise(op: &Op<Ll>) -> bool {
-    matches!(op.kind, LlOp::DirectCall | LlOp::IndirectCall | LlOp::Malloc | LlOp::MallocVarsize) || op.kind.can_raise()
+    matches!(
+        op.kind,
+        LlOp::DirectCall | LlOp::IndirectCall | LlOp::Malloc | LlOp::MallocVarsize
+    ) || op.kind.can_raise()
 }
 
 /// The exception-switch rule every pass that removes or replaces ops keeps:

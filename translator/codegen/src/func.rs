@@ -30,7 +30,9 @@
 use crate::symbols::Symbols;
 use crate::types::{self, clif_type};
 use crate::CodegenError;
-use cranelift_codegen::ir::{self, condcodes::IntCC, types as ct, BlockArg, InstBuilder, MemFlagsData, Value};
+use cranelift_codegen::ir::{
+    self, condcodes::IntCC, types as ct, BlockArg, InstBuilder, MemFlagsData, Value,
+};
 use cranelift_entity::SecondaryMap;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_module::{DataId, FuncId, Module};
@@ -79,7 +81,11 @@ pub(crate) fn translate_graph(
 ) -> Result<(), CodegenError> {
     func.signature = types::graph_signature(module.isa().default_call_conv(), g);
     func.name = ir::UserFuncName::user(0, id.as_u32());
-    let stack_check = syms.graphs.iter().position(|&f| f == id).is_some_and(|i| syms.graph_stack_check[i]);
+    let stack_check = syms
+        .graphs
+        .iter()
+        .position(|&f| f == id)
+        .is_some_and(|i| syms.graph_stack_check[i]);
     let b = FunctionBuilder::new(func, fctx);
     let mut cx = FnCx {
         b,
@@ -100,7 +106,10 @@ pub(crate) fn translate_graph(
     cx.b.seal_all_blocks();
     let config = cx.module.isa().frontend_config();
     cx.b.finalize(config);
-    r.map_err(|message| CodegenError::BadGraph { graph: g.graph.name.clone(), message })
+    r.map_err(|message| CodegenError::BadGraph {
+        graph: g.graph.name.clone(),
+        message,
+    })
 }
 
 /// `rpy_entry_point(argv: i64) -> i64`: calls the entry graph.
@@ -114,13 +123,24 @@ pub(crate) fn translate_entry(
     let cc = module.isa().default_call_conv();
     func.signature = types::signature(cc, [ct::I64], Some(ct::I64));
     func.name = ir::UserFuncName::user(0, syms.entry.as_u32());
-    let bad = |message: String| CodegenError::BadGraph { graph: rpy_abi::ENTRY_SYMBOL.into(), message };
+    let bad = |message: String| CodegenError::BadGraph {
+        graph: rpy_abi::ENTRY_SYMBOL.into(),
+        message,
+    };
     let Some(g) = prog.graphs.get(prog.entry as usize) else {
         return Err(bad(format!("entry graph {} does not exist", prog.entry)));
     };
-    let nparams = g.graph.params().iter().filter(|&&v| g.var_types[v] != LowType::Void).count();
+    let nparams = g
+        .graph
+        .params()
+        .iter()
+        .filter(|&&v| g.var_types[v] != LowType::Void)
+        .count();
     if nparams > 1 {
-        return Err(bad(format!("the entry graph `{}` takes {nparams} arguments, expected argv only", g.graph.name)));
+        return Err(bad(format!(
+            "the entry graph `{}` takes {nparams} arguments, expected argv only",
+            g.graph.name
+        )));
     }
     let mut b = FunctionBuilder::new(func, fctx);
     let block = b.create_block();
@@ -158,7 +178,12 @@ impl<'a, 'f> FnCx<'a, 'f> {
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
-        let params: Vec<BlockArg> = self.b.block_params(entry).iter().map(|&v| BlockArg::Value(v)).collect();
+        let params: Vec<BlockArg> = self
+            .b
+            .block_params(entry)
+            .iter()
+            .map(|&v| BlockArg::Value(v))
+            .collect();
         if crate::gcops::uses_shadow_stack(g) {
             self.ss_base = Some(self.load_shadowstack_base()?);
         }
@@ -186,13 +211,19 @@ impl<'a, 'f> FnCx<'a, 'f> {
         let data = &g.graph.blocks[blk];
         self.b.switch_to_block(self.block(blk));
         if blk == g.graph.returnblock {
-            let result = data.inputargs.first().and_then(|v| self.vals.get(v).copied());
+            let result = data
+                .inputargs
+                .first()
+                .and_then(|v| self.vals.get(v).copied());
             self.b.ins().return_(result.as_slice());
             return Ok(());
         }
         if blk == g.graph.exceptblock {
             let [t, v] = data.inputargs[..] else {
-                return Err(format!("the except block has {} inputs, expected 2", data.inputargs.len()));
+                return Err(format!(
+                    "the except block has {} inputs, expected 2",
+                    data.inputargs.len()
+                ));
             };
             let (t, v) = (self.var(t)?, self.var(v)?);
             self.call_runtime("rpy_raise", &[t, v])?;
@@ -200,13 +231,19 @@ impl<'a, 'f> FnCx<'a, 'f> {
             return Ok(());
         }
         let catching = data.exitswitch == Exitswitch::LastException && data.exits.len() > 1;
-        let dispatch = if catching { Some(self.b.create_block()) } else { None };
+        let dispatch = if catching {
+            Some(self.b.create_block())
+        } else {
+            None
+        };
         for (i, op) in data.ops.iter().enumerate() {
             self.handler = match dispatch {
                 Some(d) if i + 1 == data.ops.len() => Handler::Dispatch(d),
                 _ => Handler::Propagate,
             };
-            let result = self.lower_op(op).map_err(|m| format!("{} (op `{}` in {blk})", m, op.kind))?;
+            let result = self
+                .lower_op(op)
+                .map_err(|m| format!("{} (op `{}` in {blk})", m, op.kind))?;
             if let Some(v) = result {
                 self.vals.insert(op.result, v);
             }
@@ -238,7 +275,12 @@ impl<'a, 'f> FnCx<'a, 'f> {
     fn link_args(&mut self, link: &Link<Ll>) -> Result<Vec<BlockArg>, String> {
         let params = &self.g.graph.blocks[link.target].inputargs;
         if params.len() != link.args.len() {
-            return Err(format!("a link passes {} values to {} with {} inputs", link.args.len(), link.target, params.len()));
+            return Err(format!(
+                "a link passes {} values to {} with {} inputs",
+                link.args.len(),
+                link.target,
+                params.len()
+            ));
         }
         let mut out = Vec::new();
         for (a, &p) in link.args.iter().zip(params) {
@@ -255,7 +297,10 @@ impl<'a, 'f> FnCx<'a, 'f> {
         let default = exits.iter().position(|l| l.exitcase.is_none());
         if self.g.var_types[v] == LowType::Bool {
             let case = |want: bool| {
-                exits.iter().position(|l| l.exitcase == Some(LlConst::Bool(want))).or(default)
+                exits
+                    .iter()
+                    .position(|l| l.exitcase == Some(LlConst::Bool(want)))
+                    .or(default)
             };
             let (Some(t), Some(f)) = (case(true), case(false)) else {
                 return Err(format!("bool switch on {v} lacks a True or False exit"));
@@ -274,7 +319,11 @@ impl<'a, 'f> FnCx<'a, 'f> {
         };
         let fallback = default.unwrap_or(last);
         let bits = self.b.func.dfg.value_type(x).bits();
-        let mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+        let mask = if bits >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
         let mut switch = Switch::new();
         let mut edges = Vec::new();
         for &i in &cases {
@@ -321,7 +370,9 @@ impl<'a, 'f> FnCx<'a, 'f> {
                 None => {
                     self.b.ins().jump(matched, &[]);
                 }
-                Some(other) => return Err(format!("exception exit case {other} is not a class range")),
+                Some(other) => {
+                    return Err(format!("exception exit case {other} is not a class range"))
+                }
             }
             self.b.switch_to_block(matched);
             let value = self.load_global(self.syms.exc_value, ct::I64);
@@ -426,7 +477,11 @@ impl<'a, 'f> FnCx<'a, 'f> {
 
     /// Calls a function of the `rpy_abi` table; checks the exception
     /// state afterwards when the table says it may raise.
-    pub(crate) fn call_runtime(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, String> {
+    pub(crate) fn call_runtime(
+        &mut self,
+        name: &str,
+        args: &[Value],
+    ) -> Result<Option<Value>, String> {
         let id = self.syms.runtime_func(self.module, name);
         let fr = self.func_ref(id);
         let call = self.b.ins().call(fr, args);
@@ -439,13 +494,23 @@ impl<'a, 'f> FnCx<'a, 'f> {
 
     /// Raises a fresh builtin exception (`rpy_abi::RUNTIME_EXCEPTIONS`
     /// name) with a fixed message, then branches to the handler.
-    pub(crate) fn raise_new(&mut self, class: &str, msg: crate::symbols::Message) -> Result<(), String> {
-        let idx = rpy_abi::RUNTIME_EXCEPTIONS.iter().position(|c| *c == class).expect("a runtime exception class");
+    pub(crate) fn raise_new(
+        &mut self,
+        class: &str,
+        msg: crate::symbols::Message,
+    ) -> Result<(), String> {
+        let idx = rpy_abi::RUNTIME_EXCEPTIONS
+            .iter()
+            .position(|c| *c == class)
+            .expect("a runtime exception class");
         let Some(&typeid) = self.prog.runtime_exc_typeids.get(idx) else {
             return Err(format!("the program has no type id for {class}"));
         };
         let t = self.b.ins().iconst(ct::I64, typeid);
-        let data = self.syms.message(self.module, msg).map_err(|e| e.to_string())?;
+        let data = self
+            .syms
+            .message(self.module, msg)
+            .map_err(|e| e.to_string())?;
         let m = self.global_addr(data);
         self.call_runtime("rpy_raise_new", &[t, m])?;
         let h = self.handler_block();
@@ -454,7 +519,12 @@ impl<'a, 'f> FnCx<'a, 'f> {
     }
 
     /// Emits `if cond { raise class(msg) }` and continues on the other path.
-    pub(crate) fn raise_if(&mut self, cond: Value, class: &str, msg: crate::symbols::Message) -> Result<(), String> {
+    pub(crate) fn raise_if(
+        &mut self,
+        cond: Value,
+        class: &str,
+        msg: crate::symbols::Message,
+    ) -> Result<(), String> {
         let raise = self.b.create_block();
         self.b.set_cold_block(raise);
         let cont = self.b.create_block();
@@ -466,7 +536,12 @@ impl<'a, 'f> FnCx<'a, 'f> {
     }
 
     pub(crate) fn var(&self, v: Var) -> Result<Value, String> {
-        self.vals.get(&v).copied().ok_or_else(|| format!("{} is used before it is defined (or is Void)", self.g.graph.var_name(v)))
+        self.vals.get(&v).copied().ok_or_else(|| {
+            format!(
+                "{} is used before it is defined (or is Void)",
+                self.g.graph.var_name(v)
+            )
+        })
     }
 
     /// The value of an operand (a Void operand has none: error).

@@ -20,12 +20,18 @@ use rpy_rtyper::{GcTypeId, Ll, LlConst, LlGraph, LlOp};
 
 /// Whether the graph uses the shadow stack (so its entry reads the top).
 pub(crate) fn uses_shadow_stack(g: &LlGraph) -> bool {
-    g.graph.blocks.values().any(|b| b.ops.iter().any(|op| matches!(op.kind, LlOp::GcPushRoots | LlOp::GcReloadRoot)))
+    g.graph.blocks.values().any(|b| {
+        b.ops
+            .iter()
+            .any(|op| matches!(op.kind, LlOp::GcPushRoots | LlOp::GcReloadRoot))
+    })
 }
 
 impl FnCx<'_, '_> {
     fn runtime_data(&mut self, name: &str) -> Result<DataId, String> {
-        self.module.declare_data(name, Linkage::Import, true, false).map_err(|e| e.to_string())
+        self.module
+            .declare_data(name, Linkage::Import, true, false)
+            .map_err(|e| e.to_string())
     }
 
     fn runtime_data_addr(&mut self, name: &str) -> Result<Value, String> {
@@ -51,7 +57,10 @@ impl FnCx<'_, '_> {
         if let Some(base) = self.ss_base {
             let addr = self.runtime_data_addr(SHADOWSTACK_LIMIT_SYMBOL)?;
             let ss_limit = self.b.ins().load(ct::I64, MemFlagsData::trusted(), addr, 0);
-            let ss_over = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, base, ss_limit);
+            let ss_over = self
+                .b
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, base, ss_limit);
             over = self.b.ins().bor(over, ss_over);
         }
         let slow = self.b.create_block();
@@ -67,7 +76,9 @@ impl FnCx<'_, '_> {
     }
 
     fn ss_base(&self) -> Result<Value, String> {
-        self.ss_base.ok_or_else(|| "shadow-stack op in a graph whose entry did not read the top".to_string())
+        self.ss_base.ok_or_else(|| {
+            "shadow-stack op in a graph whose entry did not read the top".to_string()
+        })
     }
 
     pub(crate) fn gc_op(&mut self, op: &Op<Ll>) -> Result<Option<Value>, String> {
@@ -90,7 +101,12 @@ impl FnCx<'_, '_> {
                     return Err("gc_reload_root needs a constant slot".into());
                 };
                 let base = self.ss_base()?;
-                Ok(Some(self.b.ins().load(ct::I64, MemFlagsData::trusted(), base, 8 * *k as i32)))
+                Ok(Some(self.b.ins().load(
+                    ct::I64,
+                    MemFlagsData::trusted(),
+                    base,
+                    8 * *k as i32,
+                )))
             }
             LlOp::GcSafepoint => {
                 let addr = self.runtime_data_addr(GC_PENDING_SYMBOL)?;
@@ -99,7 +115,9 @@ impl FnCx<'_, '_> {
                 Ok(None)
             }
             LlOp::GcWriteBarrier => {
-                let Some(obj) = op.args.first() else { return Err("gc_write_barrier needs an object".into()) };
+                let Some(obj) = op.args.first() else {
+                    return Err("gc_write_barrier needs an object".into());
+                };
                 let obj = self.value(obj)?;
                 let hdr = self.b.ins().load(ct::I64, MemFlagsData::trusted(), obj, 0);
                 let bit = self.b.ins().band_imm_s(hdr, GCFLAG_TRACK_YOUNG as i64);
@@ -130,10 +148,20 @@ impl FnCx<'_, '_> {
         let size = self.b.ins().smax(size, min);
         let free_addr = self.runtime_data_addr(NURSERY_FREE_SYMBOL)?;
         let top_addr = self.runtime_data_addr(NURSERY_TOP_SYMBOL)?;
-        let free = self.b.ins().load(ct::I64, MemFlagsData::trusted(), free_addr, 0);
-        let top = self.b.ins().load(ct::I64, MemFlagsData::trusted(), top_addr, 0);
+        let free = self
+            .b
+            .ins()
+            .load(ct::I64, MemFlagsData::trusted(), free_addr, 0);
+        let top = self
+            .b
+            .ins()
+            .load(ct::I64, MemFlagsData::trusted(), top_addr, 0);
         let avail = self.b.ins().isub(top, free);
-        let fits = self.b.ins().icmp(cranelift_codegen::ir::condcodes::IntCC::UnsignedLessThanOrEqual, size, avail);
+        let fits = self.b.ins().icmp(
+            cranelift_codegen::ir::condcodes::IntCC::UnsignedLessThanOrEqual,
+            size,
+            avail,
+        );
         let fast = self.b.create_block();
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
@@ -143,15 +171,23 @@ impl FnCx<'_, '_> {
 
         self.b.switch_to_block(fast);
         let new_free = self.b.ins().iadd(free, size);
-        self.b.ins().store(MemFlagsData::trusted(), new_free, free_addr, 0);
+        self.b
+            .ins()
+            .store(MemFlagsData::trusted(), new_free, free_addr, 0);
         let hdr = self.b.ins().iconst(ct::I64, t.as_u32() as i64);
         self.b.ins().store(MemFlagsData::trusted(), hdr, free, 0);
-        self.b.ins().jump(join, &[cranelift_codegen::ir::BlockArg::Value(free)]);
+        self.b
+            .ins()
+            .jump(join, &[cranelift_codegen::ir::BlockArg::Value(free)]);
 
         self.b.switch_to_block(slow);
         let tid = self.b.ins().iconst(ct::I64, t.as_u32() as i64);
-        let obj = self.call_runtime("rpy_malloc", &[tid, size])?.expect("rpy_malloc returns a pointer");
-        self.b.ins().jump(join, &[cranelift_codegen::ir::BlockArg::Value(obj)]);
+        let obj = self
+            .call_runtime("rpy_malloc", &[tid, size])?
+            .expect("rpy_malloc returns a pointer");
+        self.b
+            .ins()
+            .jump(join, &[cranelift_codegen::ir::BlockArg::Value(obj)]);
 
         self.b.switch_to_block(join);
         Ok(result)

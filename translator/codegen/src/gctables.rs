@@ -20,7 +20,8 @@ pub fn type_row(ty: &GcType) -> ([u32; TYPEINFO_WORDS], Vec<u32>) {
     let layout = ty.layout();
     let mut row = [0u32; TYPEINFO_WORDS];
     row[TI_FIXED_SIZE] = layout.fixed_size.max(MIN_OBJECT_SIZE);
-    if let (Some(item), Some(lo), Some(io)) = (ty.items, layout.length_offset, layout.items_offset) {
+    if let (Some(item), Some(lo), Some(io)) = (ty.items, layout.length_offset, layout.items_offset)
+    {
         row[TI_ITEM_SIZE] = item.size().max(1);
         row[TI_LENGTH_OFS] = lo;
         row[TI_ITEMS_OFS] = io;
@@ -44,7 +45,12 @@ fn has_gc_ptrs(ty: &GcType) -> bool {
     ty.fields.iter().any(|(_, t)| t.is_gc_ptr()) || ty.items.is_some_and(LowType::is_gc_ptr)
 }
 
-pub(crate) fn define_gc_tables(module: &mut ObjectModule, prog: &LlProgram, syms: &Symbols, kind: GcKind) -> Result<(), CodegenError> {
+pub(crate) fn define_gc_tables(
+    module: &mut ObjectModule,
+    prog: &LlProgram,
+    syms: &Symbols,
+    kind: GcKind,
+) -> Result<(), CodegenError> {
     let count = prog.types.types.len().max(prog.type_names.len());
     let mut info: Vec<u32> = Vec::with_capacity(count * TYPEINFO_WORDS);
     let mut offsets: Vec<u32> = Vec::new();
@@ -68,7 +74,9 @@ pub(crate) fn define_gc_tables(module: &mut ObjectModule, prog: &LlProgram, syms
         .filter(|(_, p)| prog.types.types.get(p.typ).is_some_and(has_gc_ptrs))
         .map(|(i, _)| i)
         .collect();
-    let id = module.declare_data(PREBUILT_ROOTS_SYMBOL, Linkage::Export, false, false).map_err(module_err)?;
+    let id = module
+        .declare_data(PREBUILT_ROOTS_SYMBOL, Linkage::Export, false, false)
+        .map_err(module_err)?;
     let mut desc = DataDescription::new();
     desc.define(vec![0u8; 8 * roots.len().max(1)].into_boxed_slice());
     desc.set_align(8);
@@ -82,7 +90,9 @@ pub(crate) fn define_gc_tables(module: &mut ObjectModule, prog: &LlProgram, syms
 }
 
 fn define_u32s(module: &mut ObjectModule, name: &str, words: &[u32]) -> Result<(), CodegenError> {
-    let id = module.declare_data(name, Linkage::Export, false, false).map_err(module_err)?;
+    let id = module
+        .declare_data(name, Linkage::Export, false, false)
+        .map_err(module_err)?;
     let mut bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     bytes.resize(bytes.len().max(8).next_multiple_of(8), 0);
     let mut desc = DataDescription::new();
@@ -92,7 +102,9 @@ fn define_u32s(module: &mut ObjectModule, name: &str, words: &[u32]) -> Result<(
 }
 
 fn define_i64(module: &mut ObjectModule, name: &str, v: i64) -> Result<(), CodegenError> {
-    let id = module.declare_data(name, Linkage::Export, false, false).map_err(module_err)?;
+    let id = module
+        .declare_data(name, Linkage::Export, false, false)
+        .map_err(module_err)?;
     let mut desc = DataDescription::new();
     desc.define(v.to_le_bytes().to_vec().into_boxed_slice());
     desc.set_align(8);

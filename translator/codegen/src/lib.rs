@@ -58,7 +58,11 @@ pub struct CodegenOptions {
 
 impl Default for CodegenOptions {
     fn default() -> Self {
-        CodegenOptions { opt_level: OptLevel::Speed, verify: cfg!(debug_assertions), gc: Default::default() }
+        CodegenOptions {
+            opt_level: OptLevel::Speed,
+            verify: cfg!(debug_assertions),
+            gc: Default::default(),
+        }
     }
 }
 
@@ -71,14 +75,23 @@ pub enum CodegenError {
     Isa(String),
     /// A graph that the code generator cannot translate (an op with
     /// operands of the wrong kind, a missing layout...).
-    BadGraph { graph: String, message: String },
+    BadGraph {
+        graph: String,
+        message: String,
+    },
     /// Cranelift rejected a function (verifier or compilation error); the
     /// message includes the IR with the errors marked when available.
-    Cranelift { function: String, message: String },
+    Cranelift {
+        function: String,
+        message: String,
+    },
     /// Declaring or defining a symbol, or writing the object, failed.
     Module(String),
     /// Running the linker failed; `stderr` is what it printed.
-    Link { command: String, stderr: String },
+    Link {
+        command: String,
+        stderr: String,
+    },
     Io(String),
 }
 
@@ -86,10 +99,16 @@ impl fmt::Display for CodegenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CodegenError::Isa(m) => write!(f, "code generation: unsupported host: {m}"),
-            CodegenError::BadGraph { graph, message } => write!(f, "code generation of `{graph}`: {message}"),
-            CodegenError::Cranelift { function, message } => write!(f, "Cranelift rejected `{function}`: {message}"),
+            CodegenError::BadGraph { graph, message } => {
+                write!(f, "code generation of `{graph}`: {message}")
+            }
+            CodegenError::Cranelift { function, message } => {
+                write!(f, "Cranelift rejected `{function}`: {message}")
+            }
             CodegenError::Module(m) => write!(f, "object file: {m}"),
-            CodegenError::Link { command, stderr } => write!(f, "link failed: `{command}`:\n{stderr}"),
+            CodegenError::Link { command, stderr } => {
+                write!(f, "link failed: `{command}`:\n{stderr}")
+            }
             CodegenError::Io(m) => write!(f, "{m}"),
         }
     }
@@ -116,9 +135,14 @@ pub fn emit_ir(prog: &LlProgram, opts: &CodegenOptions) -> Result<Vec<String>, C
     Ok(ir)
 }
 
-fn translate(prog: &LlProgram, opts: &CodegenOptions, keep_ir: bool) -> Result<(ObjectModule, Vec<String>), CodegenError> {
+fn translate(
+    prog: &LlProgram,
+    opts: &CodegenOptions,
+    keep_ir: bool,
+) -> Result<(ObjectModule, Vec<String>), CodegenError> {
     let isa = isa::host_isa(opts)?;
-    let builder = ObjectBuilder::new(isa, "rpython", cranelift_module::default_libcall_names()).map_err(module_err)?;
+    let builder = ObjectBuilder::new(isa, "rpython", cranelift_module::default_libcall_names())
+        .map_err(module_err)?;
     let mut module = ObjectModule::new(builder);
     let mut syms = symbols::Symbols::declare(&mut module, prog)?;
     data::define_all(&mut module, prog, &mut syms, opts.gc)?;
@@ -129,12 +153,34 @@ fn translate(prog: &LlProgram, opts: &CodegenOptions, keep_ir: bool) -> Result<(
     for (index, graph) in prog.graphs.iter().enumerate() {
         module.clear_context(&mut ctx);
         let id = syms.graphs[index];
-        func::translate_graph(&mut module, &mut syms, prog, graph, id, &mut ctx.func, &mut fctx)?;
-        define(&mut module, &mut ctx, id, &syms.graph_names[index], opts, keep_ir.then_some(&mut ir))?;
+        func::translate_graph(
+            &mut module,
+            &mut syms,
+            prog,
+            graph,
+            id,
+            &mut ctx.func,
+            &mut fctx,
+        )?;
+        define(
+            &mut module,
+            &mut ctx,
+            id,
+            &syms.graph_names[index],
+            opts,
+            keep_ir.then_some(&mut ir),
+        )?;
     }
     module.clear_context(&mut ctx);
     func::translate_entry(&mut module, &mut syms, prog, &mut ctx.func, &mut fctx)?;
-    define(&mut module, &mut ctx, syms.entry, rpy_abi::ENTRY_SYMBOL, opts, keep_ir.then_some(&mut ir))?;
+    define(
+        &mut module,
+        &mut ctx,
+        syms.entry,
+        rpy_abi::ENTRY_SYMBOL,
+        opts,
+        keep_ir.then_some(&mut ir),
+    )?;
     Ok((module, ir))
 }
 
@@ -151,15 +197,24 @@ fn define(
     }
     if opts.verify {
         if let Err(errors) = cranelift_codegen::verify_function(&ctx.func, module.isa()) {
-            let message = cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errors);
-            return Err(CodegenError::Cranelift { function: name.to_string(), message });
+            let message =
+                cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errors);
+            return Err(CodegenError::Cranelift {
+                function: name.to_string(),
+                message,
+            });
         }
     }
     module.define_function(id, ctx).map_err(|e| {
         let message = match e {
-            cranelift_module::ModuleError::Compilation(err) => cranelift_codegen::print_errors::pretty_error(&ctx.func, err),
+            cranelift_module::ModuleError::Compilation(err) => {
+                cranelift_codegen::print_errors::pretty_error(&ctx.func, err)
+            }
             other => other.to_string(),
         };
-        CodegenError::Cranelift { function: name.to_string(), message }
+        CodegenError::Cranelift {
+            function: name.to_string(),
+            message,
+        }
     })
 }

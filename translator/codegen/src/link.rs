@@ -12,16 +12,23 @@ pub fn link(object: &[u8], runtime_lib: &Path, output: &Path) -> Result<(), Code
     let dir = tempdir()?;
     let obj_path = dir.join("program.o");
     let io = |what: &str, e: std::io::Error| CodegenError::Io(format!("{what}: {e}"));
-    std::fs::write(&obj_path, object).map_err(|e| io(&format!("writing {}", obj_path.display()), e))?;
+    std::fs::write(&obj_path, object)
+        .map_err(|e| io(&format!("writing {}", obj_path.display()), e))?;
     let mut cmd = Command::new(std::env::var_os("RPY_CC").unwrap_or_else(|| "cc".into()));
     cmd.arg("-o").arg(output).arg(&obj_path).arg(runtime_lib);
     cmd.args(["-lpthread", "-ldl", "-lm"]);
     let command = format!("{cmd:?}");
-    let out = cmd.output().map_err(|e| CodegenError::Link { command: command.clone(), stderr: format!("cannot run the linker: {e}") });
+    let out = cmd.output().map_err(|e| CodegenError::Link {
+        command: command.clone(),
+        stderr: format!("cannot run the linker: {e}"),
+    });
     let _ = std::fs::remove_dir_all(&dir);
     let out = out?;
     if !out.status.success() {
-        return Err(CodegenError::Link { command, stderr: String::from_utf8_lossy(&out.stderr).into_owned() });
+        return Err(CodegenError::Link {
+            command,
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        });
     }
     Ok(())
 }

@@ -19,7 +19,9 @@
 use crate::func::FnCx;
 use crate::symbols::Message;
 use crate::types::{self, clif_type};
-use cranelift_codegen::ir::{condcodes::FloatCC, condcodes::IntCC, types as ct, InstBuilder, MemFlagsData, Value};
+use cranelift_codegen::ir::{
+    condcodes::FloatCC, condcodes::IntCC, types as ct, InstBuilder, MemFlagsData, Value,
+};
 use cranelift_module::Module;
 use rpy_flow::graph::{Op, Value as GValue};
 use rpy_rtyper::{GcType, GcTypeId, Ll, LlConst, LlOp, LowType};
@@ -31,7 +33,13 @@ impl FnCx<'_, '_> {
         use LlOp::*;
         let rt = self.g.var_types[op.result];
         let n = op.args.len();
-        let want = |k: usize| if n == k { Ok(()) } else { Err(format!("expected {k} operands, got {n}")) };
+        let want = |k: usize| {
+            if n == k {
+                Ok(())
+            } else {
+                Err(format!("expected {k} operands, got {n}"))
+            }
+        };
         match op.kind {
             DirectCall => return self.direct_call(op),
             GcPushRoots | GcReloadRoot | GcSafepoint | GcWriteBarrier => return self.gc_op(op),
@@ -48,7 +56,9 @@ impl FnCx<'_, '_> {
                 let t = self.type_operand(&op.args[0])?;
                 let ty = self.gc_type(t)?;
                 let layout = ty.layout();
-                let (Some(item), Some(lo), Some(io)) = (ty.items, layout.length_offset, layout.items_offset) else {
+                let (Some(item), Some(lo), Some(io)) =
+                    (ty.items, layout.length_offset, layout.items_offset)
+                else {
                     return Err(format!("malloc_varsize of the fixed-size type {}", ty.name));
                 };
                 let len = self.value(&op.args[1])?;
@@ -56,7 +66,9 @@ impl FnCx<'_, '_> {
                 let size = self.b.ins().iadd_imm_s(bytes, io as i64 + 7);
                 let size = self.b.ins().band_imm_s(size, -8);
                 let obj = self.allocate(t, size)?;
-                self.b.ins().store(MemFlagsData::trusted(), len, obj, lo as i32);
+                self.b
+                    .ins()
+                    .store(MemFlagsData::trusted(), len, obj, lo as i32);
                 return Ok(Some(obj));
             }
             _ => {}
@@ -68,7 +80,13 @@ impl FnCx<'_, '_> {
                 _ => a.push(self.value(arg)?),
             }
         }
-        let arity = |k: usize| if a.len() == k { Ok(()) } else { Err(format!("expected {k} value operands, got {}", a.len())) };
+        let arity = |k: usize| {
+            if a.len() == k {
+                Ok(())
+            } else {
+                Err(format!("expected {k} value operands, got {}", a.len()))
+            }
+        };
         if op.kind == SameAs && a.is_empty() && rt == LowType::Void {
             // `same_as(void)`: a Void result has no value.
             return Ok(None);
@@ -97,7 +115,11 @@ impl FnCx<'_, '_> {
                 }
                 let div = matches!(op.kind, IntFloorDiv | IntFloorDivZer);
                 if unsigned {
-                    if div { self.b.ins().udiv(a[0], a[1]) } else { self.b.ins().urem(a[0], a[1]) }
+                    if div {
+                        self.b.ins().udiv(a[0], a[1])
+                    } else {
+                        self.b.ins().urem(a[0], a[1])
+                    }
                 } else {
                     self.python_divmod(a[0], a[1], div)
                 }
@@ -179,7 +201,11 @@ impl FnCx<'_, '_> {
             }
             FloatMin | FloatMax => {
                 arity(2)?;
-                let cc = if op.kind == FloatMin { FloatCC::LessThan } else { FloatCC::GreaterThan };
+                let cc = if op.kind == FloatMin {
+                    FloatCC::LessThan
+                } else {
+                    FloatCC::GreaterThan
+                };
                 let second = self.b.ins().fcmp(cc, a[1], a[0]);
                 self.b.ins().select(second, a[1], a[0])
             }
@@ -195,13 +221,19 @@ impl FnCx<'_, '_> {
             PtrNonNull => self.b.ins().icmp_imm_s(IntCC::NotEqual, a[0], 0),
             GetField | SetField => {
                 let (ty, ofs) = self.field(op)?;
-                let Some(t) = clif_type(ty) else { return Ok(None) };
+                let Some(t) = clif_type(ty) else {
+                    return Ok(None);
+                };
                 if op.kind == GetField {
                     arity(1)?;
-                    self.b.ins().load(t, MemFlagsData::trusted(), a[0], ofs as i32)
+                    self.b
+                        .ins()
+                        .load(t, MemFlagsData::trusted(), a[0], ofs as i32)
                 } else {
                     arity(2)?;
-                    self.b.ins().store(MemFlagsData::trusted(), a[1], a[0], ofs as i32);
+                    self.b
+                        .ins()
+                        .store(MemFlagsData::trusted(), a[1], a[0], ofs as i32);
                     return Ok(None);
                 }
             }
@@ -211,22 +243,30 @@ impl FnCx<'_, '_> {
                 let Some(lo) = ty.layout().length_offset else {
                     return Err(format!("getarraysize on the fixed-size type {}", ty.name));
                 };
-                self.b.ins().load(ct::I64, MemFlagsData::trusted(), a[0], lo as i32)
+                self.b
+                    .ins()
+                    .load(ct::I64, MemFlagsData::trusted(), a[0], lo as i32)
             }
             GetArrayItem | SetArrayItem => {
                 let ty = self.gc_type(self.ptr_type(&op.args[0])?)?;
                 let (Some(item), Some(io)) = (ty.items, ty.layout().items_offset) else {
                     return Err(format!("{} on the fixed-size type {}", op.kind, ty.name));
                 };
-                let Some(t) = clif_type(item) else { return Ok(None) };
+                let Some(t) = clif_type(item) else {
+                    return Ok(None);
+                };
                 let scaled = self.b.ins().imul_imm_s(a[1], item.size() as i64);
                 let addr = self.b.ins().iadd(a[0], scaled);
                 if op.kind == GetArrayItem {
                     arity(2)?;
-                    self.b.ins().load(t, MemFlagsData::trusted(), addr, io as i32)
+                    self.b
+                        .ins()
+                        .load(t, MemFlagsData::trusted(), addr, io as i32)
                 } else {
                     arity(3)?;
-                    self.b.ins().store(MemFlagsData::trusted(), a[2], addr, io as i32);
+                    self.b
+                        .ins()
+                        .store(MemFlagsData::trusted(), a[2], addr, io as i32);
                     return Ok(None);
                 }
             }
@@ -247,8 +287,8 @@ impl FnCx<'_, '_> {
                 self.check_exception();
                 return Ok(None);
             }
-            DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot | GcSafepoint
-            | GcWriteBarrier => unreachable!("handled above"),
+            DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
+            | GcSafepoint | GcWriteBarrier => unreachable!("handled above"),
         };
         Ok(Some(v))
     }
@@ -289,7 +329,9 @@ impl FnCx<'_, '_> {
         let mut args = Vec::new();
         let mut arg_types = Vec::new();
         for arg in &op.args[1..] {
-            let Some(t) = self.operand_type(arg) else { return Err(format!("operand {arg:?} has no type")) };
+            let Some(t) = self.operand_type(arg) else {
+                return Err(format!("operand {arg:?} has no type"));
+            };
             if let Some(ct) = clif_type(t) {
                 args.push(self.value(arg)?);
                 arg_types.push(ct);
@@ -307,13 +349,25 @@ impl FnCx<'_, '_> {
                 let rt = clif_type(self.g.var_types[op.result]);
                 let sig = types::signature(cc, arg_types, rt);
                 let id = self.syms.extern_func(self.module, name, &sig)?;
-                (id, rpy_abi::runtime_func(name).map_or(true, |f| f.can_raise))
+                (
+                    id,
+                    rpy_abi::runtime_func(name).map_or(true, |f| f.can_raise),
+                )
             }
             other => return Err(format!("direct_call of {other}")),
         };
-        let expected = self.module.declarations().get_function_decl(id).signature.params.len();
+        let expected = self
+            .module
+            .declarations()
+            .get_function_decl(id)
+            .signature
+            .params
+            .len();
         if expected != args.len() {
-            return Err(format!("call passes {} arguments, the callee takes {expected}", args.len()));
+            return Err(format!(
+                "call passes {} arguments, the callee takes {expected}",
+                args.len()
+            ));
         }
         let fr = self.func_ref(id);
         let call = self.b.ins().call(fr, &args);
@@ -325,12 +379,16 @@ impl FnCx<'_, '_> {
     }
 
     fn indirect_call(&mut self, op: &Op<Ll>) -> R {
-        let Some(fptr) = op.args.first() else { return Err("indirect_call without a callee".into()) };
+        let Some(fptr) = op.args.first() else {
+            return Err("indirect_call without a callee".into());
+        };
         let fptr = self.value(fptr)?;
         let mut args = Vec::new();
         let mut arg_types = Vec::new();
         for arg in &op.args[1..] {
-            let Some(t) = self.operand_type(arg) else { continue };
+            let Some(t) = self.operand_type(arg) else {
+                continue;
+            };
             if let Some(ct) = clif_type(t) {
                 args.push(self.value(arg)?);
                 arg_types.push(ct);
@@ -379,7 +437,11 @@ impl FnCx<'_, '_> {
     }
 
     fn gc_type(&self, t: GcTypeId) -> Result<&GcType, String> {
-        self.prog.types.types.get(t).ok_or_else(|| format!("unknown GC type {t}"))
+        self.prog
+            .types
+            .types
+            .get(t)
+            .ok_or_else(|| format!("unknown GC type {t}"))
     }
 
     /// Type and offset of the field named by operand 1 of get/setfield.
@@ -429,13 +491,14 @@ fn float_cc(op: LlOp) -> FloatCC {
 fn value_arity(op: LlOp) -> Option<usize> {
     use LlOp::*;
     Some(match op {
-        SameAs | IntNeg | IntAbs | IntInvert | IntIsTrue | IntNegOvf | FloatNeg | FloatAbs | FloatIsTrue | BoolNot
-        | CastBoolToInt | CastIntToFloat | CastFloatToInt | CastCharToInt | CastIntToChar | CastUniCharToInt
-        | CastIntToUniChar | PtrIsNull | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
+        SameAs | IntNeg | IntAbs | IntInvert | IntIsTrue | IntNegOvf | FloatNeg | FloatAbs
+        | FloatIsTrue | BoolNot | CastBoolToInt | CastIntToFloat | CastFloatToInt
+        | CastCharToInt | CastIntToChar | CastUniCharToInt | CastIntToUniChar | PtrIsNull
+        | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
         GetArrayItem | SetField | Raise | RaiseNew => 2,
         SetArrayItem => 3,
-        DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot | GcSafepoint
-        | GcWriteBarrier => return None,
+        DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
+        | GcSafepoint | GcWriteBarrier => return None,
         _ => 2,
     })
 }

@@ -17,7 +17,9 @@ use rpy_rtyper::{LlConst, LlGraph, LlOp, LlProgram};
 
 pub(crate) fn graphs_that_raise(prog: &LlProgram, stack_checked: &[bool]) -> Vec<bool> {
     // A stack-depth check at entry raises RecursionError.
-    let mut raises: Vec<bool> = (0..prog.graphs.len()).map(|i| stack_checked.get(i).copied().unwrap_or(false)).collect();
+    let mut raises: Vec<bool> = (0..prog.graphs.len())
+        .map(|i| stack_checked.get(i).copied().unwrap_or(false))
+        .collect();
     loop {
         let mut changed = false;
         for (i, g) in prog.graphs.iter().enumerate() {
@@ -38,7 +40,9 @@ fn graph_raises(g: &LlGraph, raises: &[bool]) -> bool {
             || g.graph.blocks[b].ops.iter().any(|op| match op.kind {
                 LlOp::DirectCall => match op.args.first().and_then(|a| a.as_const()) {
                     Some(LlConst::Func(i)) => raises.get(*i as usize).copied().unwrap_or(true),
-                    Some(LlConst::Extern(name)) => rpy_abi::runtime_func(name).map_or(true, |f| f.can_raise),
+                    Some(LlConst::Extern(name)) => {
+                        rpy_abi::runtime_func(name).map_or(true, |f| f.can_raise)
+                    }
                     _ => true,
                 },
                 LlOp::Malloc | LlOp::MallocVarsize => true,

@@ -17,7 +17,9 @@ pub(crate) fn clif_type(t: LowType) -> Option<Type> {
         LowType::Void => None,
         LowType::Bool | LowType::Char => Some(types::I8),
         LowType::UniChar => Some(types::I32),
-        LowType::Signed | LowType::Unsigned | LowType::Ptr(_) | LowType::Address => Some(types::I64),
+        LowType::Signed | LowType::Unsigned | LowType::Ptr(_) | LowType::Address => {
+            Some(types::I64)
+        }
         LowType::Float => Some(types::F64),
     }
 }
@@ -40,7 +42,11 @@ pub(crate) fn param(t: Type) -> AbiParam {
     }
 }
 
-pub(crate) fn signature(call_conv: CallConv, params: impl IntoIterator<Item = Type>, result: Option<Type>) -> Signature {
+pub(crate) fn signature(
+    call_conv: CallConv,
+    params: impl IntoIterator<Item = Type>,
+    result: Option<Type>,
+) -> Signature {
     let mut sig = Signature::new(call_conv);
     sig.params.extend(params.into_iter().map(param));
     sig.returns.extend(result.map(param));
@@ -50,11 +56,19 @@ pub(crate) fn signature(call_conv: CallConv, params: impl IntoIterator<Item = Ty
 /// Signature of the function made from a graph: its start block's
 /// non-Void inputs, its non-Void result.
 pub(crate) fn graph_signature(call_conv: CallConv, g: &LlGraph) -> Signature {
-    let params = g.graph.params().iter().filter_map(|&v| clif_type(g.var_types[v]));
+    let params = g
+        .graph
+        .params()
+        .iter()
+        .filter_map(|&v| clif_type(g.var_types[v]));
     signature(call_conv, params, clif_type(g.result_type))
 }
 
 /// Signature of a runtime function listed in `rpy_abi::RUNTIME_FUNCS`.
 pub(crate) fn runtime_signature(call_conv: CallConv, f: &rpy_abi::RuntimeFunc) -> Signature {
-    signature(call_conv, f.params.iter().filter_map(|&p| abi_type(p)), abi_type(f.result))
+    signature(
+        call_conv,
+        f.params.iter().filter_map(|&p| abi_type(p)),
+        abi_type(f.result),
+    )
 }

@@ -36,7 +36,18 @@ fn floor_division_and_modulo_follow_python() {
     let show = add_show(&mut p);
     let (mut g, _) = Gb::new("main", &[ARGV], Signed);
     let b = g.start();
-    for (x, y) in [(7, 2), (-7, 2), (7, -2), (-7, -2), (-6, 3), (6, -3), (i64::MIN, -1), (i64::MIN, 1), (5, 7), (-5, 7)] {
+    for (x, y) in [
+        (7, 2),
+        (-7, 2),
+        (7, -2),
+        (-7, -2),
+        (-6, 3),
+        (6, -3),
+        (i64::MIN, -1),
+        (i64::MIN, 1),
+        (5, 7),
+        (-5, 7),
+    ] {
         g.call(b, LlConst::Func(show), vec![int(x), int(y)], Void);
     }
     g.ret(b, int(0));
@@ -76,16 +87,28 @@ fn zero_division_propagates_out_of_a_call_and_is_caught() {
     g.ret(ok, int(0));
     let (handler, hv) = g.block(&[Signed, Ptr(zde_t)]);
     let (et, ev) = g.exc_vars();
-    g.catch(b0, (ok, vec![v(r1)]), vec![((zde, zde), Some((et, ev)), handler, vec![v(et), v(ev)])]);
+    g.catch(
+        b0,
+        (ok, vec![v(r1)]),
+        vec![((zde, zde), Some((et, ev)), handler, vec![v(et), v(ev)])],
+    );
     g.print(handler, caught);
-    let msg = g.op(handler, LlOp::GetField, vec![v(hv[1]), Value::Const(LlConst::Field("msg".into()))], STR);
+    let msg = g.op(
+        handler,
+        LlOp::GetField,
+        vec![v(hv[1]), Value::Const(LlConst::Field("msg".into()))],
+        STR,
+    );
     g.print(handler, v(msg));
     g.print(handler, nl);
     let same = g.op(handler, LlOp::IntEq, vec![v(hv[0]), int(zde as i64)], Bool);
     let code = g.op(handler, LlOp::CastBoolToInt, vec![v(same)], Signed);
     g.ret(handler, v(code));
     p.p.entry = p.add(g);
-    assert_eq!(run(&p.p, "zde_caught", &[]), "3\ncaught ZeroDivisionError: integer division or modulo by zero\nexit: 1\n");
+    assert_eq!(
+        run(&p.p, "zde_caught", &[]),
+        "3\ncaught ZeroDivisionError: integer division or modulo by zero\nexit: 1\n"
+    );
 }
 
 #[test]
@@ -100,7 +123,11 @@ fn an_exception_no_handler_matches_escapes_the_entry_point() {
     let r = g.call(b0, LlConst::Func(div), vec![int(1), int(0)], Signed);
     let (handler, _) = g.block(&[]);
     g.ret(handler, int(5));
-    g.catch(b0, (g.g.returnblock, vec![v(r)]), vec![((ve, ve), None, handler, vec![])]);
+    g.catch(
+        b0,
+        (g.g.returnblock, vec![v(r)]),
+        vec![((ve, ve), None, handler, vec![])],
+    );
     p.p.entry = p.add(g);
     assert_eq!(
         run(&p.p, "zde_escapes", &[]),
@@ -120,12 +147,22 @@ fn loop_with_block_parameters_and_an_integer_switch() {
     let c = g.op(head, LlOp::IntLe, vec![v(hv[0]), int(100)], Bool);
     let (body, bv) = g.block(&[Signed, Signed]);
     let (done, dv) = g.block(&[Signed]);
-    g.branch(head, c, (body, vec![v(hv[0]), v(hv[1])]), (done, vec![v(hv[1])]));
+    g.branch(
+        head,
+        c,
+        (body, vec![v(hv[0]), v(hv[1])]),
+        (done, vec![v(hv[1])]),
+    );
     let acc = g.op(body, LlOp::IntAdd, vec![v(bv[1]), v(bv[0])], Signed);
     let (next, nv) = g.block(&[Signed, Signed]);
     let small = g.op(body, LlOp::IntLt, vec![v(bv[0]), int(4)], Bool);
     let (sw, swv) = g.block(&[Signed, Signed]);
-    g.branch(body, small, (sw, vec![v(bv[0]), v(acc)]), (next, vec![v(bv[0]), v(acc)]));
+    g.branch(
+        body,
+        small,
+        (sw, vec![v(bv[0]), v(acc)]),
+        (next, vec![v(bv[0]), v(acc)]),
+    );
     let mut cases = Vec::new();
     let mut targets = Vec::new();
     for name in &names {
@@ -144,37 +181,83 @@ fn loop_with_block_parameters_and_an_integer_switch() {
     g.print(done, nl);
     g.ret(done, int(0));
     p.p.entry = p.add(g);
-    assert_eq!(run(&p.p, "loop", &[]), "zero\none\nmany\nmany\n5050\nexit: 0\n");
+    assert_eq!(
+        run(&p.p, "loop", &[]),
+        "zero\none\nmany\nmany\n5050\nexit: 0\n"
+    );
 }
 
 #[test]
 fn prebuilt_strings_and_objects() {
     let mut p = Prog::new();
-    let pair = p.add_type(GcType { name: "Pair".into(), fields: vec![("name".into(), STR), ("n".into(), Signed), ("flag".into(), Bool)], items: None });
+    let pair = p.add_type(GcType {
+        name: "Pair".into(),
+        fields: vec![
+            ("name".into(), STR),
+            ("n".into(), Signed),
+            ("flag".into(), Bool),
+        ],
+        items: None,
+    });
     let hello = p.str("héllo wörld ✓\n");
     let sp = p.str(" ");
-    let Value::Const(LlConst::Prebuilt(hi, _)) = hello else { unreachable!() };
+    let Value::Const(LlConst::Prebuilt(hi, _)) = hello else {
+        unreachable!()
+    };
     let obj = p.p.prebuilt.len() as u32;
     p.p.prebuilt.push(rpy_rtyper::Prebuilt {
         typ: pair,
-        fields: vec![LlConst::Prebuilt(hi, TypeTable::STR), LlConst::Signed(42), LlConst::Bool(true)],
+        fields: vec![
+            LlConst::Prebuilt(hi, TypeTable::STR),
+            LlConst::Signed(42),
+            LlConst::Bool(true),
+        ],
         items: vec![],
     });
     let (mut g, _) = Gb::new("main", &[ARGV], Signed);
     let b = g.start();
     g.print(b, hello);
     let objv = Value::Const(LlConst::Prebuilt(obj, pair));
-    let name = g.op(b, LlOp::GetField, vec![objv.clone(), Value::Const(LlConst::Field("name".into()))], STR);
+    let name = g.op(
+        b,
+        LlOp::GetField,
+        vec![objv.clone(), Value::Const(LlConst::Field("name".into()))],
+        STR,
+    );
     g.print(b, v(name));
-    let n = g.op(b, LlOp::GetField, vec![objv.clone(), Value::Const(LlConst::Field("n".into()))], Signed);
+    let n = g.op(
+        b,
+        LlOp::GetField,
+        vec![objv.clone(), Value::Const(LlConst::Field("n".into()))],
+        Signed,
+    );
     g.print_int(b, v(n));
     g.print(b, sp.clone());
     // Prebuilt objects are writable.
-    g.op(b, LlOp::SetField, vec![objv.clone(), Value::Const(LlConst::Field("n".into())), int(-7)], Void);
-    let n2 = g.op(b, LlOp::GetField, vec![objv.clone(), Value::Const(LlConst::Field("n".into()))], Signed);
+    g.op(
+        b,
+        LlOp::SetField,
+        vec![
+            objv.clone(),
+            Value::Const(LlConst::Field("n".into())),
+            int(-7),
+        ],
+        Void,
+    );
+    let n2 = g.op(
+        b,
+        LlOp::GetField,
+        vec![objv.clone(), Value::Const(LlConst::Field("n".into()))],
+        Signed,
+    );
     g.print_int(b, v(n2));
     g.print(b, sp.clone());
-    let flag = g.op(b, LlOp::GetField, vec![objv.clone(), Value::Const(LlConst::Field("flag".into()))], Bool);
+    let flag = g.op(
+        b,
+        LlOp::GetField,
+        vec![objv.clone(), Value::Const(LlConst::Field("flag".into()))],
+        Bool,
+    );
     let len = g.op(b, LlOp::GetArrayLen, vec![v(name)], Signed);
     g.print_int(b, v(len));
     g.print(b, sp);
@@ -183,7 +266,10 @@ fn prebuilt_strings_and_objects() {
     let code = g.op(b, LlOp::CastBoolToInt, vec![v(flag)], Signed);
     g.ret(b, v(code));
     p.p.entry = p.add(g);
-    let expect = format!("héllo wörld ✓\nhéllo wörld ✓\n42 -7 14 {}exit: 1\n", pair.as_u32());
+    let expect = format!(
+        "héllo wörld ✓\nhéllo wörld ✓\n42 -7 14 {}exit: 1\n",
+        pair.as_u32()
+    );
     assert_eq!(run(&p.p, "prebuilt", &[]), expect);
 }
 
@@ -226,7 +312,12 @@ fn overflow_and_shifts() {
     let (mut g, argv) = Gb::new("main", &[ARGV], Signed);
     // n = len(argv) (1): big = MAX - 1 + n overflows only through the _ovf op.
     let b0 = g.start();
-    let n = g.op(b0, LlOp::GetField, vec![v(argv[0]), Value::Const(LlConst::Field("length".into()))], Signed);
+    let n = g.op(
+        b0,
+        LlOp::GetField,
+        vec![v(argv[0]), Value::Const(LlConst::Field("length".into()))],
+        Signed,
+    );
     let shl70 = g.op(b0, LlOp::IntLShift, vec![v(n), int(70)], Signed);
     g.print_int(b0, v(shl70));
     let shl3 = g.op(b0, LlOp::IntLShift, vec![v(n), int(3)], Signed);
@@ -243,17 +334,33 @@ fn overflow_and_shifts() {
     g.ret(ok, int(0));
     let (h, hv) = g.block(&[Ptr(ovf_t)]);
     let (et, ev) = g.exc_vars();
-    g.catch(b0, (ok, vec![v(sum)]), vec![((ovf, ovf), Some((et, ev)), h, vec![v(ev)])]);
-    let msg = g.op(h, LlOp::GetField, vec![v(hv[0]), Value::Const(LlConst::Field("msg".into()))], STR);
+    g.catch(
+        b0,
+        (ok, vec![v(sum)]),
+        vec![((ovf, ovf), Some((et, ev)), h, vec![v(ev)])],
+    );
+    let msg = g.op(
+        h,
+        LlOp::GetField,
+        vec![v(hv[0]), Value::Const(LlConst::Field("msg".into()))],
+        STR,
+    );
     g.print(h, v(msg));
     g.print(h, nl);
     let bad = g.op(h, LlOp::IntLShift, vec![v(n), int(-1)], Signed);
     let (h2, _) = g.block(&[]);
     g.ret(h2, int(3));
     let (et2, ev2) = g.exc_vars();
-    g.catch(h, (g.g.returnblock, vec![v(bad)]), vec![((ve, ve), Some((et2, ev2)), h2, vec![])]);
+    g.catch(
+        h,
+        (g.g.returnblock, vec![v(bad)]),
+        vec![((ve, ve), Some((et2, ev2)), h2, vec![])],
+    );
     p.p.entry = p.add(g);
-    assert_eq!(run(&p.p, "shifts", &[]), "08-1-4\ninteger overflow\nexit: 3\n");
+    assert_eq!(
+        run(&p.p, "shifts", &[]),
+        "08-1-4\ninteger overflow\nexit: 3\n"
+    );
 }
 
 #[test]
@@ -261,9 +368,23 @@ fn varsize_allocation_and_array_items() {
     let mut p = Prog::new();
     let (mut g, _) = Gb::new("main", &[ARGV], Signed);
     let b = g.start();
-    let s = g.op(b, LlOp::MallocVarsize, vec![Value::Const(LlConst::Type(TypeTable::STR)), int(3)], STR);
+    let s = g.op(
+        b,
+        LlOp::MallocVarsize,
+        vec![Value::Const(LlConst::Type(TypeTable::STR)), int(3)],
+        STR,
+    );
     for (i, ch) in "ok\n".chars().enumerate() {
-        g.op(b, LlOp::SetArrayItem, vec![v(s), int(i as i64), Value::Const(LlConst::UniChar(ch as u32))], Void);
+        g.op(
+            b,
+            LlOp::SetArrayItem,
+            vec![
+                v(s),
+                int(i as i64),
+                Value::Const(LlConst::UniChar(ch as u32)),
+            ],
+            Void,
+        );
     }
     g.print(b, v(s));
     let c = g.op(b, LlOp::GetArrayItem, vec![v(s), int(1)], UniChar);
@@ -289,14 +410,15 @@ fn dense_and_sparse_switches_with_negative_and_char_cases() {
     let (mut g, ps) = Gb::new("c", &[Char], Signed);
     let b = g.start();
     let r = g.g.returnblock;
-    let mut exits: Vec<rpy_flow::graph::Link<rpy_rtyper::Ll>> = [(b'a', 1), (b'z', 26), (0xff, 255)]
-        .into_iter()
-        .map(|(ch, res)| {
-            let mut l = rpy_flow::graph::Link::new(vec![int(res)], r);
-            l.exitcase = Some(LlConst::Char(ch));
-            l
-        })
-        .collect();
+    let mut exits: Vec<rpy_flow::graph::Link<rpy_rtyper::Ll>> =
+        [(b'a', 1), (b'z', 26), (0xff, 255)]
+            .into_iter()
+            .map(|(ch, res)| {
+                let mut l = rpy_flow::graph::Link::new(vec![int(res)], r);
+                l.exitcase = Some(LlConst::Char(ch));
+                l
+            })
+            .collect();
     exits.push(rpy_flow::graph::Link::new(vec![int(0)], r));
     g.g.blocks[b].exitswitch = rpy_flow::graph::Exitswitch::Value(ps[0]);
     g.g.blocks[b].exits = exits;
@@ -310,13 +432,21 @@ fn dense_and_sparse_switches_with_negative_and_char_cases() {
         g.print(b, sp.clone());
     }
     for ch in [b'a', b'b', b'z', 0xff] {
-        let y = g.call(b, LlConst::Func(c), vec![Value::Const(LlConst::Char(ch))], Signed);
+        let y = g.call(
+            b,
+            LlConst::Func(c),
+            vec![Value::Const(LlConst::Char(ch))],
+            Signed,
+        );
         g.print_int(b, v(y));
         g.print(b, sp.clone());
     }
     g.ret(b, int(0));
     p.p.entry = p.add(g);
-    assert_eq!(run(&p.p, "switches", &[]), "99 -10 0 30 70 99 99 1 99 1 0 26 255 exit: 0\n");
+    assert_eq!(
+        run(&p.p, "switches", &[]),
+        "99 -10 0 30 70 99 99 1 99 1 0 26 255 exit: 0\n"
+    );
 }
 
 #[test]
@@ -329,7 +459,12 @@ fn float_arithmetic_comparisons_and_division_by_zero() {
     let (mut g, argv) = Gb::new("main", &[ARGV], Signed);
     let b = g.start();
     // one = float(len(argv)) keeps Cranelift from folding everything.
-    let n = g.op(b, LlOp::GetField, vec![v(argv[0]), Value::Const(LlConst::Field("length".into()))], Signed);
+    let n = g.op(
+        b,
+        LlOp::GetField,
+        vec![v(argv[0]), Value::Const(LlConst::Field("length".into()))],
+        Signed,
+    );
     let one = g.op(b, LlOp::CastIntToFloat, vec![v(n)], Float);
     let nan = flt(f64::NAN);
     let show = |g: &mut Gb, x: rpy_rtyper::lltype::LlValue| {
@@ -365,12 +500,24 @@ fn float_arithmetic_comparisons_and_division_by_zero() {
     let (h, hv) = g.block(&[Ptr(zde_t)]);
     let (et, ev) = g.exc_vars();
     let r = g.g.returnblock;
-    g.catch(b, (r, vec![int(0)]), vec![((zde, zde), Some((et, ev)), h, vec![v(ev)])]);
+    g.catch(
+        b,
+        (r, vec![int(0)]),
+        vec![((zde, zde), Some((et, ev)), h, vec![v(ev)])],
+    );
     let _ = bad;
-    let msg = g.op(h, LlOp::GetField, vec![v(hv[0]), Value::Const(LlConst::Field("msg".into()))], STR);
+    let msg = g.op(
+        h,
+        LlOp::GetField,
+        vec![v(hv[0]), Value::Const(LlConst::Field("msg".into()))],
+        STR,
+    );
     g.print(h, v(msg));
     g.print(h, nl);
     g.ret(h, int(2));
     p.p.entry = p.add(g);
-    assert_eq!(run(&p.p, "floats", &[]), "3.5 nan 1.0 2.5 -4.0 0.5 1011\nfloat division by zero\nexit: 2\n");
+    assert_eq!(
+        run(&p.p, "floats", &[]),
+        "3.5 nan 1.0 2.5 -4.0 0.5 1011\nfloat division by zero\nexit: 2\n"
+    );
 }

@@ -76,11 +76,11 @@
 //! * `/` is always `truediv` (the builder does not know the dialect).
 
 use crate::check::assert_valid;
-use cranelift_entity::EntityRef;
 use crate::graph::{Block, Exitswitch, Link, Value, Var};
 use crate::host::{HostId, HostObj, Program};
 use crate::model::{Const, FlowGraph, FlowValue};
 use crate::ops::FlowOp;
+use cranelift_entity::EntityRef;
 use rpy_syntax::ast;
 use rpy_syntax::{Diagnostic, Span};
 use std::collections::{HashMap, HashSet};
@@ -96,7 +96,12 @@ mod stmt;
 pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Diagnostic>> {
     let f = prog.function(func);
     let def = f.def.clone();
-    let mut b = Builder::new(prog, Mode::Function { module: f.module }, &f.qualname, def.span);
+    let mut b = Builder::new(
+        prog,
+        Mode::Function { module: f.module },
+        &f.qualname,
+        def.span,
+    );
     let (locals, globals) = scan::assigned_names(&def.params, &def.body);
     b.globals_declared = globals;
     b.super_ctx = defining_class(prog, func).zip(def.params.first().map(|p| p.name.clone()));
@@ -121,9 +126,16 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
 /// class's plus its own), for `super()`.
 fn defining_class(prog: &Program, func: HostId) -> Option<HostId> {
     let f = prog.function(func);
-    let owner = f.qualname.strip_suffix(f.name.as_str())?.strip_suffix('.')?;
+    let owner = f
+        .qualname
+        .strip_suffix(f.name.as_str())?
+        .strip_suffix('.')?;
     prog.objs.iter().find_map(|(id, o)| match o {
-        HostObj::Class(c) if c.qualname == owner && c.attrs.iter().any(|(_, v)| *v == Const::Host(func)) => Some(id),
+        HostObj::Class(c)
+            if c.qualname == owner && c.attrs.iter().any(|(_, v)| *v == Const::Host(func)) =>
+        {
+            Some(id)
+        }
         _ => None,
     })
 }
@@ -131,7 +143,11 @@ fn defining_class(prog: &Program, func: HostId) -> Option<HostId> {
 /// Build the graph that initialises a module (run by the evaluator).
 /// Allocates a `HostObj::Code` / `HostObj::ClassCode` for each `def` /
 /// `class` it meets.
-pub fn build_module_body(prog: &mut Program, module: HostId, body: &[ast::Stmt]) -> Result<FlowGraph, Vec<Diagnostic>> {
+pub fn build_module_body(
+    prog: &mut Program,
+    module: HostId,
+    body: &[ast::Stmt],
+) -> Result<FlowGraph, Vec<Diagnostic>> {
     let name = prog.module(module).name.clone();
     let (res, objs) = {
         let mut b = Builder::new(prog, Mode::Module { module }, &name, body_span(body));
@@ -145,7 +161,11 @@ pub fn build_module_body(prog: &mut Program, module: HostId, body: &[ast::Stmt])
 
 /// Build the graph of a class body (see the module docs for its naming
 /// convention: `load_global`/`store_global` on the class namespace).
-pub fn build_class_body(prog: &mut Program, module: HostId, class: &ast::ClassDef) -> Result<FlowGraph, Vec<Diagnostic>> {
+pub fn build_class_body(
+    prog: &mut Program,
+    module: HostId,
+    class: &ast::ClassDef,
+) -> Result<FlowGraph, Vec<Diagnostic>> {
     let (res, objs) = {
         let mut b = Builder::new(prog, Mode::Class { module }, &class.name, class.span);
         b.stmts(&class.body);
@@ -165,7 +185,11 @@ fn push_objs(prog: &mut Program, objs: Vec<(HostId, HostObj)>) {
 
 fn body_span(body: &[ast::Stmt]) -> Span {
     match (body.first(), body.last()) {
-        (Some(a), Some(b)) => Span { end_line: b.span.end_line, end_col: b.span.end_col, ..a.span },
+        (Some(a), Some(b)) => Span {
+            end_line: b.span.end_line,
+            end_col: b.span.end_col,
+            ..a.span
+        },
         _ => Span::NONE,
     }
 }
@@ -203,7 +227,9 @@ impl PartialEq for Slot {
 
 /// The span shared by all of `spans`, else `Span::NONE`.
 fn common_span(mut spans: impl Iterator<Item = Span>) -> Span {
-    let Some(first) = spans.next() else { return Span::NONE };
+    let Some(first) = spans.next() else {
+        return Span::NONE;
+    };
     if spans.all(|s| s == first) {
         first
     } else {
@@ -246,9 +272,20 @@ struct HandlerInfo {
 }
 
 enum Ctx {
-    Loop { info: LoopInfo, brk: JoinId },
-    TryExcept { handlers: Vec<HandlerInfo>, dispatch: JoinId },
-    Finally { exc: JoinId, ret: JoinId, brk: JoinId, cont: JoinId },
+    Loop {
+        info: LoopInfo,
+        brk: JoinId,
+    },
+    TryExcept {
+        handlers: Vec<HandlerInfo>,
+        dispatch: JoinId,
+    },
+    Finally {
+        exc: JoinId,
+        ret: JoinId,
+        brk: JoinId,
+        cont: JoinId,
+    },
 }
 
 enum Cond {
@@ -339,7 +376,12 @@ impl<'p> Builder<'p> {
         simplify::cleanup_local(&mut self.g);
         for (_, data) in self.g.blocks.iter() {
             for l in &data.exits {
-                assert_eq!(l.args.len(), l.arg_spans.len(), "builder: link arg_spans not parallel to args in {}", self.g.name);
+                assert_eq!(
+                    l.args.len(),
+                    l.arg_spans.len(),
+                    "builder: link arg_spans not parallel to args in {}",
+                    self.g.name
+                );
             }
         }
         if cfg!(debug_assertions) {
@@ -351,7 +393,11 @@ impl<'p> Builder<'p> {
     fn fall_off_end(&mut self, _span: Span) {
         if let Some(b) = self.cur.take() {
             let ret = self.g.returnblock;
-            self.g.blocks[b].exits.push(spanned_link(vec![Value::Const(Const::None)], vec![Span::NONE], ret));
+            self.g.blocks[b].exits.push(spanned_link(
+                vec![Value::Const(Const::None)],
+                vec![Span::NONE],
+                ret,
+            ));
         }
     }
 
@@ -383,7 +429,12 @@ impl<'p> Builder<'p> {
     fn push_op(&mut self, kind: FlowOp, args: Vec<FlowValue>, span: Span) -> Var {
         let b = self.cur_block();
         let r = self.g.new_var(None);
-        self.g.blocks[b].ops.push(crate::graph::Op { kind, args, result: r, span });
+        self.g.blocks[b].ops.push(crate::graph::Op {
+            kind,
+            args,
+            result: r,
+            span,
+        });
         self.def_op.insert(r, kind);
         r
     }
@@ -419,7 +470,10 @@ impl<'p> Builder<'p> {
                     for h in handlers {
                         for &cls in &h.classes {
                             let already = targets.iter().any(|(c, _)| *c == cls)
-                                || self.g.blocks[b].exits.iter().any(|l| l.exitcase == Some(Const::Host(cls)));
+                                || self.g.blocks[b]
+                                    .exits
+                                    .iter()
+                                    .any(|l| l.exitcase == Some(Const::Host(cls)));
                             if !already {
                                 targets.push((cls, h.join));
                             }
@@ -443,7 +497,14 @@ impl<'p> Builder<'p> {
             l.last_exception = Some(t);
             l.last_exc_value = Some(v);
             let state = self.state.clone();
-            self.add_incoming(b, l, join, state, vec![Value::Var(t), Value::Var(v)], vec![Span::NONE; 2]);
+            self.add_incoming(
+                b,
+                l,
+                join,
+                state,
+                vec![Value::Var(t), Value::Var(v)],
+                vec![Span::NONE; 2],
+            );
         }
     }
 
@@ -467,7 +528,13 @@ impl<'p> Builder<'p> {
         let exits = &mut self.g.blocks[block].exits;
         exits.push(link);
         let exit = exits.len() - 1;
-        self.joins[join.0].incoming.push(Incoming { block, exit, state, extra, extra_spans });
+        self.joins[join.0].incoming.push(Incoming {
+            block,
+            exit,
+            state,
+            extra,
+            extra_spans,
+        });
     }
 
     /// End the current block with a jump to `join`, carrying `extra`
@@ -511,7 +578,11 @@ impl<'p> Builder<'p> {
 
     /// `finalize`, also returning where each extra value was assigned
     /// (the common position of the incoming ones, else `Span::NONE`).
-    fn finalize_spanned(&mut self, join: JoinId, hints: &[&str]) -> Option<(Vec<FlowValue>, Vec<Span>)> {
+    fn finalize_spanned(
+        &mut self,
+        join: JoinId,
+        hints: &[&str],
+    ) -> Option<(Vec<FlowValue>, Vec<Span>)> {
         let incoming = std::mem::take(&mut self.joins[join.0].incoming);
         if incoming.is_empty() {
             self.cur = None;
@@ -526,7 +597,9 @@ impl<'p> Builder<'p> {
         let mut srcs = Vec::new();
         let mut state = Vec::with_capacity(self.names.len());
         for i in 0..self.names.len() {
-            let all_bound = incoming.iter().all(|inc| matches!(inc.state[i], Slot::Bound(..)));
+            let all_bound = incoming
+                .iter()
+                .all(|inc| matches!(inc.state[i], Slot::Bound(..)));
             let any = incoming.iter().any(|inc| inc.state[i] != Slot::Unbound);
             if all_bound {
                 let first = &incoming[0].state[i];
@@ -535,7 +608,9 @@ impl<'p> Builder<'p> {
                     _ => Span::NONE,
                 }));
                 if incoming.iter().all(|inc| &inc.state[i] == first) {
-                    let Slot::Bound(v, _) = first else { unreachable!("checked all bound") };
+                    let Slot::Bound(v, _) = first else {
+                        unreachable!("checked all bound")
+                    };
                     state.push(Slot::Bound(v.clone(), span));
                 } else {
                     let v = self.g.new_var(Some(&self.names[i]));
@@ -589,7 +664,10 @@ impl<'p> Builder<'p> {
     /// End the current block with a switch on a bool var; returns the
     /// (false, true) successor blocks. No current block afterwards.
     fn switch_bool(&mut self, v: Var) -> (Block, Block) {
-        let b = self.cur.take().expect("builder: switch without a current block");
+        let b = self
+            .cur
+            .take()
+            .expect("builder: switch without a current block");
         let bf = self.g.new_block(vec![]);
         let bt = self.g.new_block(vec![]);
         let mut lf = Link::new(vec![], bf);
@@ -627,7 +705,9 @@ impl<'p> Builder<'p> {
             }
         }
         let header = self.g.new_block(inputargs);
-        self.g.blocks[b].exits.push(spanned_link(args, spans, header));
+        self.g.blocks[b]
+            .exits
+            .push(spanned_link(args, spans, header));
         self.cur = Some(header);
         self.state = state;
         LoopInfo { header, slots }
@@ -644,7 +724,9 @@ impl<'p> Builder<'p> {
                     other => unreachable!("local {} became {other:?} inside a loop", self.names[i]),
                 })
                 .unzip();
-            self.g.blocks[b].exits.push(spanned_link(args, spans, info.header));
+            self.g.blocks[b]
+                .exits
+                .push(spanned_link(args, spans, info.header));
         }
     }
 

@@ -32,9 +32,18 @@ pub enum GraphError {
     /// Rule 2: `var` used in `block` without a definition there.
     VarNotDefined { var: Var, block: Block },
     /// Rule 3: link `link` of `block` passes `found` args, target wants `expected`.
-    LinkArity { block: Block, link: usize, expected: usize, found: usize },
+    LinkArity {
+        block: Block,
+        link: usize,
+        expected: usize,
+        found: usize,
+    },
     /// Rule 4: return block with other than 1 input / except block with other than 2.
-    FinalBlockArity { block: Block, expected: usize, found: usize },
+    FinalBlockArity {
+        block: Block,
+        expected: usize,
+        found: usize,
+    },
     /// Rule 4: return/except block with ops, exits or a switch.
     FinalBlockNotEmpty { block: Block },
     /// Rule 5: non-final block without exits.
@@ -57,23 +66,58 @@ pub enum GraphError {
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GraphError::VarDefinedTwice { var, block } => write!(f, "{block}: {var} is defined a second time"),
-            GraphError::VarNotDefined { var, block } => write!(f, "{block}: {var} is used but not defined in this block"),
-            GraphError::LinkArity { block, link, expected, found } => {
-                write!(f, "{block}: link {link} passes {found} args, its target takes {expected}")
+            GraphError::VarDefinedTwice { var, block } => {
+                write!(f, "{block}: {var} is defined a second time")
             }
-            GraphError::FinalBlockArity { block, expected, found } => {
-                write!(f, "{block}: final block must take {expected} inputs, takes {found}")
+            GraphError::VarNotDefined { var, block } => {
+                write!(f, "{block}: {var} is used but not defined in this block")
             }
-            GraphError::FinalBlockNotEmpty { block } => write!(f, "{block}: return/except block must have no ops and no exits"),
+            GraphError::LinkArity {
+                block,
+                link,
+                expected,
+                found,
+            } => {
+                write!(
+                    f,
+                    "{block}: link {link} passes {found} args, its target takes {expected}"
+                )
+            }
+            GraphError::FinalBlockArity {
+                block,
+                expected,
+                found,
+            } => {
+                write!(
+                    f,
+                    "{block}: final block must take {expected} inputs, takes {found}"
+                )
+            }
+            GraphError::FinalBlockNotEmpty { block } => write!(
+                f,
+                "{block}: return/except block must have no ops and no exits"
+            ),
             GraphError::NoExits { block } => write!(f, "{block}: block has no exits"),
-            GraphError::TooManyExits { block } => write!(f, "{block}: block without exit switch has several exits"),
-            GraphError::MissingExitcase { block, link } => write!(f, "{block}: link {link} has no exitcase"),
-            GraphError::DuplicateExitcase { block, link } => write!(f, "{block}: link {link} repeats an exitcase"),
-            GraphError::UnexpectedExitcase { block, link } => write!(f, "{block}: link {link} must not have an exitcase"),
-            GraphError::NoRaisingOp { block } => write!(f, "{block}: exception switch on a block without ops"),
+            GraphError::TooManyExits { block } => {
+                write!(f, "{block}: block without exit switch has several exits")
+            }
+            GraphError::MissingExitcase { block, link } => {
+                write!(f, "{block}: link {link} has no exitcase")
+            }
+            GraphError::DuplicateExitcase { block, link } => {
+                write!(f, "{block}: link {link} repeats an exitcase")
+            }
+            GraphError::UnexpectedExitcase { block, link } => {
+                write!(f, "{block}: link {link} must not have an exitcase")
+            }
+            GraphError::NoRaisingOp { block } => {
+                write!(f, "{block}: exception switch on a block without ops")
+            }
             GraphError::UnexpectedExceptionVars { block, link } => {
-                write!(f, "{block}: link {link} is not an exception link but defines exception vars")
+                write!(
+                    f,
+                    "{block}: link {link} is not an exception link but defines exception vars"
+                )
             }
         }
     }
@@ -101,7 +145,10 @@ pub fn check_graph<L: Level>(g: &Graph<L>) -> Result<(), Vec<GraphError>> {
             define(v, b, &mut errs);
             local.insert(v);
         }
-        let use_val = |val: &Value<L::Const>, local: &HashSet<Var>, extra: &[Option<Var>], errs: &mut Vec<GraphError>| {
+        let use_val = |val: &Value<L::Const>,
+                       local: &HashSet<Var>,
+                       extra: &[Option<Var>],
+                       errs: &mut Vec<GraphError>| {
             if let Value::Var(v) = val {
                 if !local.contains(v) && !extra.contains(&Some(*v)) {
                     errs.push(GraphError::VarNotDefined { var: *v, block: b });
@@ -119,9 +166,14 @@ pub fn check_graph<L: Level>(g: &Graph<L>) -> Result<(), Vec<GraphError>> {
         if b == g.returnblock || b == g.exceptblock {
             let expected = if b == g.returnblock { 1 } else { 2 };
             if data.inputargs.len() != expected {
-                errs.push(GraphError::FinalBlockArity { block: b, expected, found: data.inputargs.len() });
+                errs.push(GraphError::FinalBlockArity {
+                    block: b,
+                    expected,
+                    found: data.inputargs.len(),
+                });
             }
-            if !data.ops.is_empty() || !data.exits.is_empty() || data.exitswitch != Exitswitch::None {
+            if !data.ops.is_empty() || !data.exits.is_empty() || data.exitswitch != Exitswitch::None
+            {
                 errs.push(GraphError::FinalBlockNotEmpty { block: b });
             }
             continue;
@@ -136,7 +188,12 @@ pub fn check_graph<L: Level>(g: &Graph<L>) -> Result<(), Vec<GraphError>> {
             }
             let expected = g.blocks[link.target].inputargs.len();
             if link.args.len() != expected {
-                errs.push(GraphError::LinkArity { block: b, link: i, expected, found: link.args.len() });
+                errs.push(GraphError::LinkArity {
+                    block: b,
+                    link: i,
+                    expected,
+                    found: link.args.len(),
+                });
             }
         }
         if data.exits.is_empty() {
@@ -213,7 +270,12 @@ pub fn check_graph<L: Level>(g: &Graph<L>) -> Result<(), Vec<GraphError>> {
 pub fn assert_valid<L: Level>(g: &Graph<L>) {
     if let Err(errs) = check_graph(g) {
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        panic!("invalid graph {}:\n  {}\n{}", g.name, msgs.join("\n  "), crate::print::print_graph(g));
+        panic!(
+            "invalid graph {}:\n  {}\n{}",
+            g.name,
+            msgs.join("\n  "),
+            crate::print::print_graph(g)
+        );
     }
 }
 

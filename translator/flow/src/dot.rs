@@ -29,7 +29,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn value_text<L: Level>(g: &Graph<L>, v: &Value<L::Const>, var_label: &dyn Fn(Var) -> Option<String>) -> String {
+fn value_text<L: Level>(
+    g: &Graph<L>,
+    v: &Value<L::Const>,
+    var_label: &dyn Fn(Var) -> Option<String>,
+) -> String {
     match v {
         Value::Var(v) => var_text(g, *v, var_label),
         Value::Const(c) => c.to_string(),
@@ -54,8 +58,12 @@ pub fn graph_to_dot<L: Level>(g: &Graph<L>, var_label: &dyn Fn(Var) -> Option<St
         let mut w = DotWriter::from(&mut bytes);
         w.set_pretty_print(true);
         let mut dg = w.digraph();
-        dg.graph_attributes().set_label(&escape(&g.name)).set("labelloc", "t", false);
-        dg.node_attributes().set_font("monospace").set_shape(Shape::Rectangle);
+        dg.graph_attributes()
+            .set_label(&escape(&g.name))
+            .set("labelloc", "t", false);
+        dg.node_attributes()
+            .set_font("monospace")
+            .set_shape(Shape::Rectangle);
         dg.edge_attributes().set_font("monospace");
         let mut blocks = g.reachable_blocks();
         for b in [g.returnblock, g.exceptblock] {
@@ -65,7 +73,11 @@ pub fn graph_to_dot<L: Level>(g: &Graph<L>, var_label: &dyn Fn(Var) -> Option<St
         }
         for &b in &blocks {
             let data = &g.blocks[b];
-            let ins: Vec<String> = data.inputargs.iter().map(|&v| var_text(g, v, var_label)).collect();
+            let ins: Vec<String> = data
+                .inputargs
+                .iter()
+                .map(|&v| var_text(g, v, var_label))
+                .collect();
             let mut text = if b == g.returnblock {
                 format!("return({})\n", ins.join(", "))
             } else if b == g.exceptblock {
@@ -74,8 +86,17 @@ pub fn graph_to_dot<L: Level>(g: &Graph<L>, var_label: &dyn Fn(Var) -> Option<St
                 format!("{b}({})\n", ins.join(", "))
             };
             for op in &data.ops {
-                let args: Vec<String> = op.args.iter().map(|a| value_text(g, a, var_label)).collect();
-                text.push_str(&format!("{} = {}({})\n", var_text(g, op.result, var_label), op.kind, args.join(", ")));
+                let args: Vec<String> = op
+                    .args
+                    .iter()
+                    .map(|a| value_text(g, a, var_label))
+                    .collect();
+                text.push_str(&format!(
+                    "{} = {}({})\n",
+                    var_text(g, op.result, var_label),
+                    op.kind,
+                    args.join(", ")
+                ));
             }
             match &data.exitswitch {
                 Exitswitch::None => {}
@@ -85,9 +106,11 @@ pub fn graph_to_dot<L: Level>(g: &Graph<L>, var_label: &dyn Fn(Var) -> Option<St
             let mut node = dg.node_named(block_id(b));
             node.set("label", &escape(&text), true);
             if b == g.returnblock {
-                node.set("style", "rounded", false).set("color", "green", false);
+                node.set("style", "rounded", false)
+                    .set("color", "green", false);
             } else if b == g.exceptblock {
-                node.set("style", "rounded", false).set("color", "red", false);
+                node.set("style", "rounded", false)
+                    .set("color", "red", false);
             } else if b == g.startblock {
                 node.set("penwidth", "2", false);
             }
@@ -103,7 +126,8 @@ pub fn graph_to_dot<L: Level>(g: &Graph<L>, var_label: &dyn Fn(Var) -> Option<St
                     let e = l.last_exc_value.map(|v| g.var_name(v)).unwrap_or_default();
                     label.push_str(&format!(" as ({a}, {e})"));
                 }
-                let args: Vec<String> = l.args.iter().map(|a| value_text(g, a, var_label)).collect();
+                let args: Vec<String> =
+                    l.args.iter().map(|a| value_text(g, a, var_label)).collect();
                 if !label.is_empty() {
                     label.push('\n');
                 }

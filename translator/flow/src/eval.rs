@@ -91,7 +91,11 @@ pub enum Scope {
     Module(HostId),
     /// A class body: names go to the namespace `ns` (a `HostObj::Dict` with
     /// str keys) and are looked up there first, then in the module.
-    Class { module: HostId, ns: HostId, qualname: Rc<str> },
+    Class {
+        module: HostId,
+        ns: HostId,
+        qualname: Rc<str>,
+    },
 }
 
 impl Scope {
@@ -124,14 +128,25 @@ struct Frame {
 pub(crate) enum Step {
     Value(Const),
     /// Run this graph with these inputs; its return value is the op's value.
-    Call { graph: Rc<FlowGraph>, args: Vec<Const>, scope: Scope, on_return: Option<Const> },
+    Call {
+        graph: Rc<FlowGraph>,
+        args: Vec<Const>,
+        scope: Scope,
+        on_return: Option<Const>,
+    },
 }
 
 /// Resolves `import_module` for the evaluator (the loader implements it).
 pub trait Importer {
     /// Load (once) and return the module named `name` (dotted, possibly
     /// with leading dots relative to the module `from`).
-    fn import(&self, ev: &mut Evaluator<'_>, name: &str, from: HostId, span: Span) -> EvalResult<Const>;
+    fn import(
+        &self,
+        ev: &mut Evaluator<'_>,
+        name: &str,
+        from: HostId,
+        span: Span,
+    ) -> EvalResult<Const>;
     /// Is there a source module of this (absolute, dotted) name?
     fn exists(&self, name: &str) -> bool;
 }
@@ -192,27 +207,57 @@ impl<'p> Evaluator<'p> {
     }
 
     /// Call any callable value with positional and keyword arguments.
-    pub fn call(&mut self, func: &Const, args: Vec<Const>, kwargs: Vec<(String, Const)>) -> EvalResult<Const> {
+    pub fn call(
+        &mut self,
+        func: &Const,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+    ) -> EvalResult<Const> {
         let span = self.current_span();
         let step = self.call_value(func, args, kwargs, span)?;
         self.finish_step(step)
     }
 
     /// Run one graph with its inputs and the globals it sees.
-    pub fn run_graph(&mut self, graph: &FlowGraph, args: Vec<Const>, globals: Scope) -> EvalResult<Const> {
-        let step = Step::Call { graph: Rc::new(graph.clone()), args, scope: globals, on_return: None };
+    pub fn run_graph(
+        &mut self,
+        graph: &FlowGraph,
+        args: Vec<Const>,
+        globals: Scope,
+    ) -> EvalResult<Const> {
+        let step = Step::Call {
+            graph: Rc::new(graph.clone()),
+            args,
+            scope: globals,
+            on_return: None,
+        };
         self.finish_step(step)
     }
 
     /// Like `run_graph` for a shared graph (no copy).
-    pub fn run_graph_rc(&mut self, graph: Rc<FlowGraph>, args: Vec<Const>, globals: Scope) -> EvalResult<Const> {
-        self.finish_step(Step::Call { graph, args, scope: globals, on_return: None })
+    pub fn run_graph_rc(
+        &mut self,
+        graph: Rc<FlowGraph>,
+        args: Vec<Const>,
+        globals: Scope,
+    ) -> EvalResult<Const> {
+        self.finish_step(Step::Call {
+            graph,
+            args,
+            scope: globals,
+            on_return: None,
+        })
     }
 
     fn finish_step(&mut self, step: Step) -> EvalResult<Const> {
         match step {
             Step::Value(v) => Ok(v),
-            Step::Call { graph, args, scope, on_return } => {
+            Step::Call {
+                graph,
+                args,
+                scope,
+                on_return,
+            } => {
                 let base = self.frames.len();
                 let span = self.current_span();
                 self.push_frame(graph, args, scope, on_return, span)?;
@@ -256,7 +301,12 @@ impl<'p> Evaluator<'p> {
         if params.len() != args.len() {
             return Err(EvalError::user(
                 span,
-                format!("`{}` takes {} inputs, got {}", graph.name, params.len(), args.len()),
+                format!(
+                    "`{}` takes {} inputs, got {}",
+                    graph.name,
+                    params.len(),
+                    args.len()
+                ),
             ));
         }
         let mut vals = self.spare_vals.pop().unwrap_or_default();
@@ -268,7 +318,14 @@ impl<'p> Evaluator<'p> {
             Some(inst) => OnReturn::Instance(inst),
             None => OnReturn::Value,
         };
-        self.frames.push(Frame { graph, vals, block: start, op: 0, scope, on_return });
+        self.frames.push(Frame {
+            graph,
+            vals,
+            block: start,
+            op: 0,
+            scope,
+            on_return,
+        });
         Ok(())
     }
 
@@ -279,7 +336,11 @@ impl<'p> Evaluator<'p> {
                 let f = self.frames.last().expect("no frame");
                 match &f.vals[var.index()] {
                     Some(c) => c.clone(),
-                    None => panic!("{} read before definition in {}", f.graph.var_name(*var), f.graph.name),
+                    None => panic!(
+                        "{} read before definition in {}",
+                        f.graph.var_name(*var),
+                        f.graph.name
+                    ),
                 }
             }
         }
@@ -302,9 +363,12 @@ impl<'p> Evaluator<'p> {
                         f.op += 1;
                         continue;
                     }
-                    Ok(Step::Call { graph, args, scope, on_return }) => {
-                        self.push_frame(graph, args, scope, on_return, op.span)
-                    }
+                    Ok(Step::Call {
+                        graph,
+                        args,
+                        scope,
+                        on_return,
+                    }) => self.push_frame(graph, args, scope, on_return, op.span),
                     Err(e) => Err(e),
                 };
                 if let Err(e) = r {
@@ -354,7 +418,12 @@ impl<'p> Evaluator<'p> {
 
     /// Pass `vals` to block `target` of the innermost frame. Returns the
     /// value when this returns from frame `base`.
-    fn follow(&mut self, target: Block, vals: Vec<Const>, base: usize) -> EvalResult<Option<Const>> {
+    fn follow(
+        &mut self,
+        target: Block,
+        vals: Vec<Const>,
+        base: usize,
+    ) -> EvalResult<Option<Const>> {
         let frame = self.frames.last_mut().unwrap();
         let (ret, exc) = (frame.graph.returnblock, frame.graph.exceptblock);
         if target == ret {
@@ -368,9 +437,16 @@ impl<'p> Evaluator<'p> {
             let span = self.current_span_or_graph();
             return Err(self.raise_value(cls, value, span)?);
         }
-        let Frame { graph, vals: slots, .. } = frame;
+        let Frame {
+            graph, vals: slots, ..
+        } = frame;
         let inputs = &graph.blocks[target].inputargs;
-        assert_eq!(inputs.len(), vals.len(), "link arity into {target} of {}", graph.name);
+        assert_eq!(
+            inputs.len(),
+            vals.len(),
+            "link arity into {target} of {}",
+            graph.name
+        );
         for (p, v) in inputs.iter().zip(vals) {
             slots[p.index()] = Some(v);
         }
@@ -414,7 +490,9 @@ impl<'p> Evaluator<'p> {
             let graph = frame.graph.clone();
             let bd = &graph.blocks[frame.block];
             let at_last = frame.op + 1 == bd.ops.len();
-            if let (EvalError::Exception(exc), Exitswitch::LastException, true) = (&mut e, &bd.exitswitch, at_last) {
+            if let (EvalError::Exception(exc), Exitswitch::LastException, true) =
+                (&mut e, &bd.exitswitch, at_last)
+            {
                 let mut found = None;
                 for l in bd.exits.iter().skip(1) {
                     if let Some(case) = &l.exitcase {
@@ -453,9 +531,10 @@ impl<'p> Evaluator<'p> {
             let call_span = self.current_span();
             match &mut e {
                 EvalError::Exception(exc) => exc.traceback.push(call_span),
-                EvalError::User(d) => {
-                    d.notes.push(rpy_syntax::Note { span: Some(call_span), message: "called from here".into() })
-                }
+                EvalError::User(d) => d.notes.push(rpy_syntax::Note {
+                    span: Some(call_span),
+                    message: "called from here".into(),
+                }),
             }
         }
     }
@@ -472,7 +551,11 @@ impl<'p> Evaluator<'p> {
     /// Make the instance of a builtin exception raised with a message only.
     fn materialize(&mut self, e: &mut PyException) {
         if e.value == Const::None {
-            let args: Vec<Const> = if e.message.is_empty() { vec![] } else { vec![Const::str(&e.message)] };
+            let args: Vec<Const> = if e.message.is_empty() {
+                vec![]
+            } else {
+                vec![Const::str(&e.message)]
+            };
             let id = self.prog.objs.push(HostObj::Instance {
                 class: e.class,
                 attrs: vec![("args".to_string(), Const::Tuple(args.into()))],
@@ -497,8 +580,18 @@ impl<'p> Evaluator<'p> {
     fn exec_op(&mut self, kind: FlowOp, a: Vec<Const>, span: Span) -> EvalResult<Step> {
         use FlowOp as F;
         let v = match kind {
-            F::Add | F::Sub | F::Mul | F::TrueDiv | F::FloorDiv | F::Mod | F::Pow | F::LShift | F::RShift
-            | F::And | F::Or | F::Xor => self.binop(kind, &a[0], &a[1], false, span)?,
+            F::Add
+            | F::Sub
+            | F::Mul
+            | F::TrueDiv
+            | F::FloorDiv
+            | F::Mod
+            | F::Pow
+            | F::LShift
+            | F::RShift
+            | F::And
+            | F::Or
+            | F::Xor => self.binop(kind, &a[0], &a[1], false, span)?,
             F::InplaceAdd => self.binop(F::Add, &a[0], &a[1], true, span)?,
             F::InplaceSub => self.binop(F::Sub, &a[0], &a[1], true, span)?,
             F::InplaceMul => self.binop(F::Mul, &a[0], &a[1], true, span)?,
@@ -515,7 +608,9 @@ impl<'p> Evaluator<'p> {
             F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => self.ovf_op(kind, &a, span)?,
             F::Bool => Const::Bool(self.truth(&a[0], span)?),
             F::Not => Const::Bool(!self.truth(&a[0], span)?),
-            F::Lt | F::Le | F::Gt | F::Ge | F::Eq | F::Ne => self.compare(kind, &a[0], &a[1], span)?,
+            F::Lt | F::Le | F::Gt | F::Ge | F::Eq | F::Ne => {
+                self.compare(kind, &a[0], &a[1], span)?
+            }
             F::Is => Const::Bool(arith::is_same(&a[0], &a[1])),
             F::Contains => Const::Bool(self.contains(&a[0], &a[1], span)?),
             F::GetItem => self.getitem(&a[0], &a[1], span)?,
@@ -588,7 +683,12 @@ impl<'p> Evaluator<'p> {
             F::Format => {
                 let spec = match &a[1] {
                     Const::Str(s) => s.clone(),
-                    other => return Err(EvalError::user(span, format!("format spec must be a str, got {other}"))),
+                    other => {
+                        return Err(EvalError::user(
+                            span,
+                            format!("format spec must be a str, got {other}"),
+                        ))
+                    }
                 };
                 Const::str(&self.format_value(&a[0], &spec, span)?)
             }
@@ -596,7 +696,12 @@ impl<'p> Evaluator<'p> {
             F::ExcMatch => {
                 let cls = match &a[0] {
                     Const::Host(c) => *c,
-                    other => return Err(EvalError::user(span, format!("exc_match on non-class {other}"))),
+                    other => {
+                        return Err(EvalError::user(
+                            span,
+                            format!("exc_match on non-class {other}"),
+                        ))
+                    }
                 };
                 Const::Bool(self.exc_matches(cls, &a[1]))
             }
@@ -632,7 +737,10 @@ impl<'p> Evaluator<'p> {
     fn attr_name(&self, c: &Const, span: Span) -> EvalResult<String> {
         match c {
             Const::Str(s) => Ok(s.to_string()),
-            other => Err(EvalError::user(span, format!("expected a constant name, found {other}"))),
+            other => Err(EvalError::user(
+                span,
+                format!("expected a constant name, found {other}"),
+            )),
         }
     }
 
@@ -648,17 +756,28 @@ impl<'p> Evaluator<'p> {
             return Ok(Const::Host(m));
         }
         if name == "sys" {
-            return Err(EvalError::user(span, "the `sys` module is not supported (use the entry point's argv)"));
+            return Err(EvalError::user(
+                span,
+                "the `sys` module is not supported (use the entry point's argv)",
+            ));
         }
         let Some(imp) = self.importer.clone() else {
-            return Err(EvalError::user(span, format!("cannot import `{name}`: no module loader")));
+            return Err(EvalError::user(
+                span,
+                format!("cannot import `{name}`: no module loader"),
+            ));
         };
         let from = from.unwrap_or_else(|| HostId::from_u32(0));
         imp.import(self, name, from, span)
     }
 
     /// `pkg.name` where `name` is a submodule not imported yet.
-    pub(crate) fn import_submodule(&mut self, pkg: &str, name: &str, span: Span) -> EvalResult<Option<Const>> {
+    pub(crate) fn import_submodule(
+        &mut self,
+        pkg: &str,
+        name: &str,
+        span: Span,
+    ) -> EvalResult<Option<Const>> {
         let full = format!("{pkg}.{name}");
         match self.importer.clone() {
             Some(imp) if imp.exists(&full) => Ok(Some(self.import(&full, span)?)),

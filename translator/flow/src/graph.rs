@@ -85,7 +85,14 @@ pub struct Link<L: Level> {
 
 impl<L: Level> Link<L> {
     pub fn new(args: Vec<Value<L::Const>>, target: Block) -> Self {
-        Link { args, target, exitcase: None, last_exception: None, last_exc_value: None, arg_spans: Vec::new() }
+        Link {
+            args,
+            target,
+            exitcase: None,
+            last_exception: None,
+            last_exc_value: None,
+            arg_spans: Vec::new(),
+        }
     }
 }
 
@@ -99,7 +106,12 @@ pub struct BlockData<L: Level> {
 
 impl<L: Level> Default for BlockData<L> {
     fn default() -> Self {
-        BlockData { inputargs: Vec::new(), ops: Vec::new(), exitswitch: Exitswitch::None, exits: Vec::new() }
+        BlockData {
+            inputargs: Vec::new(),
+            ops: Vec::new(),
+            exitswitch: Exitswitch::None,
+            exits: Vec::new(),
+        }
     }
 }
 
@@ -129,7 +141,15 @@ impl<L: Level> Graph<L> {
         let startblock = blocks.push(BlockData::default());
         let returnblock = blocks.push(BlockData::default());
         let exceptblock = blocks.push(BlockData::default());
-        let mut g = Graph { name: name.into(), blocks, vars: PrimaryMap::new(), startblock, returnblock, exceptblock, span };
+        let mut g = Graph {
+            name: name.into(),
+            blocks,
+            vars: PrimaryMap::new(),
+            startblock,
+            returnblock,
+            exceptblock,
+            span,
+        };
         let r = g.new_var(Some("result"));
         g.blocks[returnblock].inputargs.push(r);
         let et = g.new_var(Some("etype"));
@@ -139,11 +159,16 @@ impl<L: Level> Graph<L> {
     }
 
     pub fn new_var(&mut self, hint: Option<&str>) -> Var {
-        self.vars.push(VarData { hint: hint.map(str::to_string) })
+        self.vars.push(VarData {
+            hint: hint.map(str::to_string),
+        })
     }
 
     pub fn new_block(&mut self, inputargs: Vec<Var>) -> Block {
-        self.blocks.push(BlockData { inputargs, ..BlockData::default() })
+        self.blocks.push(BlockData {
+            inputargs,
+            ..BlockData::default()
+        })
     }
 
     pub fn params(&self) -> &[Var] {

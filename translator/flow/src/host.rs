@@ -183,7 +183,11 @@ pub struct ModuleObj {
 
 impl ModuleObj {
     pub fn global(&self, name: &str) -> Option<&Const> {
-        self.globals.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c)
+        self.globals
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c)
     }
 
     pub fn set_global(&mut self, name: &str, value: Const) {
@@ -229,21 +233,37 @@ pub enum HostObj {
     Function(FunctionObj),
     Class(ClassObj),
     /// Prebuilt instance made during module initialisation.
-    Instance { class: HostId, attrs: Vec<(String, Const)> },
+    Instance {
+        class: HostId,
+        attrs: Vec<(String, Const)>,
+    },
     List(Vec<Const>),
     Dict(Vec<(Const, Const)>),
     /// `receiver.name` where `name` is a method of the receiver's type
     /// (builtin type method, or a method found through a class).
-    BoundMethod { receiver: Const, name: String },
+    BoundMethod {
+        receiver: Const,
+        name: String,
+    },
     /// `range(start, stop, step)` (step != 0).
-    Range { start: i64, stop: i64, step: i64 },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
     /// An iterator over `seq` (list, tuple, str, bytes, range, dict keys),
     /// next at position `pos`.
-    Iterator { seq: Const, pos: usize },
+    Iterator {
+        seq: Const,
+        pos: usize,
+    },
     /// An object of an intrinsic class of the support package (a
     /// `JitDriver`, a `specialize.argtype(0)` decorator...), `kind` naming
     /// the class or the function that made it (see `crate::rlib`).
-    Intrinsic { kind: Builtin, attrs: Vec<(String, Const)> },
+    Intrinsic {
+        kind: Builtin,
+        attrs: Vec<(String, Const)>,
+    },
 }
 
 /// Everything known at translation time about the program: its sources

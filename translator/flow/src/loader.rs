@@ -42,7 +42,10 @@ impl Loader {
             };
             search_path.push(root);
         }
-        Loader { search_path, dialect }
+        Loader {
+            search_path,
+            dialect,
+        }
     }
 
     /// The source file of a dotted module name, and whether it is a package.
@@ -78,9 +81,15 @@ impl Loader {
         span: Span,
     ) -> Result<HostId, Vec<Diagnostic>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![Diagnostic::new(span, format!("cannot read module `{name}` from {}: {e}", path.display()))]
+            vec![Diagnostic::new(
+                span,
+                format!("cannot read module `{name}` from {}: {e}", path.display()),
+            )]
         })?;
-        let file = ev.prog.sources.add(path.display().to_string(), text.clone());
+        let file = ev
+            .prog
+            .sources
+            .add(path.display().to_string(), text.clone());
         let module = parse_module(file, &text, name, self.dialect)?;
         let id = ev.prog.objs.push(HostObj::Module(ModuleObj {
             name: name.to_string(),
@@ -113,18 +122,34 @@ impl Loader {
     }
 
     /// Resolve leading dots against the importing module's package.
-    fn absolute_name(&self, ev: &Evaluator<'_>, name: &str, from: HostId, span: Span) -> EvalResult<String> {
+    fn absolute_name(
+        &self,
+        ev: &Evaluator<'_>,
+        name: &str,
+        from: HostId,
+        span: Span,
+    ) -> EvalResult<String> {
         let dots = name.chars().take_while(|&c| c == '.').count();
         if dots == 0 {
             return Ok(name.to_string());
         }
         let package = match &ev.prog.objs[from] {
-            HostObj::Module(m) => m.global("__package__").and_then(|c| c.as_str().map(str::to_string)).unwrap_or_default(),
+            HostObj::Module(m) => m
+                .global("__package__")
+                .and_then(|c| c.as_str().map(str::to_string))
+                .unwrap_or_default(),
             _ => String::new(),
         };
-        let mut parts: Vec<&str> = if package.is_empty() { vec![] } else { package.split('.').collect() };
+        let mut parts: Vec<&str> = if package.is_empty() {
+            vec![]
+        } else {
+            package.split('.').collect()
+        };
         if dots > parts.len() {
-            return Err(EvalError::user(span, format!("relative import `{name}` beyond the top-level package")));
+            return Err(EvalError::user(
+                span,
+                format!("relative import `{name}` beyond the top-level package"),
+            ));
         }
         parts.truncate(parts.len() - (dots - 1));
         let rest = &name[dots..];
@@ -136,7 +161,13 @@ impl Loader {
 }
 
 impl Importer for Loader {
-    fn import(&self, ev: &mut Evaluator<'_>, name: &str, from: HostId, span: Span) -> EvalResult<Const> {
+    fn import(
+        &self,
+        ev: &mut Evaluator<'_>,
+        name: &str,
+        from: HostId,
+        span: Span,
+    ) -> EvalResult<Const> {
         let name = self.absolute_name(ev, name, from, span)?;
         if let Some(&m) = ev.prog.modules.get(&name) {
             return Ok(Const::Host(m));
@@ -156,13 +187,18 @@ impl Importer for Loader {
                 let package = if is_pkg {
                     name.clone()
                 } else {
-                    name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+                    name.rsplit_once('.')
+                        .map(|(p, _)| p.to_string())
+                        .unwrap_or_default()
                 };
                 match self.load_file(ev, &path, &name, &package, span) {
                     Ok(id) => Ok(Const::Host(id)),
                     Err(mut ds) => {
                         let mut d = ds.remove(0);
-                        d.notes.push(Note { span: Some(span), message: format!("while importing `{name}`") });
+                        d.notes.push(Note {
+                            span: Some(span),
+                            message: format!("while importing `{name}`"),
+                        });
                         Err(EvalError::User(d))
                     }
                 }
@@ -182,8 +218,15 @@ impl Importer for Loader {
             }
             None => {
                 let mut d = Diagnostic::new(span, format!("no module named '{name}'"));
-                let roots: Vec<String> = self.search_path.iter().map(|p| p.display().to_string()).collect();
-                d.notes.push(Note { span: None, message: format!("searched: {}", roots.join(", ")) });
+                let roots: Vec<String> = self
+                    .search_path
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                d.notes.push(Note {
+                    span: None,
+                    message: format!("searched: {}", roots.join(", ")),
+                });
                 Err(EvalError::User(d))
             }
         }
@@ -194,7 +237,8 @@ impl Importer for Loader {
             // An unknown name under an intrinsic module is reported by
             // `load_intrinsic`, with what the module offers.
             let parent = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
-            return crate::rlib::module_globals(name).is_some() || crate::rlib::module_globals(parent).is_some();
+            return crate::rlib::module_globals(name).is_some()
+                || crate::rlib::module_globals(parent).is_some();
         }
         self.find(name).is_some() || self.find_namespace(name)
     }
@@ -213,14 +257,28 @@ impl Loader {
                     offered.join(", ")
                 )
             } else {
-                format!("no module named '{name}' in the support package (known: {})", crate::rlib::INTRINSIC_MODULES.join(", "))
+                format!(
+                    "no module named '{name}' in the support package (known: {})",
+                    crate::rlib::INTRINSIC_MODULES.join(", ")
+                )
             };
             return Err(EvalError::user(span, msg));
         };
-        let package = if name == "rpython" || name == "rpython.rlib" { name.to_string() } else { "rpython.rlib".to_string() };
-        let mut all = vec![("__name__".to_string(), Const::str(name)), ("__package__".to_string(), Const::str(&package))];
+        let package = if name == "rpython" || name == "rpython.rlib" {
+            name.to_string()
+        } else {
+            "rpython.rlib".to_string()
+        };
+        let mut all = vec![
+            ("__name__".to_string(), Const::str(name)),
+            ("__package__".to_string(), Const::str(&package)),
+        ];
         all.extend(globals);
-        let id = ev.prog.objs.push(HostObj::Module(ModuleObj { name: name.to_string(), file: rpy_syntax::FileId(u32::MAX), globals: all }));
+        let id = ev.prog.objs.push(HostObj::Module(ModuleObj {
+            name: name.to_string(),
+            file: rpy_syntax::FileId(u32::MAX),
+            globals: all,
+        }));
         ev.prog.modules.insert(name.to_string(), id);
         self.bind_in_parent(ev, name, id);
         Ok(Const::Host(id))
@@ -233,10 +291,20 @@ pub fn error_to_diagnostic(prog: &Program, e: EvalError) -> Diagnostic {
         EvalError::User(d) => d,
         EvalError::Exception(exc) => {
             let name = prog.class(exc.class).name.clone();
-            let text = if exc.message.is_empty() { name } else { format!("{name}: {}", exc.message) };
-            let mut d = Diagnostic::new(exc.span, format!("exception raised during module initialisation: {text}"));
+            let text = if exc.message.is_empty() {
+                name
+            } else {
+                format!("{name}: {}", exc.message)
+            };
+            let mut d = Diagnostic::new(
+                exc.span,
+                format!("exception raised during module initialisation: {text}"),
+            );
             for s in exc.traceback {
-                d.notes.push(Note { span: Some(s), message: "called from here".into() });
+                d.notes.push(Note {
+                    span: Some(s),
+                    message: "called from here".into(),
+                });
             }
             d
         }
@@ -251,7 +319,11 @@ pub fn load_program(target: &Path, dialect: Dialect) -> Result<(Program, HostId)
 
 /// `load_program` with the support package folder (`rpython/` or the
 /// folder that contains it).
-pub fn load_program_with(target: &Path, dialect: Dialect, support: Option<&Path>) -> Result<(Program, HostId), Vec<Diagnostic>> {
+pub fn load_program_with(
+    target: &Path,
+    dialect: Dialect,
+    support: Option<&Path>,
+) -> Result<(Program, HostId), Vec<Diagnostic>> {
     let mut prog = Program::new();
     let id = load_program_into(&mut prog, target, dialect, support)?;
     Ok((prog, id))
@@ -259,11 +331,27 @@ pub fn load_program_with(target: &Path, dialect: Dialect, support: Option<&Path>
 
 /// `load_program_with` into a caller-owned `Program`, so that on error
 /// the caller still has the sources to render the diagnostics against.
-pub fn load_program_into(prog: &mut Program, target: &Path, dialect: Dialect, support: Option<&Path>) -> Result<HostId, Vec<Diagnostic>> {
-    let dir = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+pub fn load_program_into(
+    prog: &mut Program,
+    target: &Path,
+    dialect: Dialect,
+    support: Option<&Path>,
+) -> Result<HostId, Vec<Diagnostic>> {
+    let dir = target
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
     let loader = Rc::new(Loader::new(&dir, support, dialect));
-    let stem = target.file_stem().and_then(|s| s.to_str()).unwrap_or("target").to_string();
+    let stem = target
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("target")
+        .to_string();
     let mut ev = Evaluator::new(prog);
     ev.py2 = dialect == Dialect::Py2;
     ev.set_importer(loader.clone());
@@ -274,7 +362,13 @@ pub fn load_program_into(prog: &mut Program, target: &Path, dialect: Dialect, su
 /// `target(driver, args)` returns when called with `(None, [])`.
 pub fn find_entry_point(prog: &mut Program, module: HostId) -> Result<HostId, Diagnostic> {
     let file = prog.module(module).file;
-    let at_top = Span { file, line: 1, col: 1, end_line: 1, end_col: 1 };
+    let at_top = Span {
+        file,
+        line: 1,
+        col: 1,
+        end_line: 1,
+        end_col: 1,
+    };
     let is_fn = |prog: &Program, c: &Const| matches!(c, Const::Host(h) if matches!(prog.objs[*h], HostObj::Function(_)));
     if let Some(c) = prog.module(module).global("entry_point").cloned() {
         if let (true, Const::Host(h)) = (is_fn(prog, &c), &c) {
@@ -283,7 +377,10 @@ pub fn find_entry_point(prog: &mut Program, module: HostId) -> Result<HostId, Di
         return Err(Diagnostic::new(at_top, "`entry_point` must be a function"));
     }
     let Some(target) = prog.module(module).global("target").cloned() else {
-        return Err(Diagnostic::new(at_top, "no entry point: define entry_point(argv) or target(driver, args)"));
+        return Err(Diagnostic::new(
+            at_top,
+            "no entry point: define entry_point(argv) or target(driver, args)",
+        ));
     };
     let mut ev = Evaluator::new(prog);
     let args = ev.new_list(Vec::new());
@@ -326,7 +423,12 @@ pub fn run_program(prog: &mut Program, entry: HostId, argv: Vec<String>) -> RunO
 }
 
 /// `run_program` with bytes for `os.read(0, n)`.
-pub fn run_program_with_stdin(prog: &mut Program, entry: HostId, argv: Vec<String>, stdin: Vec<u8>) -> RunOutcome {
+pub fn run_program_with_stdin(
+    prog: &mut Program,
+    entry: HostId,
+    argv: Vec<String>,
+    stdin: Vec<u8>,
+) -> RunOutcome {
     let mut ev = Evaluator::new(prog);
     ev.stdin = stdin;
     let args = ev.new_list(argv.iter().map(|a| Const::str(a)).collect());
@@ -335,10 +437,17 @@ pub fn run_program_with_stdin(prog: &mut Program, entry: HostId, argv: Vec<Strin
         Ok(Const::Int(i)) => ((i & 0xff) as i32, None),
         Ok(Const::Bool(b)) => (b as i32, None),
         Ok(Const::None) => (0, None),
-        Ok(other) => (1, Some(format!("entry_point returned {other}, expected an int"))),
+        Ok(other) => (
+            1,
+            Some(format!("entry_point returned {other}, expected an int")),
+        ),
         Err(EvalError::Exception(e)) => {
             let name = ev.prog.class(e.class).name.clone();
-            let text = if e.message.is_empty() { name } else { format!("{name}: {}", e.message) };
+            let text = if e.message.is_empty() {
+                name
+            } else {
+                format!("{name}: {}", e.message)
+            };
             (1, Some(text))
         }
         Err(EvalError::User(d)) => {
@@ -346,5 +455,10 @@ pub fn run_program_with_stdin(prog: &mut Program, entry: HostId, argv: Vec<Strin
             (1, Some(format!("{loc}: {}", d.message)))
         }
     };
-    RunOutcome { stdout: std::mem::take(&mut ev.stdout), stderr: std::mem::take(&mut ev.stderr), exit_code, error }
+    RunOutcome {
+        stdout: std::mem::take(&mut ev.stdout),
+        stderr: std::mem::take(&mut ev.stderr),
+        exit_code,
+        error,
+    }
 }

@@ -62,7 +62,12 @@ pub fn parse_flow_graphs(text: &str, prog: Option<&Program>) -> Result<Vec<FlowG
         if raw.trim().is_empty() {
             continue;
         }
-        let mut c = Cursor { s: raw, pos: 0, line: i + 1, names: names.as_ref() };
+        let mut c = Cursor {
+            s: raw,
+            pos: 0,
+            line: i + 1,
+            names: names.as_ref(),
+        };
         if c.eat("graph ") {
             if let Some(g) = cur.take() {
                 out.push(g.finish()?);
@@ -86,7 +91,11 @@ pub fn parse_flow_graph(text: &str, prog: Option<&Program>) -> Result<FlowGraph,
     let mut gs = parse_flow_graphs(text, prog)?;
     match gs.len() {
         1 => Ok(gs.pop().expect("one graph")),
-        n => Err(ParseError { line: 1, col: 1, message: format!("expected one graph, found {n}") }),
+        n => Err(ParseError {
+            line: 1,
+            col: 1,
+            message: format!("expected one graph, found {n}"),
+        }),
     }
 }
 
@@ -104,7 +113,10 @@ struct GraphParser {
 
 impl GraphParser {
     fn header(c: &mut Cursor) -> Result<GraphParser, ParseError> {
-        let open = c.rest().rfind('(').ok_or_else(|| c.err("expected `(` after the graph name"))?;
+        let open = c
+            .rest()
+            .rfind('(')
+            .ok_or_else(|| c.err("expected `(` after the graph name"))?;
         let name = c.rest()[..open].to_string();
         c.pos += open;
         let mut p = GraphParser {
@@ -126,7 +138,9 @@ impl GraphParser {
     fn var(&mut self, c: &mut Cursor) -> Result<Var, ParseError> {
         let col = c.pos;
         let name = c.word();
-        let digits = name.strip_prefix('v').ok_or_else(|| c.err_at(col, format!("expected a variable `vN`, found `{name}`")))?;
+        let digits = name
+            .strip_prefix('v')
+            .ok_or_else(|| c.err_at(col, format!("expected a variable `vN`, found `{name}`")))?;
         let (num, hint) = match digits.split_once('_') {
             Some((n, h)) => (n, Some(h)),
             None => (digits, None),
@@ -184,7 +198,12 @@ impl GraphParser {
             "return" => self.g.returnblock,
             "raise" => self.g.exceptblock,
             n if n.starts_with("block") => self.block_ref(n),
-            n => return Err(c.err_at(col, format!("expected a block, `return` or `raise`, found `{n}`"))),
+            n => {
+                return Err(c.err_at(
+                    col,
+                    format!("expected a block, `return` or `raise`, found `{n}`"),
+                ))
+            }
         };
         c.expect("(")?;
         let mut args = Vec::new();
@@ -192,7 +211,11 @@ impl GraphParser {
         if !c.eat(")") {
             loop {
                 args.push(self.value(c)?);
-                spans.push(if c.eat("@") { c.line_col()? } else { Span::NONE });
+                spans.push(if c.eat("@") {
+                    c.line_col()?
+                } else {
+                    Span::NONE
+                });
                 if c.eat(")") {
                     break;
                 }
@@ -205,7 +228,8 @@ impl GraphParser {
     }
 
     fn cur_block(&self, c: &Cursor) -> Result<Block, ParseError> {
-        self.cur.ok_or_else(|| c.err("expected a `blockN(...):` line before ops and exits"))
+        self.cur
+            .ok_or_else(|| c.err("expected a `blockN(...):` line before ops and exits"))
     }
 
     fn line(&mut self, c: &mut Cursor) -> Result<(), ParseError> {
@@ -241,9 +265,14 @@ impl GraphParser {
             let result = self.var(c)?;
             c.expect(" = ")?;
             let col = c.pos;
-            let open = c.rest().find('(').ok_or_else(|| c.err("expected `(` after the op name"))?;
+            let open = c
+                .rest()
+                .find('(')
+                .ok_or_else(|| c.err("expected `(` after the op name"))?;
             let opname = &c.rest()[..open];
-            let kind = FlowOp::parse(opname).ok_or_else(|| c.err_at(col, format!("expected an operation name, found `{opname}`")))?;
+            let kind = FlowOp::parse(opname).ok_or_else(|| {
+                c.err_at(col, format!("expected an operation name, found `{opname}`"))
+            })?;
             c.pos += open + 1;
             let mut args = Vec::new();
             if !c.eat(")") {
@@ -256,7 +285,12 @@ impl GraphParser {
                 }
             }
             c.end()?;
-            self.g.blocks[b].ops.push(Op { kind, args, result, span: Span::NONE });
+            self.g.blocks[b].ops.push(Op {
+                kind,
+                args,
+                result,
+                span: Span::NONE,
+            });
             return Ok(());
         }
         // `blockN(VAR, ...):`
@@ -282,7 +316,10 @@ impl GraphParser {
         c.expect(":")?;
         c.end()?;
         if first && ins != self.g.blocks[b].inputargs {
-            return Err(c.err_at(col, "expected the start block to take the graph's parameters"));
+            return Err(c.err_at(
+                col,
+                "expected the start block to take the graph's parameters",
+            ));
         }
         self.g.blocks[b].inputargs = ins;
         self.cur = Some(b);
@@ -295,7 +332,11 @@ impl GraphParser {
         let b = self.cur_block(c)?;
         let exc = self.g.blocks[b].exitswitch == Exitswitch::LastException;
         let keyword = if exc { "normal" } else { "default" };
-        let exitcase = if c.eat(keyword) { None } else { Some(c.constant()?) };
+        let exitcase = if c.eat(keyword) {
+            None
+        } else {
+            Some(c.constant()?)
+        };
         let mut pair = (None, None);
         if exc && c.eat(" as (") {
             let opt = |p: &mut GraphParser, c: &mut Cursor| -> Result<Option<Var>, ParseError> {
@@ -322,10 +363,18 @@ impl GraphParser {
 
     fn finish(self) -> Result<FlowGraph, ParseError> {
         if let Some(n) = self.blocks.keys().find(|n| !self.defined.contains(n)) {
-            return Err(ParseError { line: self.header_line, col: 1, message: format!("block `{n}` is used but never defined") });
+            return Err(ParseError {
+                line: self.header_line,
+                col: 1,
+                message: format!("block `{n}` is used but never defined"),
+            });
         }
         if self.defined.is_empty() {
-            return Err(ParseError { line: self.header_line, col: 1, message: "expected at least the start block".into() });
+            return Err(ParseError {
+                line: self.header_line,
+                col: 1,
+                message: "expected at least the start block".into(),
+            });
         }
         Ok(self.g)
     }
@@ -350,7 +399,11 @@ impl<'a> Cursor<'a> {
 
     fn err_at(&self, pos: usize, message: impl Into<String>) -> ParseError {
         let col = self.s[..pos.min(self.s.len())].chars().count() + 1;
-        ParseError { line: self.line, col, message: message.into() }
+        ParseError {
+            line: self.line,
+            col,
+            message: message.into(),
+        }
     }
 
     fn found(&self) -> String {
@@ -381,14 +434,19 @@ impl<'a> Cursor<'a> {
         if self.rest().trim_end().is_empty() {
             Ok(())
         } else {
-            Err(self.err(format!("expected the end of the line, found {}", self.found())))
+            Err(self.err(format!(
+                "expected the end of the line, found {}",
+                self.found()
+            )))
         }
     }
 
     /// A run of characters up to a delimiter (`(),:@` or a space).
     fn word(&mut self) -> &'a str {
         let r = self.rest();
-        let n = r.find(|ch: char| matches!(ch, '(' | ')' | ',' | ':' | '@' | ' ')).unwrap_or(r.len());
+        let n = r
+            .find(|ch: char| matches!(ch, '(' | ')' | ',' | ':' | '@' | ' '))
+            .unwrap_or(r.len());
         self.pos += n;
         &r[..n]
     }
@@ -396,7 +454,9 @@ impl<'a> Cursor<'a> {
     fn number(&mut self) -> Result<u32, ParseError> {
         let r = self.rest();
         let n = r.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(r.len());
-        let v = r[..n].parse().map_err(|_| self.err(format!("expected a number, found {}", self.found())))?;
+        let v = r[..n]
+            .parse()
+            .map_err(|_| self.err(format!("expected a number, found {}", self.found())))?;
         self.pos += n;
         Ok(v)
     }
@@ -406,7 +466,13 @@ impl<'a> Cursor<'a> {
         let line = self.number()?;
         self.expect(":")?;
         let col = self.number()?;
-        Ok(Span { file: FileId(0), line, col, end_line: line, end_col: col })
+        Ok(Span {
+            file: FileId(0),
+            line,
+            col,
+            end_line: line,
+            end_col: col,
+        })
     }
 
     fn constant(&mut self) -> Result<Const, ParseError> {
@@ -436,7 +502,8 @@ impl<'a> Cursor<'a> {
                 }
                 if self.eat(",)") {
                     if items.len() != 1 {
-                        return Err(self.err_at(start, "expected a trailing comma only in a one-item tuple"));
+                        return Err(self
+                            .err_at(start, "expected a trailing comma only in a one-item tuple"));
                     }
                     break;
                 }
@@ -457,7 +524,8 @@ impl<'a> Cursor<'a> {
         if let Ok(i) = w.parse::<i64>() {
             return Ok(Const::Int(i));
         }
-        let floaty = w.contains(['.', 'e', 'E']) || matches!(w.trim_start_matches('-'), "inf" | "NaN");
+        let floaty =
+            w.contains(['.', 'e', 'E']) || matches!(w.trim_start_matches('-'), "inf" | "NaN");
         match w.parse::<f64>() {
             Ok(x) if floaty => Ok(Const::Float(x)),
             _ => Err(self.err_at(start, format!("expected a value, found `{w}`"))),
@@ -494,15 +562,28 @@ impl<'a> Cursor<'a> {
                                 hex.push(c);
                             }
                             let c = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
-                            out.push(c.ok_or_else(|| self.err_at(self.pos + i, format!("expected a character code, found `{hex}`")))?);
+                            out.push(c.ok_or_else(|| {
+                                self.err_at(
+                                    self.pos + i,
+                                    format!("expected a character code, found `{hex}`"),
+                                )
+                            })?);
                         }
-                        _ => return Err(self.err_at(self.pos + i, "expected an escape (`\\n`, `\\\"`, `\\u{..}`, ...)")),
+                        _ => {
+                            return Err(self.err_at(
+                                self.pos + i,
+                                "expected an escape (`\\n`, `\\\"`, `\\u{..}`, ...)",
+                            ))
+                        }
                     }
                 }
                 c => out.push(c),
             }
         }
-        Err(self.err_at(self.pos - 1, "expected `\"` to end the string, found the end of the line"))
+        Err(self.err_at(
+            self.pos - 1,
+            "expected `\"` to end the string, found the end of the line",
+        ))
     }
 
     /// The body of `b"..."` (ASCII escapes), after the opening quote.
@@ -525,12 +606,20 @@ impl<'a> Cursor<'a> {
                         Some(b't') => out.push(b'\t'),
                         Some(c @ (b'\\' | b'"' | b'\'')) => out.push(c),
                         Some(b'x') => {
-                            let hex = std::str::from_utf8(b.get(i..i + 2).unwrap_or(b"")).unwrap_or("");
-                            let v = u8::from_str_radix(hex, 16).map_err(|_| self.err_at(self.pos + i, "expected two hex digits after `\\x`"))?;
+                            let hex =
+                                std::str::from_utf8(b.get(i..i + 2).unwrap_or(b"")).unwrap_or("");
+                            let v = u8::from_str_radix(hex, 16).map_err(|_| {
+                                self.err_at(self.pos + i, "expected two hex digits after `\\x`")
+                            })?;
                             out.push(v);
                             i += 2;
                         }
-                        _ => return Err(self.err_at(self.pos + i - 2, "expected a byte escape (`\\n`, `\\xNN`, ...)")),
+                        _ => {
+                            return Err(self.err_at(
+                                self.pos + i - 2,
+                                "expected a byte escape (`\\n`, `\\xNN`, ...)",
+                            ))
+                        }
                     }
                     continue;
                 }
@@ -538,7 +627,10 @@ impl<'a> Cursor<'a> {
             }
             i += 1;
         }
-        Err(self.err_at(self.pos - 2, "expected `\"` to end the bytes, found the end of the line"))
+        Err(self.err_at(
+            self.pos - 2,
+            "expected `\"` to end the bytes, found the end of the line",
+        ))
     }
 
     /// `<...>`: a builtin, a named host object, or an id.
@@ -580,7 +672,10 @@ impl<'a> Cursor<'a> {
         if let Some(h) = last.strip_prefix('h').and_then(id) {
             return Ok(Const::Host(h));
         }
-        Err(self.err_at(start, format!("expected a builtin or a known object, found `{text}`")))
+        Err(self.err_at(
+            start,
+            format!("expected a builtin or a known object, found `{text}`"),
+        ))
     }
 }
 
@@ -622,22 +717,52 @@ mod tests {
                     goto return(None)\n";
         let gs = parse_flow_graphs(text, None).unwrap();
         let l = &gs[0].blocks[gs[0].startblock].exits[0];
-        assert_eq!(l.arg_spans.iter().map(|s| (s.line, s.col)).collect::<Vec<_>>(), vec![(3, 5), (4, 9), (0, 0)]);
+        assert_eq!(
+            l.arg_spans
+                .iter()
+                .map(|s| (s.line, s.col))
+                .collect::<Vec<_>>(),
+            vec![(3, 5), (4, 9), (0, 0)]
+        );
         let opts = crate::print::PrintOptions { arg_spans: true };
-        let back: String = gs.iter().map(|g| crate::print::print_graph_opts(g, &|c: &Const| c.to_string(), opts)).collect();
+        let back: String = gs
+            .iter()
+            .map(|g| crate::print::print_graph_opts(g, &|c: &Const| c.to_string(), opts))
+            .collect();
         assert_eq!(back, text);
     }
 
     #[test]
     fn errors() {
         let cases = [
-            ("block0():\n", "error 1:1: expected a `graph NAME(...)` line\n"),
-            ("graph f()\nblock0():\n  v1 = frob(1)\n", "error 3:8: expected an operation name, found `frob`\n"),
-            ("graph f()\nblock0():\n  goto block7()\n", "error 1:1: block `block7` is used but never defined\n"),
-            ("graph f()\nblock0():\n  goto return(\"ab)\n", "error 3:15: expected `\"` to end the string, found the end of the line\n"),
-            ("graph f()\nblock0():\n  goto return(<nope>)\n", "error 3:15: expected a builtin or a known object, found `<nope>`\n"),
-            ("graph f()\nblock0():\n  goto return(1 2)\n", "error 3:16: expected `, `, found ` 2)`\n"),
-            ("graph f(v0)\nblock0():\n", "error 2:1: expected the start block to take the graph's parameters\n"),
+            (
+                "block0():\n",
+                "error 1:1: expected a `graph NAME(...)` line\n",
+            ),
+            (
+                "graph f()\nblock0():\n  v1 = frob(1)\n",
+                "error 3:8: expected an operation name, found `frob`\n",
+            ),
+            (
+                "graph f()\nblock0():\n  goto block7()\n",
+                "error 1:1: block `block7` is used but never defined\n",
+            ),
+            (
+                "graph f()\nblock0():\n  goto return(\"ab)\n",
+                "error 3:15: expected `\"` to end the string, found the end of the line\n",
+            ),
+            (
+                "graph f()\nblock0():\n  goto return(<nope>)\n",
+                "error 3:15: expected a builtin or a known object, found `<nope>`\n",
+            ),
+            (
+                "graph f()\nblock0():\n  goto return(1 2)\n",
+                "error 3:16: expected `, `, found ` 2)`\n",
+            ),
+            (
+                "graph f(v0)\nblock0():\n",
+                "error 2:1: expected the start block to take the graph's parameters\n",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(round(text), want, "for {text:?}");

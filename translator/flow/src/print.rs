@@ -36,10 +36,10 @@
 
 use crate::graph::{Block, Exitswitch, Graph, Level, Link, Value, Var};
 use crate::host::{Builtin, HostId};
-use cranelift_entity::EntityRef;
-use rpy_syntax::Span;
 use crate::host::{HostObj, Program};
 use crate::model::{Const, FlowGraph};
+use cranelift_entity::EntityRef;
+use rpy_syntax::Span;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -77,7 +77,11 @@ impl<'p> HostNames<'p> {
             *uses.entry(t.clone()).or_default() += 1;
             by_text.insert(t, h);
         }
-        HostNames { prog, uses, by_text }
+        HostNames {
+            prog,
+            uses,
+            by_text,
+        }
     }
 
     /// `c` as text that names it unambiguously.
@@ -186,7 +190,11 @@ pub struct PrintOptions {
 /// A flow graph with host objects named and link arg spans shown.
 pub fn print_flow_graph_spans(prog: &Program, g: &FlowGraph) -> String {
     let names = HostNames::new(prog);
-    print_graph_opts(g, &|c: &Const| names.text(c), PrintOptions { arg_spans: true })
+    print_graph_opts(
+        g,
+        &|c: &Const| names.text(c),
+        PrintOptions { arg_spans: true },
+    )
 }
 
 /// Print with a caller-chosen constant formatter.
@@ -195,11 +203,22 @@ pub fn print_graph_with<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String
 }
 
 /// Print with a constant formatter and options.
-pub fn print_graph_opts<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String, opts: PrintOptions) -> String {
-    let mut n = Names { g, vars: HashMap::new(), blocks: HashMap::new() };
+pub fn print_graph_opts<L: Level>(
+    g: &Graph<L>,
+    cf: &dyn Fn(&L::Const) -> String,
+    opts: PrintOptions,
+) -> String {
+    let mut n = Names {
+        g,
+        vars: HashMap::new(),
+        blocks: HashMap::new(),
+    };
     let mut out = String::new();
-    let order: Vec<Block> =
-        g.reachable_blocks().into_iter().filter(|&b| b != g.returnblock && b != g.exceptblock).collect();
+    let order: Vec<Block> = g
+        .reachable_blocks()
+        .into_iter()
+        .filter(|&b| b != g.returnblock && b != g.exceptblock)
+        .collect();
     for &b in &order {
         n.block(b);
     }
@@ -245,7 +264,11 @@ pub fn print_graph_opts<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String
                 let sv = n.var(*v);
                 let _ = writeln!(out, "  switch {sv}:");
                 for l in &data.exits {
-                    let case = l.exitcase.as_ref().map(|c| cf(c)).unwrap_or_else(|| "default".into());
+                    let case = l
+                        .exitcase
+                        .as_ref()
+                        .map(|c| cf(c))
+                        .unwrap_or_else(|| "default".into());
                     let t = target(&mut n, l);
                     let _ = writeln!(out, "    {case}: {t}");
                 }
@@ -253,10 +276,20 @@ pub fn print_graph_opts<L: Level>(g: &Graph<L>, cf: &dyn Fn(&L::Const) -> String
             Exitswitch::LastException => {
                 let _ = writeln!(out, "  switch last_exception:");
                 for l in &data.exits {
-                    let mut case = l.exitcase.as_ref().map(|c| cf(c)).unwrap_or_else(|| "normal".into());
+                    let mut case = l
+                        .exitcase
+                        .as_ref()
+                        .map(|c| cf(c))
+                        .unwrap_or_else(|| "normal".into());
                     if l.last_exception.is_some() || l.last_exc_value.is_some() {
-                        let a = l.last_exception.map(|v| n.var(v)).unwrap_or_else(|| "_".into());
-                        let b = l.last_exc_value.map(|v| n.var(v)).unwrap_or_else(|| "_".into());
+                        let a = l
+                            .last_exception
+                            .map(|v| n.var(v))
+                            .unwrap_or_else(|| "_".into());
+                        let b = l
+                            .last_exc_value
+                            .map(|v| n.var(v))
+                            .unwrap_or_else(|| "_".into());
                         case = format!("{case} as ({a}, {b})");
                     }
                     let t = target(&mut n, l);

@@ -86,7 +86,11 @@ pub fn module_globals(module: &str) -> Option<Vec<(String, Const)>> {
     let mut g: Vec<(String, Const)> = Vec::new();
     // Every row whose qualified name is `module.name` (one more component).
     for &b in Builtin::ALL {
-        if let Some(rest) = b.name().strip_prefix(module).and_then(|r| r.strip_prefix('.')) {
+        if let Some(rest) = b
+            .name()
+            .strip_prefix(module)
+            .and_then(|r| r.strip_prefix('.'))
+        {
             if !rest.contains('.') {
                 g.push((rest.to_string(), Const::Builtin(b)));
             }
@@ -115,7 +119,11 @@ pub fn module_globals(module: &str) -> Option<Vec<(String, Const)>> {
 
 /// What the module offers, for "cannot import" messages.
 pub fn offered_names(module: &str) -> Vec<String> {
-    let mut names: Vec<String> = module_globals(module).unwrap_or_default().into_iter().map(|(n, _)| n).collect();
+    let mut names: Vec<String> = module_globals(module)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     for m in INTRINSIC_MODULES {
         if let Some(leaf) = m.strip_prefix(module).and_then(|r| r.strip_prefix('.')) {
             if !leaf.contains('.') {
@@ -128,10 +136,19 @@ pub fn offered_names(module: &str) -> Vec<String> {
 
 /// The green and red variable names of a JitDriver.
 pub fn jitdriver_vars(prog: &Program, h: HostId) -> Option<(Vec<String>, Vec<String>)> {
-    let HostObj::Intrinsic { kind: Builtin::JitDriver, attrs } = &prog.objs[h] else { return None };
+    let HostObj::Intrinsic {
+        kind: Builtin::JitDriver,
+        attrs,
+    } = &prog.objs[h]
+    else {
+        return None;
+    };
     let get = |k: &str| -> Vec<String> {
         match attrs.iter().find(|(n, _)| n == k) {
-            Some((_, Const::Tuple(t))) => t.iter().filter_map(|c| c.as_str().map(str::to_string)).collect(),
+            Some((_, Const::Tuple(t))) => t
+                .iter()
+                .filter_map(|c| c.as_str().map(str::to_string))
+                .collect(),
             _ => Vec::new(),
         }
     };
@@ -140,15 +157,38 @@ pub fn jitdriver_vars(prog: &Program, h: HostId) -> Option<(Vec<String>, Vec<Str
 
 /// The keyword names of a merge point must be exactly the driver's greens
 /// and reds; the error says which are missing and which unexpected.
-pub fn check_livevars(method: &str, greens: &[String], reds: &[String], given: &[&str]) -> Result<(), String> {
-    let expected: Vec<&str> = greens.iter().chain(reds.iter()).map(String::as_str).collect();
-    let missing: Vec<&str> = expected.iter().copied().filter(|n| !given.contains(n)).collect();
-    let mut extra: Vec<&str> = given.iter().copied().filter(|n| !expected.contains(n)).collect();
+pub fn check_livevars(
+    method: &str,
+    greens: &[String],
+    reds: &[String],
+    given: &[&str],
+) -> Result<(), String> {
+    let expected: Vec<&str> = greens
+        .iter()
+        .chain(reds.iter())
+        .map(String::as_str)
+        .collect();
+    let missing: Vec<&str> = expected
+        .iter()
+        .copied()
+        .filter(|n| !given.contains(n))
+        .collect();
+    let mut extra: Vec<&str> = given
+        .iter()
+        .copied()
+        .filter(|n| !expected.contains(n))
+        .collect();
     extra.sort();
     if missing.is_empty() && extra.is_empty() {
         return Ok(());
     }
-    let list = |v: &[&str]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+    let list = |v: &[&str]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
     Err(format!(
         "{method}() must name exactly the JitDriver's greens and reds ({}); missing: {}; unexpected: {}",
         expected.join(", "),
@@ -164,11 +204,15 @@ mod tests {
     #[test]
     fn modules_have_their_rows() {
         let jit = module_globals("rpython.rlib.jit").unwrap();
-        assert!(jit.iter().any(|(n, c)| n == "JitDriver" && *c == Const::Builtin(Builtin::JitDriver)));
+        assert!(jit
+            .iter()
+            .any(|(n, c)| n == "JitDriver" && *c == Const::Builtin(Builtin::JitDriver)));
         // Methods of JitDriver are not module globals.
         assert!(!jit.iter().any(|(n, _)| n == "jit_merge_point"));
         let ar = module_globals("rpython.rlib.rarithmetic").unwrap();
-        assert!(ar.iter().any(|(n, c)| n == "LONG_BIT" && *c == Const::Int(64)));
+        assert!(ar
+            .iter()
+            .any(|(n, c)| n == "LONG_BIT" && *c == Const::Int(64)));
         assert!(module_globals("rpython.rlib.nothere").is_none());
         assert!(offered_names("rpython.rlib").contains(&"jit".to_string()));
     }

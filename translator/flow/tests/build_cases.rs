@@ -35,7 +35,11 @@ fn run(src: &str, round_trip: bool) -> String {
     let class_mode = src.starts_with("# mode: class");
     let mut prog = Program::new();
     let file = prog.sources.add("test.py", src);
-    let dialect = if src.starts_with("# dialect: py2") { Dialect::Py2 } else { Dialect::Py3 };
+    let dialect = if src.starts_with("# dialect: py2") {
+        Dialect::Py2
+    } else {
+        Dialect::Py3
+    };
     let m = match parse_module(file, src, "test", dialect) {
         Ok(m) => m,
         Err(ds) => {
@@ -44,10 +48,20 @@ fn run(src: &str, round_trip: bool) -> String {
             return out;
         }
     };
-    let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "test".into(), file, globals: Vec::new() }));
+    let mid = prog.objs.push(HostObj::Module(ModuleObj {
+        name: "test".into(),
+        file,
+        globals: Vec::new(),
+    }));
     let show_spans = src.lines().any(|l| l.trim() == "# show: spans");
     let print_flow_graph = |prog: &Program, g: &rpy_flow::FlowGraph| {
-        let print = |g: &rpy_flow::FlowGraph| if show_spans { print_flow_graph_spans(prog, g) } else { print_flow_graph(prog, g) };
+        let print = |g: &rpy_flow::FlowGraph| {
+            if show_spans {
+                print_flow_graph_spans(prog, g)
+            } else {
+                print_flow_graph(prog, g)
+            }
+        };
         let text = print(g);
         if !round_trip {
             return text;
@@ -115,7 +129,9 @@ fn run(src: &str, round_trip: bool) -> String {
                 set(&mut prog, &def.name, Const::Host(id));
             }
             StmtKind::Assign { targets, value } => {
-                if let (Some(ExprKind::Name(n)), ExprKind::Int(i)) = (targets.first().map(|t| &t.kind), &value.kind) {
+                if let (Some(ExprKind::Name(n)), ExprKind::Int(i)) =
+                    (targets.first().map(|t| &t.kind), &value.kind)
+                {
                     set(&mut prog, n, Const::Int(*i));
                 }
             }
@@ -148,10 +164,16 @@ fn run(src: &str, round_trip: bool) -> String {
 fn build_cases() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build");
     let bless = std::env::var("BLESS").is_ok();
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+    {
         let text = std::fs::read_to_string(p).unwrap();
         let (src, expected) = match text.split_once("# expect:\n") {
             Some((s, e)) => (s.to_string(), e.to_string()),
@@ -162,30 +184,55 @@ fn build_cases() {
             if bless {
                 std::fs::write(p, format!("{src}# expect:\n{actual}")).unwrap();
             } else {
-                failures.push(format!("--- {}\nexpected:\n{expected}\nactual:\n{actual}", p.display()));
+                failures.push(format!(
+                    "--- {}\nexpected:\n{expected}\nactual:\n{actual}",
+                    p.display()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} case(s) differ (BLESS=1 to update):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) differ (BLESS=1 to update):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn round_trip() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
     let mut graphs = 0;
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+    {
         let text = std::fs::read_to_string(p).unwrap();
-        let src = text.split_once("# expect:\n").map(|(s, _)| s).unwrap_or(&text);
+        let src = text
+            .split_once("# expect:\n")
+            .map(|(s, _)| s)
+            .unwrap_or(&text);
         let printed = run(src, false);
         graphs += printed.lines().filter(|l| l.starts_with("graph ")).count();
         let again = run(src, true);
         if again != printed {
-            failures.push(format!("--- {}\nprinted:\n{printed}\nafter parse and print:\n{again}", p.display()));
+            failures.push(format!(
+                "--- {}\nprinted:\n{printed}\nafter parse and print:\n{again}",
+                p.display()
+            ));
         }
     }
     assert!(graphs > 20, "only {graphs} graphs printed");
-    assert!(failures.is_empty(), "{} case(s) do not round-trip:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) do not round-trip:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -7,7 +7,12 @@ use rpy_flow::{Const, FlowGraph, FlowOp};
 use rpy_syntax::Span;
 
 fn op(kind: FlowOp, args: Vec<Value<Const>>, result: rpy_flow::Var) -> Op<rpy_flow::Flow> {
-    Op { kind, args, result, span: Span::NONE }
+    Op {
+        kind,
+        args,
+        result,
+        span: Span::NONE,
+    }
 }
 
 /// `f(x): return x + 1`, valid.
@@ -17,7 +22,11 @@ fn base() -> FlowGraph {
     let r = g.new_var(None);
     let s = g.startblock;
     g.blocks[s].inputargs = vec![x];
-    g.blocks[s].ops.push(op(FlowOp::Add, vec![Value::Var(x), Value::Const(Const::Int(1))], r));
+    g.blocks[s].ops.push(op(
+        FlowOp::Add,
+        vec![Value::Var(x), Value::Const(Const::Int(1))],
+        r,
+    ));
     let ret = g.returnblock;
     g.blocks[s].exits.push(Link::new(vec![Value::Var(r)], ret));
     g
@@ -40,9 +49,14 @@ fn var_defined_twice() {
     let mut g = base();
     let s = g.startblock;
     let x = g.blocks[s].inputargs[0];
-    g.blocks[s].ops.push(op(FlowOp::Neg, vec![Value::Const(Const::Int(1))], x));
+    g.blocks[s]
+        .ops
+        .push(op(FlowOp::Neg, vec![Value::Const(Const::Int(1))], x));
     assert_eq!(errs(&g), ["block0: v3 is defined a second time"]);
-    assert!(matches!(check_graph(&g).unwrap_err()[0], GraphError::VarDefinedTwice { .. }));
+    assert!(matches!(
+        check_graph(&g).unwrap_err()[0],
+        GraphError::VarDefinedTwice { .. }
+    ));
 }
 
 #[test]
@@ -52,11 +66,16 @@ fn var_used_in_other_block() {
     let x = g.blocks[s].inputargs[0];
     let b = g.new_block(vec![]);
     let r = g.new_var(None);
-    g.blocks[b].ops.push(op(FlowOp::Neg, vec![Value::Var(x)], r));
+    g.blocks[b]
+        .ops
+        .push(op(FlowOp::Neg, vec![Value::Var(x)], r));
     let ret = g.returnblock;
     g.blocks[b].exits.push(Link::new(vec![Value::Var(r)], ret));
     g.blocks[s].exits[0] = Link::new(vec![], b);
-    assert_eq!(errs(&g), ["block3: v3 is used but not defined in this block"]);
+    assert_eq!(
+        errs(&g),
+        ["block3: v3 is used but not defined in this block"]
+    );
 }
 
 #[test]
@@ -64,7 +83,10 @@ fn link_arity() {
     let mut g = base();
     let s = g.startblock;
     g.blocks[s].exits[0].args.push(Value::Const(Const::None));
-    assert_eq!(errs(&g), ["block0: link 0 passes 2 args, its target takes 1"]);
+    assert_eq!(
+        errs(&g),
+        ["block0: link 0 passes 2 args, its target takes 1"]
+    );
 }
 
 #[test]
@@ -73,10 +95,15 @@ fn final_blocks() {
     let e = g.exceptblock;
     g.blocks[e].inputargs.pop();
     let v = g.new_var(None);
-    g.blocks[e].ops.push(op(FlowOp::Neg, vec![Value::Const(Const::Int(1))], v));
+    g.blocks[e]
+        .ops
+        .push(op(FlowOp::Neg, vec![Value::Const(Const::Int(1))], v));
     assert_eq!(
         errs(&g),
-        ["block2: final block must take 2 inputs, takes 1", "block2: return/except block must have no ops and no exits"]
+        [
+            "block2: final block must take 2 inputs, takes 1",
+            "block2: return/except block must have no ops and no exits"
+        ]
     );
 }
 
@@ -86,7 +113,10 @@ fn no_exits_and_too_many() {
     let s = g.startblock;
     let l = g.blocks[s].exits[0].clone();
     g.blocks[s].exits.push(l);
-    assert_eq!(errs(&g), ["block0: block without exit switch has several exits"]);
+    assert_eq!(
+        errs(&g),
+        ["block0: block without exit switch has several exits"]
+    );
     g.blocks[s].exits.clear();
     assert_eq!(errs(&g), ["block0: block has no exits"]);
 }
@@ -103,12 +133,21 @@ fn value_switch_rules() {
     l2.exitcase = Some(Const::Bool(false));
     g.blocks[s].exits = vec![l0, l1, l2];
     g.blocks[s].exitswitch = Exitswitch::Value(r);
-    assert_eq!(errs(&g), ["block0: link 1 has no exitcase", "block0: link 2 repeats an exitcase"]);
+    assert_eq!(
+        errs(&g),
+        [
+            "block0: link 1 has no exitcase",
+            "block0: link 2 repeats an exitcase"
+        ]
+    );
     // Switch on an undefined var.
     let stray = g.new_var(None);
     g.blocks[s].exits.truncate(1);
     g.blocks[s].exitswitch = Exitswitch::Value(stray);
-    assert_eq!(errs(&g), ["block0: v5 is used but not defined in this block"]);
+    assert_eq!(
+        errs(&g),
+        ["block0: v5 is used but not defined in this block"]
+    );
 }
 
 #[test]
@@ -124,13 +163,22 @@ fn last_exception_rules() {
     caught.last_exc_value = Some(v);
     g.blocks[s].exits = vec![normal, caught];
     g.blocks[s].exitswitch = Exitswitch::LastException;
-    assert_eq!(errs(&g), ["block0: link 0 must not have an exitcase", "block0: link 1 has no exitcase"]);
+    assert_eq!(
+        errs(&g),
+        [
+            "block0: link 0 must not have an exitcase",
+            "block0: link 1 has no exitcase"
+        ]
+    );
     g.blocks[s].exits[0].exitcase = None;
     g.blocks[s].exits[1].exitcase = Some(Const::Int(7));
     assert_eq!(errs(&g), Vec::<String>::new());
     g.blocks[s].ops.clear();
     g.blocks[s].exits[0].args = vec![Value::Const(Const::None)];
-    assert_eq!(errs(&g), ["block0: exception switch on a block without ops"]);
+    assert_eq!(
+        errs(&g),
+        ["block0: exception switch on a block without ops"]
+    );
 }
 
 #[test]
@@ -139,5 +187,8 @@ fn exception_vars_on_plain_link() {
     let s = g.startblock;
     let t = g.new_var(None);
     g.blocks[s].exits[0].last_exception = Some(t);
-    assert_eq!(errs(&g), ["block0: link 0 is not an exception link but defines exception vars"]);
+    assert_eq!(
+        errs(&g),
+        ["block0: link 0 is not an exception link but defines exception vars"]
+    );
 }

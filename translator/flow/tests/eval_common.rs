@@ -33,11 +33,18 @@ pub fn run(tag: &str, files: &[(&str, &str)], argv: &[&str]) -> String {
         Ok(e) => e,
         Err(d) => return render_errors(&[d], &dir),
     };
-    let out = run_program(&mut prog, entry, argv.iter().map(|s| s.to_string()).collect());
+    let out = run_program(
+        &mut prog,
+        entry,
+        argv.iter().map(|s| s.to_string()).collect(),
+    );
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.push_str(&format!("exit {}\n", out.exit_code));
     if let Some(e) = out.error {
-        text.push_str(&format!("error: {}\n", e.replace(&dir.display().to_string(), "<dir>")));
+        text.push_str(&format!(
+            "error: {}\n",
+            e.replace(&dir.display().to_string(), "<dir>")
+        ));
     }
     text
 }
@@ -52,9 +59,17 @@ fn render_errors(ds: &[rpy_syntax::Diagnostic], dir: &std::path::Path) -> String
                 format!("{}:{}", sp.line, sp.col)
             }
         };
-        s.push_str(&format!("error: {}: {}\n", loc(d.span), d.message.replace(&dir.display().to_string(), "<dir>")));
+        s.push_str(&format!(
+            "error: {}: {}\n",
+            loc(d.span),
+            d.message.replace(&dir.display().to_string(), "<dir>")
+        ));
         for n in &d.notes {
-            s.push_str(&format!("  note: {}: {}\n", n.span.map(loc).unwrap_or_default(), n.message));
+            s.push_str(&format!(
+                "  note: {}: {}\n",
+                n.span.map(loc).unwrap_or_default(),
+                n.message
+            ));
         }
     }
     s
@@ -73,7 +88,13 @@ pub fn cpython(tag: &str, files: &[(&str, &str)], argv: &[&str]) -> Option<Strin
         dir = dir.display().to_string()
     );
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let out = std::process::Command::new("python3").arg("-u").arg("-c").arg(script).env("PYTHONPATH", root).output().ok()?;
+    let out = std::process::Command::new("python3")
+        .arg("-u")
+        .arg("-c")
+        .arg(script)
+        .env("PYTHONPATH", root)
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -89,5 +110,7 @@ pub fn check(tag: &str, src: &str, argv: &[&str], expected: &str) {
         assert_eq!(py, expected, "expected text differs from CPython's output");
     }
     assert_eq!(got, expected);
-    if std::env::var("SHOW").is_ok() { eprintln!("{got}"); }
+    if std::env::var("SHOW").is_ok() {
+        eprintln!("{got}");
+    }
 }

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn header_args(src: &str) -> Vec<String> {
@@ -32,7 +35,13 @@ fn ours(path: &Path, argv: &[String]) -> ((String, i32), Option<String>) {
         Err(d) => return ((format!("NO ENTRY: {d:?}"), -1), None),
     };
     let out = run_program(&mut prog, entry, argv.to_vec());
-    ((String::from_utf8_lossy(&out.stdout).into_owned(), out.exit_code), out.error)
+    (
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.exit_code,
+        ),
+        out.error,
+    )
 }
 
 fn cpython(path: &Path, argv: &[String]) -> Option<(String, i32)> {
@@ -44,7 +53,10 @@ fn cpython(path: &Path, argv: &[String]) -> Option<(String, i32)> {
         .env("PYTHONHASHSEED", "0")
         .output()
         .ok()?;
-    Some((String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code().unwrap_or(-1)))
+    Some((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap_or(-1),
+    ))
 }
 
 /// `RPY_EVAL_DIR` runs another folder (e.g. `tests/pending/strings`);
@@ -60,7 +72,10 @@ fn corpus_matches_cpython() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(&filter)))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(&filter))
+        })
         .collect();
     files.sort();
     let mut failures = Vec::new();
@@ -69,11 +84,15 @@ fn corpus_matches_cpython() {
         let src = std::fs::read_to_string(f).unwrap();
         let mut argv = vec![f.display().to_string()];
         argv.extend(header_args(&src));
-        let Some(want) = cpython(f, &argv) else { continue };
+        let Some(want) = cpython(f, &argv) else {
+            continue;
+        };
         compared += 1;
         let t0 = std::time::Instant::now();
         let (got, error) = ours(f, &argv);
-        if std::env::var("TIMES").is_ok() { eprintln!("{:?} {}", t0.elapsed(), f.display()); }
+        if std::env::var("TIMES").is_ok() {
+            eprintln!("{:?} {}", t0.elapsed(), f.display());
+        }
         if got != want {
             failures.push(format!(
                 "== {}\n-- cpython (exit {}):\n{}-- ours (exit {}):\n{}{}",
@@ -82,9 +101,16 @@ fn corpus_matches_cpython() {
                 want.0,
                 got.1,
                 got.0,
-                error.map(|e| format!("-- error: {e}\n")).unwrap_or_default()
+                error
+                    .map(|e| format!("-- error: {e}\n"))
+                    .unwrap_or_default()
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {compared} programs differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {compared} programs differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

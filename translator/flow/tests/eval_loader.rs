@@ -14,7 +14,14 @@ fn globals_after_init(tag: &str, files: &[(&str, &str)]) -> String {
     let dir = write_files(tag, files);
     let (mut prog, m) = match load_program(&dir.join("target.py"), Dialect::Py3) {
         Ok(x) => x,
-        Err(ds) => return format!("errors: {:?}", ds.iter().map(|d| (d.span.line, d.span.col, d.message.clone())).collect::<Vec<_>>()),
+        Err(ds) => {
+            return format!(
+                "errors: {:?}",
+                ds.iter()
+                    .map(|d| (d.span.line, d.span.col, d.message.clone()))
+                    .collect::<Vec<_>>()
+            )
+        }
     };
     let globals = prog.module(m).globals.clone();
     let mut ev = Evaluator::new(&mut prog);
@@ -24,7 +31,11 @@ fn globals_after_init(tag: &str, files: &[(&str, &str)]) -> String {
             continue;
         }
         let r = ev.to_repr(&value, rpy_syntax::Span::NONE).unwrap();
-        let r = if r.contains(" at 0x") { r.split(" at 0x").next().unwrap().to_string() + ">" } else { r };
+        let r = if r.contains(" at 0x") {
+            r.split(" at 0x").next().unwrap().to_string() + ">"
+        } else {
+            r
+        };
         out.push_str(&format!("{name} = {r}\n"));
     }
     out
@@ -81,7 +92,10 @@ e = ZeroDivisionError('integer division or modulo by zero')
 BAD = 'integer division or modulo by zero'
 ";
     // FIXME: Python 3 unbinds `e` after the handler; the builder keeps it.
-    assert_eq!(globals_after_init("globals", &[("target.py", src)]), expected);
+    assert_eq!(
+        globals_after_init("globals", &[("target.py", src)]),
+        expected
+    );
 }
 
 #[test]
@@ -97,15 +111,28 @@ fn imports_siblings_packages_relative_and_cycles() {
         ("a.py", "import b\nA = 'a'\ndef b_value():\n    return b.B\n"),
         ("b.py", "import a\nB = 'b'\n"),
     ];
-    assert_eq!(run("imports", &files, &["prog"]), "util util 8 10 100 a b\nexit 0\n");
+    assert_eq!(
+        run("imports", &files, &["prog"]),
+        "util util 8 10 100 a b\nexit 0\n"
+    );
 }
 
 #[test]
 fn import_errors_are_diagnostics() {
-    let got = run("noimport", &[("target.py", "x = 1\nimport nosuchmodule\n")], &[]);
-    assert!(got.starts_with("error: 2:8: no module named 'nosuchmodule'\n  note: : searched: "), "{got}");
+    let got = run(
+        "noimport",
+        &[("target.py", "x = 1\nimport nosuchmodule\n")],
+        &[],
+    );
+    assert!(
+        got.starts_with("error: 2:8: no module named 'nosuchmodule'\n  note: : searched: "),
+        "{got}"
+    );
     let got = run("sys", &[("target.py", "import sys\n")], &[]);
-    assert_eq!(got, "error: 1:8: the `sys` module is not supported (use the entry point's argv)\n");
+    assert_eq!(
+        got,
+        "error: 1:8: the `sys` module is not supported (use the entry point's argv)\n"
+    );
 }
 
 #[test]
@@ -121,23 +148,42 @@ fn init_exception_points_at_failing_op_with_call_notes() {
 #[test]
 fn bad_operation_at_init_is_a_diagnostic() {
     let got = run("badop", &[("target.py", "X = 1\nY = X + 'a'\n")], &[]);
-    assert_eq!(got, "error: 2:5: unsupported operand types for +: 'int' and 'str'\n");
-    let got = run("arity", &[("target.py", "def f(a, b):\n    return a\n\nZ = f(1)\n")], &[]);
-    assert_eq!(got, "error: 4:5: f() missing 1 required positional argument: 'b'\n");
+    assert_eq!(
+        got,
+        "error: 2:5: unsupported operand types for +: 'int' and 'str'\n"
+    );
+    let got = run(
+        "arity",
+        &[("target.py", "def f(a, b):\n    return a\n\nZ = f(1)\n")],
+        &[],
+    );
+    assert_eq!(
+        got,
+        "error: 4:5: f() missing 1 required positional argument: 'b'\n"
+    );
 }
 
 #[test]
 fn entry_point_via_target_and_missing() {
     let src = "def main(argv):\n    print('main', len(argv))\n    return 7\n\ndef target(driver, args):\n    return main, None\n";
-    assert_eq!(run("target", &[("target.py", src)], &["p", "q"]), "main 2\nexit 7\n");
+    assert_eq!(
+        run("target", &[("target.py", src)], &["p", "q"]),
+        "main 2\nexit 7\n"
+    );
     let got = run("noentry", &[("target.py", "X = 1\n")], &[]);
-    assert_eq!(got, "error: 1:1: no entry point: define entry_point(argv) or target(driver, args)\n");
+    assert_eq!(
+        got,
+        "error: 1:1: no entry point: define entry_point(argv) or target(driver, args)\n"
+    );
 }
 
 #[test]
 fn escaping_exception_exit_code_and_message() {
     let src = "class Boom(ValueError):\n    pass\n\ndef entry_point(argv):\n    print('before')\n    raise Boom('bad thing')\n";
-    assert_eq!(run("escape", &[("target.py", src)], &[]), "before\nexit 1\nerror: Boom: bad thing\n");
+    assert_eq!(
+        run("escape", &[("target.py", src)], &[]),
+        "before\nexit 1\nerror: Boom: bad thing\n"
+    );
     let src = "def entry_point(argv):\n    return 256 + 5\n";
     assert_eq!(run("exitmask", &[("target.py", src)], &[]), "exit 5\n");
 }
@@ -146,7 +192,10 @@ fn escaping_exception_exit_code_and_message() {
 fn target_name_is_not_main() {
     let dir = write_files("name", &[("target.py", "NAME = __name__\n")]);
     let (prog, m) = load_program(&dir.join("target.py"), Dialect::Py3).unwrap();
-    assert_eq!(prog.module(m).global("NAME"), Some(&rpy_flow::Const::str("target")));
+    assert_eq!(
+        prog.module(m).global("NAME"),
+        Some(&rpy_flow::Const::str("target"))
+    );
     let mut prog = prog;
     assert_eq!(find_entry_point(&mut prog, m).unwrap_err().span.line, 1);
 }

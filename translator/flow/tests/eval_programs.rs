@@ -6,15 +6,30 @@ use eval_common::check;
 
 #[test]
 fn mixed_features() {
-    check("mixed", include_str!("eval_programs/mixed.py"), &["prog", "a"], include_str!("eval_programs/mixed.out"));
+    check(
+        "mixed",
+        include_str!("eval_programs/mixed.py"),
+        &["prog", "a"],
+        include_str!("eval_programs/mixed.out"),
+    );
 }
 
 #[test]
 fn exception_init_super_and_index_bounds() {
-    check("inherit", include_str!("eval_programs/inherit.py"), &["prog"], include_str!("eval_programs/inherit.out"));
+    check(
+        "inherit",
+        include_str!("eval_programs/inherit.py"),
+        &["prog"],
+        include_str!("eval_programs/inherit.out"),
+    );
 }
 
 #[test]
 fn r_dict_uses_key_functions() {
-    check("rdict", include_str!("eval_programs/rdict.py"), &["prog"], include_str!("eval_programs/rdict.out"));
+    check(
+        "rdict",
+        include_str!("eval_programs/rdict.py"),
+        &["prog"],
+        include_str!("eval_programs/rdict.out"),
+    );
 }

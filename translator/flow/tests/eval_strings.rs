@@ -9,12 +9,22 @@ use eval_common::check;
 /// and `%`-formatting (flags, `*`, precision of integers, errors).
 #[test]
 fn formatting_like_cpython() {
-    check("strfmt", include_str!("eval_programs/strings_format.py"), &["prog"], include_str!("eval_programs/strings_format.out"));
+    check(
+        "strfmt",
+        include_str!("eval_programs/strings_format.py"),
+        &["prog"],
+        include_str!("eval_programs/strings_format.out"),
+    );
 }
 
 /// Case mappings and predicates (titlecase letters, final sigma, ASCII
 /// rules for bytes), `splitlines` boundaries, `startswith`/`find` bounds.
 #[test]
 fn methods_like_cpython() {
-    check("strmeth", include_str!("eval_programs/strings_methods.py"), &["prog"], include_str!("eval_programs/strings_methods.out"));
+    check(
+        "strmeth",
+        include_str!("eval_programs/strings_methods.py"),
+        &["prog"],
+        include_str!("eval_programs/strings_methods.out"),
+    );
 }

@@ -13,8 +13,14 @@ fn graph(src: &str) -> rpy_flow::FlowGraph {
     let mut prog = Program::new();
     let file = prog.sources.add("t.py", src);
     let m = parse_module(file, src, "t", Dialect::Py3).expect("parses");
-    let mid = prog.objs.push(HostObj::Module(ModuleObj { name: "t".into(), file, globals: Vec::new() }));
-    let StmtKind::FunctionDef(def) = &m.body[0].kind else { panic!("expected a def") };
+    let mid = prog.objs.push(HostObj::Module(ModuleObj {
+        name: "t".into(),
+        file,
+        globals: Vec::new(),
+    }));
+    let StmtKind::FunctionDef(def) = &m.body[0].kind else {
+        panic!("expected a def")
+    };
     let f = prog.objs.push(HostObj::Function(FunctionObj {
         name: def.name.clone(),
         qualname: def.name.clone(),
@@ -28,7 +34,9 @@ fn graph(src: &str) -> rpy_flow::FlowGraph {
 
 #[test]
 fn text_printer_uses_display_for_constants() {
-    let g = graph("def f(x):\n    try:\n        return x[0]\n    except IndexError:\n        return '\"'\n");
+    let g = graph(
+        "def f(x):\n    try:\n        return x[0]\n    except IndexError:\n        return '\"'\n",
+    );
     assert_eq!(
         print_graph(&g),
         "graph f(v0_x)\n\

@@ -46,7 +46,9 @@ pub fn alloc_object_unlimited(typeid: u32, size: usize) -> Result<*mut u8, RtErr
 /// heap limit or for a negative size.
 #[no_mangle]
 pub extern "C" fn rpy_malloc(typeid: i64, size: i64) -> *mut u8 {
-    let p = usize::try_from(size).ok().and_then(|size| crate::gc::alloc_collecting(typeid as u32, size));
+    let p = usize::try_from(size)
+        .ok()
+        .and_then(|size| crate::gc::alloc_collecting(typeid as u32, size));
     match p {
         Some(p) => p,
         None => {
@@ -62,11 +64,23 @@ mod tests {
 
     #[test]
     fn sizes_parse_with_suffixes() {
-        let got: Vec<Option<usize>> =
-            ["123", "64KB", "64k", "2MB", "1GB", " 7 ", "x", "", "12TB"].iter().map(|s| parse_size(s)).collect();
+        let got: Vec<Option<usize>> = ["123", "64KB", "64k", "2MB", "1GB", " 7 ", "x", "", "12TB"]
+            .iter()
+            .map(|s| parse_size(s))
+            .collect();
         assert_eq!(
             got,
-            vec![Some(123), Some(65536), Some(65536), Some(2 << 20), Some(1 << 30), Some(7), None, None, None]
+            vec![
+                Some(123),
+                Some(65536),
+                Some(65536),
+                Some(2 << 20),
+                Some(1 << 30),
+                Some(7),
+                None,
+                None,
+                None
+            ]
         );
     }
 
@@ -77,8 +91,15 @@ mod tests {
         for (typeid, size) in [(7u32, 24usize), (9, 3), (11, big), (13, 40)] {
             let p = alloc_object(typeid, size).unwrap();
             let words = unsafe { std::slice::from_raw_parts(p as *const u64, size.max(16) / 8) };
-            seen.push((p as usize % 8, words[0] & rpy_abi::TYPEID_MASK, words[1..].iter().all(|&w| w == 0)));
+            seen.push((
+                p as usize % 8,
+                words[0] & rpy_abi::TYPEID_MASK,
+                words[1..].iter().all(|&w| w == 0),
+            ));
         }
-        assert_eq!(seen, vec![(0, 7, true), (0, 9, true), (0, 11, true), (0, 13, true)]);
+        assert_eq!(
+            seen,
+            vec![(0, 7, true), (0, 9, true), (0, 11, true), (0, 13, true)]
+        );
     }
 }

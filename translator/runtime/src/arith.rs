@@ -58,7 +58,11 @@ pub fn float_pow(x: f64, y: f64) -> Result<f64, RtError> {
     if x.is_infinite() {
         let odd = is_odd_integer(y);
         return Ok(if y > 0.0 {
-            if odd { x } else { x.abs() }
+            if odd {
+                x
+            } else {
+                x.abs()
+            }
         } else if odd {
             0.0f64.copysign(x)
         } else {
@@ -67,7 +71,10 @@ pub fn float_pow(x: f64, y: f64) -> Result<f64, RtError> {
     }
     if x == 0.0 {
         if y < 0.0 {
-            return Err(RtError::new(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+            return Err(RtError::new(
+                ExcKind::ZeroDivisionError,
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         return Ok(if is_odd_integer(y) { x } else { 0.0 });
     }
@@ -75,7 +82,10 @@ pub fn float_pow(x: f64, y: f64) -> Result<f64, RtError> {
     let mut ax = x;
     if x < 0.0 {
         if y != y.floor() {
-            return Err(RtError::new(ExcKind::ValueError, "negative number cannot be raised to a fractional power"));
+            return Err(RtError::new(
+                ExcKind::ValueError,
+                "negative number cannot be raised to a fractional power",
+            ));
         }
         ax = -x;
         negate = is_odd_integer(y);
@@ -85,7 +95,10 @@ pub fn float_pow(x: f64, y: f64) -> Result<f64, RtError> {
     }
     let r = ax.powf(y);
     if r.is_infinite() {
-        return Err(RtError::new(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+        return Err(RtError::new(
+            ExcKind::OverflowError,
+            "(34, 'Numerical result out of range')",
+        ));
     }
     Ok(if negate { -r } else { r })
 }
@@ -110,7 +123,10 @@ pub fn float_mod(x: f64, y: f64) -> Result<f64, RtError> {
 /// `x // y` on floats (CPython's `_float_div_mod`).
 pub fn float_floordiv(x: f64, y: f64) -> Result<f64, RtError> {
     if y == 0.0 {
-        return Err(RtError::new(ExcKind::ZeroDivisionError, "float floor division by zero"));
+        return Err(RtError::new(
+            ExcKind::ZeroDivisionError,
+            "float floor division by zero",
+        ));
     }
     let m = x % y;
     let mut div = (x - m) / y;
@@ -132,15 +148,24 @@ pub fn float_floordiv(x: f64, y: f64) -> Result<f64, RtError> {
 /// `int(x)` for a float: truncation toward zero.
 pub fn float_to_int(x: f64) -> Result<i64, RtError> {
     if x.is_nan() {
-        return Err(RtError::new(ExcKind::ValueError, "cannot convert float NaN to integer"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "cannot convert float NaN to integer",
+        ));
     }
     if x.is_infinite() {
-        return Err(RtError::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+        return Err(RtError::new(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ));
     }
     let t = x.trunc();
     let two_63 = -(i64::MIN as f64);
     if !(-two_63..two_63).contains(&t) {
-        return Err(RtError::new(ExcKind::OverflowError, "Python int too large to convert to C long"));
+        return Err(RtError::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C long",
+        ));
     }
     Ok(t as i64)
 }
@@ -210,10 +235,22 @@ mod tests {
 
     #[test]
     fn int_pow_cases() {
-        let got: Vec<String> = [(2, 10), (-3, 3), (0, 0), (7, 0), (-1, i64::MAX), (2, 62), (2, 63), (-2, 63), (3, 40), (10, -1), (0, 5)]
-            .iter()
-            .map(|&(a, b)| show_i(int_pow(a, b)))
-            .collect();
+        let got: Vec<String> = [
+            (2, 10),
+            (-3, 3),
+            (0, 0),
+            (7, 0),
+            (-1, i64::MAX),
+            (2, 62),
+            (2, 63),
+            (-2, 63),
+            (3, 40),
+            (10, -1),
+            (0, 5),
+        ]
+        .iter()
+        .map(|&(a, b)| show_i(int_pow(a, b)))
+        .collect();
         assert_eq!(
             got,
             [

@@ -20,11 +20,18 @@ unsafe fn sb_buf(sb: *mut u8) -> *mut u8 {
 unsafe fn reserve<'a>(sb: *mut u8, extra: usize) -> &'a mut [u32] {
     let len = sb_len(sb);
     let buf = sb_buf(sb);
-    let cap = if buf.is_null() { 0 } else { str_chars(buf).len() };
-    let need = len.checked_add(extra).unwrap_or_else(|| crate::exc::fatal_memory_error());
+    let cap = if buf.is_null() {
+        0
+    } else {
+        str_chars(buf).len()
+    };
+    let need = len
+        .checked_add(extra)
+        .unwrap_or_else(|| crate::exc::fatal_memory_error());
     let buf = if need > cap {
         let new_cap = need.max(cap * 2).max(16);
-        let (nb, items) = obj::try_alloc_str(new_cap).unwrap_or_else(|_| crate::exc::fatal_memory_error());
+        let (nb, items) =
+            obj::try_alloc_str(new_cap).unwrap_or_else(|_| crate::exc::fatal_memory_error());
         // The old buffer may have moved if allocation collected: re-read it.
         let old = sb_buf(sb);
         if !old.is_null() {
@@ -66,7 +73,13 @@ pub extern "C" fn rpy_sb_append_slice(sb: *mut u8, s: *mut u8, start: i64, end: 
     unsafe {
         let chars = str_chars(s);
         if !(0 <= start && start <= end && end as usize <= chars.len()) {
-            return or_raise(Err(RtError::new(ExcKind::IndexError, "append_slice: bounds out of range")), ());
+            return or_raise(
+                Err(RtError::new(
+                    ExcKind::IndexError,
+                    "append_slice: bounds out of range",
+                )),
+                (),
+            );
         }
         let piece = chars[start as usize..end as usize].to_vec();
         push(sb, &piece);
@@ -80,7 +93,13 @@ pub extern "C" fn rpy_sb_append_multiple_char(sb: *mut u8, c: *mut u8, times: i6
     unsafe {
         let chars = str_chars(c);
         if chars.len() != 1 {
-            return or_raise(Err(RtError::new(ExcKind::TypeError, "append_multiple_char() needs a single character")), ());
+            return or_raise(
+                Err(RtError::new(
+                    ExcKind::TypeError,
+                    "append_multiple_char() needs a single character",
+                )),
+                (),
+            );
         }
         let piece = vec![chars[0]; times.max(0) as usize];
         push(sb, &piece);

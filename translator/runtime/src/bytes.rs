@@ -6,7 +6,11 @@ use crate::obj::{self, bytes_data};
 /// `\t \n \r \\` and the quote escaped, other bytes outside 0x20..0x7f as
 /// `\xhh`.
 pub fn bytes_repr_text(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
     out.push(quote);
@@ -70,13 +74,27 @@ mod tests {
     #[test]
     fn repr_follows_cpython() {
         // Expected values printed by python3's repr().
-        let got: Vec<String> = [&b"abc"[..], b"", b"it's", b"a\"b", b"'\"", b"\x00\t\n\r\\\x7f\x80\xff ~"]
-            .iter()
-            .map(|b| bytes_repr_text(b))
-            .collect();
+        let got: Vec<String> = [
+            &b"abc"[..],
+            b"",
+            b"it's",
+            b"a\"b",
+            b"'\"",
+            b"\x00\t\n\r\\\x7f\x80\xff ~",
+        ]
+        .iter()
+        .map(|b| bytes_repr_text(b))
+        .collect();
         assert_eq!(
             got,
-            ["b'abc'", "b''", "b\"it's\"", "b'a\"b'", "b'\\'\"'", "b'\\x00\\t\\n\\r\\\\\\x7f\\x80\\xff ~'"]
+            [
+                "b'abc'",
+                "b''",
+                "b\"it's\"",
+                "b'a\"b'",
+                "b'\\'\"'",
+                "b'\\x00\\t\\n\\r\\\\\\x7f\\x80\\xff ~'"
+            ]
         );
     }
 
@@ -93,6 +111,9 @@ mod tests {
             rpy_bytes_eq(a, std::ptr::null_mut()),
             repr,
         );
-        assert_eq!(got, (b"ab\x00c".to_vec(), 1, 0, 0, "b'ab\\x00c'".to_string()));
+        assert_eq!(
+            got,
+            (b"ab\x00c".to_vec(), 1, 0, 0, "b'ab\\x00c'".to_string())
+        );
     }
 }

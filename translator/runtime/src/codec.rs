@@ -39,13 +39,20 @@ pub fn encode(chars: &[u32], enc: i64) -> Result<Vec<u8>, RtError> {
         while q < chars.len() && bad(chars[q]) {
             q += 1;
         }
-        let reason = if enc == ENC_UTF8 { "surrogates not allowed".to_string() } else { format!("ordinal not in range({limit})") };
+        let reason = if enc == ENC_UTF8 {
+            "surrogates not allowed".to_string()
+        } else {
+            format!("ordinal not in range({limit})")
+        };
         let what = if q - p == 1 {
             format!("character {} in position {p}", char_escape(chars[p]))
         } else {
             format!("characters in position {p}-{}", q - 1)
         };
-        return Err(RtError::new(ExcKind::UnicodeEncodeError, format!("'{}' codec can't encode {what}: {reason}", enc_name(enc))));
+        return Err(RtError::new(
+            ExcKind::UnicodeEncodeError,
+            format!("'{}' codec can't encode {what}: {reason}", enc_name(enc)),
+        ));
     }
     Ok(match enc {
         ENC_UTF8 => {
@@ -115,13 +122,28 @@ mod tests {
     #[test]
     fn codecs_like_cpython() {
         let c = |s: &str| s.chars().map(|c| c as u32).collect::<Vec<_>>();
-        assert_eq!(encode(&c("héllo €"), ENC_UTF8).unwrap(), "héllo €".as_bytes());
+        assert_eq!(
+            encode(&c("héllo €"), ENC_UTF8).unwrap(),
+            "héllo €".as_bytes()
+        );
         assert_eq!(encode(&c("hé"), ENC_LATIN1).unwrap(), b"h\xe9");
         assert_eq!(encode(&c("a€"), ENC_LATIN1).unwrap_err().msg, "'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range(256)");
-        assert_eq!(encode(&c("éé"), ENC_ASCII).unwrap_err().msg, "'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)");
-        assert_eq!(decode(b"\xff", ENC_UTF8).unwrap_err().msg, "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
-        assert_eq!(decode(b"a\xc3", ENC_UTF8).unwrap_err().msg, "'utf-8' codec can't decode byte 0xc3 in position 1: unexpected end of data");
-        assert_eq!(decode(b"\xc3(", ENC_UTF8).unwrap_err().msg, "'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte");
+        assert_eq!(
+            encode(&c("éé"), ENC_ASCII).unwrap_err().msg,
+            "'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)"
+        );
+        assert_eq!(
+            decode(b"\xff", ENC_UTF8).unwrap_err().msg,
+            "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        assert_eq!(
+            decode(b"a\xc3", ENC_UTF8).unwrap_err().msg,
+            "'utf-8' codec can't decode byte 0xc3 in position 1: unexpected end of data"
+        );
+        assert_eq!(
+            decode(b"\xc3(", ENC_UTF8).unwrap_err().msg,
+            "'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte"
+        );
         assert_eq!(decode(b"h\xe9", ENC_LATIN1).unwrap(), c("hé"));
     }
 }

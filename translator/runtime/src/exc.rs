@@ -81,7 +81,10 @@ pub struct RtError {
 
 impl RtError {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> RtError {
-        RtError { kind, msg: msg.into() }
+        RtError {
+            kind,
+            msg: msg.into(),
+        }
     }
 
     /// `MemoryError` without a message.
@@ -242,7 +245,11 @@ pub(crate) mod tests {
                 .map(|k| k.name().to_string())
                 .unwrap_or_else(|| format!("type{t}"));
             let msg = unsafe { exc_message(inst) };
-            if msg.is_empty() { name } else { format!("{name}: {msg}") }
+            if msg.is_empty() {
+                name
+            } else {
+                format!("{name}: {msg}")
+            }
         });
         clear();
         (v, exc)
@@ -258,8 +265,16 @@ pub(crate) mod tests {
 
     #[test]
     fn raise_new_builds_an_instance_with_the_message() {
-        let ((), got) = capture(|| raise_error(&RtError::new(ExcKind::IndexError, "string index out of range")));
-        assert_eq!(got.as_deref(), Some("IndexError: string index out of range"));
+        let ((), got) = capture(|| {
+            raise_error(&RtError::new(
+                ExcKind::IndexError,
+                "string index out of range",
+            ))
+        });
+        assert_eq!(
+            got.as_deref(),
+            Some("IndexError: string index out of range")
+        );
         let ((), got) = capture(|| raise_error(&RtError::memory()));
         assert_eq!(got.as_deref(), Some("MemoryError"));
     }
@@ -270,7 +285,13 @@ pub(crate) mod tests {
             traceback_text("ValueError", "bad"),
             "Traceback (most recent call last):\n  (translated code)\nValueError: bad\n"
         );
-        assert_eq!(traceback_text("KeyError", ""), "Traceback (most recent call last):\n  (translated code)\nKeyError\n");
-        assert_eq!(RtError::new(ExcKind::OSError, "[Errno 9] Bad file descriptor").describe(), "OSError: [Errno 9] Bad file descriptor");
+        assert_eq!(
+            traceback_text("KeyError", ""),
+            "Traceback (most recent call last):\n  (translated code)\nKeyError\n"
+        );
+        assert_eq!(
+            RtError::new(ExcKind::OSError, "[Errno 9] Bad file descriptor").describe(),
+            "OSError: [Errno 9] Bad file descriptor"
+        );
     }
 }

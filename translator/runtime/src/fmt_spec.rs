@@ -54,7 +54,12 @@ pub fn parse_spec(spec: &str) -> Result<Spec, RtError> {
         i += 1;
     }
     if i > st {
-        s.width = cs[st..i].iter().collect::<String>().parse().map_err(|_| RtError::new(ExcKind::ValueError, "Too many decimal digits in format string"))?;
+        s.width = cs[st..i].iter().collect::<String>().parse().map_err(|_| {
+            RtError::new(
+                ExcKind::ValueError,
+                "Too many decimal digits in format string",
+            )
+        })?;
     }
     if i < cs.len() && matches!(cs[i], ',' | '_') {
         s.grouping = Some(cs[i]);
@@ -67,9 +72,17 @@ pub fn parse_spec(spec: &str) -> Result<Spec, RtError> {
             i += 1;
         }
         if i == st {
-            return Err(RtError::new(ExcKind::ValueError, "Format specifier missing precision"));
+            return Err(RtError::new(
+                ExcKind::ValueError,
+                "Format specifier missing precision",
+            ));
         }
-        s.precision = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| RtError::new(ExcKind::ValueError, "Too many decimal digits in format string"))?);
+        s.precision = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| {
+            RtError::new(
+                ExcKind::ValueError,
+                "Too many decimal digits in format string",
+            )
+        })?);
     }
     if i < cs.len() {
         s.ty = Some(cs[i]);
@@ -103,7 +116,14 @@ fn pad(sign: &str, body: &str, s: &Spec, numeric: bool) -> String {
     let (fill, align) = if s.zero && s.align.is_none() && numeric {
         (s.fill.unwrap_or('0'), '=')
     } else {
-        (s.fill.unwrap_or(if s.zero && s.align == Some('=') { '0' } else { ' ' }), s.align.unwrap_or(if numeric { '>' } else { '<' }))
+        (
+            s.fill.unwrap_or(if s.zero && s.align == Some('=') {
+                '0'
+            } else {
+                ' '
+            }),
+            s.align.unwrap_or(if numeric { '>' } else { '<' }),
+        )
     };
     let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     match align {
@@ -129,8 +149,16 @@ fn exp_format(x: f64, prec: usize, upper: bool, alt: bool) -> String {
     let s = format!("{:.*e}", prec, x);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    let m = if alt && prec == 0 { format!("{m}.") } else { m.to_string() };
-    let r = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs());
+    let m = if alt && prec == 0 {
+        format!("{m}.")
+    } else {
+        m.to_string()
+    };
+    let r = format!(
+        "{m}e{}{:02}",
+        if e < 0 { '-' } else { '+' },
+        e.unsigned_abs()
+    );
     if upper {
         r.to_uppercase()
     } else {
@@ -143,11 +171,18 @@ fn exp_format(x: f64, prec: usize, upper: bool, alt: bool) -> String {
 fn general_format(x: f64, prec: usize, upper: bool, alt: bool) -> String {
     let p = prec.max(1);
     if x == 0.0 {
-        let z = if alt { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() };
+        let z = if alt {
+            format!("0.{}", "0".repeat(p - 1))
+        } else {
+            "0".into()
+        };
         return z.trim_end_matches('.').to_string();
     }
     let e = format!("{:.*e}", p - 1, x);
-    let exp: i32 = e.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
+    let exp: i32 = e
+        .split_once('e')
+        .map(|(_, e)| e.parse().unwrap_or(0))
+        .unwrap_or(0);
     let mut s = if exp < -4 || exp >= p as i32 {
         exp_format(x, p - 1, upper, alt)
     } else {
@@ -161,7 +196,11 @@ fn general_format(x: f64, prec: usize, upper: bool, alt: bool) -> String {
     if !alt {
         if let Some(epos) = s.find(['e', 'E']) {
             let (m, e) = s.split_at(epos);
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
             s = format!("{m}{e}");
         } else if s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -174,7 +213,11 @@ fn general_format(x: f64, prec: usize, upper: bool, alt: bool) -> String {
 fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Option<String> {
     if x.is_nan() || x.is_infinite() {
         let r = if x.is_nan() { "nan" } else { "inf" };
-        let r = if matches!(ty, Some('F' | 'E' | 'G')) { r.to_uppercase() } else { r.to_string() };
+        let r = if matches!(ty, Some('F' | 'E' | 'G')) {
+            r.to_uppercase()
+        } else {
+            r.to_string()
+        };
         return Some(if ty == Some('%') { format!("{r}%") } else { r });
     }
     let fixed = |p: usize| {
@@ -216,7 +259,10 @@ fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Optio
 }
 
 fn unknown_code(ty: char, tname: &str) -> RtError {
-    RtError::new(ExcKind::ValueError, format!("Unknown format code '{ty}' for object of type '{tname}'"))
+    RtError::new(
+        ExcKind::ValueError,
+        format!("Unknown format code '{ty}' for object of type '{tname}'"),
+    )
 }
 
 /// Applies grouping to the integer part of a number body.
@@ -237,7 +283,11 @@ fn group_body(body: &str, g: Option<char>) -> String {
 fn pad_number(sign: &str, body: &str, s: &Spec) -> String {
     if s.grouping.is_some() && s.zero && s.align.is_none() && s.fill.is_none() {
         let sep = s.grouping.unwrap();
-        let every = if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
+        let every = if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) {
+            4
+        } else {
+            3
+        };
         let (ip, rest) = match body.find(|c: char| c != sep && !c.is_ascii_digit()) {
             Some(p) => body.split_at(p),
             None => (body, ""),
@@ -264,7 +314,10 @@ pub fn format_int(i: i64, spec: &str) -> Result<String, RtError> {
         return format_float(i as f64, spec);
     }
     if s.precision.is_some() {
-        return Err(RtError::new(ExcKind::ValueError, "Precision not allowed in integer format specifier"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "Precision not allowed in integer format specifier",
+        ));
     }
     let mag = i.unsigned_abs();
     let mut body = match s.ty {
@@ -275,19 +328,32 @@ pub fn format_int(i: i64, spec: &str) -> Result<String, RtError> {
         Some('b') => format!("{mag:b}"),
         Some('c') => {
             if s.sign.is_some() {
-                return Err(RtError::new(ExcKind::ValueError, "Sign not allowed with integer format specifier 'c'"));
+                return Err(RtError::new(
+                    ExcKind::ValueError,
+                    "Sign not allowed with integer format specifier 'c'",
+                ));
             }
             return match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(pad("", &c.to_string(), &s, true)),
-                None => Err(RtError::new(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
+                None => Err(RtError::new(
+                    ExcKind::OverflowError,
+                    "%c arg not in range(0x110000)",
+                )),
             };
         }
         Some(t) => return Err(unknown_code(t, "int")),
     };
     if let Some(g) = s.grouping {
-        let every = if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
+        let every = if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) {
+            4
+        } else {
+            3
+        };
         if g == ',' && every == 4 {
-            return Err(RtError::new(ExcKind::ValueError, format!("Cannot specify ',' with '{}'.", s.ty.unwrap())));
+            return Err(RtError::new(
+                ExcKind::ValueError,
+                format!("Cannot specify ',' with '{}'.", s.ty.unwrap()),
+            ));
         }
         body = group(&body, g, every);
     }
@@ -329,13 +395,22 @@ pub fn format_str(text: &[u32], spec: &str) -> Result<String, RtError> {
         return Err(unknown_code(ty, "str"));
     }
     if s.sign.is_some() {
-        return Err(RtError::new(ExcKind::ValueError, "Sign not allowed in string format specifier"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "Sign not allowed in string format specifier",
+        ));
     }
     if s.alt {
-        return Err(RtError::new(ExcKind::ValueError, "Alternate form (#) not allowed in string format specifier"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     if s.align == Some('=') {
-        return Err(RtError::new(ExcKind::ValueError, "'=' alignment not allowed in string format specifier"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let body: String = match s.precision {
         Some(p) => t.chars().take(p).collect(),
@@ -367,7 +442,11 @@ fn percent_spec(flags: &str, conv: char) -> String {
         }
     }
     let align = if left { "<" } else { ">" };
-    let zero = if zero && !left && conv != 's' { "0" } else { "" };
+    let zero = if zero && !left && conv != 's' {
+        "0"
+    } else {
+        ""
+    };
     let align = if !zero.is_empty() { "" } else { align };
     let alt = if alt { "#" } else { "" };
     if conv == 's' {
@@ -386,8 +465,16 @@ pub fn percent_int(i: i64, flags: &str, conv: char) -> Result<String, RtError> {
             if let Some(p) = prec {
                 let digits = i.unsigned_abs().to_string();
                 if digits.len() < p {
-                    let padded = format!("{}{}{}", if i < 0 { "-" } else { "" }, "0".repeat(p - digits.len()), digits);
-                    r = format_str(&padded.chars().map(|c| c as u32).collect::<Vec<_>>(), &percent_spec(&flags, 's'))?;
+                    let padded = format!(
+                        "{}{}{}",
+                        if i < 0 { "-" } else { "" },
+                        "0".repeat(p - digits.len()),
+                        digits
+                    );
+                    r = format_str(
+                        &padded.chars().map(|c| c as u32).collect::<Vec<_>>(),
+                        &percent_spec(&flags, 's'),
+                    )?;
                 }
             }
             Ok(r)
@@ -400,7 +487,10 @@ pub fn percent_int(i: i64, flags: &str, conv: char) -> Result<String, RtError> {
         }
         'c' => match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(c) => format_str(&[c as u32], &percent_spec(flags, 's')),
-            None => Err(RtError::new(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
+            None => Err(RtError::new(
+                ExcKind::OverflowError,
+                "%c arg not in range(0x110000)",
+            )),
         },
         _ => percent_float(i as f64, flags, conv),
     }
@@ -418,14 +508,23 @@ pub fn percent_float(x: f64, flags: &str, conv: char) -> Result<String, RtError>
     match conv {
         'd' | 'i' | 'u' => {
             if x.is_nan() {
-                return Err(RtError::new(ExcKind::ValueError, "cannot convert float NaN to integer"));
+                return Err(RtError::new(
+                    ExcKind::ValueError,
+                    "cannot convert float NaN to integer",
+                ));
             }
             if x.is_infinite() {
-                return Err(RtError::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                return Err(RtError::new(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                ));
             }
             percent_int(x.trunc() as i64, flags, conv)
         }
-        'x' | 'X' | 'o' | 'c' => Err(RtError::new(ExcKind::TypeError, format!("%{conv} format: an integer is required, not float"))),
+        'x' | 'X' | 'o' | 'c' => Err(RtError::new(
+            ExcKind::TypeError,
+            format!("%{conv} format: an integer is required, not float"),
+        )),
         _ => {
             let (f, prec) = split_prec(flags);
             let prec = prec.unwrap_or(6);
@@ -534,12 +633,40 @@ mod tests {
         assert_eq!(
             got,
             [
-                "        42", "-0000042", "1,234,567", "ff", "0XFF", "  42   ", "+5", "0,001,234,567", "3.00", "0003.142", "1.234500e+03", "25.600000%",
-                "25.6%", "1,234,567.89", "2.5", "1e+20", "0.0001", "     -1.50", "1.0", "inf", "   ab", "**ab**", "abc", "       'x'"
+                "        42",
+                "-0000042",
+                "1,234,567",
+                "ff",
+                "0XFF",
+                "  42   ",
+                "+5",
+                "0,001,234,567",
+                "3.00",
+                "0003.142",
+                "1.234500e+03",
+                "25.600000%",
+                "25.6%",
+                "1,234,567.89",
+                "2.5",
+                "1e+20",
+                "0.0001",
+                "     -1.50",
+                "1.0",
+                "inf",
+                "   ab",
+                "**ab**",
+                "abc",
+                "       'x'"
             ]
         );
-        assert_eq!(format_str(&c("a"), "d").unwrap_err().msg, "Unknown format code 'd' for object of type 'str'");
-        assert_eq!(format_int(1, "s").unwrap_err().msg, "Unknown format code 's' for object of type 'int'");
+        assert_eq!(
+            format_str(&c("a"), "d").unwrap_err().msg,
+            "Unknown format code 'd' for object of type 'str'"
+        );
+        assert_eq!(
+            format_int(1, "s").unwrap_err().msg,
+            "Unknown format code 's' for object of type 'int'"
+        );
     }
 
     #[test]
@@ -564,7 +691,24 @@ mod tests {
         ];
         assert_eq!(
             got,
-            ["   42", "42   ", "00042", "-0042", "ff", "0xff", "007", "3.000000", "3.14", "2.500000e+00", "1.234e-05", "3", "-0002.50", "ab  ", "  ab", "ab"]
+            [
+                "   42",
+                "42   ",
+                "00042",
+                "-0042",
+                "ff",
+                "0xff",
+                "007",
+                "3.000000",
+                "3.14",
+                "2.500000e+00",
+                "1.234e-05",
+                "3",
+                "-0002.50",
+                "ab  ",
+                "  ab",
+                "ab"
+            ]
         );
     }
 }

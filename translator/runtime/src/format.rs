@@ -95,15 +95,41 @@ mod tests {
 
     #[test]
     fn float_repr_specials() {
-        let got: Vec<String> = [f64::NAN, -f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 1e16, 1.5e-5, -2.5e100, 0.0001]
-            .iter()
-            .map(|&x| float_repr(x))
-            .collect();
-        assert_eq!(got, ["nan", "nan", "inf", "-inf", "-0.0", "1e+16", "1.5e-05", "-2.5e+100", "0.0001"]);
+        let got: Vec<String> = [
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+            1e16,
+            1.5e-5,
+            -2.5e100,
+            0.0001,
+        ]
+        .iter()
+        .map(|&x| float_repr(x))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "nan",
+                "nan",
+                "inf",
+                "-inf",
+                "-0.0",
+                "1e+16",
+                "1.5e-05",
+                "-2.5e+100",
+                "0.0001"
+            ]
+        );
     }
 
     #[test]
     fn int_str_extremes() {
-        assert_eq!([int_str(0), int_str(-42), int_str(i64::MIN)], ["0", "-42", "-9223372036854775808"]);
+        assert_eq!(
+            [int_str(0), int_str(-42), int_str(i64::MIN)],
+            ["0", "-42", "-9223372036854775808"]
+        );
     }
 }

@@ -33,7 +33,11 @@ pub fn float_hash(x: f64) -> i64 {
             h -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
     h = ((h << e) & MODULUS) | (h >> (BITS - e));
     let mut r = h as i64;
     if x < 0.0 {

@@ -176,8 +176,14 @@ mod tests {
             os_write(987, b"x").map_err(|e| e.describe()),
             Err("OSError: [Errno 9] Bad file descriptor".to_string())
         );
-        assert_eq!(os_read(0, -1).map_err(|e| e.describe()), Err("OSError: [Errno 22] Invalid argument".to_string()));
-        assert_eq!(os_read(987, 1).map_err(|e| e.describe()), Err("OSError: [Errno 9] Bad file descriptor".to_string()));
+        assert_eq!(
+            os_read(0, -1).map_err(|e| e.describe()),
+            Err("OSError: [Errno 22] Invalid argument".to_string())
+        );
+        assert_eq!(
+            os_read(987, 1).map_err(|e| e.describe()),
+            Err("OSError: [Errno 9] Bad file descriptor".to_string())
+        );
     }
 
     #[test]

@@ -80,7 +80,9 @@ pub fn try_alloc_str<'a>(len: usize) -> Result<(*mut u8, &'a mut [u32]), RtError
 
 /// Allocates a bytes object of `len` zero bytes, with a mutable view.
 pub fn try_alloc_bytes<'a>(len: usize) -> Result<(*mut u8, &'a mut [u8]), RtError> {
-    let size = len.checked_add(STR_CHARS_OFS as usize).ok_or_else(RtError::memory)?;
+    let size = len
+        .checked_add(STR_CHARS_OFS as usize)
+        .ok_or_else(RtError::memory)?;
     let p = alloc_object(TYPEID_BYTES, size)?;
     // SAFETY: as in `try_alloc_str`.
     unsafe {
@@ -130,7 +132,10 @@ pub fn new_bytes(data: &[u8]) -> *mut u8 {
 /// Encodes code points as UTF-8. Lone surrogates (which Rust strings cannot
 /// hold) become U+FFFD.
 pub fn chars_to_string(chars: &[u32]) -> String {
-    chars.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect()
+    chars
+        .iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 /// Decodes bytes as UTF-8 with CPython's `surrogateescape` error handler

@@ -27,8 +27,14 @@ pub fn is_py_space(c: u32) -> bool {
 }
 
 fn strip(chars: &[u32]) -> &[u32] {
-    let start = chars.iter().position(|&c| !is_py_space(c)).unwrap_or(chars.len());
-    let end = chars.iter().rposition(|&c| !is_py_space(c)).map_or(start, |i| i + 1);
+    let start = chars
+        .iter()
+        .position(|&c| !is_py_space(c))
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|&c| !is_py_space(c))
+        .map_or(start, |i| i + 1);
     &chars[start..end]
 }
 
@@ -66,11 +72,17 @@ fn digits(s: &[u32], base: u32, lead_underscore: bool) -> Option<Vec<u32>> {
 /// `int(s, base)` on code points.
 pub fn parse_int(chars: &[u32], base: i64) -> Result<i64, RtError> {
     if base != 0 && !(2..=36).contains(&base) {
-        return Err(RtError::new(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "int() base must be >= 2 and <= 36, or 0",
+        ));
     }
     let invalid = || {
         let repr: String = repr_text(chars).chars().take(200).collect();
-        RtError::new(ExcKind::ValueError, format!("invalid literal for int() with base {base}: {repr}"))
+        RtError::new(
+            ExcKind::ValueError,
+            format!("invalid literal for int() with base {base}: {repr}"),
+        )
     };
     let mut s = strip(chars);
     let negative = match s.first() {
@@ -108,11 +120,19 @@ pub fn parse_int(chars: &[u32], base: i64) -> Result<i64, RtError> {
     for d in ds {
         v = v * b as i128 + d as i128;
         if v > 1i128 << 63 {
-            return Err(RtError::new(ExcKind::OverflowError, "Python int too large to convert to C long"));
+            return Err(RtError::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C long",
+            ));
         }
     }
     let v = if negative { -v } else { v };
-    i64::try_from(v).map_err(|_| RtError::new(ExcKind::OverflowError, "Python int too large to convert to C long"))
+    i64::try_from(v).map_err(|_| {
+        RtError::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C long",
+        )
+    })
 }
 
 /// Length of the `digitpart` (digit ('_'? digit)*) at the start of `s`
@@ -135,7 +155,10 @@ fn float_syntax_ok(s: &[u32]) -> bool {
     if matches!(s.first(), Some(&c) if c == '-' as u32 || c == '+' as u32) {
         i = 1;
     }
-    let word: String = s[i..].iter().map(|&c| char::from_u32(c).unwrap_or('\0').to_ascii_lowercase()).collect();
+    let word: String = s[i..]
+        .iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\0').to_ascii_lowercase())
+        .collect();
     if matches!(word.as_str(), "inf" | "infinity" | "nan") {
         return true;
     }
@@ -165,13 +188,21 @@ fn float_syntax_ok(s: &[u32]) -> bool {
 
 /// `float(s)` on code points.
 pub fn parse_float(chars: &[u32]) -> Result<f64, RtError> {
-    let invalid =
-        || RtError::new(ExcKind::ValueError, format!("could not convert string to float: {}", repr_text(chars)));
+    let invalid = || {
+        RtError::new(
+            ExcKind::ValueError,
+            format!("could not convert string to float: {}", repr_text(chars)),
+        )
+    };
     let s = strip(chars);
     if !float_syntax_ok(s) {
         return Err(invalid());
     }
-    let cleaned: String = s.iter().filter(|&&c| c != '_' as u32).filter_map(|&c| char::from_u32(c)).collect();
+    let cleaned: String = s
+        .iter()
+        .filter(|&&c| c != '_' as u32)
+        .filter_map(|&c| char::from_u32(c))
+        .collect();
     cleaned.parse::<f64>().map_err(|_| invalid())
 }
 
@@ -220,7 +251,11 @@ mod tests {
         let mut bad = Vec::new();
         for line in INT_CASES.lines() {
             let mut parts = line.splitn(3, '|');
-            let (base, input, want) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+            let (base, input, want) = (
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
             let input = input.replace("\\n", "\n").replace("\\t", "\t");
             let got = int(&input, base.parse().unwrap());
             if got != want {
@@ -247,7 +282,12 @@ mod tests {
     #[test]
     fn int_overflow_raises_overflow_error() {
         assert_eq!(
-            [int("9223372036854775807", 10), int("-9223372036854775808", 10), int("9223372036854775808", 10), int("1_0000_0000_0000_0000_0000", 0)],
+            [
+                int("9223372036854775807", 10),
+                int("-9223372036854775808", 10),
+                int("9223372036854775808", 10),
+                int("1_0000_0000_0000_0000_0000", 0)
+            ],
             [
                 "9223372036854775807".to_string(),
                 "-9223372036854775808".to_string(),

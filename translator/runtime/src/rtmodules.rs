@@ -29,9 +29,20 @@ pub extern "C" fn rpy_uint_to_float(n: i64) -> f64 {
 
 /// `os.open(path, flags, mode)` -> fd.
 pub fn os_open(path: &str, flags: i64, mode: i64) -> Result<i64, RtError> {
-    let named = |e: i32| RtError::new(ExcKind::OSError, format!("{}: '{}'", os_error_text(e), path));
-    let c = std::ffi::CString::new(path).map_err(|_| RtError::new(ExcKind::ValueError, "embedded null byte"))?;
-    let flags = i32::try_from(flags).map_err(|_| RtError::new(ExcKind::OverflowError, "signed integer is greater than maximum"))?;
+    let named = |e: i32| {
+        RtError::new(
+            ExcKind::OSError,
+            format!("{}: '{}'", os_error_text(e), path),
+        )
+    };
+    let c = std::ffi::CString::new(path)
+        .map_err(|_| RtError::new(ExcKind::ValueError, "embedded null byte"))?;
+    let flags = i32::try_from(flags).map_err(|_| {
+        RtError::new(
+            ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        )
+    })?;
     loop {
         // SAFETY: `c` is a NUL-terminated path; O_CLOEXEC as CPython does.
         let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) };
@@ -53,7 +64,8 @@ pub extern "C" fn rpy_os_open(path: *mut u8, flags: i64, mode: i64) -> i64 {
 }
 
 pub fn os_close(fd: i64) -> Result<(), RtError> {
-    let fd = i32::try_from(fd).map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EBADF)))?;
+    let fd = i32::try_from(fd)
+        .map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EBADF)))?;
     // SAFETY: closing a descriptor number has no memory effects.
     if unsafe { libc::close(fd) } != 0 {
         return Err(RtError::new(ExcKind::OSError, os_error_text(errno())));
@@ -67,8 +79,10 @@ pub extern "C" fn rpy_os_close(fd: i64) {
 }
 
 pub fn os_lseek(fd: i64, pos: i64, how: i64) -> Result<i64, RtError> {
-    let fd = i32::try_from(fd).map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EBADF)))?;
-    let how = i32::try_from(how).map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EINVAL)))?;
+    let fd = i32::try_from(fd)
+        .map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EBADF)))?;
+    let how = i32::try_from(how)
+        .map_err(|_| RtError::new(ExcKind::OSError, os_error_text(libc::EINVAL)))?;
     // SAFETY: lseek on a descriptor number has no memory effects.
     let r = unsafe { libc::lseek(fd, pos as libc::off_t, how) };
     if r < 0 {
@@ -112,7 +126,10 @@ pub extern "C" fn rpy_time_time() -> f64 {
 /// `time.perf_counter()`: a monotonic clock in seconds.
 #[no_mangle]
 pub extern "C" fn rpy_time_perf_counter() -> f64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `ts` is a valid timespec to fill.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
     ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
@@ -149,7 +166,12 @@ pub fn math1(name: &str, x: f64) -> Result<f64, RtError> {
         "cos" => x.cos(),
         "tan" => x.tan(),
         "atan" => x.atan(),
-        _ => return Err(RtError::new(ExcKind::ValueError, format!("unknown math function {name}"))),
+        _ => {
+            return Err(RtError::new(
+                ExcKind::ValueError,
+                format!("unknown math function {name}"),
+            ))
+        }
     };
     if r.is_nan() && !x.is_nan() {
         return Err(domain());
@@ -192,7 +214,12 @@ pub fn math2(name: &str, x: f64, y: f64) -> Result<f64, RtError> {
             }
             x.powf(y)
         }
-        _ => return Err(RtError::new(ExcKind::ValueError, format!("unknown math function {name}"))),
+        _ => {
+            return Err(RtError::new(
+                ExcKind::ValueError,
+                format!("unknown math function {name}"),
+            ))
+        }
     };
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range());
@@ -203,14 +230,23 @@ pub fn math2(name: &str, x: f64, y: f64) -> Result<f64, RtError> {
 /// `math.floor`/`math.ceil` to an int.
 pub fn math_round(x: f64, up: bool) -> Result<i64, RtError> {
     if x.is_nan() {
-        return Err(RtError::new(ExcKind::ValueError, "cannot convert float NaN to integer"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "cannot convert float NaN to integer",
+        ));
     }
     if x.is_infinite() {
-        return Err(RtError::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+        return Err(RtError::new(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ));
     }
     let r = if up { x.ceil() } else { x.floor() };
     if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&r) {
-        return Err(RtError::new(ExcKind::OverflowError, "int too large to convert to a machine word"));
+        return Err(RtError::new(
+            ExcKind::OverflowError,
+            "int too large to convert to a machine word",
+        ));
     }
     Ok(r as i64)
 }
@@ -264,16 +300,40 @@ mod tests {
     #[test]
     fn math_errors_like_cpython() {
         let d = |r: Result<f64, RtError>| r.map_err(|e| e.describe());
-        assert_eq!(d(math1("sqrt", -1.0)), Err("ValueError: math domain error".into()));
-        assert_eq!(d(math1("log", 0.0)), Err("ValueError: math domain error".into()));
-        assert_eq!(d(math1("exp", 1000.0)), Err("OverflowError: math range error".into()));
-        assert_eq!(d(math1("sin", f64::INFINITY)), Err("ValueError: math domain error".into()));
-        assert_eq!(d(math2("fmod", 1.0, 0.0)), Err("ValueError: math domain error".into()));
-        assert_eq!(d(math2("pow", 0.0, -1.0)), Err("ValueError: math domain error".into()));
-        assert_eq!(d(math2("pow", 10.0, 400.0)), Err("OverflowError: math range error".into()));
+        assert_eq!(
+            d(math1("sqrt", -1.0)),
+            Err("ValueError: math domain error".into())
+        );
+        assert_eq!(
+            d(math1("log", 0.0)),
+            Err("ValueError: math domain error".into())
+        );
+        assert_eq!(
+            d(math1("exp", 1000.0)),
+            Err("OverflowError: math range error".into())
+        );
+        assert_eq!(
+            d(math1("sin", f64::INFINITY)),
+            Err("ValueError: math domain error".into())
+        );
+        assert_eq!(
+            d(math2("fmod", 1.0, 0.0)),
+            Err("ValueError: math domain error".into())
+        );
+        assert_eq!(
+            d(math2("pow", 0.0, -1.0)),
+            Err("ValueError: math domain error".into())
+        );
+        assert_eq!(
+            d(math2("pow", 10.0, 400.0)),
+            Err("OverflowError: math range error".into())
+        );
         assert_eq!(math2("fmod", -7.0, 3.0), Ok(-1.0));
         assert_eq!(math_round(-2.5, false), Ok(-3));
-        assert_eq!(math_round(f64::NAN, true).map_err(|e| e.describe()), Err("ValueError: cannot convert float NaN to integer".into()));
+        assert_eq!(
+            math_round(f64::NAN, true).map_err(|e| e.describe()),
+            Err("ValueError: cannot convert float NaN to integer".into())
+        );
     }
 
     #[test]
@@ -282,6 +342,9 @@ mod tests {
             os_open("/nonexistent/rpy", 0, 0o777).map_err(|e| e.describe()),
             Err("OSError: [Errno 2] No such file or directory: '/nonexistent/rpy'".into())
         );
-        assert_eq!(os_close(-1).map_err(|e| e.describe()), Err("OSError: [Errno 9] Bad file descriptor".into()));
+        assert_eq!(
+            os_close(-1).map_err(|e| e.describe()),
+            Err("OSError: [Errno 9] Bad file descriptor".into())
+        );
     }
 }

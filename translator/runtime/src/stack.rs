@@ -51,7 +51,11 @@ fn current_stack() -> Option<(usize, usize)> {
 extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
     let addr = unsafe { (*info).si_addr() } as usize;
-    if is_overflow(addr, STACK_LO.load(Ordering::Relaxed), STACK_HI.load(Ordering::Relaxed)) {
+    if is_overflow(
+        addr,
+        STACK_LO.load(Ordering::Relaxed),
+        STACK_HI.load(Ordering::Relaxed),
+    ) {
         io::try_flush_stdout();
         let text = traceback_text("RecursionError", "maximum recursion depth exceeded");
         let _ = io::write_all_fd(2, text.as_bytes());
@@ -67,7 +71,9 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut 
 /// Installs the overflow handler for the calling (main) thread. Failures
 /// leave the default behaviour in place.
 pub fn install_overflow_handler() {
-    let Some((lo, hi)) = current_stack() else { return };
+    let Some((lo, hi)) = current_stack() else {
+        return;
+    };
     crate::gc::install_stack_limit(lo);
     STACK_LO.store(lo, Ordering::Relaxed);
     STACK_HI.store(hi, Ordering::Relaxed);
@@ -75,7 +81,11 @@ pub fn install_overflow_handler() {
     // SAFETY: the alternate stack lives for the rest of the process; the
     // sigaction struct is fully initialised before use.
     unsafe {
-        let ss = libc::stack_t { ss_sp: alt.as_mut_ptr() as *mut libc::c_void, ss_flags: 0, ss_size: ALT_STACK_SIZE };
+        let ss = libc::stack_t {
+            ss_sp: alt.as_mut_ptr() as *mut libc::c_void,
+            ss_flags: 0,
+            ss_size: ALT_STACK_SIZE,
+        };
         if libc::sigaltstack(&ss, std::ptr::null_mut()) != 0 {
             return;
         }

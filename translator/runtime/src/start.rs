@@ -103,11 +103,22 @@ mod entry {
         // pointer range, `rpy_gc_prebuilt_count` roots.
         unsafe {
             let n = type_count.max(0) as usize * TYPEINFO_WORDS;
-            let info = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_typeinfo) as *const u32, n);
-            let noffsets = info.chunks(TYPEINFO_WORDS).map(|r| (r[TI_PTRS_START] + r[TI_NPTRS]) as usize).max().unwrap_or(0);
-            let offsets = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_ptr_offsets) as *const u32, noffsets);
+            let info =
+                std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_typeinfo) as *const u32, n);
+            let noffsets = info
+                .chunks(TYPEINFO_WORDS)
+                .map(|r| (r[TI_PTRS_START] + r[TI_NPTRS]) as usize)
+                .max()
+                .unwrap_or(0);
+            let offsets = std::slice::from_raw_parts(
+                std::ptr::addr_of!(rpy_gc_ptr_offsets) as *const u32,
+                noffsets,
+            );
             let nroots = std::ptr::addr_of!(rpy_gc_prebuilt_count).read().max(0) as usize;
-            let roots = std::slice::from_raw_parts(std::ptr::addr_of!(rpy_gc_prebuilt_roots) as *const usize, nroots);
+            let roots = std::slice::from_raw_parts(
+                std::ptr::addr_of!(rpy_gc_prebuilt_roots) as *const usize,
+                nroots,
+            );
             let kind = GcKind::from_i64(std::ptr::addr_of!(rpy_gc_kind).read());
             crate::gc::init(kind, crate::gc::types::Types { info, offsets }, roots);
         }
@@ -150,8 +161,10 @@ mod tests {
         let args: [&[u8]; 3] = [b"./prog\0", b"h\xc3\xa9llo\0", b"bad\xff\0"];
         let ptrs: Vec<*const u8> = args.iter().map(|a| a.as_ptr()).collect();
         let list = unsafe { build_argv(3, ptrs.as_ptr()) }.unwrap();
-        let got: Vec<Vec<u32>> =
-            unsafe { obj::str_list_items(list) }.iter().map(|&s| unsafe { obj::str_chars(s) }.to_vec()).collect();
+        let got: Vec<Vec<u32>> = unsafe { obj::str_list_items(list) }
+            .iter()
+            .map(|&s| unsafe { obj::str_chars(s) }.to_vec())
+            .collect();
         let want: Vec<Vec<u32>> = vec![
             "./prog".chars().map(|c| c as u32).collect(),
             "héllo".chars().map(|c| c as u32).collect(),
@@ -163,8 +176,24 @@ mod tests {
 
     #[test]
     fn class_names_come_from_the_table() {
-        let names: [*const u8; 3] = [std::ptr::null(), c"ValueError".as_ptr() as *const u8, c"MyError".as_ptr() as *const u8];
-        let got: Vec<Option<String>> = [0, 1, 2, 3, -1].iter().map(|&t| unsafe { class_name(names.as_ptr(), 3, t) }).collect();
-        assert_eq!(got, [None, Some("ValueError".to_string()), Some("MyError".to_string()), None, None]);
+        let names: [*const u8; 3] = [
+            std::ptr::null(),
+            c"ValueError".as_ptr() as *const u8,
+            c"MyError".as_ptr() as *const u8,
+        ];
+        let got: Vec<Option<String>> = [0, 1, 2, 3, -1]
+            .iter()
+            .map(|&t| unsafe { class_name(names.as_ptr(), 3, t) })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                None,
+                Some("ValueError".to_string()),
+                Some("MyError".to_string()),
+                None,
+                None
+            ]
+        );
     }
 }

@@ -39,7 +39,10 @@ fn pick_quote(has_single: bool, has_double: bool) -> char {
 /// `repr(s)` of a str given as code points, with CPython's quoting and
 /// escaping rules.
 pub fn repr_text(chars: &[u32]) -> String {
-    let quote = pick_quote(chars.contains(&('\'' as u32)), chars.contains(&('"' as u32)));
+    let quote = pick_quote(
+        chars.contains(&('\'' as u32)),
+        chars.contains(&('"' as u32)),
+    );
     let mut out = String::with_capacity(chars.len() + 2);
     out.push(quote);
     for &c in chars {
@@ -96,7 +99,8 @@ pub fn find_chars<T: PartialEq>(hay: &[T], needle: &[T]) -> Option<usize> {
         return None;
     }
     let first = &needle[0];
-    (0..=hay.len() - needle.len()).find(|&i| hay[i] == *first && hay[i..i + needle.len()] == *needle)
+    (0..=hay.len() - needle.len())
+        .find(|&i| hay[i] == *first && hay[i..i + needle.len()] == *needle)
 }
 
 /// `s * n` on code points (n <= 0 gives the empty sequence); `None` when
@@ -179,7 +183,10 @@ pub extern "C" fn rpy_str_getitem(s: *mut u8, i: i64) -> *mut u8 {
     match norm_index(i, chars.len()) {
         Some(i) => new_str_from_chars(&chars[i..i + 1]),
         None => or_raise(
-            Err(RtError::new(ExcKind::IndexError, "string index out of range")),
+            Err(RtError::new(
+                ExcKind::IndexError,
+                "string index out of range",
+            )),
             std::ptr::null_mut(),
         ),
     }
@@ -190,7 +197,9 @@ pub extern "C" fn rpy_str_getitem(s: *mut u8, i: i64) -> *mut u8 {
 pub extern "C" fn rpy_str_mul(s: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: generated code passes a str object.
     let chars = unsafe { str_chars(s) };
-    let Some(total) = repeat_len(chars.len(), n) else { crate::exc::fatal_memory_error() };
+    let Some(total) = repeat_len(chars.len(), n) else {
+        crate::exc::fatal_memory_error()
+    };
     match obj::try_alloc_str(total) {
         Ok((p, dst)) => {
             for piece in dst.chunks_exact_mut(chars.len().max(1)) {
@@ -263,9 +272,18 @@ mod tests {
             (&chars("say \"hi\""), "'say \"hi\"'"),
             (&chars("both ' and \""), "'both \\' and \"'"),
             (&chars("tab\tnl\ncr\rbs\\"), "'tab\\tnl\\ncr\\rbs\\\\'"),
-            (&[0, 0x1b, 0x7f, 0x80, 0xa0, 0xad, 0xe9], "'\\x00\\x1b\\x7f\\x80\\xa0\\xad\u{e9}'"),
-            (&[0x20ac, 0x2028, 0xd800, 0xfeff, 0x4e2d], "'\u{20ac}\\u2028\\ud800\\ufeff\u{4e2d}'"),
-            (&[0x1f600, 0xe0001, 0x10ffff], "'\u{1f600}\\U000e0001\\U0010ffff'"),
+            (
+                &[0, 0x1b, 0x7f, 0x80, 0xa0, 0xad, 0xe9],
+                "'\\x00\\x1b\\x7f\\x80\\xa0\\xad\u{e9}'",
+            ),
+            (
+                &[0x20ac, 0x2028, 0xd800, 0xfeff, 0x4e2d],
+                "'\u{20ac}\\u2028\\ud800\\ufeff\u{4e2d}'",
+            ),
+            (
+                &[0x1f600, 0xe0001, 0x10ffff],
+                "'\u{1f600}\\U000e0001\\U0010ffff'",
+            ),
         ];
         let got: Vec<String> = cases.iter().map(|(c, _)| repr_text(c)).collect();
         let want: Vec<String> = cases.iter().map(|(_, w)| w.to_string()).collect();
@@ -286,8 +304,17 @@ mod tests {
             rpy_str_eq(a, b),
             rpy_str_eq(std::ptr::null_mut(), std::ptr::null_mut()),
             rpy_str_eq(a, std::ptr::null_mut()),
-            [rpy_str_cmp(a, b), rpy_str_cmp(b, a), rpy_str_cmp(a, new_str("hello")), rpy_str_cmp(a, new_str("hell"))],
-            [rpy_str_contains(ab, new_str("o w")), rpy_str_contains(ab, new_str("")), rpy_str_contains(a, ab)],
+            [
+                rpy_str_cmp(a, b),
+                rpy_str_cmp(b, a),
+                rpy_str_cmp(a, new_str("hello")),
+                rpy_str_cmp(a, new_str("hell")),
+            ],
+            [
+                rpy_str_contains(ab, new_str("o w")),
+                rpy_str_contains(ab, new_str("")),
+                rpy_str_contains(a, ab),
+            ],
             rpy_str_hash(a) == rpy_str_hash(new_str("hello")) && rpy_str_hash(a) != 0,
             text(rpy_str_repr(new_str("it's"))),
         );
@@ -326,11 +353,26 @@ mod tests {
     #[test]
     fn getitem_counts_from_both_ends_and_raises() {
         let s = new_str("héllo");
-        let (ok, exc) = capture(|| [text(rpy_str_getitem(s, 1)), text(rpy_str_getitem(s, -1)), text(rpy_str_getitem(s, -5))]);
-        assert_eq!((ok, exc), (["é".to_string(), "o".to_string(), "h".to_string()], None));
+        let (ok, exc) = capture(|| {
+            [
+                text(rpy_str_getitem(s, 1)),
+                text(rpy_str_getitem(s, -1)),
+                text(rpy_str_getitem(s, -5)),
+            ]
+        });
+        assert_eq!(
+            (ok, exc),
+            (["é".to_string(), "o".to_string(), "h".to_string()], None)
+        );
         let (p, exc) = capture(|| rpy_str_getitem(s, 5));
-        assert_eq!((p.is_null(), exc.as_deref()), (true, Some("IndexError: string index out of range")));
+        assert_eq!(
+            (p.is_null(), exc.as_deref()),
+            (true, Some("IndexError: string index out of range"))
+        );
         let (_, exc) = capture(|| rpy_str_getitem(s, -6));
-        assert_eq!(exc.as_deref(), Some("IndexError: string index out of range"));
+        assert_eq!(
+            exc.as_deref(),
+            Some("IndexError: string index out of range")
+        );
     }
 }

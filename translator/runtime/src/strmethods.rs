@@ -64,7 +64,10 @@ impl Unit for u32 {
     fn is_digit(self) -> bool {
         match char::from_u32(self) {
             Some(c) if c.is_ascii() => c.is_ascii_digit(),
-            Some(c) => c.is_numeric() && c.to_digit(10).is_some() || matches!(self, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19),
+            Some(c) => {
+                c.is_numeric() && c.to_digit(10).is_some()
+                    || matches!(self, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19)
+            }
             None => false,
         }
     }
@@ -75,7 +78,10 @@ impl Unit for u32 {
         char::from_u32(self).is_some_and(char::is_numeric)
     }
     fn is_linebreak(self) -> bool {
-        matches!(self, 0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029)
+        matches!(
+            self,
+            0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
+        )
     }
     const SUB: &'static str = "substring";
 }
@@ -162,16 +168,27 @@ pub fn slice_indices(len: usize, start: Option<i64>, stop: Option<i64>, step: i6
     out
 }
 
-pub fn getslice<T: Unit>(s: &[T], start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Result<Vec<T>, RtError> {
+pub fn getslice<T: Unit>(
+    s: &[T],
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> Result<Vec<T>, RtError> {
     let step = step.unwrap_or(1);
     if step == 0 {
-        return Err(RtError::new(ExcKind::ValueError, "slice step cannot be zero"));
+        return Err(RtError::new(
+            ExcKind::ValueError,
+            "slice step cannot be zero",
+        ));
     }
     if step == 1 {
         let (a, b) = adjust_bounds(s.len(), start, stop);
         return Ok(if a < b { s[a..b].to_vec() } else { Vec::new() });
     }
-    Ok(slice_indices(s.len(), start, stop, step).into_iter().map(|i| s[i]).collect())
+    Ok(slice_indices(s.len(), start, stop, step)
+        .into_iter()
+        .map(|i| s[i])
+        .collect())
 }
 
 fn find_in<T: Unit>(hay: &[T], needle: &[T]) -> Option<usize> {
@@ -182,7 +199,9 @@ fn rfind_in<T: Unit>(hay: &[T], needle: &[T]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - needle.len()).rev().find(|&i| hay[i..i + needle.len()] == *needle)
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
 /// Which search `search` does.
@@ -193,11 +212,25 @@ pub const SEARCH_RINDEX: i64 = 3;
 pub const SEARCH_COUNT: i64 = 4;
 
 /// find / rfind / index / rindex / count.
-pub fn search<T: Unit>(s: &[T], sub: &[T], start: Option<i64>, end: Option<i64>, which: i64) -> Result<i64, RtError> {
+pub fn search<T: Unit>(
+    s: &[T],
+    sub: &[T],
+    start: Option<i64>,
+    end: Option<i64>,
+    which: i64,
+) -> Result<i64, RtError> {
     let (a, b) = adjust_bounds(s.len(), start, end);
     // CPython: an empty needle matches at `start` even past the end, as
     // long as start <= len; start > end finds nothing.
-    let raw_start = start.map(|v| if v < 0 { (v + s.len() as i64).max(0) } else { v }).unwrap_or(0);
+    let raw_start = start
+        .map(|v| {
+            if v < 0 {
+                (v + s.len() as i64).max(0)
+            } else {
+                v
+            }
+        })
+        .unwrap_or(0);
     if which == SEARCH_COUNT {
         if raw_start > s.len() as i64 || a > b {
             return Ok(0);
@@ -223,14 +256,31 @@ pub fn search<T: Unit>(s: &[T], sub: &[T], start: Option<i64>, end: Option<i64>,
     };
     match found {
         Some(p) => Ok(p as i64),
-        None if which == SEARCH_INDEX || which == SEARCH_RINDEX => Err(RtError::new(ExcKind::ValueError, format!("{} not found", T::SUB))),
+        None if which == SEARCH_INDEX || which == SEARCH_RINDEX => Err(RtError::new(
+            ExcKind::ValueError,
+            format!("{} not found", T::SUB),
+        )),
         None => Ok(-1),
     }
 }
 
 /// startswith (which 0) / endswith (which 1) with one prefix.
-pub fn starts_ends<T: Unit>(s: &[T], fix: &[T], start: Option<i64>, end: Option<i64>, which: i64) -> bool {
-    let raw_start = start.map(|v| if v < 0 { (v + s.len() as i64).max(0) } else { v }).unwrap_or(0);
+pub fn starts_ends<T: Unit>(
+    s: &[T],
+    fix: &[T],
+    start: Option<i64>,
+    end: Option<i64>,
+    which: i64,
+) -> bool {
+    let raw_start = start
+        .map(|v| {
+            if v < 0 {
+                (v + s.len() as i64).max(0)
+            } else {
+                v
+            }
+        })
+        .unwrap_or(0);
     if raw_start > s.len() as i64 {
         return false;
     }
@@ -248,7 +298,11 @@ pub fn starts_ends<T: Unit>(s: &[T], fix: &[T], start: Option<i64>, end: Option<
 
 fn split_whitespace<T: Unit>(s: &[T], maxsplit: i64, right: bool) -> Vec<Vec<T>> {
     let mut out = Vec::new();
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     if !right {
         let mut i = 0;
         let n = s.len();
@@ -294,12 +348,23 @@ fn split_whitespace<T: Unit>(s: &[T], maxsplit: i64, right: bool) -> Vec<Vec<T>>
 }
 
 /// split (right = false) / rsplit (right = true).
-pub fn split<T: Unit>(s: &[T], sep: Option<&[T]>, maxsplit: i64, right: bool) -> Result<Vec<Vec<T>>, RtError> {
-    let Some(sep) = sep else { return Ok(split_whitespace(s, maxsplit, right)) };
+pub fn split<T: Unit>(
+    s: &[T],
+    sep: Option<&[T]>,
+    maxsplit: i64,
+    right: bool,
+) -> Result<Vec<Vec<T>>, RtError> {
+    let Some(sep) = sep else {
+        return Ok(split_whitespace(s, maxsplit, right));
+    };
     if sep.is_empty() {
         return Err(RtError::new(ExcKind::ValueError, "empty separator"));
     }
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut out = Vec::new();
     if !right {
         let mut rest = s;
@@ -377,7 +442,11 @@ pub fn strip<T: Unit>(s: &[T], chars: Option<&[T]>, which: i64) -> Vec<T> {
 }
 
 pub fn replace<T: Unit>(s: &[T], old: &[T], new: &[T], count: i64) -> Vec<T> {
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let mut out = Vec::with_capacity(s.len());
     if old.is_empty() {
         // Insert `new` between all items (and at both ends).
@@ -430,7 +499,11 @@ pub fn change_case<T: Unit>(s: &[T], which: i64) -> Vec<T> {
         3 => {
             let mut prev_cased = false;
             for &c in s {
-                out.extend(if prev_cased { c.to_lower() } else { c.to_upper() });
+                out.extend(if prev_cased {
+                    c.to_lower()
+                } else {
+                    c.to_upper()
+                });
                 prev_cased = is_cased(c);
             }
         }
@@ -518,7 +591,9 @@ pub fn pad<T: Unit>(s: &[T], width: i64, fill: T, which: i64) -> Vec<T> {
     let mut out = Vec::with_capacity(width as usize);
     if which == 3 {
         let zero = T::from_code('0' as u32);
-        let signed = s.first().is_some_and(|c| c.code() == '+' as u32 || c.code() == '-' as u32);
+        let signed = s
+            .first()
+            .is_some_and(|c| c.code() == '+' as u32 || c.code() == '-' as u32);
         if signed {
             out.push(s[0]);
         }
@@ -537,7 +612,11 @@ pub fn partition<T: Unit>(s: &[T], sep: &[T], right: bool) -> Result<[Vec<T>; 3]
     if sep.is_empty() {
         return Err(RtError::new(ExcKind::ValueError, "empty separator"));
     }
-    let found = if right { rfind_in(s, sep) } else { find_in(s, sep) };
+    let found = if right {
+        rfind_in(s, sep)
+    } else {
+        find_in(s, sep)
+    };
     Ok(match found {
         Some(p) => [s[..p].to_vec(), sep.to_vec(), s[p + sep.len()..].to_vec()],
         None if right => [Vec::new(), Vec::new(), s.to_vec()],
@@ -582,8 +661,10 @@ fn opt(v: i64, mask: i64, bit: i64) -> Option<i64> {
 pub fn new_list_of<T: Obj>(parts: &[Vec<T>], list_tid: i64, arr_tid: i64) -> *mut u8 {
     let objs: Vec<*mut u8> = parts.iter().map(|p| T::new_obj(p)).collect();
     let n = objs.len();
-    let arr = crate::alloc::alloc_object(arr_tid as u32, ARRAY_ITEMS_OFS as usize + 8 * n).unwrap_or_else(|_| crate::exc::fatal_memory_error());
-    let list = crate::alloc::alloc_object(list_tid as u32, LIST_ITEMS_OFS as usize + 8).unwrap_or_else(|_| crate::exc::fatal_memory_error());
+    let arr = crate::alloc::alloc_object(arr_tid as u32, ARRAY_ITEMS_OFS as usize + 8 * n)
+        .unwrap_or_else(|_| crate::exc::fatal_memory_error());
+    let list = crate::alloc::alloc_object(list_tid as u32, LIST_ITEMS_OFS as usize + 8)
+        .unwrap_or_else(|_| crate::exc::fatal_memory_error());
     // SAFETY: fresh objects of the sizes computed above (layouts from rpy_abi).
     unsafe {
         (arr.add(ARRAY_LEN_OFS as usize) as *mut i64).write(n as i64);
@@ -602,7 +683,9 @@ pub fn new_list_of<T: Obj>(parts: &[Vec<T>], list_tid: i64, arr_tid: i64) -> *mu
 /// # Safety
 /// `list` is a list whose items are objects of type `T`.
 pub unsafe fn list_items<'a, T: Obj>(list: *const u8) -> Vec<&'a [T]> {
-    let n = (list.add(LIST_LEN_OFS as usize) as *const i64).read().max(0) as usize;
+    let n = (list.add(LIST_LEN_OFS as usize) as *const i64)
+        .read()
+        .max(0) as usize;
     let arr = (list.add(LIST_ITEMS_OFS as usize) as *const *const u8).read();
     let slots = arr.add(ARRAY_ITEMS_OFS as usize) as *const *const u8;
     (0..n).map(|i| T::items(slots.add(i).read())).collect()
@@ -621,7 +704,8 @@ pub fn join<T: Unit>(sep: &[T], parts: &[&[T]]) -> Vec<T> {
 }
 
 fn new_tuple3(tid: i64, parts: [*mut u8; 3]) -> *mut u8 {
-    let t = crate::alloc::alloc_object(tid as u32, 32).unwrap_or_else(|_| crate::exc::fatal_memory_error());
+    let t = crate::alloc::alloc_object(tid as u32, 32)
+        .unwrap_or_else(|_| crate::exc::fatal_memory_error());
     // SAFETY: a fresh `{hdr, f0, f1, f2}` object of 32 bytes.
     unsafe {
         for (i, p) in parts.iter().enumerate() {
@@ -636,10 +720,21 @@ macro_rules! string_methods {
      $replace:ident, $case:ident, $is:ident, $pad:ident, $partition:ident) => {
         /// `s[start:stop:step]`; bits 0/1/2 of `mask` say which bounds are given.
         #[no_mangle]
-        pub extern "C" fn $slice(s: *mut u8, start: i64, stop: i64, step: i64, mask: i64) -> *mut u8 {
+        pub extern "C" fn $slice(
+            s: *mut u8,
+            start: i64,
+            stop: i64,
+            step: i64,
+            mask: i64,
+        ) -> *mut u8 {
             // SAFETY: generated code passes an object of this type.
             let items = unsafe { <$T>::items(s) };
-            match getslice(items, opt(start, mask, 0), opt(stop, mask, 1), opt(step, mask, 2)) {
+            match getslice(
+                items,
+                opt(start, mask, 0),
+                opt(stop, mask, 1),
+                opt(step, mask, 2),
+            ) {
                 Ok(v) => <$T>::new_obj(&v),
                 Err(e) => or_raise(Err(e), std::ptr::null_mut()),
             }
@@ -647,15 +742,32 @@ macro_rules! string_methods {
 
         /// find / rfind / index / rindex / count (`which`, see `SEARCH_*`).
         #[no_mangle]
-        pub extern "C" fn $search(s: *mut u8, sub: *mut u8, start: i64, end: i64, mask: i64, which: i64) -> i64 {
+        pub extern "C" fn $search(
+            s: *mut u8,
+            sub: *mut u8,
+            start: i64,
+            end: i64,
+            mask: i64,
+            which: i64,
+        ) -> i64 {
             // SAFETY: objects of this type.
             let (a, b) = unsafe { (<$T>::items(s), <$T>::items(sub)) };
-            or_raise(search(a, b, opt(start, mask, 0), opt(end, mask, 1), which), -1)
+            or_raise(
+                search(a, b, opt(start, mask, 0), opt(end, mask, 1), which),
+                -1,
+            )
         }
 
         /// startswith (which 0) / endswith (which 1).
         #[no_mangle]
-        pub extern "C" fn $starts(s: *mut u8, fix: *mut u8, start: i64, end: i64, mask: i64, which: i64) -> i8 {
+        pub extern "C" fn $starts(
+            s: *mut u8,
+            fix: *mut u8,
+            start: i64,
+            end: i64,
+            mask: i64,
+            which: i64,
+        ) -> i8 {
             // SAFETY: objects of this type.
             let (a, b) = unsafe { (<$T>::items(s), <$T>::items(fix)) };
             starts_ends(a, b, opt(start, mask, 0), opt(end, mask, 1), which) as i8
@@ -663,10 +775,21 @@ macro_rules! string_methods {
 
         /// split (right 0) / rsplit (right 1); a null `sep` splits on whitespace.
         #[no_mangle]
-        pub extern "C" fn $split(s: *mut u8, sep: *mut u8, maxsplit: i64, right: i64, list_tid: i64, arr_tid: i64) -> *mut u8 {
+        pub extern "C" fn $split(
+            s: *mut u8,
+            sep: *mut u8,
+            maxsplit: i64,
+            right: i64,
+            list_tid: i64,
+            arr_tid: i64,
+        ) -> *mut u8 {
             // SAFETY: objects of this type (sep may be null).
             let a = unsafe { <$T>::items(s) };
-            let sep = if sep.is_null() { None } else { Some(unsafe { <$T>::items(sep) }) };
+            let sep = if sep.is_null() {
+                None
+            } else {
+                Some(unsafe { <$T>::items(sep) })
+            };
             match split(a, sep, maxsplit, right != 0) {
                 Ok(parts) => new_list_of(&parts, list_tid, arr_tid),
                 Err(e) => or_raise(Err(e), std::ptr::null_mut()),
@@ -674,7 +797,12 @@ macro_rules! string_methods {
         }
 
         #[no_mangle]
-        pub extern "C" fn $splitlines(s: *mut u8, keepends: i64, list_tid: i64, arr_tid: i64) -> *mut u8 {
+        pub extern "C" fn $splitlines(
+            s: *mut u8,
+            keepends: i64,
+            list_tid: i64,
+            arr_tid: i64,
+        ) -> *mut u8 {
             // SAFETY: an object of this type.
             let a = unsafe { <$T>::items(s) };
             new_list_of(&splitlines(a, keepends != 0), list_tid, arr_tid)
@@ -693,7 +821,11 @@ macro_rules! string_methods {
         pub extern "C" fn $strip(s: *mut u8, chars: *mut u8, which: i64) -> *mut u8 {
             // SAFETY: objects of this type (chars may be null).
             let a = unsafe { <$T>::items(s) };
-            let chars = if chars.is_null() { None } else { Some(unsafe { <$T>::items(chars) }) };
+            let chars = if chars.is_null() {
+                None
+            } else {
+                Some(unsafe { <$T>::items(chars) })
+            };
             <$T>::new_obj(&strip(a, chars, which))
         }
 
@@ -736,7 +868,10 @@ macro_rules! string_methods {
                         } else {
                             "The fill character must be exactly one character long"
                         };
-                        return or_raise(Err(RtError::new(ExcKind::TypeError, msg)), std::ptr::null_mut());
+                        return or_raise(
+                            Err(RtError::new(ExcKind::TypeError, msg)),
+                            std::ptr::null_mut(),
+                        );
                     }
                 }
             };
@@ -746,7 +881,12 @@ macro_rules! string_methods {
         /// partition (right 0) / rpartition (right 1) into a new 3-tuple of
         /// type `tuple_tid` (`{hdr, f0, f1, f2}`).
         #[no_mangle]
-        pub extern "C" fn $partition(s: *mut u8, sep: *mut u8, right: i64, tuple_tid: i64) -> *mut u8 {
+        pub extern "C" fn $partition(
+            s: *mut u8,
+            sep: *mut u8,
+            right: i64,
+            tuple_tid: i64,
+        ) -> *mut u8 {
             // SAFETY: objects of this type.
             let (a, b) = unsafe { (<$T>::items(s), <$T>::items(sep)) };
             match partition(a, b, right != 0) {
@@ -797,7 +937,9 @@ string_methods!(
 pub extern "C" fn rpy_bytes_mul(b: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: a bytes object.
     let data = unsafe { bytes_data(b) };
-    let Some(total) = crate::str::repeat_len(data.len(), n) else { crate::exc::fatal_memory_error() };
+    let Some(total) = crate::str::repeat_len(data.len(), n) else {
+        crate::exc::fatal_memory_error()
+    };
     let mut out = Vec::with_capacity(total);
     if total > 0 {
         for _ in 0..n {
@@ -818,7 +960,13 @@ pub extern "C" fn rpy_bytes_contains(b: *mut u8, sub: *mut u8) -> i8 {
 #[no_mangle]
 pub extern "C" fn rpy_bytes_contains_int(b: *mut u8, i: i64) -> i8 {
     if !(0..256).contains(&i) {
-        return or_raise(Err(RtError::new(ExcKind::ValueError, "byte must be in range(0, 256)")), 0);
+        return or_raise(
+            Err(RtError::new(
+                ExcKind::ValueError,
+                "byte must be in range(0, 256)",
+            )),
+            0,
+        );
     }
     // SAFETY: a bytes object.
     unsafe { bytes_data(b).contains(&(i as u8)) as i8 }
@@ -861,18 +1009,41 @@ mod tests {
             search(&s, &c("o"), Some(-5), Some(-1), SEARCH_FIND).unwrap(),
         ];
         assert_eq!(got, [0, 13, 13, 5, 19, -1, 18, -1, -1]);
-        assert_eq!(search(&s, &c("q"), None, None, SEARCH_INDEX).unwrap_err().msg, "substring not found");
+        assert_eq!(
+            search(&s, &c("q"), None, None, SEARCH_INDEX)
+                .unwrap_err()
+                .msg,
+            "substring not found"
+        );
     }
 
     #[test]
     fn splits_like_cpython() {
-        assert_eq!(ts(&split(&c("  a b  c "), None, -1, false).unwrap()), ["a", "b", "c"]);
-        assert_eq!(ts(&split(&c("  a b  c "), None, 1, false).unwrap()), ["a", "b  c "]);
-        assert_eq!(ts(&split(&c("  a b  c "), None, 1, true).unwrap()), ["  a b", "c"]);
-        assert_eq!(ts(&split(&c("a,b,,c"), Some(&c(",")), -1, false).unwrap()), ["a", "b", "", "c"]);
-        assert_eq!(ts(&split(&c("a,b,,c"), Some(&c(",")), 2, true).unwrap()), ["a,b", "", "c"]);
+        assert_eq!(
+            ts(&split(&c("  a b  c "), None, -1, false).unwrap()),
+            ["a", "b", "c"]
+        );
+        assert_eq!(
+            ts(&split(&c("  a b  c "), None, 1, false).unwrap()),
+            ["a", "b  c "]
+        );
+        assert_eq!(
+            ts(&split(&c("  a b  c "), None, 1, true).unwrap()),
+            ["  a b", "c"]
+        );
+        assert_eq!(
+            ts(&split(&c("a,b,,c"), Some(&c(",")), -1, false).unwrap()),
+            ["a", "b", "", "c"]
+        );
+        assert_eq!(
+            ts(&split(&c("a,b,,c"), Some(&c(",")), 2, true).unwrap()),
+            ["a,b", "", "c"]
+        );
         assert_eq!(ts(&split(&c(""), Some(&c(",")), -1, false).unwrap()), [""]);
-        assert_eq!(ts(&splitlines(&c("a\nb\r\nc\rd"), false)), ["a", "b", "c", "d"]);
+        assert_eq!(
+            ts(&splitlines(&c("a\nb\r\nc\rd"), false)),
+            ["a", "b", "c", "d"]
+        );
         assert_eq!(ts(&splitlines(&c("a\n\nb\n"), true)), ["a\n", "\n", "b\n"]);
     }
 
@@ -881,7 +1052,15 @@ mod tests {
         let s = c("abcdefg");
         let sl = |a, b, st| t(&getslice(&s, a, b, st).unwrap());
         assert_eq!(
-            [sl(Some(1), Some(4), None), sl(None, None, Some(-1)), sl(None, None, Some(2)), sl(Some(-2), None, None), sl(Some(5), Some(1), Some(-2)), sl(Some(10), Some(20), None), sl(None, Some(-10), Some(-1))],
+            [
+                sl(Some(1), Some(4), None),
+                sl(None, None, Some(-1)),
+                sl(None, None, Some(2)),
+                sl(Some(-2), None, None),
+                sl(Some(5), Some(1), Some(-2)),
+                sl(Some(10), Some(20), None),
+                sl(None, Some(-10), Some(-1))
+            ],
             ["bcd", "gfedcba", "aceg", "fg", "fd", "", "gfedcba"]
         );
     }
@@ -891,7 +1070,10 @@ mod tests {
         assert_eq!(t(&change_case(&c("hello wORLD 3x"), 3)), "Hello World 3X");
         assert_eq!(t(&change_case(&c("hello wORLD"), 2)), "Hello world");
         assert_eq!(t(&pad(&c("ab"), 7, ' ' as u32, 2)), "   ab  ");
-        assert_eq!(t(&pad(&c("abc"), 6, '*' as u32, 2)), " *abc**".replace(' ', "")); // '*abc**'
+        assert_eq!(
+            t(&pad(&c("abc"), 6, '*' as u32, 2)),
+            " *abc**".replace(' ', "")
+        ); // '*abc**'
         assert_eq!(t(&pad(&c("-42"), 6, ' ' as u32, 3)), "-00042");
         assert_eq!(t(&strip(&c("xxhixx"), Some(&c("x")), 1)), "hixx");
         assert_eq!(t(&replace(&c("abc"), &c(""), &c("-"), -1)), "-a-b-c-");

@@ -13,12 +13,31 @@ fn staticlib() -> PathBuf {
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rpyrt-link");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut cmd = Command::new(env!("CARGO"));
-    cmd.current_dir(&root).args(["build", "--release", "-q", "-p", "rpyrt", "--lib", "--target-dir"]).arg(&target);
-    for var in ["CARGO_TARGET_DIR", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"] {
+    cmd.current_dir(&root)
+        .args([
+            "build",
+            "--release",
+            "-q",
+            "-p",
+            "rpyrt",
+            "--lib",
+            "--target-dir",
+        ])
+        .arg(&target);
+    for var in [
+        "CARGO_TARGET_DIR",
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_TARGET",
+    ] {
         cmd.env_remove(var);
     }
     let out = cmd.output().expect("run cargo");
-    assert!(out.status.success(), "building rpyrt failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "building rpyrt failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     target.join("release/librpyrt.a")
 }
 
@@ -39,10 +58,16 @@ fn build() -> PathBuf {
 }
 
 fn run(exe: &PathBuf, arg: &str, env: &[(&str, &str)]) -> String {
-    let out = Command::new(exe).arg(arg).envs(env.iter().copied()).output().unwrap();
+    let out = Command::new(exe)
+        .arg(arg)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
     format!(
         "status {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
+        out.status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string()),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )

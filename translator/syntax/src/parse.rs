@@ -45,9 +45,17 @@ pub enum Dialect {
 
 /// Parse one file into a module. All syntax and subset errors found are
 /// returned, not just the first.
-pub fn parse_module(file: FileId, text: &str, name: &str, dialect: Dialect) -> Result<Module, Vec<Diagnostic>> {
+pub fn parse_module(
+    file: FileId,
+    text: &str,
+    name: &str,
+    dialect: Dialect,
+) -> Result<Module, Vec<Diagnostic>> {
     let mut parser = tree_sitter::Parser::new();
-    if parser.set_language(&tree_sitter_python::LANGUAGE.into()).is_err() {
+    if parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .is_err()
+    {
         panic!("tree-sitter-python grammar is incompatible with the tree-sitter runtime");
     }
     // A UTF-8 byte order mark is not part of the program (columns on the
@@ -70,7 +78,11 @@ pub fn parse_module(file: FileId, text: &str, name: &str, dialect: Dialect) -> R
     let body = stmt::lower_block_children(&mut lower, root);
     let span = lower.span(root);
     if lower.diags.is_empty() {
-        Ok(Module { name: name.to_string(), body, span })
+        Ok(Module {
+            name: name.to_string(),
+            body,
+            span,
+        })
     } else {
         lower.diags.sort_by_key(|d| (d.span.line, d.span.col));
         Err(lower.diags)
@@ -108,12 +120,24 @@ impl<'a> Lower<'a> {
             }
         }
         line_ascii.push(ascii);
-        Lower { file, text, dialect, line_starts, line_ascii, diags: Vec::new(), func_depth: 0, expr_depth: 0, depth_reported: false }
+        Lower {
+            file,
+            text,
+            dialect,
+            line_starts,
+            line_ascii,
+            diags: Vec::new(),
+            func_depth: 0,
+            expr_depth: 0,
+            depth_reported: false,
+        }
     }
 
     /// 1-based character column of byte offset `byte` on 0-based row `row`.
     fn column(&self, row: usize, byte: usize) -> u32 {
-        let Some(&start) = self.line_starts.get(row) else { return 1 };
+        let Some(&start) = self.line_starts.get(row) else {
+            return 1;
+        };
         let byte = byte.max(start);
         let n = if self.line_ascii[row] {
             byte - start
@@ -140,7 +164,11 @@ impl<'a> Lower<'a> {
     /// From the start of `a` to the end of `b`.
     pub fn span2(&self, a: Node, b: Node) -> Span {
         let (sa, sb) = (self.span(a), self.span(b));
-        Span { end_line: sb.end_line, end_col: sb.end_col, ..sa }
+        Span {
+            end_line: sb.end_line,
+            end_col: sb.end_col,
+            ..sa
+        }
     }
 
     pub fn text_of(&self, node: Node) -> &'a str {
@@ -157,19 +185,25 @@ impl<'a> Lower<'a> {
 /// (which may appear anywhere in the tree).
 pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|c| !is_extra(*c)).collect()
+    node.named_children(&mut cursor)
+        .filter(|c| !is_extra(*c))
+        .collect()
 }
 
 /// All children (named and anonymous), without comments.
 pub(crate) fn all_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.children(&mut cursor).filter(|c| !is_extra(*c)).collect()
+    node.children(&mut cursor)
+        .filter(|c| !is_extra(*c))
+        .collect()
 }
 
 /// Children of `node` under field `field`.
 pub(crate) fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.children_by_field_name(field, &mut cursor).filter(|c| !is_extra(*c)).collect()
+    node.children_by_field_name(field, &mut cursor)
+        .filter(|c| !is_extra(*c))
+        .collect()
 }
 
 fn is_extra(n: Node) -> bool {

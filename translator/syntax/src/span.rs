@@ -17,7 +17,13 @@ pub struct Span {
 
 impl Span {
     /// A span for toolchain-made code that has no source (builtins).
-    pub const NONE: Span = Span { file: FileId(u32::MAX), line: 0, col: 0, end_line: 0, end_col: 0 };
+    pub const NONE: Span = Span {
+        file: FileId(u32::MAX),
+        line: 0,
+        col: 0,
+        end_line: 0,
+        end_col: 0,
+    };
 
     pub fn is_none(&self) -> bool {
         self.file.0 == u32::MAX
@@ -39,7 +45,10 @@ pub struct SourceFile {
 
 impl SourceMap {
     pub fn add(&mut self, path: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.files.push(SourceFile { path: path.into(), text: text.into() });
+        self.files.push(SourceFile {
+            path: path.into(),
+            text: text.into(),
+        });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -60,7 +69,10 @@ impl SourceMap {
         if span.is_none() {
             return None;
         }
-        self.file(span.file)?.text.lines().nth(span.line.checked_sub(1)? as usize)
+        self.file(span.file)?
+            .text
+            .lines()
+            .nth(span.line.checked_sub(1)? as usize)
     }
 
     /// `path:line:col`, the prefix of every message.

@@ -23,7 +23,11 @@ fn split_cases(text: &str) -> Vec<Case> {
     let mut in_expect = false;
     for line in text.split_inclusive('\n') {
         if let Some(h) = line.strip_prefix("#### ") {
-            cases.push(Case { header: h.trim().to_string(), source: String::new(), expected: String::new() });
+            cases.push(Case {
+                header: h.trim().to_string(),
+                source: String::new(),
+                expected: String::new(),
+            });
             in_expect = false;
         } else if line.trim_end() == "# expect:" {
             in_expect = true;
@@ -40,7 +44,11 @@ fn split_cases(text: &str) -> Vec<Case> {
 
 fn run_case(case: &Case) -> String {
     let words: Vec<&str> = case.header.split_whitespace().collect();
-    let dialect = if words.contains(&"py2") { Dialect::Py2 } else { Dialect::Py3 };
+    let dialect = if words.contains(&"py2") {
+        Dialect::Py2
+    } else {
+        Dialect::Py3
+    };
     match parse_module(FileId(0), &case.source, "__main__", dialect) {
         Ok(m) if words.contains(&"spans") => dump_module_with_spans(&m),
         Ok(m) => dump_module(&m),
@@ -72,13 +80,18 @@ fn check_file(path: &Path) -> Vec<String> {
                 actual.trim_end_matches('\n')
             ));
         }
-        let _ = write!(blessed, "#### {}\n{}# expect:\n{}", case.header, case.source, actual);
+        let _ = write!(
+            blessed,
+            "#### {}\n{}# expect:\n{}",
+            case.header, case.source, actual
+        );
         if !blessed.ends_with("\n\n") {
             blessed.push('\n');
         }
     }
     if bless {
-        std::fs::write(path, blessed.trim_end_matches('\n').to_string() + "\n").expect("write blessed file");
+        std::fs::write(path, blessed.trim_end_matches('\n').to_string() + "\n")
+            .expect("write blessed file");
         return Vec::new();
     }
     failures
@@ -87,14 +100,25 @@ fn check_file(path: &Path) -> Vec<String> {
 #[test]
 fn parser_cases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("tests/cases").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
     let mut count = 0;
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "test")) {
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "test"))
+    {
         count += 1;
         failures.extend(check_file(p));
     }
     assert!(count > 0, "no .test files in {}", dir.display());
-    assert!(failures.is_empty(), "{} failing case(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -6,7 +6,10 @@ use rpy_syntax::FileId;
 fn messages(src: &str) -> Vec<String> {
     match parse_module(FileId(0), src, "m", Dialect::Py3) {
         Ok(m) => vec![format!("ok: {} statement(s)", m.body.len())],
-        Err(ds) => ds.iter().map(|d| format!("{}:{}: {}", d.span.line, d.span.col, d.message)).collect(),
+        Err(ds) => ds
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.span.line, d.span.col, d.message))
+            .collect(),
     }
 }
 

@@ -33,5 +33,8 @@ fn parses_a_thousand_lines_quickly() {
     println!("parsed 1000 lines in {elapsed:?}");
     assert_eq!(m.body.len(), 100);
     assert_eq!(dump_module(&m).lines().count(), 900);
-    assert!(elapsed.as_millis() < 200, "parsing 1000 lines took {elapsed:?}");
+    assert!(
+        elapsed.as_millis() < 200,
+        "parsing 1000 lines took {elapsed:?}"
+    );
 }

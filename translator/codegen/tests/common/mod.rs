@@ -10,7 +10,9 @@ use cranelift_entity::SecondaryMap;
 use rpy_codegen::{CodegenOptions, OptLevel};
 use rpy_flow::graph::{Block, Exitswitch, Graph, Link, Op, Value, Var};
 use rpy_rtyper::lltype::LlValue;
-use rpy_rtyper::{GcType, GcTypeId, Ll, LlConst, LlGraph, LlOp, LlProgram, LowType, Prebuilt, TypeTable};
+use rpy_rtyper::{
+    GcType, GcTypeId, Ll, LlConst, LlGraph, LlOp, LlProgram, LowType, Prebuilt, TypeTable,
+};
 use rpy_syntax::Span;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,18 +48,36 @@ impl Prog {
         let mut type_names: Vec<Option<String>> = vec![None; types.types.len()];
         let mut runtime_exc_typeids = Vec::new();
         for name in std::iter::once(EXC_BASE).chain(rpy_abi::RUNTIME_EXCEPTIONS.iter().copied()) {
-            let id = types.types.push(GcType { name: name.into(), fields: vec![("msg".into(), LowType::Ptr(TypeTable::STR))], items: None });
+            let id = types.types.push(GcType {
+                name: name.into(),
+                fields: vec![("msg".into(), LowType::Ptr(TypeTable::STR))],
+                items: None,
+            });
             type_names.push(Some(name.into()));
             if name != EXC_BASE {
                 runtime_exc_typeids.push(id.as_u32() as i64);
             }
         }
-        Prog { p: LlProgram { types, graphs: Vec::new(), prebuilt: Vec::new(), entry: 0, type_names, runtime_exc_typeids } }
+        Prog {
+            p: LlProgram {
+                types,
+                graphs: Vec::new(),
+                prebuilt: Vec::new(),
+                entry: 0,
+                type_names,
+                runtime_exc_typeids,
+            },
+        }
     }
 
     /// Type id of an exception class by name.
     pub fn exc(&self, name: &str) -> u32 {
-        let i = self.p.type_names.iter().position(|n| n.as_deref() == Some(name)).expect("exception class");
+        let i = self
+            .p
+            .type_names
+            .iter()
+            .position(|n| n.as_deref() == Some(name))
+            .expect("exception class");
         i as u32
     }
 
@@ -104,7 +124,9 @@ impl Gb {
         let g = Graph::new(name, Span::default());
         let mut types = SecondaryMap::new();
         types[g.blocks[g.returnblock].inputargs[0]] = result;
-        let [et, ev] = g.blocks[g.exceptblock].inputargs[..] else { unreachable!() };
+        let [et, ev] = g.blocks[g.exceptblock].inputargs[..] else {
+            unreachable!()
+        };
         types[et] = LowType::Signed;
         types[ev] = LowType::Ptr(GcTypeId::from_u32(rpy_abi::FIRST_FREE_TYPEID));
         let mut gb = Gb { g, types, result };
@@ -131,7 +153,12 @@ impl Gb {
 
     pub fn op(&mut self, b: Block, kind: LlOp, args: Vec<LlValue>, t: LowType) -> Var {
         let result = self.var(t);
-        self.g.blocks[b].ops.push(Op { kind, args, result, span: Span::default() });
+        self.g.blocks[b].ops.push(Op {
+            kind,
+            args,
+            result,
+            span: Span::default(),
+        });
         result
     }
 
@@ -145,7 +172,12 @@ impl Gb {
     }
 
     pub fn print_int(&mut self, b: Block, x: LlValue) {
-        let s = self.call(b, ext("rpy_str_from_int"), vec![x], LowType::Ptr(TypeTable::STR));
+        let s = self.call(
+            b,
+            ext("rpy_str_from_int"),
+            vec![x],
+            LowType::Ptr(TypeTable::STR),
+        );
         self.print(b, v(s));
     }
 
@@ -164,7 +196,13 @@ impl Gb {
     }
 
     /// `if cond: then else: other`.
-    pub fn branch(&mut self, from: Block, cond: Var, then: (Block, Vec<LlValue>), other: (Block, Vec<LlValue>)) {
+    pub fn branch(
+        &mut self,
+        from: Block,
+        cond: Var,
+        then: (Block, Vec<LlValue>),
+        other: (Block, Vec<LlValue>),
+    ) {
         let mut t = Link::new(then.1, then.0);
         t.exitcase = Some(LlConst::Bool(true));
         let mut f = Link::new(other.1, other.0);
@@ -174,7 +212,13 @@ impl Gb {
     }
 
     /// Integer switch: cases then the default.
-    pub fn switch(&mut self, from: Block, x: Var, cases: Vec<(i64, Block, Vec<LlValue>)>, default: (Block, Vec<LlValue>)) {
+    pub fn switch(
+        &mut self,
+        from: Block,
+        x: Var,
+        cases: Vec<(i64, Block, Vec<LlValue>)>,
+        default: (Block, Vec<LlValue>),
+    ) {
         let mut exits: Vec<Link<Ll>> = cases
             .into_iter()
             .map(|(k, b, args)| {
@@ -190,13 +234,21 @@ impl Gb {
 
     /// Fresh `(last_exception, last_exc_value)` variables for a handler.
     pub fn exc_vars(&mut self) -> (Var, Var) {
-        (self.var(LowType::Signed), self.var(LowType::Ptr(GcTypeId::from_u32(rpy_abi::FIRST_FREE_TYPEID))))
+        (
+            self.var(LowType::Signed),
+            self.var(LowType::Ptr(GcTypeId::from_u32(rpy_abi::FIRST_FREE_TYPEID))),
+        )
     }
 
     /// The block's last op may raise: `normal` when it does not, else the
     /// first handler whose class range holds the exception; each handler
     /// may bind the exception vars made by `exc_vars`.
-    pub fn catch(&mut self, from: Block, normal: (Block, Vec<LlValue>), handlers: Vec<((u32, u32), Option<(Var, Var)>, Block, Vec<LlValue>)>) {
+    pub fn catch(
+        &mut self,
+        from: Block,
+        normal: (Block, Vec<LlValue>),
+        handlers: Vec<((u32, u32), Option<(Var, Var)>, Block, Vec<LlValue>)>,
+    ) {
         let mut exits = vec![Link::new(normal.1, normal.0)];
         for ((lo, hi), vars, b, args) in handlers {
             let mut l = Link::new(args, b);
@@ -212,12 +264,19 @@ impl Gb {
     }
 
     pub fn finish(self) -> LlGraph {
-        LlGraph { graph: self.g, var_types: self.types, result_type: self.result }
+        LlGraph {
+            graph: self.g,
+            var_types: self.types,
+            result_type: self.result,
+        }
     }
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
 }
 
 /// The runtime staticlib, built from the workspace once per test run.
@@ -226,12 +285,31 @@ pub fn runtime_lib() -> &'static Path {
     LIB.get_or_init(|| {
         let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rpyrt");
         let mut cmd = Command::new(env!("CARGO"));
-        cmd.current_dir(workspace_root()).args(["build", "--release", "-q", "-p", "rpyrt", "--lib", "--target-dir"]).arg(&target);
-        for var in ["CARGO_TARGET_DIR", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"] {
+        cmd.current_dir(workspace_root())
+            .args([
+                "build",
+                "--release",
+                "-q",
+                "-p",
+                "rpyrt",
+                "--lib",
+                "--target-dir",
+            ])
+            .arg(&target);
+        for var in [
+            "CARGO_TARGET_DIR",
+            "RUSTFLAGS",
+            "CARGO_ENCODED_RUSTFLAGS",
+            "CARGO_BUILD_TARGET",
+        ] {
             cmd.env_remove(var);
         }
         let out = cmd.output().expect("run cargo");
-        assert!(out.status.success(), "building rpyrt failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "building rpyrt failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         target.join("release/librpyrt.a")
     })
 }
@@ -242,18 +320,33 @@ pub fn runtime_lib() -> &'static Path {
 pub fn run(prog: &LlProgram, name: &str, args: &[&str]) -> String {
     let mut results = Vec::new();
     for opt in [OptLevel::None, OptLevel::Speed] {
-        let obj = rpy_codegen::emit_object(prog, &CodegenOptions { opt_level: opt, verify: true, ..Default::default() })
-            .unwrap_or_else(|e| panic!("codegen failed: {e}"));
+        let obj = rpy_codegen::emit_object(
+            prog,
+            &CodegenOptions {
+                opt_level: opt,
+                verify: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("codegen failed: {e}"));
         let exe = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{opt:?}"));
         rpy_codegen::link(&obj, runtime_lib(), &exe).unwrap_or_else(|e| panic!("{e}"));
-        let out = Command::new(&exe).args(args).output().expect("run the program");
+        let out = Command::new(&exe)
+            .args(args)
+            .output()
+            .expect("run the program");
         let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
         if !out.stderr.is_empty() {
             for line in String::from_utf8_lossy(&out.stderr).lines() {
                 text.push_str(&format!("stderr: {line}\n"));
             }
         }
-        text.push_str(&format!("exit: {}\n", out.status.code().map_or("signal".to_string(), |c| c.to_string())));
+        text.push_str(&format!(
+            "exit: {}\n",
+            out.status
+                .code()
+                .map_or("signal".to_string(), |c| c.to_string())
+        ));
         results.push(text);
     }
     assert_eq!(results[0], results[1], "-O0 and -O2 disagree");

@@ -53,8 +53,15 @@ fn cst(c: Const) -> FlowValue {
 
 /// What a comprehension's innermost body does with each element.
 pub(super) enum CompBody<'a> {
-    List { append: FlowValue, elt: &'a Expr },
-    Dict { dict: FlowValue, key: &'a Expr, value: &'a Expr },
+    List {
+        append: FlowValue,
+        elt: &'a Expr,
+    },
+    Dict {
+        dict: FlowValue,
+        key: &'a Expr,
+        value: &'a Expr,
+    },
 }
 
 impl<'p> Builder<'p> {
@@ -236,7 +243,10 @@ impl<'p> Builder<'p> {
         if let Some(&slot) = self.slot_of.get(n) {
             return match &self.state[slot] {
                 Slot::Bound(v, _) => Ok(v.clone()),
-                _ => Err(Diagnostic::new(span, format!("local variable '{n}' might be referenced before assignment"))),
+                _ => Err(Diagnostic::new(
+                    span,
+                    format!("local variable '{n}' might be referenced before assignment"),
+                )),
             };
         }
         match self.global_const(n) {
@@ -256,7 +266,10 @@ impl<'p> Builder<'p> {
                     Some(f) => Ok(cst(Const::Builtin(f))),
                     None => Err(Diagnostic::new(
                         span,
-                        format!("module '{}' has no attribute '{attr}' supported by the toolchain", b.name()),
+                        format!(
+                            "module '{}' has no attribute '{attr}' supported by the toolchain",
+                            b.name()
+                        ),
                     )),
                 }
             }
@@ -264,7 +277,10 @@ impl<'p> Builder<'p> {
                 if let HostObj::Module(m) = &self.prog.objs[*h] {
                     return match m.global(attr) {
                         Some(c) => Ok(cst(c.clone())),
-                        None => Err(Diagnostic::new(span, format!("module '{}' has no attribute '{attr}'", m.name))),
+                        None => Err(Diagnostic::new(
+                            span,
+                            format!("module '{}' has no attribute '{attr}'", m.name),
+                        )),
                     };
                 }
                 Ok(self.emit(FlowOp::GetAttr, vec![o, cst(Const::str(attr))], span))
@@ -303,7 +319,10 @@ impl<'p> Builder<'p> {
             }
         }
         let _ = span;
-        Ok(self.finalize(after, &["boolop"]).expect("boolean operation result reached")[0].clone())
+        Ok(self
+            .finalize(after, &["boolop"])
+            .expect("boolean operation result reached")[0]
+            .clone())
     }
 
     fn cmp(&mut self, op: CmpOp, a: FlowValue, b: FlowValue, span: Span) -> FlowValue {
@@ -335,7 +354,13 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr], span: Span) -> R<FlowValue> {
+    fn compare(
+        &mut self,
+        left: &Expr,
+        ops: &[CmpOp],
+        comparators: &[Expr],
+        span: Span,
+    ) -> R<FlowValue> {
         let mut l = self.expr(left)?;
         if ops.len() == 1 {
             let r = self.expr(&comparators[0])?;
@@ -366,7 +391,10 @@ impl<'p> Builder<'p> {
             }
             l = r;
         }
-        Ok(self.finalize(after, &["cmp"]).expect("comparison result reached")[0].clone())
+        Ok(self
+            .finalize(after, &["cmp"])
+            .expect("comparison result reached")[0]
+            .clone())
     }
 
     fn fstring(&mut self, parts: &[FStringPart], span: Span) -> R<FlowValue> {
@@ -378,13 +406,20 @@ impl<'p> Builder<'p> {
                         pieces.push(cst(Const::str(s)));
                     }
                 }
-                FStringPart::Field { value, conversion, spec } => {
+                FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
                     let mut v = self.expr(value)?;
                     match conversion {
                         Some('r') | Some('a') => v = self.emit(FlowOp::Repr, vec![v], value.span),
                         Some('s') => v = self.emit(FlowOp::Str, vec![v], value.span),
                         Some(c) => {
-                            return Err(Diagnostic::new(value.span, format!("expected conversion !s, !r or !a, found !{c}")))
+                            return Err(Diagnostic::new(
+                                value.span,
+                                format!("expected conversion !s, !r or !a, found !{c}"),
+                            ))
                         }
                         None => {}
                     }
@@ -396,7 +431,9 @@ impl<'p> Builder<'p> {
         // Join adjacent constant pieces, then add left to right.
         let mut merged: Vec<FlowValue> = Vec::new();
         for p in pieces {
-            if let (Some(Value::Const(Const::Str(a))), Value::Const(Const::Str(b))) = (merged.last(), &p) {
+            if let (Some(Value::Const(Const::Str(a))), Value::Const(Const::Str(b))) =
+                (merged.last(), &p)
+            {
                 let joined = format!("{a}{b}");
                 *merged.last_mut().unwrap() = cst(Const::str(&joined));
                 continue;
@@ -422,7 +459,13 @@ impl<'p> Builder<'p> {
         Ok(())
     }
 
-    fn comp_loop(&mut self, gens: &[ast::Comprehension], body: &CompBody, exit: super::JoinId, span: Span) -> R<()> {
+    fn comp_loop(
+        &mut self,
+        gens: &[ast::Comprehension],
+        body: &CompBody,
+        exit: super::JoinId,
+        span: Span,
+    ) -> R<()> {
         let g = &gens[0];
         let seq = self.expr(&g.iter)?;
         let it = self.emit(FlowOp::Iter, vec![seq], g.iter.span);
@@ -513,5 +556,8 @@ impl<'p> Builder<'p> {
 }
 
 fn is_builtin_module(b: Builtin) -> bool {
-    matches!(b, Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule)
+    matches!(
+        b,
+        Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule
+    )
 }

@@ -11,11 +11,19 @@ use rpy_syntax::ast::{BinOp, Expr, ExprKind, Keyword, UnaryOp};
 use rpy_syntax::{Diagnostic, Span};
 
 impl Builder<'_> {
-    pub(super) fn ovfcheck(&mut self, args: &[Expr], keywords: &[Keyword], span: Span) -> R<FlowValue> {
+    pub(super) fn ovfcheck(
+        &mut self,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> R<FlowValue> {
         if args.len() != 1 || !keywords.is_empty() {
             return Err(Diagnostic::new(
                 span,
-                format!("ovfcheck() takes exactly one argument (an arithmetic expression), found {}", args.len() + keywords.len()),
+                format!(
+                    "ovfcheck() takes exactly one argument (an arithmetic expression), found {}",
+                    args.len() + keywords.len()
+                ),
             ));
         }
         let arg = &args[0];

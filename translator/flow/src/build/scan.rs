@@ -8,7 +8,10 @@
 use rpy_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use std::collections::HashSet;
 
-pub(super) fn assigned_names(params: &[ast::Param], body: &[Stmt]) -> (Vec<String>, HashSet<String>) {
+pub(super) fn assigned_names(
+    params: &[ast::Param],
+    body: &[Stmt],
+) -> (Vec<String>, HashSet<String>) {
     let mut globals = HashSet::new();
     collect_globals(body, &mut globals);
     let mut names: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
@@ -23,11 +26,18 @@ fn collect_globals(body: &[Stmt], out: &mut HashSet<String>) {
     for s in body {
         match &s.kind {
             StmtKind::Global(names) => out.extend(names.iter().cloned()),
-            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
                 collect_globals(body, out);
                 collect_globals(orelse, out);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 collect_globals(body, out);
                 for h in handlers {
                     collect_globals(&h.body, out);
@@ -61,7 +71,12 @@ fn collect(body: &[Stmt], out: &mut Vec<String>) {
                 }
             }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
-            StmtKind::For { target, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                body,
+                orelse,
+                ..
+            } => {
                 target_names(target, out);
                 collect(body, out);
                 collect(orelse, out);
@@ -70,7 +85,12 @@ fn collect(body: &[Stmt], out: &mut Vec<String>) {
                 collect(body, out);
                 collect(orelse, out);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 collect(body, out);
                 for h in handlers {
                     if let Some(n) = &h.name {

@@ -65,20 +65,35 @@ fn forward_empty_blocks(g: &mut FlowGraph) -> bool {
             continue;
         }
         let data = &g.blocks[b];
-        if !data.ops.is_empty() || data.exitswitch != Exitswitch::None || data.exits.len() != 1 || data.exits[0].target == b {
+        if !data.ops.is_empty()
+            || data.exitswitch != Exitswitch::None
+            || data.exits.len() != 1
+            || data.exits[0].target == b
+        {
             continue;
         }
         let exit = data.exits[0].clone();
         let ins = data.inputargs.clone();
         for &(p, li) in &preds[&b] {
             let link = &mut g.blocks[p].exits[li];
-            let map: HashMap<Var, FlowValue> = ins.iter().copied().zip(link.args.iter().cloned()).collect();
-            let spans: HashMap<Var, Span> = ins.iter().copied().zip(link.arg_spans.iter().copied()).collect();
+            let map: HashMap<Var, FlowValue> =
+                ins.iter().copied().zip(link.args.iter().cloned()).collect();
+            let spans: HashMap<Var, Span> = ins
+                .iter()
+                .copied()
+                .zip(link.arg_spans.iter().copied())
+                .collect();
             link.arg_spans = exit
                 .args
                 .iter()
                 .zip(&exit.arg_spans)
-                .map(|(a, &s)| if s.is_none() { resolve_span(&map, &spans, a) } else { s })
+                .map(|(a, &s)| {
+                    if s.is_none() {
+                        resolve_span(&map, &spans, a)
+                    } else {
+                        s
+                    }
+                })
                 .collect();
             link.args = exit.args.iter().map(|a| resolve(&map, a)).collect();
             link.target = exit.target;
@@ -235,13 +250,20 @@ fn merge_blocks(g: &mut FlowGraph) -> bool {
                 continue;
             }
             let (p, _) = ps[0];
-            if p == b || g.blocks[p].exitswitch != Exitswitch::None || g.blocks[p].exits.len() != 1 {
+            if p == b || g.blocks[p].exitswitch != Exitswitch::None || g.blocks[p].exits.len() != 1
+            {
                 continue;
             }
             let link = g.blocks[p].exits.pop().expect("one exit");
             let data = std::mem::take(&mut g.blocks[b]);
-            let spans: HashMap<Var, Span> = data.inputargs.iter().copied().zip(link.arg_spans.iter().copied()).collect();
-            let map: HashMap<Var, FlowValue> = data.inputargs.iter().copied().zip(link.args).collect();
+            let spans: HashMap<Var, Span> = data
+                .inputargs
+                .iter()
+                .copied()
+                .zip(link.arg_spans.iter().copied())
+                .collect();
+            let map: HashMap<Var, FlowValue> =
+                data.inputargs.iter().copied().zip(link.args).collect();
             let pd = &mut g.blocks[p];
             pd.ops.extend(data.ops);
             pd.exitswitch = data.exitswitch;

@@ -66,7 +66,11 @@ pub fn to_block_local(g: &mut FlowGraph) {
         if defined[&b].contains(&x) || renames.get(&b).is_some_and(|m| m.contains_key(&x)) {
             continue;
         }
-        assert!(b != g.startblock, "ssi: {x} used in {} without a dominating definition", g.name);
+        assert!(
+            b != g.startblock,
+            "ssi: {x} used in {} without a dominating definition",
+            g.name
+        );
         let hint = g.vars[x].hint.clone();
         let local = g.new_var(hint.as_deref());
         g.blocks[b].inputargs.push(local);

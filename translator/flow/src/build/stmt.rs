@@ -37,14 +37,21 @@ impl<'p> Builder<'p> {
             StmtKind::Expr(e) => {
                 let pure_literal = matches!(
                     e.kind,
-                    ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bytes(_) | ExprKind::Bool(_) | ExprKind::NoneLit
+                    ExprKind::Str(_)
+                        | ExprKind::Int(_)
+                        | ExprKind::Float(_)
+                        | ExprKind::Bytes(_)
+                        | ExprKind::Bool(_)
+                        | ExprKind::NoneLit
                 );
                 if !pure_literal {
                     self.expr(e)?;
                 }
             }
             StmtKind::Assign { targets, value } => self.assign_stmt(targets, value)?,
-            StmtKind::AugAssign { target, op, value } => self.augassign(target, *op, value, span)?,
+            StmtKind::AugAssign { target, op, value } => {
+                self.augassign(target, *op, value, span)?
+            }
             StmtKind::If { test, body, orelse } => match self.cond(test)? {
                 Cond::Known(true) => self.stmts(body),
                 Cond::Known(false) => self.stmts(orelse),
@@ -63,12 +70,20 @@ impl<'p> Builder<'p> {
                 }
             },
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
-            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse, span)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_stmt(target, iter, body, orelse, span)?,
             StmtKind::Break => self.do_break(span)?,
             StmtKind::Continue => self.do_continue(span)?,
             StmtKind::Return(value) => {
                 if !self.is_function() {
-                    return Err(Diagnostic::new(span, "expected 'return' inside a function, found it at module or class level"));
+                    return Err(Diagnostic::new(
+                        span,
+                        "expected 'return' inside a function, found it at module or class level",
+                    ));
                 }
                 let (v, vs) = match value {
                     Some(e) => {
@@ -80,7 +95,12 @@ impl<'p> Builder<'p> {
                 self.do_return(v, vs);
             }
             StmtKind::Raise { exc, cause: _ } => self.raise_stmt(exc.as_ref(), span)?,
-            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
             StmtKind::Assert { test, msg } => {
                 let fail = match self.cond(test)? {
                     Cond::Known(true) => return Ok(()),
@@ -142,15 +162,30 @@ impl<'p> Builder<'p> {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.no_import_in_function(span)?;
-                let name = format!("{}{}", ".".repeat(*level as usize), module.as_deref().unwrap_or(""));
+                let name = format!(
+                    "{}{}",
+                    ".".repeat(*level as usize),
+                    module.as_deref().unwrap_or("")
+                );
                 let m = self.emit(FlowOp::ImportModule, vec![cst(Const::str(&name))], span);
                 for a in names {
                     if a.name == "*" {
-                        return Err(Diagnostic::new(a.span, "expected explicit names to import, found 'import *'"));
+                        return Err(Diagnostic::new(
+                            a.span,
+                            "expected explicit names to import, found 'import *'",
+                        ));
                     }
-                    let v = self.emit(FlowOp::GetAttr, vec![m.clone(), cst(Const::str(&a.name))], a.span);
+                    let v = self.emit(
+                        FlowOp::GetAttr,
+                        vec![m.clone(), cst(Const::str(&a.name))],
+                        a.span,
+                    );
                     self.store_name(a.asname.as_ref().unwrap_or(&a.name), v, a.span)?;
                 }
             }
@@ -192,7 +227,10 @@ impl<'p> Builder<'p> {
 
     fn no_import_in_function(&self, span: Span) -> R<()> {
         if self.is_function() {
-            Err(Diagnostic::new(span, "import inside a function is not supported; import at module level"))
+            Err(Diagnostic::new(
+                span,
+                "import inside a function is not supported; import at module level",
+            ))
         } else {
             Ok(())
         }
@@ -203,7 +241,11 @@ impl<'p> Builder<'p> {
     fn assign_stmt(&mut self, targets: &[Expr], value: &Expr) -> R<()> {
         // `a, b = b, a`: evaluate every item, then assign.
         if let [t] = targets {
-            if let (ExprKind::Tuple(ts) | ExprKind::List(ts), ExprKind::Tuple(vs) | ExprKind::List(vs)) = (&t.kind, &value.kind) {
+            if let (
+                ExprKind::Tuple(ts) | ExprKind::List(ts),
+                ExprKind::Tuple(vs) | ExprKind::List(vs),
+            ) = (&t.kind, &value.kind)
+            {
                 if ts.len() == vs.len() {
                     let vals = self.exprs(vs)?;
                     for (t, v) in ts.iter().zip(vals) {
@@ -275,7 +317,10 @@ impl<'p> Builder<'p> {
                 self.state[slot] = Slot::Bound(v, span);
                 Ok(())
             }
-            None => Err(Diagnostic::new(span, format!("module globals are constants at run time; cannot rebind '{n}'"))),
+            None => Err(Diagnostic::new(
+                span,
+                format!("module globals are constants at run time; cannot rebind '{n}'"),
+            )),
         }
     }
 
@@ -381,7 +426,10 @@ impl<'p> Builder<'p> {
             }
         }
         if self.cur.is_some() {
-            self.ctx.push(Ctx::Loop { info: info.clone(), brk });
+            self.ctx.push(Ctx::Loop {
+                info: info.clone(),
+                brk,
+            });
             self.stmts(body);
             self.ctx.pop();
             self.goto_header(&info);
@@ -394,14 +442,24 @@ impl<'p> Builder<'p> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt], span: Span) -> R<()> {
+    fn for_stmt(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        span: Span,
+    ) -> R<()> {
         let seq = self.expr(iter)?;
         let it = self.emit(FlowOp::Iter, vec![seq], iter.span);
         let info = self.enter_loop();
         let brk = self.new_join();
         let stop = self.new_join();
         let item = self.emit_next(it, span, stop);
-        self.ctx.push(Ctx::Loop { info: info.clone(), brk });
+        self.ctx.push(Ctx::Loop {
+            info: info.clone(),
+            brk,
+        });
         let res = self.assign(target, item);
         if res.is_ok() {
             self.stmts(body);
@@ -433,7 +491,10 @@ impl<'p> Builder<'p> {
                 Ctx::TryExcept { .. } => {}
             }
         }
-        Err(Diagnostic::new(span, "expected 'break' inside a loop, found it outside any loop"))
+        Err(Diagnostic::new(
+            span,
+            "expected 'break' inside a loop, found it outside any loop",
+        ))
     }
 
     pub(super) fn do_continue(&mut self, span: Span) -> R<()> {
@@ -452,7 +513,10 @@ impl<'p> Builder<'p> {
                 Ctx::TryExcept { .. } => {}
             }
         }
-        Err(Diagnostic::new(span, "expected 'continue' inside a loop, found it outside any loop"))
+        Err(Diagnostic::new(
+            span,
+            "expected 'continue' inside a loop, found it outside any loop",
+        ))
     }
 
     /// Return `v`, assigned at `vs` (a local's last assignment, else the
@@ -467,7 +531,9 @@ impl<'p> Builder<'p> {
         }
         if let Some(b) = self.cur.take() {
             let ret = self.g.returnblock;
-            self.g.blocks[b].exits.push(super::spanned_link(vec![v], vec![vs], ret));
+            self.g.blocks[b]
+                .exits
+                .push(super::spanned_link(vec![v], vec![vs], ret));
         }
     }
 
@@ -480,12 +546,17 @@ impl<'p> Builder<'p> {
                     self.raise_pair(t, v);
                     Ok(())
                 }
-                None => Err(Diagnostic::new(span, "expected an exception to raise, found a bare 'raise' outside an except clause")),
+                None => Err(Diagnostic::new(
+                    span,
+                    "expected an exception to raise, found a bare 'raise' outside an except clause",
+                )),
             },
             Some(e) => {
                 let v = self.expr(e)?;
                 let inst = match &v {
-                    Value::Const(Const::Host(h)) if matches!(self.prog.objs.get(*h), Some(HostObj::Class(_))) => {
+                    Value::Const(Const::Host(h))
+                        if matches!(self.prog.objs.get(*h), Some(HostObj::Class(_))) =>
+                    {
                         self.emit(FlowOp::SimpleCall, vec![v], span)
                     }
                     _ => v,
@@ -525,7 +596,9 @@ impl<'p> Builder<'p> {
         }
         if let Some(b) = self.cur.take() {
             let eb = self.g.exceptblock;
-            self.g.blocks[b].exits.push(super::spanned_link(vec![t, v], vec![Span::NONE; 2], eb));
+            self.g.blocks[b]
+                .exits
+                .push(super::spanned_link(vec![t, v], vec![Span::NONE; 2], eb));
         }
     }
 
@@ -559,7 +632,9 @@ impl<'p> Builder<'p> {
     fn const_expr(&self, e: &Expr) -> Option<Const> {
         match &e.kind {
             ExprKind::Name(n) => {
-                if self.slot_of.contains_key(n.as_str()) || self.comp_scope.iter().any(|(c, _)| c == n) {
+                if self.slot_of.contains_key(n.as_str())
+                    || self.comp_scope.iter().any(|(c, _)| c == n)
+                {
                     return None;
                 }
                 self.global_const(n)
@@ -575,11 +650,27 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn try_stmt(&mut self, body: &[Stmt], handlers: &[ast::ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> R<()> {
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> R<()> {
         let has_finally = !finalbody.is_empty();
         if has_finally {
-            let (exc, ret, brk, cont) = (self.new_join(), self.new_join(), self.new_join(), self.new_join());
-            self.ctx.push(Ctx::Finally { exc, ret, brk, cont });
+            let (exc, ret, brk, cont) = (
+                self.new_join(),
+                self.new_join(),
+                self.new_join(),
+                self.new_join(),
+            );
+            self.ctx.push(Ctx::Finally {
+                exc,
+                ret,
+                brk,
+                cont,
+            });
         }
         let after = self.new_join();
         let mut infos = Vec::new();
@@ -602,7 +693,10 @@ impl<'p> Builder<'p> {
             }
             let d = self.new_join();
             dispatch = Some(d);
-            self.ctx.push(Ctx::TryExcept { handlers: infos, dispatch: d });
+            self.ctx.push(Ctx::TryExcept {
+                handlers: infos,
+                dispatch: d,
+            });
         }
         self.stmts(body);
         let infos = if dispatch.is_some() {
@@ -632,7 +726,12 @@ impl<'p> Builder<'p> {
         }
         if has_finally {
             let (exc, ret, brk, cont) = match self.ctx.pop() {
-                Some(Ctx::Finally { exc, ret, brk, cont }) => (exc, ret, brk, cont),
+                Some(Ctx::Finally {
+                    exc,
+                    ret,
+                    brk,
+                    cont,
+                }) => (exc, ret, brk, cont),
                 _ => unreachable!("finally context stack out of order"),
             };
             let fspan = finalbody[0].span;
@@ -671,14 +770,21 @@ impl<'p> Builder<'p> {
 
     /// The block explicit `raise`s inside a try body go to: test the
     /// handler classes in order with `exc_match`, else raise further out.
-    fn dispatch(&mut self, d: JoinId, handlers: &[ast::ExceptHandler], infos: &[HandlerInfo]) -> R<()> {
+    fn dispatch(
+        &mut self,
+        d: JoinId,
+        handlers: &[ast::ExceptHandler],
+        infos: &[HandlerInfo],
+    ) -> R<()> {
         let Some(extra) = self.finalize(d, &["etype", "evalue"]) else {
             return Ok(());
         };
         let (t, v) = (extra[0].clone(), extra[1].clone());
         for (h, info) in handlers.iter().zip(infos) {
             let tests: Vec<FlowValue> = match self.mode {
-                Mode::Function { .. } => info.classes.iter().map(|&c| cst(Const::Host(c))).collect(),
+                Mode::Function { .. } => {
+                    info.classes.iter().map(|&c| cst(Const::Host(c))).collect()
+                }
                 _ => match &h.typ {
                     None => {
                         self.jump(info.join, vec![t.clone(), v.clone()]);

@@ -30,7 +30,9 @@ pub(super) fn is_same(a: &Const, b: &Const) -> bool {
         (Const::Int(x), Const::Int(y)) => x == y,
         (Const::Str(x), Const::Str(y)) => x == y,
         (Const::Builtin(x), Const::Builtin(y)) => x == y,
-        (Const::Tuple(x), Const::Tuple(y)) => std::rc::Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            std::rc::Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty())
+        }
         (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
         _ => false,
     }
@@ -110,7 +112,13 @@ fn int_pow(mut base: i64, mut exp: i64) -> i64 {
 }
 
 impl Evaluator<'_> {
-    pub(super) fn unsupported(&mut self, what: &str, a: &Const, b: Option<&Const>, span: Span) -> EvalError {
+    pub(super) fn unsupported(
+        &mut self,
+        what: &str,
+        a: &Const,
+        b: Option<&Const>,
+        span: Span,
+    ) -> EvalError {
         let ta = self.type_desc(a);
         let msg = match b {
             Some(b) => {
@@ -136,14 +144,23 @@ impl Evaluator<'_> {
                 HostObj::BoundMethod { .. } => "method".into(),
                 HostObj::Range { .. } => "range".into(),
                 HostObj::Iterator { .. } => "iterator".into(),
-                HostObj::Intrinsic { kind, .. } => kind.name().rsplit('.').next().unwrap_or("intrinsic").into(),
+                HostObj::Intrinsic { kind, .. } => {
+                    kind.name().rsplit('.').next().unwrap_or("intrinsic").into()
+                }
             },
             Const::Builtin(b) => format!("builtin {}", b.name()),
             other => type_name(other).into(),
         }
     }
 
-    pub(super) fn binop(&mut self, op: FlowOp, a: &Const, b: &Const, inplace: bool, span: Span) -> EvalResult<Const> {
+    pub(super) fn binop(
+        &mut self,
+        op: FlowOp,
+        a: &Const,
+        b: &Const,
+        inplace: bool,
+        span: Span,
+    ) -> EvalResult<Const> {
         use FlowOp as F;
         if let Some(r) = self.uint_binop(op, a, b, span) {
             return r;
@@ -160,20 +177,28 @@ impl Evaluator<'_> {
                 s.push_str(y);
                 Ok(Const::str(&s))
             }
-            (F::Add, Const::Bytes(x), Const::Bytes(y)) => Ok(Const::Bytes([&x[..], &y[..]].concat().into())),
-            (F::Add, Const::Tuple(x), Const::Tuple(y)) => {
-                Ok(Const::Tuple(x.iter().chain(y.iter()).cloned().collect::<Vec<_>>().into()))
+            (F::Add, Const::Bytes(x), Const::Bytes(y)) => {
+                Ok(Const::Bytes([&x[..], &y[..]].concat().into()))
             }
+            (F::Add, Const::Tuple(x), Const::Tuple(y)) => Ok(Const::Tuple(
+                x.iter().chain(y.iter()).cloned().collect::<Vec<_>>().into(),
+            )),
             (F::Mul, Const::Str(s), n) | (F::Mul, n, Const::Str(s)) if num_int(n).is_some() => {
                 Ok(Const::str(&s.repeat(num_int(n).unwrap().max(0) as usize)))
             }
             (F::Mul, Const::Bytes(s), n) | (F::Mul, n, Const::Bytes(s)) if num_int(n).is_some() => {
-                Ok(Const::Bytes(s.repeat(num_int(n).unwrap().max(0) as usize).into()))
+                Ok(Const::Bytes(
+                    s.repeat(num_int(n).unwrap().max(0) as usize).into(),
+                ))
             }
             (F::Mul, Const::Tuple(s), n) | (F::Mul, n, Const::Tuple(s)) if num_int(n).is_some() => {
-                Ok(Const::Tuple(repeat_items(s, num_int(n).unwrap().max(0) as usize).into()))
+                Ok(Const::Tuple(
+                    repeat_items(s, num_int(n).unwrap().max(0) as usize).into(),
+                ))
             }
-            (F::Mod, Const::Str(fmt), args) => Ok(Const::str(&self.percent_format(fmt, args, span)?)),
+            (F::Mod, Const::Str(fmt), args) => {
+                Ok(Const::str(&self.percent_format(fmt, args, span)?))
+            }
             (F::Add, Const::Host(x), Const::Host(y)) => {
                 let (xs, ys) = match (&self.prog.objs[*x], &self.prog.objs[*y]) {
                     (HostObj::List(xs), HostObj::List(ys)) => (xs.clone(), ys.clone()),
@@ -190,7 +215,9 @@ impl Evaluator<'_> {
                     Ok(self.new_list(v))
                 }
             }
-            (F::Add, Const::Host(x), other) if inplace && matches!(self.prog.objs[*x], HostObj::List(_)) => {
+            (F::Add, Const::Host(x), other)
+                if inplace && matches!(self.prog.objs[*x], HostObj::List(_)) =>
+            {
                 // `lst += iterable`
                 let items = self.collect_items(other, span)?;
                 if let HostObj::List(l) = &mut self.prog.objs[*x] {
@@ -215,7 +242,14 @@ impl Evaluator<'_> {
         }
     }
 
-    fn num_binop(&mut self, op: FlowOp, x: Num, y: Num, bool_pair: bool, span: Span) -> EvalResult<Const> {
+    fn num_binop(
+        &mut self,
+        op: FlowOp,
+        x: Num,
+        y: Num,
+        bool_pair: bool,
+        span: Span,
+    ) -> EvalResult<Const> {
         use FlowOp as F;
         match (x, y) {
             (Num::I(a), Num::I(b)) => {
@@ -223,16 +257,26 @@ impl Evaluator<'_> {
                     F::Add => a.wrapping_add(b),
                     F::Sub => a.wrapping_sub(b),
                     F::Mul => a.wrapping_mul(b),
-                    F::TrueDiv if self.py2 => return self.num_binop(F::FloorDiv, x, y, bool_pair, span),
+                    F::TrueDiv if self.py2 => {
+                        return self.num_binop(F::FloorDiv, x, y, bool_pair, span)
+                    }
                     F::TrueDiv => {
                         if b == 0 {
-                            return Err(self.exc_msg("ZeroDivisionError", "division by zero", span));
+                            return Err(self.exc_msg(
+                                "ZeroDivisionError",
+                                "division by zero",
+                                span,
+                            ));
                         }
                         return Ok(Const::Float(a as f64 / b as f64));
                     }
                     F::FloorDiv => {
                         if b == 0 {
-                            return Err(self.exc_msg("ZeroDivisionError", "integer division or modulo by zero", span));
+                            return Err(self.exc_msg(
+                                "ZeroDivisionError",
+                                "integer division or modulo by zero",
+                                span,
+                            ));
                         }
                         let q = a.wrapping_div(b);
                         if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
@@ -243,7 +287,11 @@ impl Evaluator<'_> {
                     }
                     F::Mod => {
                         if b == 0 {
-                            return Err(self.exc_msg("ZeroDivisionError", "integer modulo by zero", span));
+                            return Err(self.exc_msg(
+                                "ZeroDivisionError",
+                                "integer modulo by zero",
+                                span,
+                            ));
                         }
                         let m = a.wrapping_rem(b);
                         if m != 0 && ((m < 0) != (b < 0)) {
@@ -308,13 +356,21 @@ impl Evaluator<'_> {
                     F::Mul => a * b,
                     F::TrueDiv => {
                         if b == 0.0 {
-                            return Err(self.exc_msg("ZeroDivisionError", "float division by zero", span));
+                            return Err(self.exc_msg(
+                                "ZeroDivisionError",
+                                "float division by zero",
+                                span,
+                            ));
                         }
                         a / b
                     }
                     F::FloorDiv => {
                         if b == 0.0 {
-                            return Err(self.exc_msg("ZeroDivisionError", "float floor division by zero", span));
+                            return Err(self.exc_msg(
+                                "ZeroDivisionError",
+                                "float floor division by zero",
+                                span,
+                            ));
                         }
                         float_divmod(a, b).0
                     }
@@ -333,7 +389,10 @@ impl Evaluator<'_> {
                             ));
                         }
                         if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                            return Err(EvalError::user(span, "negative number raised to a fractional power (complex result)"));
+                            return Err(EvalError::user(
+                                span,
+                                "negative number raised to a fractional power (complex result)",
+                            ));
                         }
                         a.powf(b)
                     }
@@ -389,7 +448,13 @@ impl Evaluator<'_> {
         })
     }
 
-    pub(super) fn compare(&mut self, op: FlowOp, a: &Const, b: &Const, span: Span) -> EvalResult<Const> {
+    pub(super) fn compare(
+        &mut self,
+        op: FlowOp,
+        a: &Const,
+        b: &Const,
+        span: Span,
+    ) -> EvalResult<Const> {
         use std::cmp::Ordering as O;
         use FlowOp as F;
         match op {
@@ -469,8 +534,16 @@ impl Evaluator<'_> {
                         true
                     }
                     (
-                        HostObj::Range { start: a0, stop: a1, step: a2 },
-                        HostObj::Range { start: b0, stop: b1, step: b2 },
+                        HostObj::Range {
+                            start: a0,
+                            stop: a1,
+                            step: a2,
+                        },
+                        HostObj::Range {
+                            start: b0,
+                            stop: b1,
+                            step: b2,
+                        },
                     ) => (a0, a1, a2) == (b0, b1, b2),
                     _ => false,
                 }
@@ -492,7 +565,11 @@ impl Evaluator<'_> {
     }
 
     /// Ordering for `<` etc.; `None` when the values are not ordered.
-    pub(crate) fn py_cmp(&mut self, a: &Const, b: &Const) -> EvalResult<Option<std::cmp::Ordering>> {
+    pub(crate) fn py_cmp(
+        &mut self,
+        a: &Const,
+        b: &Const,
+    ) -> EvalResult<Option<std::cmp::Ordering>> {
         if let Some(o) = Self::uint_cmp(a, b) {
             return Ok(o);
         }

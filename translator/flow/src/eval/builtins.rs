@@ -46,7 +46,11 @@ pub(crate) fn parse_int(s: &str, base: u32) -> Option<i64> {
         (0, _) => (10, t),
         (b, _) => (b, t),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -66,19 +70,39 @@ fn parse_float(s: &str) -> Option<f64> {
         "nan" | "+nan" | "-nan" => return Some(f64::NAN),
         _ => {}
     }
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'))
+    {
         return None;
     }
     t.parse().ok()
 }
 
 impl Evaluator<'_> {
-    fn arity(&self, b: Builtin, args: &[Const], min: usize, max: usize, span: Span) -> EvalResult<()> {
+    fn arity(
+        &self,
+        b: Builtin,
+        args: &[Const],
+        min: usize,
+        max: usize,
+        span: Span,
+    ) -> EvalResult<()> {
         if args.len() < min || args.len() > max {
-            let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let want = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
             return Err(EvalError::user(
                 span,
-                format!("{}() takes {want} argument{}, got {}", b.name(), if max == 1 { "" } else { "s" }, args.len()),
+                format!(
+                    "{}() takes {want} argument{}, got {}",
+                    b.name(),
+                    if max == 1 { "" } else { "s" },
+                    args.len()
+                ),
             ));
         }
         Ok(())
@@ -89,7 +113,10 @@ impl Evaluator<'_> {
             Some(i) => Ok(i),
             None => {
                 let t = self.type_desc(c);
-                Err(EvalError::user(span, format!("{}(): expected an int argument, got '{t}'", b.name())))
+                Err(EvalError::user(
+                    span,
+                    format!("{}(): expected an int argument, got '{t}'", b.name()),
+                ))
             }
         }
     }
@@ -101,7 +128,10 @@ impl Evaluator<'_> {
                 Some(i) => Ok(i as f64),
                 None => {
                     let t = self.type_desc(c);
-                    Err(EvalError::user(span, format!("{}(): must be real number, not {t}", b.name())))
+                    Err(EvalError::user(
+                        span,
+                        format!("{}(): must be real number, not {t}", b.name()),
+                    ))
                 }
             },
         }
@@ -112,7 +142,10 @@ impl Evaluator<'_> {
             Const::Bytes(x) => Ok(x.to_vec()),
             c => {
                 let t = self.type_desc(c);
-                Err(EvalError::user(span, format!("{}(): a bytes-like object is required, not '{t}'", b.name())))
+                Err(EvalError::user(
+                    span,
+                    format!("{}(): a bytes-like object is required, not '{t}'", b.name()),
+                ))
             }
         }
     }
@@ -122,7 +155,13 @@ impl Evaluator<'_> {
         Some(kwargs.remove(i).1)
     }
 
-    pub(super) fn call_builtin(&mut self, b: Builtin, args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    pub(super) fn call_builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<Const>,
+        mut kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         use Builtin as B;
         if b == B::ObjRDict {
             return self.new_r_dict(args, kwargs, span);
@@ -130,7 +169,9 @@ impl Evaluator<'_> {
         if matches!(b, B::ExcInit | B::Super) {
             return self.call_inherit_builtin(b, args, kwargs, span);
         }
-        if b.name().starts_with("rpython.") && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict) {
+        if b.name().starts_with("rpython.")
+            && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict)
+        {
             return self.call_rlib(b, args, kwargs, span);
         }
         if let [Const::UInt(u)] = args.as_slice() {
@@ -150,8 +191,17 @@ impl Evaluator<'_> {
             Self::kw_take(&mut kwargs, "start"),
         );
         let used_kw = |want: &[&str]| -> Option<&'static str> {
-            let given = [("key", &key), ("reverse", &reverse), ("sep", &sep), ("end", &end), ("start", &start)];
-            given.iter().find(|(n, v)| v.is_some() && !want.contains(n)).map(|(n, _)| *n)
+            let given = [
+                ("key", &key),
+                ("reverse", &reverse),
+                ("sep", &sep),
+                ("end", &end),
+                ("start", &start),
+            ];
+            given
+                .iter()
+                .find(|(n, v)| v.is_some() && !want.contains(n))
+                .map(|(n, _)| *n)
         };
         let allowed: &[&str] = match b {
             B::Print => &["sep", "end"],
@@ -161,8 +211,15 @@ impl Evaluator<'_> {
             _ => &[],
         };
         if let Some(k) = used_kw(allowed).or(kwargs.first().map(|_| "?")) {
-            let k = if k == "?" { kwargs[0].0.clone() } else { k.to_string() };
-            return Err(EvalError::user(span, format!("{}() got an unexpected keyword argument '{k}'", b.name())));
+            let k = if k == "?" {
+                kwargs[0].0.clone()
+            } else {
+                k.to_string()
+            };
+            return Err(EvalError::user(
+                span,
+                format!("{}() got an unexpected keyword argument '{k}'", b.name()),
+            ));
         }
         Ok(match b {
             B::Len => {
@@ -239,17 +296,28 @@ impl Evaluator<'_> {
                     }
                     (Some(Const::Float(f)), None) => {
                         if f.is_nan() {
-                            return Err(self.exc_msg("ValueError", "cannot convert float NaN to integer", span));
+                            return Err(self.exc_msg(
+                                "ValueError",
+                                "cannot convert float NaN to integer",
+                                span,
+                            ));
                         }
                         if f.is_infinite() {
-                            return Err(self.exc_msg("OverflowError", "cannot convert float infinity to integer", span));
+                            return Err(self.exc_msg(
+                                "OverflowError",
+                                "cannot convert float infinity to integer",
+                                span,
+                            ));
                         }
                         Const::Int(f.trunc() as i64)
                     }
                     (Some(a), None) if a.as_int().is_some() => Const::Int(a.as_int().unwrap()),
                     (Some(a), _) => {
                         let t = self.type_desc(a);
-                        return Err(EvalError::user(span, format!("int() argument must be a string or a number, not '{t}'")));
+                        return Err(EvalError::user(
+                            span,
+                            format!("int() argument must be a string or a number, not '{t}'"),
+                        ));
                     }
                 }
             }
@@ -261,7 +329,11 @@ impl Evaluator<'_> {
                         Some(f) => Const::Float(f),
                         None => {
                             let r = super::format::str_repr(s);
-                            return Err(self.exc_msg("ValueError", format!("could not convert string to float: {r}"), span));
+                            return Err(self.exc_msg(
+                                "ValueError",
+                                format!("could not convert string to float: {r}"),
+                                span,
+                            ));
                         }
                     },
                     Some(a) => Const::Float(self.float_arg(b, a, span)?),
@@ -283,11 +355,22 @@ impl Evaluator<'_> {
             }
             B::Min | B::Max => {
                 if args.is_empty() {
-                    return Err(EvalError::user(span, format!("{} expected at least 1 argument, got 0", b.name())));
+                    return Err(EvalError::user(
+                        span,
+                        format!("{} expected at least 1 argument, got 0", b.name()),
+                    ));
                 }
-                let items = if args.len() == 1 { self.collect_items(&args[0], span)? } else { args };
+                let items = if args.len() == 1 {
+                    self.collect_items(&args[0], span)?
+                } else {
+                    args
+                };
                 if items.is_empty() {
-                    return Err(self.exc_msg("ValueError", format!("{}() arg is an empty sequence", b.name()), span));
+                    return Err(self.exc_msg(
+                        "ValueError",
+                        format!("{}() arg is an empty sequence", b.name()),
+                        span,
+                    ));
                 }
                 let mut best = items[0].clone();
                 let mut best_key = match &key {
@@ -299,7 +382,11 @@ impl Evaluator<'_> {
                         Some(k) => self.call_at(k, vec![x.clone()], span)?,
                         None => x.clone(),
                     };
-                    let op = if b == B::Min { crate::ops::FlowOp::Lt } else { crate::ops::FlowOp::Gt };
+                    let op = if b == B::Min {
+                        crate::ops::FlowOp::Lt
+                    } else {
+                        crate::ops::FlowOp::Gt
+                    };
                     if self.compare(op, &kx, &best_key, span)? == Const::Bool(true) {
                         best = x;
                         best_key = kx;
@@ -312,13 +399,21 @@ impl Evaluator<'_> {
                 let i = self.int_arg(b, &args[0], span)?;
                 match u32::try_from(i).ok().and_then(char::from_u32) {
                     Some(c) => Const::str(c.encode_utf8(&mut [0; 4])),
-                    None => return Err(self.exc_msg("ValueError", "chr() arg not in range(0x110000)", span)),
+                    None => {
+                        return Err(self.exc_msg(
+                            "ValueError",
+                            "chr() arg not in range(0x110000)",
+                            span,
+                        ))
+                    }
                 }
             }
             B::Ord => {
                 self.arity(b, &args, 1, 1, span)?;
                 match &args[0] {
-                    Const::Str(s) if s.chars().count() == 1 => Const::Int(s.chars().next().unwrap() as i64),
+                    Const::Str(s) if s.chars().count() == 1 => {
+                        Const::Int(s.chars().next().unwrap() as i64)
+                    }
                     Const::Bytes(x) if x.len() == 1 => Const::Int(x[0] as i64),
                     Const::Str(s) => {
                         let n = s.chars().count();
@@ -330,7 +425,10 @@ impl Evaluator<'_> {
                     }
                     a => {
                         let t = self.type_desc(a);
-                        return Err(EvalError::user(span, format!("ord() expected string of length 1, but {t} found")));
+                        return Err(EvalError::user(
+                            span,
+                            format!("ord() expected string of length 1, but {t} found"),
+                        ));
                     }
                 }
             }
@@ -340,7 +438,9 @@ impl Evaluator<'_> {
             }
             B::Sum => {
                 self.arity(b, &args, 1, 2, span)?;
-                let mut acc = start.or_else(|| args.get(1).cloned()).unwrap_or(Const::Int(0));
+                let mut acc = start
+                    .or_else(|| args.get(1).cloned())
+                    .unwrap_or(Const::Int(0));
                 for x in self.collect_items(&args[0], span)? {
                     acc = self.binop(crate::ops::FlowOp::Add, &acc, &x, false, span)?;
                 }
@@ -387,7 +487,11 @@ impl Evaluator<'_> {
                     cols.push(self.collect_items(a, span)?);
                 }
                 let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-                let rows = (0..n).map(|i| Const::Tuple(cols.iter().map(|c| c[i].clone()).collect::<Vec<_>>().into())).collect();
+                let rows = (0..n)
+                    .map(|i| {
+                        Const::Tuple(cols.iter().map(|c| c[i].clone()).collect::<Vec<_>>().into())
+                    })
+                    .collect();
                 let l = self.new_list(rows);
                 self.iter(&l, span)?
             }
@@ -418,16 +522,22 @@ impl Evaluator<'_> {
                 let d = self.new_dict(Vec::new());
                 if let Some(a) = args.first() {
                     let pairs = match a {
-                        Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Dict(_)) => match &self.prog.objs[*h] {
-                            HostObj::Dict(x) => x.clone(),
-                            _ => unreachable!(),
-                        },
+                        Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Dict(_)) => {
+                            match &self.prog.objs[*h] {
+                                HostObj::Dict(x) => x.clone(),
+                                _ => unreachable!(),
+                            }
+                        }
                         a => {
                             let mut v = Vec::new();
                             for p in self.collect_items(a, span)? {
                                 let kv = self.collect_items(&p, span)?;
                                 if kv.len() != 2 {
-                                    return Err(self.exc_msg("ValueError", "dictionary update sequence element has wrong length", span));
+                                    return Err(self.exc_msg(
+                                        "ValueError",
+                                        "dictionary update sequence element has wrong length",
+                                        span,
+                                    ));
                                 }
                                 v.push((kv[0].clone(), kv[1].clone()));
                             }
@@ -451,7 +561,13 @@ impl Evaluator<'_> {
                         for x in self.collect_items(a, span)? {
                             match x.as_int() {
                                 Some(i) if (0..256).contains(&i) => out.push(i as u8),
-                                _ => return Err(self.exc_msg("ValueError", "bytes must be in range(0, 256)", span)),
+                                _ => {
+                                    return Err(self.exc_msg(
+                                        "ValueError",
+                                        "bytes must be in range(0, 256)",
+                                        span,
+                                    ))
+                                }
                             }
                         }
                         Const::Bytes(out.into())
@@ -462,7 +578,12 @@ impl Evaluator<'_> {
                 self.arity(b, &args, 1, 1, span)?;
                 Const::Int(self.hash(&args[0], span)?)
             }
-            B::ObjectType => return Err(EvalError::user(span, "object() instances are not supported")),
+            B::ObjectType => {
+                return Err(EvalError::user(
+                    span,
+                    "object() instances are not supported",
+                ))
+            }
             B::StaticMethod => {
                 self.arity(b, &args, 1, 1, span)?;
                 args[0].clone()
@@ -472,7 +593,10 @@ impl Evaluator<'_> {
                 self.type_of(&args[0])
             }
             B::OsModule | B::TimeModule | B::MathModule => {
-                return Err(EvalError::user(span, format!("module '{}' is not callable", b.name())));
+                return Err(EvalError::user(
+                    span,
+                    format!("module '{}' is not callable", b.name()),
+                ));
             }
             B::OsWrite => {
                 self.arity(b, &args, 2, 2, span)?;
@@ -487,7 +611,13 @@ impl Evaluator<'_> {
                                 return Err(self.exc_msg("OSError", e.to_string(), span));
                             }
                         }
-                        None => return Err(self.exc_msg("OSError", "[Errno 9] Bad file descriptor", span)),
+                        None => {
+                            return Err(self.exc_msg(
+                                "OSError",
+                                "[Errno 9] Bad file descriptor",
+                                span,
+                            ))
+                        }
                     },
                 }
                 Const::Int(data.len() as i64)
@@ -524,7 +654,10 @@ impl Evaluator<'_> {
                     Const::Bytes(x) => String::from_utf8_lossy(x).into_owned(),
                     a => {
                         let t = self.type_desc(a);
-                        return Err(EvalError::user(span, format!("os.open(): path should be str, not {t}")));
+                        return Err(EvalError::user(
+                            span,
+                            format!("os.open(): path should be str, not {t}"),
+                        ));
                     }
                 };
                 let flags = self.int_arg(b, &args[1], span)?;
@@ -551,7 +684,11 @@ impl Evaluator<'_> {
                     }
                     Err(e) => {
                         let code = e.raw_os_error().unwrap_or(0);
-                        let msg = format!("[Errno {code}] {}: {}", os_err_text(&e), super::format::str_repr(&path));
+                        let msg = format!(
+                            "[Errno {code}] {}: {}",
+                            os_err_text(&e),
+                            super::format::str_repr(&path)
+                        );
                         return Err(self.exc_msg("OSError", msg, span));
                     }
                 }
@@ -588,7 +725,10 @@ impl Evaluator<'_> {
                     Const::Str(s) => s.to_string(),
                     a => {
                         let t = self.type_desc(a);
-                        return Err(EvalError::user(span, format!("os.getenv(): name must be str, not {t}")));
+                        return Err(EvalError::user(
+                            span,
+                            format!("os.getenv(): name must be str, not {t}"),
+                        ));
                     }
                 };
                 match std::env::var(&name) {
@@ -598,15 +738,24 @@ impl Evaluator<'_> {
             }
             B::TimeTime => {
                 self.arity(b, &args, 0, 0, span)?;
-                let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+                let d = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default();
                 Const::Float(d.as_secs_f64())
             }
             B::TimePerfCounter => {
                 self.arity(b, &args, 0, 0, span)?;
                 Const::Float(self.clock_start.elapsed().as_secs_f64())
             }
-            B::MathSqrt | B::MathExp | B::MathLog | B::MathLog10 | B::MathSin | B::MathCos | B::MathTan
-            | B::MathAtan | B::MathFabs => {
+            B::MathSqrt
+            | B::MathExp
+            | B::MathLog
+            | B::MathLog10
+            | B::MathSin
+            | B::MathCos
+            | B::MathTan
+            | B::MathAtan
+            | B::MathFabs => {
                 self.arity(b, &args, 1, if b == B::MathLog { 2 } else { 1 }, span)?;
                 let x = self.float_arg(b, &args[0], span)?;
                 let domain = match b {
@@ -644,10 +793,26 @@ impl Evaluator<'_> {
                 match &args[0] {
                     Const::Float(f) => {
                         if !f.is_finite() {
-                            let m = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
-                            return Err(self.exc_msg(if f.is_nan() { "ValueError" } else { "OverflowError" }, m, span));
+                            let m = if f.is_nan() {
+                                "cannot convert float NaN to integer"
+                            } else {
+                                "cannot convert float infinity to integer"
+                            };
+                            return Err(self.exc_msg(
+                                if f.is_nan() {
+                                    "ValueError"
+                                } else {
+                                    "OverflowError"
+                                },
+                                m,
+                                span,
+                            ));
                         }
-                        Const::Int(if b == B::MathFloor { f.floor() } else { f.ceil() } as i64)
+                        Const::Int(if b == B::MathFloor {
+                            f.floor()
+                        } else {
+                            f.ceil()
+                        } as i64)
                     }
                     a => Const::Int(self.int_arg(b, a, span)?),
                 }
@@ -659,7 +824,8 @@ impl Evaluator<'_> {
                 Const::Float(match b {
                     B::MathAtan2 => x.atan2(y),
                     B::MathPow => {
-                        let bad = (x == 0.0 && y < 0.0 && y.is_finite()) || (x.is_finite() && x < 0.0 && y.is_finite() && y.fract() != 0.0);
+                        let bad = (x == 0.0 && y < 0.0 && y.is_finite())
+                            || (x.is_finite() && x < 0.0 && y.is_finite() && y.fract() != 0.0);
                         if bad {
                             return Err(self.exc_msg("ValueError", "math domain error", span));
                         }
@@ -681,7 +847,11 @@ impl Evaluator<'_> {
             B::MathIsnan | B::MathIsinf => {
                 self.arity(b, &args, 1, 1, span)?;
                 let x = self.float_arg(b, &args[0], span)?;
-                Const::Bool(if b == B::MathIsnan { x.is_nan() } else { x.is_infinite() })
+                Const::Bool(if b == B::MathIsnan {
+                    x.is_nan()
+                } else {
+                    x.is_infinite()
+                })
             }
             // Support-package rows not dispatched above (eval/rlib.rs).
             _ => return self.call_rlib(b, args, kwargs, span),
@@ -689,7 +859,13 @@ impl Evaluator<'_> {
     }
 
     /// Stable sort with Python comparisons (`<`), optional key and reverse.
-    pub(crate) fn sort_items(&mut self, items: Vec<Const>, key: Option<&Const>, reverse: bool, span: Span) -> EvalResult<Vec<Const>> {
+    pub(crate) fn sort_items(
+        &mut self,
+        items: Vec<Const>,
+        key: Option<&Const>,
+        reverse: bool,
+        span: Span,
+    ) -> EvalResult<Vec<Const>> {
         let mut keyed = Vec::with_capacity(items.len());
         for x in items {
             let k = match key {
@@ -714,7 +890,8 @@ impl Evaluator<'_> {
                 let (mut a, mut b) = (i, mid);
                 while a < mid && b < hi {
                     // Take from the right only if right < left (stability).
-                    let lt = self.compare(crate::ops::FlowOp::Lt, &v[b].0, &v[a].0, span)? == Const::Bool(true);
+                    let lt = self.compare(crate::ops::FlowOp::Lt, &v[b].0, &v[a].0, span)?
+                        == Const::Bool(true);
                     if lt {
                         out.push(v[b].clone());
                         b += 1;

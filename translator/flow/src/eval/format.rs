@@ -17,7 +17,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Shortest round-trip digits and decimal exponent from `{:e}`.
     let e = format!("{:e}", x);
@@ -65,7 +69,11 @@ pub fn float_repr(x: f64) -> String {
 
 /// `repr(s)` of a text string.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -78,7 +86,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if (0x80..0xa0).contains(&(c as u32)) || !is_printable(c) => {
                 let n = c as u32;
                 out.push_str(&match n {
@@ -131,7 +141,11 @@ fn is_printable(c: char) -> bool {
 
 /// `repr(b)` of a byte string.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &c in b {
@@ -213,7 +227,11 @@ fn parse_spec(spec: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > st {
-        s.width = cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = cs[st..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
     if i < cs.len() && matches!(cs[i], ',' | '_') {
         s.grouping = Some(cs[i]);
@@ -231,7 +249,13 @@ fn parse_spec(spec: &str) -> Result<Spec, String> {
         if i == st {
             return Err("Format specifier missing precision".into());
         }
-        s.precision = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            cs[st..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < cs.len() {
         s.ty = Some(cs[i]);
@@ -313,7 +337,12 @@ fn layout_number(lead: &str, digits: &str, rest: &str, s: &Spec, group: usize) -
     let body = match s.grouping {
         Some(sep) if !digits.is_empty() => {
             let (fill, align) = s.fill_align(true);
-            let min_width = if fill == '0' && align == '=' { s.width.saturating_sub(lead.chars().count() + rest.chars().count()) } else { 0 };
+            let min_width = if fill == '0' && align == '=' {
+                s.width
+                    .saturating_sub(lead.chars().count() + rest.chars().count())
+            } else {
+                0
+            };
             format!("{}{rest}", group_digits(digits, sep, group, min_width))
         }
         _ => format!("{digits}{rest}"),
@@ -338,8 +367,16 @@ fn exp_format(x: f64, prec: usize, upper: bool) -> String {
 fn general_format(x: f64, prec: usize, alt: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
     if x == 0.0 {
-        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-        return if x.is_sign_negative() { format!("-{z}") } else { z };
+        let z = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+        return if x.is_sign_negative() {
+            format!("-{z}")
+        } else {
+            z
+        };
     }
     let e = format!("{:.*e}", p - 1, x);
     let exp: i32 = e.split_once('e').unwrap().1.parse().unwrap();
@@ -352,7 +389,11 @@ fn general_format(x: f64, prec: usize, alt: bool) -> String {
         // Strip trailing zeros of the fraction.
         if let Some(epos) = s.find('e') {
             let (m, e) = s.split_at(epos);
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
             s = format!("{m}{e}");
         } else if s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -368,7 +409,11 @@ fn general_format(x: f64, prec: usize, alt: bool) -> String {
 fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Option<String> {
     if x.is_nan() || x.is_infinite() {
         let r = float_repr(x.abs());
-        return Some(if matches!(ty, Some('F' | 'E' | 'G')) { r.to_uppercase() } else { r });
+        return Some(if matches!(ty, Some('F' | 'E' | 'G')) {
+            r.to_uppercase()
+        } else {
+            r
+        });
     }
     let body = match ty {
         Some('f') | Some('F') => format!("{:.*}", prec.unwrap_or(6), x),
@@ -405,7 +450,9 @@ fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Optio
 
 /// Split a number's body into its leading integer digits and the rest.
 fn split_digits(body: &str) -> (&str, &str) {
-    let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let k = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     body.split_at(k)
 }
 
@@ -439,7 +486,10 @@ impl Evaluator<'_> {
             Const::Str(s) => Ok(s.to_string()),
             other => {
                 let t = self.type_desc(&other);
-                Err(EvalError::user(span, format!("{what} returned non-string (type {t})")))
+                Err(EvalError::user(
+                    span,
+                    format!("{what} returned non-string (type {t})"),
+                ))
             }
         }
     }
@@ -482,7 +532,11 @@ impl Evaluator<'_> {
                     let d = d.clone();
                     let mut parts = Vec::new();
                     for (k, x) in &d {
-                        parts.push(format!("{}: {}", self.to_repr(k, span)?, self.to_repr(x, span)?));
+                        parts.push(format!(
+                            "{}: {}",
+                            self.to_repr(k, span)?,
+                            self.to_repr(x, span)?
+                        ));
                     }
                     format!("{{{}}}", parts.join(", "))
                 }
@@ -494,7 +548,11 @@ impl Evaluator<'_> {
                     }
                 }
                 HostObj::Module(m) => format!("<module '{}'>", m.name),
-                HostObj::Function(f) => format!("<function {} at 0x{:x}>", f.qualname, h.as_u32() as u64 * 16 + 0x7f0000),
+                HostObj::Function(f) => format!(
+                    "<function {} at 0x{:x}>",
+                    f.qualname,
+                    h.as_u32() as u64 * 16 + 0x7f0000
+                ),
                 HostObj::Class(c) => {
                     if c.builtin {
                         format!("<class '{}'>", c.name)
@@ -505,7 +563,10 @@ impl Evaluator<'_> {
                 HostObj::Code(_) | HostObj::ClassCode(_) => format!("<code {h}>"),
                 HostObj::BoundMethod { name, .. } => format!("<bound method {name}>"),
                 HostObj::Intrinsic { kind, .. } => format!("<{} object>", kind.name()),
-                HostObj::Iterator { .. } => format!("<iterator object at 0x{:x}>", h.as_u32() as u64 * 16 + 0x7f0000),
+                HostObj::Iterator { .. } => format!(
+                    "<iterator object at 0x{:x}>",
+                    h.as_u32() as u64 * 16 + 0x7f0000
+                ),
                 HostObj::Instance { class, .. } => {
                     let class = *class;
                     if let Some(f) = self.class_lookup(class, "__repr__") {
@@ -525,7 +586,11 @@ impl Evaluator<'_> {
                         }
                     } else {
                         let c = self.prog.class(class);
-                        format!("<{} object at 0x{:x}>", c.qualname, h.as_u32() as u64 * 16 + 0x7f0000)
+                        format!(
+                            "<{} object at 0x{:x}>",
+                            c.qualname,
+                            h.as_u32() as u64 * 16 + 0x7f0000
+                        )
                     }
                 }
             },
@@ -545,14 +610,23 @@ impl Evaluator<'_> {
         let bad = |ev: &mut Self| {
             let t = ev.type_desc(v);
             let code = s.ty.map(|c| c.to_string()).unwrap_or_default();
-            Err(ev.exc_msg("ValueError", format!("Unknown format code '{code}' for object of type '{t}'"), span))
+            Err(ev.exc_msg(
+                "ValueError",
+                format!("Unknown format code '{code}' for object of type '{t}'"),
+                span,
+            ))
         };
         match v {
-            Const::Int(_) | Const::Bool(_) if !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => {
+            Const::Int(_) | Const::Bool(_)
+                if !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+            {
                 let i = v.as_int().unwrap();
                 let mag = i.unsigned_abs();
                 if s.precision.is_some() {
-                    return value_error(self, "Precision not allowed in integer format specifier".into());
+                    return value_error(
+                        self,
+                        "Precision not allowed in integer format specifier".into(),
+                    );
                 }
                 let (digits, group, prefix) = match s.ty {
                     None | Some('d') | Some('n') => (mag.to_string(), 3, ""),
@@ -562,13 +636,24 @@ impl Evaluator<'_> {
                     Some('b') => (format!("{mag:b}"), 4, "0b"),
                     Some('c') => {
                         if s.sign.is_some() {
-                            return value_error(self, "Sign not allowed with integer format specifier 'c'".into());
+                            return value_error(
+                                self,
+                                "Sign not allowed with integer format specifier 'c'".into(),
+                            );
                         }
                         if s.alt {
-                            return value_error(self, "Alternate form (#) not allowed with integer format specifier 'c'".into());
+                            return value_error(
+                                self,
+                                "Alternate form (#) not allowed with integer format specifier 'c'"
+                                    .into(),
+                            );
                         }
                         let Some(c) = u32::try_from(i).ok().and_then(char::from_u32) else {
-                            return Err(self.exc_msg("OverflowError", "%c arg not in range(0x110000)", span));
+                            return Err(self.exc_msg(
+                                "OverflowError",
+                                "%c arg not in range(0x110000)",
+                                span,
+                            ));
                         };
                         return Ok(pad("", &c.to_string(), &s, true));
                     }
@@ -583,9 +668,15 @@ impl Evaluator<'_> {
                     Const::Float(f) => *f,
                     other => other.as_int().unwrap() as f64,
                 };
-                let Some(body) = float_body(x.abs(), s.ty, s.precision, s.alt) else { return bad(self) };
+                let Some(body) = float_body(x.abs(), s.ty, s.precision, s.alt) else {
+                    return bad(self);
+                };
                 let (digits, rest) = split_digits(&body);
-                let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign_str(s.sign) };
+                let sign = if x.is_sign_negative() && !x.is_nan() {
+                    "-"
+                } else {
+                    sign_str(s.sign)
+                };
                 Ok(layout_number(sign, digits, rest, &s, 3))
             }
             Const::Str(st) => {
@@ -596,13 +687,19 @@ impl Evaluator<'_> {
                     return value_error(self, "Sign not allowed in string format specifier".into());
                 }
                 if s.alt {
-                    return value_error(self, "Alternate form (#) not allowed in string format specifier".into());
+                    return value_error(
+                        self,
+                        "Alternate form (#) not allowed in string format specifier".into(),
+                    );
                 }
                 if let Some(g) = s.grouping {
                     return value_error(self, format!("Cannot specify '{g}' with 's'."));
                 }
                 if s.align == Some('=') {
-                    return value_error(self, "'=' alignment not allowed in string format specifier".into());
+                    return value_error(
+                        self,
+                        "'=' alignment not allowed in string format specifier".into(),
+                    );
                 }
                 let body: String = match s.precision {
                     Some(p) => st.chars().take(p).collect(),
@@ -622,7 +719,12 @@ impl Evaluator<'_> {
 
     /// `fmt % args`: `%[flags][width|*][.precision|*]conv` with flags
     /// `-+ #0`, as CPython's `PyUnicode_Format` (no `%(key)` mappings).
-    pub(crate) fn percent_format(&mut self, fmt: &str, args: &Const, span: Span) -> EvalResult<String> {
+    pub(crate) fn percent_format(
+        &mut self,
+        fmt: &str,
+        args: &Const,
+        span: Span,
+    ) -> EvalResult<String> {
         let items: Vec<Const> = match args {
             Const::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
@@ -631,7 +733,8 @@ impl Evaluator<'_> {
         let mut out = String::new();
         let cs: Vec<char> = fmt.chars().collect();
         let mut i = 0;
-        let not_enough = |ev: &Self| ev.exc_msg("TypeError", "not enough arguments for format string", span);
+        let not_enough =
+            |ev: &Self| ev.exc_msg("TypeError", "not enough arguments for format string", span);
         while i < cs.len() {
             let c = cs[i];
             i += 1;
@@ -654,7 +757,10 @@ impl Evaluator<'_> {
                 i += 1;
             }
             // Width and precision: digits or `*` (taken from the arguments).
-            let number = |ev: &mut Self, i: &mut usize, next: &mut std::vec::IntoIter<Const>| -> EvalResult<Option<i64>> {
+            let number = |ev: &mut Self,
+                          i: &mut usize,
+                          next: &mut std::vec::IntoIter<Const>|
+             -> EvalResult<Option<i64>> {
                 if *i < cs.len() && cs[*i] == '*' {
                     *i += 1;
                     return match next.next() {
@@ -703,7 +809,9 @@ impl Evaluator<'_> {
                 out.push('%');
                 continue;
             }
-            let Some(arg) = next.next() else { return Err(not_enough(self)) };
+            let Some(arg) = next.next() else {
+                return Err(not_enough(self));
+            };
             // (lead: sign and prefix, body, numeric: zero padding applies)
             let (lead, body, numeric): (String, String, bool) = match conv {
                 's' | 'r' | 'a' => {
@@ -723,10 +831,18 @@ impl Evaluator<'_> {
                     let n = match &arg {
                         Const::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
                             if f.is_nan() {
-                                return Err(self.exc_msg("ValueError", "cannot convert float NaN to integer", span));
+                                return Err(self.exc_msg(
+                                    "ValueError",
+                                    "cannot convert float NaN to integer",
+                                    span,
+                                ));
                             }
                             if f.is_infinite() {
-                                return Err(self.exc_msg("OverflowError", "cannot convert float infinity to integer", span));
+                                return Err(self.exc_msg(
+                                    "OverflowError",
+                                    "cannot convert float infinity to integer",
+                                    span,
+                                ));
                             }
                             Some(f.trunc() as i64)
                         }
@@ -735,8 +851,16 @@ impl Evaluator<'_> {
                     };
                     let Some(n) = n else {
                         let t = super::arith::type_name(&arg);
-                        let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
-                        return Err(self.exc_msg("TypeError", format!("%{conv} format: {what} is required, not {t}"), span));
+                        let what = if matches!(conv, 'd' | 'i' | 'u') {
+                            "a real number"
+                        } else {
+                            "an integer"
+                        };
+                        return Err(self.exc_msg(
+                            "TypeError",
+                            format!("%{conv} format: {what} is required, not {t}"),
+                            span,
+                        ));
                     };
                     let m = n.unsigned_abs();
                     let (mut digits, prefix) = match conv {
@@ -751,7 +875,11 @@ impl Evaluator<'_> {
                         }
                     }
                     let s = if n < 0 { "-" } else { sign };
-                    (format!("{s}{}", if alt { prefix } else { "" }), digits, true)
+                    (
+                        format!("{s}{}", if alt { prefix } else { "" }),
+                        digits,
+                        true,
+                    )
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let x = match &arg {
@@ -759,28 +887,54 @@ impl Evaluator<'_> {
                         Const::Int(_) | Const::Bool(_) => arg.as_int().unwrap() as f64,
                         _ => {
                             let t = super::arith::type_name(&arg);
-                            return Err(self.exc_msg("TypeError", format!("must be real number, not {t}"), span));
+                            return Err(self.exc_msg(
+                                "TypeError",
+                                format!("must be real number, not {t}"),
+                                span,
+                            ));
                         }
                     };
-                    let body = float_body(x.abs(), Some(conv), Some(prec.unwrap_or(6)), alt).expect("float conversion");
-                    let s = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign };
+                    let body = float_body(x.abs(), Some(conv), Some(prec.unwrap_or(6)), alt)
+                        .expect("float conversion");
+                    let s = if x.is_sign_negative() && !x.is_nan() {
+                        "-"
+                    } else {
+                        sign
+                    };
                     (s.to_string(), body, true)
                 }
                 'c' => {
                     let ch = match &arg {
                         Const::Str(t) if t.chars().count() == 1 => t.chars().next().unwrap(),
-                        Const::Int(_) | Const::Bool(_) => match u32::try_from(arg.as_int().unwrap()).ok().and_then(char::from_u32) {
-                            Some(ch) => ch,
-                            None => return Err(self.exc_msg("OverflowError", "%c arg not in range(0x110000)", span)),
-                        },
-                        _ => return Err(self.exc_msg("TypeError", "%c requires int or char", span)),
+                        Const::Int(_) | Const::Bool(_) => {
+                            match u32::try_from(arg.as_int().unwrap())
+                                .ok()
+                                .and_then(char::from_u32)
+                            {
+                                Some(ch) => ch,
+                                None => {
+                                    return Err(self.exc_msg(
+                                        "OverflowError",
+                                        "%c arg not in range(0x110000)",
+                                        span,
+                                    ))
+                                }
+                            }
+                        }
+                        _ => {
+                            return Err(self.exc_msg("TypeError", "%c requires int or char", span))
+                        }
                     };
                     (String::new(), ch.to_string(), false)
                 }
                 _ => {
                     return Err(self.exc_msg(
                         "ValueError",
-                        format!("unsupported format character '{conv}' (0x{:x}) at index {}", conv as u32, i - 1),
+                        format!(
+                            "unsupported format character '{conv}' (0x{:x}) at index {}",
+                            conv as u32,
+                            i - 1
+                        ),
                         span,
                     ));
                 }
@@ -798,7 +952,11 @@ impl Evaluator<'_> {
             out.push_str(&piece);
         }
         if next.next().is_some() {
-            return Err(self.exc_msg("TypeError", "not all arguments converted during string formatting", span));
+            return Err(self.exc_msg(
+                "TypeError",
+                "not all arguments converted during string formatting",
+                span,
+            ));
         }
         Ok(out)
     }
@@ -896,7 +1054,10 @@ mod tests {
         assert_eq!(str_repr("a\n\"'"), "'a\\n\"\\''");
         assert_eq!(str_repr("é\x01"), "'é\\x01'");
         // repr('\u2028\xa0\u200b\ufeff\U000e0001\u00e9') in CPython
-        assert_eq!(str_repr("\u{2028}\u{a0}\u{200b}\u{feff}\u{e0001}\u{e9}"), "'\\u2028\\xa0\\u200b\\ufeff\\U000e0001é'");
+        assert_eq!(
+            str_repr("\u{2028}\u{a0}\u{200b}\u{feff}\u{e0001}\u{e9}"),
+            "'\\u2028\\xa0\\u200b\\ufeff\\U000e0001é'"
+        );
         assert_eq!(bytes_repr(b"a\xff'"), "b\"a\\xff'\"");
     }
 
@@ -918,7 +1079,10 @@ mod tests {
         assert_eq!(group_digits("0", ',', 3, 5), "0,000");
         assert_eq!(group_digits("1", ',', 3, 3), "001");
         assert_eq!(group_digits("7", '_', 3, 0), "7");
-        assert_eq!(group_digits("100000000000000000000", ',', 3, 0), "100,000,000,000,000,000,000");
+        assert_eq!(
+            group_digits("100000000000000000000", ',', 3, 0),
+            "100,000,000,000,000,000,000"
+        );
     }
 
     #[test]
@@ -936,14 +1100,29 @@ mod tests {
     #[test]
     fn float_bodies_like_cpython() {
         // '%G' % 1e-10, '%#g' % 1.0, '%#.3g' % 100.0, '%#.0f' % 1.0, '%#.0e' % 1.5, format(1e20, '#')
-        assert_eq!(float_body(1e-10, Some('G'), Some(6), false).unwrap(), "1E-10");
-        assert_eq!(float_body(1.0, Some('g'), Some(6), true).unwrap(), "1.00000");
+        assert_eq!(
+            float_body(1e-10, Some('G'), Some(6), false).unwrap(),
+            "1E-10"
+        );
+        assert_eq!(
+            float_body(1.0, Some('g'), Some(6), true).unwrap(),
+            "1.00000"
+        );
         assert_eq!(float_body(100.0, Some('g'), Some(3), true).unwrap(), "100.");
         assert_eq!(float_body(1.0, Some('f'), Some(0), true).unwrap(), "1.");
         assert_eq!(float_body(1.5, Some('e'), Some(0), true).unwrap(), "2.e+00");
         assert_eq!(float_body(1e20, None, None, true).unwrap(), "1.e+20");
-        assert_eq!(float_body(0.0, Some('g'), Some(6), true).unwrap(), "0.00000");
-        assert_eq!(float_body(f64::INFINITY, Some('G'), None, false).unwrap(), "INF");
-        assert_eq!(float_body(0.000123, Some('g'), Some(2), false).unwrap(), "0.00012");
+        assert_eq!(
+            float_body(0.0, Some('g'), Some(6), true).unwrap(),
+            "0.00000"
+        );
+        assert_eq!(
+            float_body(f64::INFINITY, Some('G'), None, false).unwrap(),
+            "INF"
+        );
+        assert_eq!(
+            float_body(0.000123, Some('g'), Some(2), false).unwrap(),
+            "0.00012"
+        );
     }
 }

@@ -19,7 +19,10 @@ impl Evaluator<'_> {
         match b {
             Builtin::ExcInit => {
                 let Some(Const::Host(h)) = args.first() else {
-                    return Err(EvalError::user(span, "BaseException.__init__() needs an exception instance"));
+                    return Err(EvalError::user(
+                        span,
+                        "BaseException.__init__() needs an exception instance",
+                    ));
                 };
                 let h = *h;
                 let class = match &self.prog.objs[h] {
@@ -31,7 +34,10 @@ impl Evaluator<'_> {
                     }
                 };
                 if !kwargs.is_empty() {
-                    let m = format!("{}() takes no keyword arguments", self.prog.class(class).name);
+                    let m = format!(
+                        "{}() takes no keyword arguments",
+                        self.prog.class(class).name
+                    );
                     return Err(self.exc_msg("TypeError", m, span));
                 }
                 let value = Const::Tuple(args[1..].to_vec().into());
@@ -49,9 +55,22 @@ impl Evaluator<'_> {
                 }
                 let (cls, obj) = match args.as_slice() {
                     [] => return Err(self.exc_msg("RuntimeError", "super(): no arguments", span)),
-                    [Const::Host(c), obj] if matches!(self.prog.objs[*c], HostObj::Class(_)) => (*c, obj.clone()),
-                    [_, _] => return Err(self.exc_msg("TypeError", "super() argument 1 must be a type", span)),
-                    _ => return Err(EvalError::user(span, "super() takes a class and an instance (or no arguments in a method)")),
+                    [Const::Host(c), obj] if matches!(self.prog.objs[*c], HostObj::Class(_)) => {
+                        (*c, obj.clone())
+                    }
+                    [_, _] => {
+                        return Err(self.exc_msg(
+                            "TypeError",
+                            "super() argument 1 must be a type",
+                            span,
+                        ))
+                    }
+                    _ => {
+                        return Err(EvalError::user(
+                            span,
+                            "super() takes a class and an instance (or no arguments in a method)",
+                        ))
+                    }
                 };
                 let inst_class = match &obj {
                     Const::Host(h) => match &self.prog.objs[*h] {
@@ -67,8 +86,14 @@ impl Evaluator<'_> {
                         return Err(self.exc_msg("TypeError", m, span));
                     }
                 }
-                let attrs = vec![("__thisclass__".to_string(), Const::Host(cls)), ("__self__".to_string(), obj)];
-                Ok(Const::Host(self.prog.objs.push(HostObj::Intrinsic { kind: Builtin::Super, attrs })))
+                let attrs = vec![
+                    ("__thisclass__".to_string(), Const::Host(cls)),
+                    ("__self__".to_string(), obj),
+                ];
+                Ok(Const::Host(self.prog.objs.push(HostObj::Intrinsic {
+                    kind: Builtin::Super,
+                    attrs,
+                })))
             }
             _ => unreachable!("not an inheritance builtin: {b:?}"),
         }
@@ -77,13 +102,17 @@ impl Evaluator<'_> {
     /// `C.name` for attributes no class defines but the builtin exception
     /// classes provide.
     pub(super) fn builtin_class_attr(&self, cls: HostId, name: &str) -> Option<Const> {
-        (name == "__init__" && self.is_exception_class(cls)).then_some(Const::Builtin(Builtin::ExcInit))
+        (name == "__init__" && self.is_exception_class(cls))
+            .then_some(Const::Builtin(Builtin::ExcInit))
     }
 
     /// The `(__thisclass__, __self__)` of a super object.
     pub(super) fn super_parts(&self, h: HostId) -> Option<(HostId, Const)> {
         match &self.prog.objs[h] {
-            HostObj::Intrinsic { kind: Builtin::Super, attrs } => {
+            HostObj::Intrinsic {
+                kind: Builtin::Super,
+                attrs,
+            } => {
                 let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
                 match (get("__thisclass__")?, get("__self__")?) {
                     (Const::Host(c), obj) => Some((c, obj)),
@@ -98,18 +127,38 @@ impl Evaluator<'_> {
     /// class.
     fn super_lookup(&self, this: HostId, obj: &Const, name: &str) -> Option<Const> {
         let Const::Host(h) = obj else { return None };
-        let HostObj::Instance { class, .. } = &self.prog.objs[*h] else { return None };
+        let HostObj::Instance { class, .. } = &self.prog.objs[*h] else {
+            return None;
+        };
         let mro = self.mro(*class);
         let at = mro.iter().position(|c| *c == this)?;
         mro[at + 1..].iter().find_map(|c| {
-            let own = self.prog.class(*c).attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
-            own.or_else(|| if self.prog.class(*c).builtin { self.builtin_class_attr(*c, name) } else { None })
+            let own = self
+                .prog
+                .class(*c)
+                .attrs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
+            own.or_else(|| {
+                if self.prog.class(*c).builtin {
+                    self.builtin_class_attr(*c, name)
+                } else {
+                    None
+                }
+            })
         })
     }
 
     /// `super_obj.name`: functions come back bound to the super object
     /// (called through `call_super_method`), other values as they are.
-    pub(super) fn super_getattr(&mut self, sup: &Const, h: HostId, name: &str, span: Span) -> EvalResult<Const> {
+    pub(super) fn super_getattr(
+        &mut self,
+        sup: &Const,
+        h: HostId,
+        name: &str,
+        span: Span,
+    ) -> EvalResult<Const> {
         let (this, obj) = self.super_parts(h).expect("a super object");
         if name == "__thisclass__" {
             return Ok(Const::Host(this));
@@ -118,18 +167,26 @@ impl Evaluator<'_> {
             return Ok(obj);
         }
         match self.super_lookup(this, &obj, name) {
-            Some(v @ (Const::Host(_) | Const::Builtin(Builtin::ExcInit))) if self.is_method_value(&v) => {
+            Some(v @ (Const::Host(_) | Const::Builtin(Builtin::ExcInit)))
+                if self.is_method_value(&v) =>
+            {
                 Ok(self.bound_method(sup, name))
             }
             Some(v) => Ok(v),
-            None => Err(self.exc_msg("AttributeError", format!("'super' object has no attribute '{name}'"), span)),
+            None => Err(self.exc_msg(
+                "AttributeError",
+                format!("'super' object has no attribute '{name}'"),
+                span,
+            )),
         }
     }
 
     fn is_method_value(&self, v: &Const) -> bool {
         match v {
             Const::Builtin(Builtin::ExcInit) => true,
-            Const::Host(f) => matches!(self.prog.objs[*f], HostObj::Function(_)) && !self.is_static(v),
+            Const::Host(f) => {
+                matches!(self.prog.objs[*f], HostObj::Function(_)) && !self.is_static(v)
+            }
             _ => false,
         }
     }
@@ -146,7 +203,11 @@ impl Evaluator<'_> {
     ) -> Option<EvalResult<Step>> {
         let (this, obj) = self.super_parts(h)?;
         let Some(f) = self.super_lookup(this, &obj, name) else {
-            return Some(Err(self.exc_msg("AttributeError", format!("'super' object has no attribute '{name}'"), span)));
+            return Some(Err(self.exc_msg(
+                "AttributeError",
+                format!("'super' object has no attribute '{name}'"),
+                span,
+            )));
         };
         let mut full = vec![obj];
         full.extend(args);
@@ -166,7 +227,10 @@ impl Evaluator<'_> {
             if seqs.is_empty() {
                 return out;
             }
-            let head = seqs.iter().map(|s| s[0]).find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+            let head = seqs
+                .iter()
+                .map(|s| s[0])
+                .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
             let Some(next) = head else {
                 // Inconsistent hierarchy (CPython refuses the class): keep
                 // the remaining classes in depth-first order.

@@ -7,15 +7,61 @@ use crate::model::Const;
 use rpy_syntax::Span;
 
 const STR_METHODS: &[&str] = &[
-    "find", "rfind", "index", "rindex", "startswith", "endswith", "split", "rsplit", "join", "strip", "lstrip",
-    "rstrip", "replace", "lower", "upper", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
-    "count", "encode", "zfill", "ljust", "rjust", "center", "splitlines", "capitalize", "title", "swapcase",
-    "format", "decode", "isdecimal", "isnumeric", "partition", "rpartition", "istitle",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "startswith",
+    "endswith",
+    "split",
+    "rsplit",
+    "join",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "lower",
+    "upper",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "count",
+    "encode",
+    "zfill",
+    "ljust",
+    "rjust",
+    "center",
+    "splitlines",
+    "capitalize",
+    "title",
+    "swapcase",
+    "format",
+    "decode",
+    "isdecimal",
+    "isnumeric",
+    "partition",
+    "rpartition",
+    "istitle",
 ];
-const LIST_METHODS: &[&str] =
-    &["append", "pop", "insert", "extend", "reverse", "sort", "index", "count", "remove", "copy", "clear"];
-const DICT_METHODS: &[&str] =
-    &["get", "setdefault", "pop", "keys", "values", "items", "clear", "update", "copy", "popitem"];
+const LIST_METHODS: &[&str] = &[
+    "append", "pop", "insert", "extend", "reverse", "sort", "index", "count", "remove", "copy",
+    "clear",
+];
+const DICT_METHODS: &[&str] = &[
+    "get",
+    "setdefault",
+    "pop",
+    "keys",
+    "values",
+    "items",
+    "clear",
+    "update",
+    "copy",
+    "popitem",
+];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
 
 pub(super) fn has_method(ev: &Evaluator<'_>, obj: &Const, name: &str) -> bool {
@@ -30,7 +76,8 @@ pub(super) fn has_method(ev: &Evaluator<'_>, obj: &Const, name: &str) -> bool {
         },
         _ => &[],
     };
-    table.contains(&name) && !(matches!(obj, Const::Str(_)) && name == "decode")
+    table.contains(&name)
+        && !(matches!(obj, Const::Str(_)) && name == "decode")
         && !(matches!(obj, Const::Bytes(_)) && name == "encode")
 }
 
@@ -64,7 +111,9 @@ impl Evaluator<'_> {
                 let items = t.to_vec();
                 self.seq_method(&items, name, &args, "tuple", span)
             }
-            Const::Float(f) if name == "is_integer" => Ok(Const::Bool(f.is_finite() && f.fract() == 0.0)),
+            Const::Float(f) if name == "is_integer" => {
+                Ok(Const::Bool(f.is_finite() && f.fract() == 0.0))
+            }
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::List(_) => self.list_method(*h, name, args, kwargs, span),
                 HostObj::Dict(_) => {
@@ -79,20 +128,44 @@ impl Evaluator<'_> {
 
     fn no_kwargs(&self, name: &str, kwargs: &[(String, Const)], span: Span) -> EvalResult<()> {
         match kwargs.first() {
-            Some((k, _)) => Err(EvalError::user(span, format!("{name}() got an unexpected keyword argument '{k}'"))),
+            Some((k, _)) => Err(EvalError::user(
+                span,
+                format!("{name}() got an unexpected keyword argument '{k}'"),
+            )),
             None => Ok(()),
         }
     }
 
-    fn nargs(&self, name: &str, args: &[Const], min: usize, max: usize, span: Span) -> EvalResult<()> {
+    fn nargs(
+        &self,
+        name: &str,
+        args: &[Const],
+        min: usize,
+        max: usize,
+        span: Span,
+    ) -> EvalResult<()> {
         if args.len() < min || args.len() > max {
-            let want = if min == max { format!("exactly {min}") } else { format!("{min} to {max}") };
-            return Err(EvalError::user(span, format!("{name}() takes {want} arguments ({} given)", args.len())));
+            let want = if min == max {
+                format!("exactly {min}")
+            } else {
+                format!("{min} to {max}")
+            };
+            return Err(EvalError::user(
+                span,
+                format!("{name}() takes {want} arguments ({} given)", args.len()),
+            ));
         }
         Ok(())
     }
 
-    fn seq_method(&mut self, items: &[Const], name: &str, args: &[Const], what: &str, span: Span) -> EvalResult<Const> {
+    fn seq_method(
+        &mut self,
+        items: &[Const],
+        name: &str,
+        args: &[Const],
+        what: &str,
+        span: Span,
+    ) -> EvalResult<Const> {
         match name {
             "index" => {
                 self.nargs(name, args, 1, 3, span)?;
@@ -133,7 +206,10 @@ impl Evaluator<'_> {
                 }
                 Ok(Const::Int(n))
             }
-            _ => Err(EvalError::user(span, format!("'{what}' object has no method '{name}'"))),
+            _ => Err(EvalError::user(
+                span,
+                format!("'{what}' object has no method '{name}'"),
+            )),
         }
     }
 
@@ -151,7 +227,14 @@ impl Evaluator<'_> {
         }
     }
 
-    fn list_method(&mut self, h: HostId, name: &str, args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    fn list_method(
+        &mut self,
+        h: HostId,
+        name: &str,
+        args: Vec<Const>,
+        mut kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         if name != "sort" {
             self.no_kwargs(name, &kwargs, span)?;
         }
@@ -170,7 +253,12 @@ impl Evaluator<'_> {
                 let i = match args.first() {
                     Some(a) => match a.as_int() {
                         Some(i) => i,
-                        None => return Err(EvalError::user(span, "list.pop() index must be an integer")),
+                        None => {
+                            return Err(EvalError::user(
+                                span,
+                                "list.pop() index must be an integer",
+                            ))
+                        }
                     },
                     None => -1,
                 };
@@ -184,7 +272,10 @@ impl Evaluator<'_> {
                 self.nargs(name, &args, 2, 2, span)?;
                 let n = self.list_items(h).len() as i64;
                 let Some(i) = args[0].as_int() else {
-                    return Err(EvalError::user(span, "list.insert() index must be an integer"));
+                    return Err(EvalError::user(
+                        span,
+                        "list.insert() index must be an integer",
+                    ));
                 };
                 let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
                 self.list_mut(h).insert(j as usize, args[1].clone());
@@ -203,8 +294,14 @@ impl Evaluator<'_> {
             }
             "sort" => {
                 self.nargs(name, &args, 0, 0, span)?;
-                let key = kwargs.iter().position(|(k, _)| k == "key").map(|i| kwargs.remove(i).1);
-                let rev = kwargs.iter().position(|(k, _)| k == "reverse").map(|i| kwargs.remove(i).1);
+                let key = kwargs
+                    .iter()
+                    .position(|(k, _)| k == "key")
+                    .map(|i| kwargs.remove(i).1);
+                let rev = kwargs
+                    .iter()
+                    .position(|(k, _)| k == "reverse")
+                    .map(|i| kwargs.remove(i).1);
                 self.no_kwargs(name, &kwargs, span)?;
                 let rev = match rev {
                     Some(r) => self.truth(&r, span)?,
@@ -250,12 +347,20 @@ impl Evaluator<'_> {
         }
     }
 
-    fn dict_method(&mut self, h: HostId, name: &str, args: Vec<Const>, span: Span) -> EvalResult<Const> {
+    fn dict_method(
+        &mut self,
+        h: HostId,
+        name: &str,
+        args: Vec<Const>,
+        span: Span,
+    ) -> EvalResult<Const> {
         let d = Const::Host(h);
         match name {
             "get" => {
                 self.nargs(name, &args, 1, 2, span)?;
-                Ok(self.dict_lookup(h, &args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Const::None)))
+                Ok(self
+                    .dict_lookup(h, &args[0])?
+                    .unwrap_or_else(|| args.get(1).cloned().unwrap_or(Const::None)))
             }
             "setdefault" => {
                 self.nargs(name, &args, 1, 2, span)?;
@@ -314,10 +419,15 @@ impl Evaluator<'_> {
             "update" => {
                 self.nargs(name, &args, 1, 1, span)?;
                 let other = match &args[0] {
-                    Const::Host(o) if matches!(self.prog.objs[*o], HostObj::Dict(_)) => self.dict_items(*o),
+                    Const::Host(o) if matches!(self.prog.objs[*o], HostObj::Dict(_)) => {
+                        self.dict_items(*o)
+                    }
                     a => {
                         let t = self.type_desc(a);
-                        return Err(EvalError::user(span, format!("dict.update() needs a dict, got '{t}'")));
+                        return Err(EvalError::user(
+                            span,
+                            format!("dict.update() needs a dict, got '{t}'"),
+                        ));
                     }
                 };
                 for (k, v) in other {
@@ -336,11 +446,21 @@ impl Evaluator<'_> {
                 }
                 Ok(new)
             }
-            _ => Err(EvalError::user(span, format!("'dict' object has no method '{name}'"))),
+            _ => Err(EvalError::user(
+                span,
+                format!("'dict' object has no method '{name}'"),
+            )),
         }
     }
 
-    fn str_method(&mut self, recv: &Const, name: &str, mut args: Vec<Const>, mut kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    fn str_method(
+        &mut self,
+        recv: &Const,
+        name: &str,
+        mut args: Vec<Const>,
+        mut kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         // Keyword arguments some methods take, moved to their positions.
         let params: &[&str] = match name {
             "splitlines" => &["keepends"],
@@ -351,11 +471,22 @@ impl Evaluator<'_> {
             if let Some(j) = kwargs.iter().position(|(n, _)| n == p) {
                 let v = kwargs.remove(j).1;
                 if args.len() > k {
-                    return Err(self.exc_msg("TypeError", format!("argument for {name}() given by name ('{p}') and position ({})", k + 1), span));
+                    return Err(self.exc_msg(
+                        "TypeError",
+                        format!(
+                            "argument for {name}() given by name ('{p}') and position ({})",
+                            k + 1
+                        ),
+                        span,
+                    ));
                 }
                 while args.len() < k {
                     // Earlier parameters keep their defaults.
-                    args.push(if *p == "maxsplit" { Const::Int(-1) } else { Const::None });
+                    args.push(if *p == "maxsplit" {
+                        Const::Int(-1)
+                    } else {
+                        Const::None
+                    });
                 }
                 args.push(v);
             }
@@ -365,7 +496,12 @@ impl Evaluator<'_> {
         let s = as_text(recv).unwrap();
         let mk = |t: &str| -> Const {
             if is_bytes {
-                Const::Bytes(t.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into())
+                Const::Bytes(
+                    t.chars()
+                        .map(|c| c as u32 as u8)
+                        .collect::<Vec<u8>>()
+                        .into(),
+                )
             } else {
                 Const::str(t)
             }
@@ -377,9 +513,15 @@ impl Evaluator<'_> {
                 Some(a) if matches!(a, Const::Str(_)) != is_bytes => Ok(as_text(a).unwrap()),
                 Some(a) => {
                     let t = ev.type_desc(a);
-                    Err(EvalError::user(span, format!("{tname}.{name}() argument must be {tname}, not '{t}'")))
+                    Err(EvalError::user(
+                        span,
+                        format!("{tname}.{name}() argument must be {tname}, not '{t}'"),
+                    ))
                 }
-                None => Err(EvalError::user(span, format!("{tname}.{name}() takes more arguments"))),
+                None => Err(EvalError::user(
+                    span,
+                    format!("{tname}.{name}() takes more arguments"),
+                )),
             }
         };
         // Optional start/end arguments after the first, as given (None
@@ -390,7 +532,11 @@ impl Evaluator<'_> {
                     Some(Const::None) | None => Ok(None),
                     Some(a) => match a.as_int() {
                         Some(i) if !matches!(a, Const::Float(_)) => Ok(Some(i)),
-                        _ => Err(ev.exc_msg("TypeError", "slice indices must be integers or None or have an __index__ method", span)),
+                        _ => Err(ev.exc_msg(
+                            "TypeError",
+                            "slice indices must be integers or None or have an __index__ method",
+                            span,
+                        )),
                     },
                 }
             };
@@ -402,7 +548,10 @@ impl Evaluator<'_> {
             let (st, en) = raw_bounds(ev)?;
             let len = n as i64;
             let adj = |v: i64| if v < 0 { (v + len).max(0) } else { v };
-            Ok((st.map(adj).unwrap_or(0) as usize, en.map(adj).unwrap_or(len).min(len) as usize))
+            Ok((
+                st.map(adj).unwrap_or(0) as usize,
+                en.map(adj).unwrap_or(len).min(len) as usize,
+            ))
         };
         let chars: Vec<char> = s.chars().collect();
         let sub_of = |st: usize, en: usize| -> String {
@@ -439,7 +588,9 @@ impl Evaluator<'_> {
                 };
                 match found {
                     Some(b) => Ok(Const::Int(st as i64 + char_index(&hay, b))),
-                    None if name.ends_with("index") => Err(self.exc_msg("ValueError", "substring not found", span)),
+                    None if name.ends_with("index") => {
+                        Err(self.exc_msg("ValueError", "substring not found", span))
+                    }
                     None => Ok(Const::Int(-1)),
                 }
             }
@@ -453,14 +604,24 @@ impl Evaluator<'_> {
                 let mut ok = false;
                 for c in &cands {
                     let fix = match c {
-                        c if matches!(c, Const::Str(_)) != is_bytes && as_text(c).is_some() => as_text(c).unwrap(),
+                        c if matches!(c, Const::Str(_)) != is_bytes && as_text(c).is_some() => {
+                            as_text(c).unwrap()
+                        }
                         c => {
                             let t = self.type_desc(c);
                             let msg = match (&args[0], is_bytes) {
-                                (Const::Tuple(_), false) => format!("tuple for {name} must only contain str, not {t}"),
-                                (Const::Tuple(_), true) => format!("a bytes-like object is required, not '{t}'"),
-                                (_, false) => format!("{name} first arg must be str or a tuple of str, not {t}"),
-                                (_, true) => format!("{name} first arg must be bytes or a tuple of bytes, not {t}"),
+                                (Const::Tuple(_), false) => {
+                                    format!("tuple for {name} must only contain str, not {t}")
+                                }
+                                (Const::Tuple(_), true) => {
+                                    format!("a bytes-like object is required, not '{t}'")
+                                }
+                                (_, false) => format!(
+                                    "{name} first arg must be str or a tuple of str, not {t}"
+                                ),
+                                (_, true) => format!(
+                                    "{name} first arg must be bytes or a tuple of bytes, not {t}"
+                                ),
                             };
                             return Err(self.exc_msg("TypeError", msg, span));
                         }
@@ -491,9 +652,14 @@ impl Evaluator<'_> {
                         if maxsplit < 0 {
                             s.split(sep.as_str()).map(str::to_string).collect()
                         } else if name == "split" {
-                            s.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect()
+                            s.splitn(maxsplit as usize + 1, sep.as_str())
+                                .map(str::to_string)
+                                .collect()
                         } else {
-                            let mut v: Vec<String> = s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                            let mut v: Vec<String> = s
+                                .rsplitn(maxsplit as usize + 1, sep.as_str())
+                                .map(str::to_string)
+                                .collect();
                             v.reverse();
                             v
                         }
@@ -512,12 +678,21 @@ impl Evaluator<'_> {
                         out.push_str(&s);
                     }
                     match x {
-                        x if matches!(x, Const::Str(_)) != is_bytes && as_text(x).is_some() => out.push_str(&as_text(x).unwrap()),
+                        x if matches!(x, Const::Str(_)) != is_bytes && as_text(x).is_some() => {
+                            out.push_str(&as_text(x).unwrap())
+                        }
                         x => {
                             let t = self.type_desc(x);
                             return Err(self.exc_msg(
                                 "TypeError",
-                                format!("sequence item {i}: expected {} instance, {t} found", if is_bytes { "a bytes-like object" } else { "str" }),
+                                format!(
+                                    "sequence item {i}: expected {} instance, {t} found",
+                                    if is_bytes {
+                                        "a bytes-like object"
+                                    } else {
+                                        "str"
+                                    }
+                                ),
                                 span,
                             ));
                         }
@@ -551,16 +726,32 @@ impl Evaluator<'_> {
                 };
                 Ok(mk(&r))
             }
-            "lower" => Ok(mk(&if is_bytes { s.to_ascii_lowercase() } else { s.to_lowercase() })),
-            "upper" => Ok(mk(&if is_bytes { s.to_ascii_uppercase() } else { s.to_uppercase() })),
+            "lower" => Ok(mk(&if is_bytes {
+                s.to_ascii_lowercase()
+            } else {
+                s.to_lowercase()
+            })),
+            "upper" => Ok(mk(&if is_bytes {
+                s.to_ascii_uppercase()
+            } else {
+                s.to_uppercase()
+            })),
             "swapcase" | "capitalize" | "title" => {
-                let fin = if is_bytes { vec![false; chars.len()] } else { case::final_sigmas(&chars) };
+                let fin = if is_bytes {
+                    vec![false; chars.len()]
+                } else {
+                    case::final_sigmas(&chars)
+                };
                 let mut out = String::new();
                 let mut prev_cased = false;
                 for (i, &c) in chars.iter().enumerate() {
                     match name {
-                        "swapcase" if case::is_upper(c, is_bytes) => case::lower(c, is_bytes, fin[i], &mut out),
-                        "swapcase" if case::is_lower(c, is_bytes) => case::upper(c, is_bytes, &mut out),
+                        "swapcase" if case::is_upper(c, is_bytes) => {
+                            case::lower(c, is_bytes, fin[i], &mut out)
+                        }
+                        "swapcase" if case::is_lower(c, is_bytes) => {
+                            case::upper(c, is_bytes, &mut out)
+                        }
                         "swapcase" => out.push(c),
                         "capitalize" if i == 0 => case::title(c, is_bytes, &mut out),
                         "capitalize" => case::lower(c, is_bytes, fin[i], &mut out),
@@ -571,17 +762,45 @@ impl Evaluator<'_> {
                 }
                 Ok(mk(&out))
             }
-            "isdigit" | "isdecimal" | "isnumeric" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (!is_bytes && c.is_numeric())))),
-            "isalpha" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| if is_bytes { c.is_ascii_alphabetic() } else { c.is_alphabetic() }))),
-            "isalnum" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| if is_bytes { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }))),
-            "isspace" => Ok(Const::Bool(!s.is_empty() && s.chars().all(|c| case::is_space(c, is_bytes)))),
+            "isdigit" | "isdecimal" | "isnumeric" => Ok(Const::Bool(
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_digit() || (!is_bytes && c.is_numeric())),
+            )),
+            "isalpha" => Ok(Const::Bool(
+                !s.is_empty()
+                    && s.chars().all(|c| {
+                        if is_bytes {
+                            c.is_ascii_alphabetic()
+                        } else {
+                            c.is_alphabetic()
+                        }
+                    }),
+            )),
+            "isalnum" => Ok(Const::Bool(
+                !s.is_empty()
+                    && s.chars().all(|c| {
+                        if is_bytes {
+                            c.is_ascii_alphanumeric()
+                        } else {
+                            c.is_alphanumeric()
+                        }
+                    }),
+            )),
+            "isspace" => Ok(Const::Bool(
+                !s.is_empty() && s.chars().all(|c| case::is_space(c, is_bytes)),
+            )),
             "isupper" | "islower" => {
                 // Some cased character, and none of the other case (a
                 // titlecase letter is neither).
                 let want_upper = name == "isupper";
                 let mut cased = false;
                 for &c in &chars {
-                    let (mine, other) = if want_upper { (case::is_upper(c, is_bytes), case::is_lower(c, is_bytes)) } else { (case::is_lower(c, is_bytes), case::is_upper(c, is_bytes)) };
+                    let (mine, other) = if want_upper {
+                        (case::is_upper(c, is_bytes), case::is_lower(c, is_bytes))
+                    } else {
+                        (case::is_lower(c, is_bytes), case::is_upper(c, is_bytes))
+                    };
                     if other || (!is_bytes && case::is_title(c)) {
                         return Ok(Const::Bool(false));
                     }
@@ -622,17 +841,36 @@ impl Evaluator<'_> {
                     "utf-8" | "utf8" => Ok(Const::Bytes(s.as_bytes().to_vec().into())),
                     "latin-1" | "latin1" | "ascii" | "iso-8859-1" => {
                         let lim = if enc == "ascii" { 128 } else { 256 };
-                        match s.chars().map(|c| if (c as u32) < lim { Some(c as u32 as u8) } else { None }).collect::<Option<Vec<u8>>>() {
+                        match s
+                            .chars()
+                            .map(|c| {
+                                if (c as u32) < lim {
+                                    Some(c as u32 as u8)
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect::<Option<Vec<u8>>>()
+                        {
                             Some(b) => Ok(Const::Bytes(b.into())),
-                            None => Err(self.exc_msg("UnicodeEncodeError", format!("'{enc}' codec can't encode character"), span)),
+                            None => Err(self.exc_msg(
+                                "UnicodeEncodeError",
+                                format!("'{enc}' codec can't encode character"),
+                                span,
+                            )),
                         }
                     }
-                    _ => Err(EvalError::user(span, format!("unsupported encoding '{enc}'"))),
+                    _ => Err(EvalError::user(
+                        span,
+                        format!("unsupported encoding '{enc}'"),
+                    )),
                 }
             }
             "decode" => {
                 self.nargs(name, &args, 0, 2, span)?;
-                let Const::Bytes(b) = recv else { unreachable!() };
+                let Const::Bytes(b) = recv else {
+                    unreachable!()
+                };
                 let enc = match args.first() {
                     Some(Const::Str(e)) => e.to_lowercase(),
                     _ => "utf-8".into(),
@@ -663,7 +901,13 @@ impl Evaluator<'_> {
                 let w = args[0].as_int().unwrap_or(0).max(0) as usize;
                 let fill = match args.get(1) {
                     Some(_) => text_arg(self, 1)?.chars().next().unwrap_or(' '),
-                    None => if name == "zfill" { '0' } else { ' ' },
+                    None => {
+                        if name == "zfill" {
+                            '0'
+                        } else {
+                            ' '
+                        }
+                    }
                 };
                 let n = chars.len();
                 if n >= w {
@@ -694,13 +938,20 @@ impl Evaluator<'_> {
                     Some(a) => self.truth(a, span)?,
                     None => false,
                 };
-                let items = case::splitlines(&chars, is_bytes, keepends).iter().map(|l| mk(l)).collect();
+                let items = case::splitlines(&chars, is_bytes, keepends)
+                    .iter()
+                    .map(|l| mk(l))
+                    .collect();
                 Ok(self.new_list(items))
             }
             "partition" | "rpartition" => {
                 self.nargs(name, &args, 1, 1, span)?;
                 let sep = text_arg(self, 0)?;
-                let found = if name == "partition" { s.find(sep.as_str()) } else { s.rfind(sep.as_str()) };
+                let found = if name == "partition" {
+                    s.find(sep.as_str())
+                } else {
+                    s.rfind(sep.as_str())
+                };
                 let t = match found {
                     Some(i) => vec![mk(&s[..i]), mk(&sep), mk(&s[i + sep.len()..])],
                     None if name == "partition" => vec![mk(&s), mk(""), mk("")],
@@ -712,7 +963,10 @@ impl Evaluator<'_> {
                 let r = self.str_format(&s, &args, span)?;
                 Ok(Const::str(&r))
             }
-            _ => Err(EvalError::user(span, format!("'{tname}' object has no method '{name}'"))),
+            _ => Err(EvalError::user(
+                span,
+                format!("'{tname}' object has no method '{name}'"),
+            )),
         }
     }
 
@@ -740,7 +994,11 @@ impl Evaluator<'_> {
                 continue;
             }
             let Some(close) = cs[i..].iter().position(|&x| x == '}') else {
-                return Err(self.exc_msg("ValueError", "Single '{' encountered in format string", span));
+                return Err(self.exc_msg(
+                    "ValueError",
+                    "Single '{' encountered in format string",
+                    span,
+                ));
             };
             let field: String = cs[i + 1..i + close].iter().collect();
             i += close + 1;
@@ -749,17 +1007,27 @@ impl Evaluator<'_> {
                 Some((h, c)) => (h, c.chars().next()),
                 None => (head, None),
             };
-            let idx = if head.is_empty() {
-                auto += 1;
-                auto - 1
-            } else {
-                match head.parse::<usize>() {
-                    Ok(k) => k,
-                    Err(_) => return Err(EvalError::user(span, format!("str.format: only positional fields are supported, found '{head}'"))),
-                }
-            };
+            let idx =
+                if head.is_empty() {
+                    auto += 1;
+                    auto - 1
+                } else {
+                    match head.parse::<usize>() {
+                        Ok(k) => k,
+                        Err(_) => return Err(EvalError::user(
+                            span,
+                            format!(
+                                "str.format: only positional fields are supported, found '{head}'"
+                            ),
+                        )),
+                    }
+                };
             let Some(v) = args.get(idx) else {
-                return Err(self.exc_msg("IndexError", format!("Replacement index {idx} out of range for positional args tuple"), span));
+                return Err(self.exc_msg(
+                    "IndexError",
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                    span,
+                ));
             };
             let v = match conv {
                 Some('r') => Const::str(&self.to_repr(v, span)?),
@@ -795,7 +1063,10 @@ fn whitespace_split(s: &str, maxsplit: i64, from_right: bool) -> Vec<String> {
                 parts.push(rest.to_string());
                 break;
             }
-            let st = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+            let st = rest
+                .rfind(char::is_whitespace)
+                .map(|i| i + rest[i..].chars().next().unwrap().len_utf8())
+                .unwrap_or(0);
             parts.push(rest[st..].to_string());
             rest = rest[..st].trim_end();
         }
@@ -898,7 +1169,12 @@ mod case {
         if !chars.contains(&'\u{3A3}') {
             return out;
         }
-        let lowered: Vec<char> = chars.iter().collect::<String>().to_lowercase().chars().collect();
+        let lowered: Vec<char> = chars
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+            .chars()
+            .collect();
         let mut off = 0;
         for (i, &c) in chars.iter().enumerate() {
             if c == '\u{3A3}' {
@@ -938,7 +1214,11 @@ mod case {
             }
             let mut eol = i;
             if i < n {
-                i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') {
+                    2
+                } else {
+                    1
+                };
                 if keepends {
                     eol = i;
                 }
@@ -949,7 +1229,13 @@ mod case {
     }
     /// CPython's `tailmatch`: does `hay[start:end]` start (or end) with
     /// `fix`? `start` past the end never matches, even for an empty `fix`.
-    pub fn tailmatch(hay: &[char], fix: &[char], start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+    pub fn tailmatch(
+        hay: &[char],
+        fix: &[char],
+        start: Option<i64>,
+        end: Option<i64>,
+        at_end: bool,
+    ) -> bool {
         let len = hay.len() as i64;
         let adj = |v: i64| if v < 0 { (v + len).max(0) } else { v };
         let start = start.map(adj).unwrap_or(0);

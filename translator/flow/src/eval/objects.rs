@@ -38,7 +38,9 @@ impl Evaluator<'_> {
                     let (receiver, name) = (receiver.clone(), name.clone());
                     if let Const::Host(r) = &receiver {
                         if self.super_parts(*r).is_some() {
-                            return self.call_super_method(*r, &name, args, kwargs, span).expect("super object");
+                            return self
+                                .call_super_method(*r, &name, args, kwargs, span)
+                                .expect("super object");
                         }
                         if let Some(res) = self.intrinsic_method(*r, &name, &args, &kwargs, span) {
                             return Ok(Step::Value(res?));
@@ -52,12 +54,17 @@ impl Evaluator<'_> {
                                     return self.call_value(&m, full, kwargs, span);
                                 }
                                 _ => {
-                                    return Err(EvalError::user(span, format!("method `{name}` not found")));
+                                    return Err(EvalError::user(
+                                        span,
+                                        format!("method `{name}` not found"),
+                                    ));
                                 }
                             }
                         }
                     }
-                    Ok(Step::Value(self.call_method(&receiver, &name, args, kwargs, span)?))
+                    Ok(Step::Value(
+                        self.call_method(&receiver, &name, args, kwargs, span)?,
+                    ))
                 }
                 _ => Err(self.not_callable(f, span)),
             },
@@ -77,7 +84,10 @@ impl Evaluator<'_> {
         }
         let g = crate::build::build_function(self.prog, fid).map_err(|mut ds| {
             let mut d = ds.remove(0);
-            d.notes.push(rpy_syntax::Note { span: Some(span), message: "while calling this function".into() });
+            d.notes.push(rpy_syntax::Note {
+                span: Some(span),
+                message: "while calling this function".into(),
+            });
             EvalError::User(d)
         })?;
         let g = Rc::new(g);
@@ -86,7 +96,13 @@ impl Evaluator<'_> {
     }
 
     /// Bind call arguments to a function's parameters.
-    fn bind_args(&mut self, fid: HostId, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Vec<Const>> {
+    fn bind_args(
+        &mut self,
+        fid: HostId,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Vec<Const>> {
         let f = self.prog.function(fid);
         if kwargs.is_empty() && args.len() == f.def.params.len() {
             return Ok(args);
@@ -98,17 +114,27 @@ impl Evaluator<'_> {
         if args.len() > n {
             return Err(EvalError::user(
                 span,
-                format!("{fname}() takes {n} positional argument{} but {} were given", plural(n), args.len()),
+                format!(
+                    "{fname}() takes {n} positional argument{} but {} were given",
+                    plural(n),
+                    args.len()
+                ),
             ));
         }
         let mut slots: Vec<Option<Const>> = args.into_iter().map(Some).collect();
         slots.resize(n, None);
         for (k, v) in kwargs {
             let Some(i) = params.iter().position(|p| *p == k) else {
-                return Err(EvalError::user(span, format!("{fname}() got an unexpected keyword argument '{k}'")));
+                return Err(EvalError::user(
+                    span,
+                    format!("{fname}() got an unexpected keyword argument '{k}'"),
+                ));
             };
             if slots[i].is_some() {
-                return Err(EvalError::user(span, format!("{fname}() got multiple values for argument '{k}'")));
+                return Err(EvalError::user(
+                    span,
+                    format!("{fname}() got multiple values for argument '{k}'"),
+                ));
             }
             slots[i] = Some(v);
         }
@@ -137,18 +163,36 @@ impl Evaluator<'_> {
         Ok(slots.into_iter().map(|s| s.unwrap()).collect())
     }
 
-    fn call_function(&mut self, fid: HostId, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Step> {
+    fn call_function(
+        &mut self,
+        fid: HostId,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Step> {
         let args = self.bind_args(fid, args, kwargs, span)?;
         let graph = self.function_graph(fid, span)?;
         let module = self.prog.function(fid).module;
-        Ok(Step::Call { graph, args, scope: Scope::Module(module), on_return: None })
+        Ok(Step::Call {
+            graph,
+            args,
+            scope: Scope::Module(module),
+            on_return: None,
+        })
     }
 
     pub(crate) fn is_exception_class(&self, class: HostId) -> bool {
-        self.prog.is_subclass(class, self.prog.exc_class("BaseException"))
+        self.prog
+            .is_subclass(class, self.prog.exc_class("BaseException"))
     }
 
-    fn instantiate(&mut self, cls: HostId, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Step> {
+    fn instantiate(
+        &mut self,
+        cls: HostId,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Step> {
         let is_exc = self.is_exception_class(cls);
         let mut attrs = Vec::new();
         if is_exc {
@@ -160,16 +204,24 @@ impl Evaluator<'_> {
                 let mut full = vec![inst.clone()];
                 full.extend(args);
                 match self.call_value(&init, full, kwargs, span)? {
-                    Step::Call { graph, args, scope, .. } => {
-                        Ok(Step::Call { graph, args, scope, on_return: Some(inst) })
-                    }
+                    Step::Call {
+                        graph, args, scope, ..
+                    } => Ok(Step::Call {
+                        graph,
+                        args,
+                        scope,
+                        on_return: Some(inst),
+                    }),
                     Step::Value(_) => Ok(Step::Value(inst)),
                 }
             }
             _ => {
                 if !is_exc && (!args.is_empty() || !kwargs.is_empty()) {
                     let name = self.prog.class(cls).name.clone();
-                    return Err(EvalError::user(span, format!("{name}() takes no arguments")));
+                    return Err(EvalError::user(
+                        span,
+                        format!("{name}() takes no arguments"),
+                    ));
                 }
                 Ok(Step::Value(inst))
             }
@@ -194,7 +246,11 @@ impl Evaluator<'_> {
     pub(super) fn is_static(&self, f: &Const) -> bool {
         if let Const::Host(h) = f {
             if let HostObj::Function(fo) = &self.prog.objs[*h] {
-                return fo.def.decorators.iter().any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
+                return fo
+                    .def
+                    .decorators
+                    .iter()
+                    .any(|d| matches!(&d.kind, ExprKind::Name(n) if n == "staticmethod"));
             }
         }
         false
@@ -205,11 +261,17 @@ impl Evaluator<'_> {
             if let Some(&b) = self.bound.get(&(*h, name.to_string())) {
                 return Const::Host(b);
             }
-            let b = self.prog.objs.push(HostObj::BoundMethod { receiver: receiver.clone(), name: name.to_string() });
+            let b = self.prog.objs.push(HostObj::BoundMethod {
+                receiver: receiver.clone(),
+                name: name.to_string(),
+            });
             self.bound.insert((*h, name.to_string()), b);
             return Const::Host(b);
         }
-        Const::Host(self.prog.objs.push(HostObj::BoundMethod { receiver: receiver.clone(), name: name.to_string() }))
+        Const::Host(self.prog.objs.push(HostObj::BoundMethod {
+            receiver: receiver.clone(),
+            name: name.to_string(),
+        }))
     }
 
     fn attr_error(&mut self, obj: &Const, name: &str, span: Span) -> EvalError {
@@ -270,12 +332,17 @@ impl Evaluator<'_> {
                     }
                 },
                 HostObj::Function(f) if name == "__name__" => Ok(Const::str(&f.name)),
-                HostObj::Intrinsic { kind: Builtin::Super, .. } => self.super_getattr(obj, *h, name, span),
+                HostObj::Intrinsic {
+                    kind: Builtin::Super,
+                    ..
+                } => self.super_getattr(obj, *h, name, span),
                 HostObj::Intrinsic { .. } => match self.intrinsic_getattr(obj, *h, name) {
                     Some(v) => Ok(v),
                     None => Err(self.attr_error(obj, name, span)),
                 },
-                HostObj::List(_) | HostObj::Dict(_) if super::methods::has_method(self, obj, name) => {
+                HostObj::List(_) | HostObj::Dict(_)
+                    if super::methods::has_method(self, obj, name) =>
+                {
                     Ok(self.bound_method(obj, name))
                 }
                 _ => Err(self.attr_error(obj, name, span)),
@@ -291,7 +358,9 @@ impl Evaluator<'_> {
                             Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule => {
                                 format!("module '{}' has no attribute '{name}'", b.name())
                             }
-                            _ => format!("'builtin_function_or_method' object has no attribute '{name}'"),
+                            _ => format!(
+                                "'builtin_function_or_method' object has no attribute '{name}'"
+                            ),
                         };
                         Err(self.exc_msg("AttributeError", m, span))
                     }
@@ -302,7 +371,13 @@ impl Evaluator<'_> {
         }
     }
 
-    pub(crate) fn setattr(&mut self, obj: &Const, name: &str, value: Const, span: Span) -> EvalResult<()> {
+    pub(crate) fn setattr(
+        &mut self,
+        obj: &Const,
+        name: &str,
+        value: Const,
+        span: Span,
+    ) -> EvalResult<()> {
         if let Const::Host(h) = obj {
             match &mut self.prog.objs[*h] {
                 HostObj::Instance { attrs, .. } => {
@@ -328,7 +403,10 @@ impl Evaluator<'_> {
             }
         }
         let t = self.type_desc(obj);
-        Err(EvalError::user(span, format!("cannot set attribute '{name}' of '{t}' object")))
+        Err(EvalError::user(
+            span,
+            format!("cannot set attribute '{name}' of '{t}' object"),
+        ))
     }
 
     pub(crate) fn delattr(&mut self, obj: &Const, name: &str, span: Span) -> EvalResult<()> {
@@ -394,7 +472,10 @@ impl Evaluator<'_> {
                 }
             }
             _ => {
-                return Err(EvalError::user(span, "isinstance() arg 2 must be a type or tuple of types"));
+                return Err(EvalError::user(
+                    span,
+                    "isinstance() arg 2 must be a type or tuple of types",
+                ));
             }
         })
     }
@@ -415,7 +496,10 @@ impl Evaluator<'_> {
         if let Some(&c) = self.prog.builtin_classes.get(name) {
             return Ok(Const::Host(c));
         }
-        Err(EvalError::user(span, format!("name '{name}' is not defined")))
+        Err(EvalError::user(
+            span,
+            format!("name '{name}' is not defined"),
+        ))
     }
 
     pub(crate) fn store_global(&mut self, name: &str, value: Const) {
@@ -446,7 +530,12 @@ impl Evaluator<'_> {
         }
     }
 
-    pub(crate) fn make_function(&mut self, code: &Const, defaults: Vec<Const>, span: Span) -> EvalResult<Const> {
+    pub(crate) fn make_function(
+        &mut self,
+        code: &Const,
+        defaults: Vec<Const>,
+        span: Span,
+    ) -> EvalResult<Const> {
         let def = match code {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Code(d) => d.clone(),
@@ -456,63 +545,134 @@ impl Evaluator<'_> {
         };
         let module = self.frames.last().expect("frame").scope.module();
         let qualname = format!("{}.{}", self.qual_prefix(), def.name);
-        let f = FunctionObj { name: def.name.clone(), qualname, def, module, defaults };
+        let f = FunctionObj {
+            name: def.name.clone(),
+            qualname,
+            def,
+            module,
+            defaults,
+        };
         Ok(Const::Host(self.prog.objs.push(HostObj::Function(f))))
     }
 
-    pub(crate) fn make_class(&mut self, code: &Const, bases: Vec<Const>, span: Span) -> EvalResult<Step> {
+    pub(crate) fn make_class(
+        &mut self,
+        code: &Const,
+        bases: Vec<Const>,
+        span: Span,
+    ) -> EvalResult<Step> {
         let cdef = match code {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::ClassCode(d) => d.clone(),
-                _ => return Err(EvalError::user(span, "make_class needs a class code object")),
+                _ => {
+                    return Err(EvalError::user(
+                        span,
+                        "make_class needs a class code object",
+                    ))
+                }
             },
-            _ => return Err(EvalError::user(span, "make_class needs a class code object")),
+            _ => {
+                return Err(EvalError::user(
+                    span,
+                    "make_class needs a class code object",
+                ))
+            }
         };
         let mut base_ids = Vec::new();
         for b in &bases {
             match b {
                 Const::Builtin(Builtin::ObjectType) => {}
-                Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Class(_)) => base_ids.push(*h),
+                Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Class(_)) => {
+                    base_ids.push(*h)
+                }
                 other => {
                     let t = self.type_desc(other);
-                    return Err(EvalError::user(span, format!("class bases must be classes, found a '{t}'")));
+                    return Err(EvalError::user(
+                        span,
+                        format!("class bases must be classes, found a '{t}'"),
+                    ));
                 }
             }
         }
         let module = self.frames.last().expect("frame").scope.module();
         let qualname = format!("{}.{}", self.qual_prefix(), cdef.name);
         let ns = self.prog.objs.push(HostObj::Dict(Vec::new()));
-        let graph = crate::build::build_class_body(self.prog, module, &cdef).map_err(|mut ds| EvalError::User(ds.remove(0)))?;
-        let scope = Scope::Class { module, ns, qualname: Rc::from(qualname.as_str()) };
+        let graph = crate::build::build_class_body(self.prog, module, &cdef)
+            .map_err(|mut ds| EvalError::User(ds.remove(0)))?;
+        let scope = Scope::Class {
+            module,
+            ns,
+            qualname: Rc::from(qualname.as_str()),
+        };
         self.run_graph_rc(Rc::new(graph), Vec::new(), scope)?;
         let attrs = match &self.prog.objs[ns] {
-            HostObj::Dict(d) => d.iter().map(|(k, v)| (k.as_str().unwrap_or("?").to_string(), v.clone())).collect(),
+            HostObj::Dict(d) => d
+                .iter()
+                .map(|(k, v)| (k.as_str().unwrap_or("?").to_string(), v.clone()))
+                .collect(),
             _ => unreachable!(),
         };
-        let cls = ClassObj { name: cdef.name.clone(), qualname, bases: base_ids, attrs, span: cdef.span, builtin: false };
-        Ok(Step::Value(Const::Host(self.prog.objs.push(HostObj::Class(cls)))))
+        let cls = ClassObj {
+            name: cdef.name.clone(),
+            qualname,
+            bases: base_ids,
+            attrs,
+            span: cdef.span,
+            builtin: false,
+        };
+        Ok(Step::Value(Const::Host(
+            self.prog.objs.push(HostObj::Class(cls)),
+        )))
     }
 
     /// The exception that `raise` with this class and value raises.
-    pub(crate) fn raise_value(&mut self, cls: Const, value: Const, span: Span) -> EvalResult<EvalError> {
+    pub(crate) fn raise_value(
+        &mut self,
+        cls: Const,
+        value: Const,
+        span: Span,
+    ) -> EvalResult<EvalError> {
         let inst = match (&cls, &value) {
-            (_, Const::Host(h)) if matches!(self.prog.objs[*h], HostObj::Instance { .. }) => value.clone(),
-            (_, Const::Host(h)) if matches!(self.prog.objs[*h], HostObj::Class(_)) => self.call_at(&value, vec![], span)?,
+            (_, Const::Host(h)) if matches!(self.prog.objs[*h], HostObj::Instance { .. }) => {
+                value.clone()
+            }
+            (_, Const::Host(h)) if matches!(self.prog.objs[*h], HostObj::Class(_)) => {
+                self.call_at(&value, vec![], span)?
+            }
             (Const::Host(h), Const::None) if matches!(self.prog.objs[*h], HostObj::Class(_)) => {
                 self.call_at(&cls, vec![], span)?
             }
-            _ => return Err(EvalError::user(span, "exceptions must derive from BaseException")),
+            _ => {
+                return Err(EvalError::user(
+                    span,
+                    "exceptions must derive from BaseException",
+                ))
+            }
         };
-        let Const::Host(ih) = &inst else { unreachable!() };
+        let Const::Host(ih) = &inst else {
+            unreachable!()
+        };
         let HostObj::Instance { class, .. } = &self.prog.objs[*ih] else {
-            return Err(EvalError::user(span, "exceptions must derive from BaseException"));
+            return Err(EvalError::user(
+                span,
+                "exceptions must derive from BaseException",
+            ));
         };
         let class = *class;
         if !self.is_exception_class(class) {
-            return Err(EvalError::user(span, "exceptions must derive from BaseException"));
+            return Err(EvalError::user(
+                span,
+                "exceptions must derive from BaseException",
+            ));
         }
         let message = self.exc_message(&inst);
-        Ok(EvalError::Exception(PyException { class, value: inst, message, span, traceback: Vec::new() }))
+        Ok(EvalError::Exception(PyException {
+            class,
+            value: inst,
+            message,
+            span,
+            traceback: Vec::new(),
+        }))
     }
 }
 

@@ -11,23 +11,40 @@ use rpy_syntax::Span;
 
 impl Evaluator<'_> {
     /// `r_dict(key_eq, key_hash, force_non_null=False, simple_hash_eq=False)`.
-    pub(super) fn new_r_dict(&mut self, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    pub(super) fn new_r_dict(
+        &mut self,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         const PARAMS: [&str; 4] = ["key_eq", "key_hash", "force_non_null", "simple_hash_eq"];
         if args.len() > PARAMS.len() {
-            return Err(EvalError::user(span, format!("r_dict() takes at most 4 arguments ({} given)", args.len())));
+            return Err(EvalError::user(
+                span,
+                format!("r_dict() takes at most 4 arguments ({} given)", args.len()),
+            ));
         }
         let mut slots: Vec<Option<Const>> = args.into_iter().map(Some).collect();
         slots.resize(PARAMS.len(), None);
         for (k, v) in kwargs {
             let Some(i) = PARAMS.iter().position(|p| *p == k) else {
-                return Err(EvalError::user(span, format!("r_dict() got an unexpected keyword argument '{k}'")));
+                return Err(EvalError::user(
+                    span,
+                    format!("r_dict() got an unexpected keyword argument '{k}'"),
+                ));
             };
             if slots[i].replace(v).is_some() {
-                return Err(EvalError::user(span, format!("r_dict() got multiple values for argument '{k}'")));
+                return Err(EvalError::user(
+                    span,
+                    format!("r_dict() got multiple values for argument '{k}'"),
+                ));
             }
         }
         let (Some(eq), Some(hash)) = (slots[0].take(), slots[1].take()) else {
-            return Err(EvalError::user(span, "r_dict() needs the functions key_eq and key_hash"));
+            return Err(EvalError::user(
+                span,
+                "r_dict() needs the functions key_eq and key_hash",
+            ));
         };
         let d = self.new_dict(Vec::new());
         if let Const::Host(h) = d {
@@ -50,12 +67,22 @@ impl Evaluator<'_> {
     }
 
     /// Position of `key` in r_dict `d`; `None` if `d` is an ordinary dict.
-    pub(super) fn r_dict_find(&mut self, d: HostId, key: &Const) -> Option<EvalResult<Option<usize>>> {
+    pub(super) fn r_dict_find(
+        &mut self,
+        d: HostId,
+        key: &Const,
+    ) -> Option<EvalResult<Option<usize>>> {
         let (eq, hash) = self.rdicts.get(&d).cloned()?;
         Some(self.r_dict_find_with(d, key, &eq, &hash))
     }
 
-    fn r_dict_find_with(&mut self, d: HostId, key: &Const, eq: &Const, hash: &Const) -> EvalResult<Option<usize>> {
+    fn r_dict_find_with(
+        &mut self,
+        d: HostId,
+        key: &Const,
+        eq: &Const,
+        hash: &Const,
+    ) -> EvalResult<Option<usize>> {
         let span = self.current_span();
         let want = self.r_dict_hash(hash, key, span)?;
         let mut i = 0;
@@ -85,7 +112,11 @@ impl Evaluator<'_> {
             Const::Bool(b) => Ok(b as i64),
             other => {
                 let t = self.type_desc(&other);
-                Err(self.exc_msg("TypeError", format!("__hash__ method should return an integer, not {t}"), span))
+                Err(self.exc_msg(
+                    "TypeError",
+                    format!("__hash__ method should return an integer, not {t}"),
+                    span,
+                ))
             }
         }
     }

@@ -36,13 +36,22 @@ fn as_wide(c: &Const) -> Option<i128> {
 
 impl Evaluator<'_> {
     /// Binary arithmetic where one side is an r_uint; `None` if neither is.
-    pub(super) fn uint_binop(&mut self, op: FlowOp, a: &Const, b: &Const, span: Span) -> Option<EvalResult<Const>> {
+    pub(super) fn uint_binop(
+        &mut self,
+        op: FlowOp,
+        a: &Const,
+        b: &Const,
+        span: Span,
+    ) -> Option<EvalResult<Const>> {
         use FlowOp as F;
         if !matches!(a, Const::UInt(_)) && !matches!(b, Const::UInt(_)) {
             return None;
         }
         if let (Const::Float(_), _) | (_, Const::Float(_)) = (a, b) {
-            return Some(Err(EvalError::user(span, "mixing r_uint and float is not supported: convert explicitly with float()")));
+            return Some(Err(EvalError::user(
+                span,
+                "mixing r_uint and float is not supported: convert explicitly with float()",
+            )));
         }
         let (Some(x), Some(y)) = (as_word(a), as_word(b)) else {
             return Some(Err(self.unsupported(op.name(), a, Some(b), span)));
@@ -53,7 +62,11 @@ impl Evaluator<'_> {
             F::Mul => x.wrapping_mul(y),
             F::FloorDiv | F::Mod => {
                 if y == 0 {
-                    let m = if op == F::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                    let m = if op == F::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
                     return Some(Err(self.exc_msg("ZeroDivisionError", m, span)));
                 }
                 if op == F::Mod {
@@ -64,7 +77,11 @@ impl Evaluator<'_> {
             }
             F::TrueDiv => {
                 if y == 0 {
-                    return Some(Err(self.exc_msg("ZeroDivisionError", "division by zero", span)));
+                    return Some(Err(self.exc_msg(
+                        "ZeroDivisionError",
+                        "division by zero",
+                        span,
+                    )));
                 }
                 return Some(Ok(Const::Float(x as f64 / y as f64)));
             }
@@ -73,11 +90,18 @@ impl Evaluator<'_> {
             F::Xor => x ^ y,
             F::LShift | F::RShift => {
                 if matches!(b, Const::UInt(_)) && !matches!(a, Const::UInt(_)) {
-                    return Some(Err(EvalError::user(span, "shifting an int by an r_uint is not supported")));
+                    return Some(Err(EvalError::user(
+                        span,
+                        "shifting an int by an r_uint is not supported",
+                    )));
                 }
                 let n = as_wide(b).unwrap_or(0);
                 if n < 0 {
-                    return Some(Err(self.exc_msg("ValueError", "negative shift count", span)));
+                    return Some(Err(self.exc_msg(
+                        "ValueError",
+                        "negative shift count",
+                        span,
+                    )));
                 }
                 match (op, n >= 64) {
                     (_, true) => 0,
@@ -87,7 +111,10 @@ impl Evaluator<'_> {
             }
             F::Pow => {
                 let Some(mut e) = as_wide(b).filter(|e| *e >= 0) else {
-                    return Some(Err(EvalError::user(span, "r_uint ** negative exponent is not supported")));
+                    return Some(Err(EvalError::user(
+                        span,
+                        "r_uint ** negative exponent is not supported",
+                    )));
                 };
                 let (mut base, mut r) = (x, 1u64);
                 while e > 0 {
@@ -107,14 +134,26 @@ impl Evaluator<'_> {
     /// `add_ovf` and friends: int arithmetic raising OverflowError (the
     /// shim's message) instead of wrapping; ints only.
     pub(super) fn ovf_op(&mut self, op: FlowOp, a: &[Const], span: Span) -> EvalResult<Const> {
-        let ints: Option<Vec<i64>> = a.iter().map(|c| match c {
-            Const::Int(i) => Some(*i),
-            Const::Bool(b) => Some(*b as i64),
-            _ => None,
-        }).collect();
+        let ints: Option<Vec<i64>> = a
+            .iter()
+            .map(|c| match c {
+                Const::Int(i) => Some(*i),
+                Const::Bool(b) => Some(*b as i64),
+                _ => None,
+            })
+            .collect();
         let Some(x) = ints else {
-            let types: Vec<String> = a.iter().map(|c| format!("'{}'", self.type_desc(c))).collect();
-            return Err(EvalError::user(span, format!("ovfcheck() works on ints only, found {}", types.join(" and "))));
+            let types: Vec<String> = a
+                .iter()
+                .map(|c| format!("'{}'", self.type_desc(c)))
+                .collect();
+            return Err(EvalError::user(
+                span,
+                format!(
+                    "ovfcheck() works on ints only, found {}",
+                    types.join(" and ")
+                ),
+            ));
         };
         let r = match op {
             FlowOp::AddOvf => x[0].checked_add(x[1]),
@@ -155,12 +194,25 @@ impl Evaluator<'_> {
     }
 
     /// The support package's intrinsics, called.
-    pub(super) fn call_rlib(&mut self, b: Builtin, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    pub(super) fn call_rlib(
+        &mut self,
+        b: Builtin,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         use Builtin as B;
         let name = b.name().rsplit('.').next().unwrap_or(b.name()).to_string();
         let want = |n: usize| -> EvalResult<()> {
             if args.len() != n || !kwargs.is_empty() {
-                return Err(EvalError::user(span, format!("{name}() takes {n} positional argument{}, got {}", if n == 1 { "" } else { "s" }, args.len() + kwargs.len())));
+                return Err(EvalError::user(
+                    span,
+                    format!(
+                        "{name}() takes {n} positional argument{}, got {}",
+                        if n == 1 { "" } else { "s" },
+                        args.len() + kwargs.len()
+                    ),
+                ));
             }
             Ok(())
         };
@@ -171,7 +223,9 @@ impl Evaluator<'_> {
                     Const::Float(f) => Ok(Const::Int(*f as i64)),
                     c => match as_word(c) {
                         Some(w) => Ok(Const::Int(w as i64)),
-                        None => Err(self.rlib_type_error("intmask", "an int or r_uint", &args[0], span)),
+                        None => {
+                            Err(self.rlib_type_error("intmask", "an int or r_uint", &args[0], span))
+                        }
                     },
                 }
             }
@@ -202,34 +256,57 @@ impl Evaluator<'_> {
                 // into `add_ovf`; here the value has already been computed.
                 want(1)?;
                 match &args[0] {
-                    Const::UInt(_) => Err(self.exc_msg("TypeError", "ovfcheck() on an unsigned value", span)),
+                    Const::UInt(_) => {
+                        Err(self.exc_msg("TypeError", "ovfcheck() on an unsigned value", span))
+                    }
                     c => Ok(c.clone()),
                 }
             }
             B::RarithIsValidInt => {
                 want(1)?;
-                Ok(Const::Bool(matches!(args[0], Const::Int(_) | Const::Bool(_))))
+                Ok(Const::Bool(matches!(
+                    args[0],
+                    Const::Int(_) | Const::Bool(_)
+                )))
             }
             B::ObjWeAreTranslated | B::JitWeAreJitted | B::JitIsConstant | B::JitIsVirtual => {
-                want(if matches!(b, B::JitIsConstant | B::JitIsVirtual) { 1 } else { 0 })?;
+                want(if matches!(b, B::JitIsConstant | B::JitIsVirtual) {
+                    1
+                } else {
+                    0
+                })?;
                 Ok(Const::Bool(false))
             }
             B::ObjSpecArgtype | B::ObjSpecArg | B::ObjSpecMemo | B::ObjSpecCallLocation => {
                 if !kwargs.is_empty() {
-                    return Err(EvalError::user(span, format!("specialize.{name}() takes no keyword arguments")));
+                    return Err(EvalError::user(
+                        span,
+                        format!("specialize.{name}() takes no keyword arguments"),
+                    ));
                 }
                 let mut idx = Vec::new();
                 for a in &args {
                     match a.as_int() {
                         Some(i) if i >= 0 => idx.push(Const::Int(i)),
-                        _ => return Err(EvalError::user(span, format!("specialize.{name}() takes argument positions (ints >= 0)"))),
+                        _ => {
+                            return Err(EvalError::user(
+                                span,
+                                format!("specialize.{name}() takes argument positions (ints >= 0)"),
+                            ))
+                        }
                     }
                 }
                 if matches!(b, B::ObjSpecArgtype | B::ObjSpecArg) && idx.is_empty() {
-                    return Err(EvalError::user(span, format!("specialize.{name}() needs at least one argument position")));
+                    return Err(EvalError::user(
+                        span,
+                        format!("specialize.{name}() needs at least one argument position"),
+                    ));
                 }
                 if matches!(b, B::ObjSpecMemo | B::ObjSpecCallLocation) && !idx.is_empty() {
-                    return Err(EvalError::user(span, format!("specialize.{name}() takes no arguments")));
+                    return Err(EvalError::user(
+                        span,
+                        format!("specialize.{name}() takes no arguments"),
+                    ));
                 }
                 Ok(self.intrinsic(b, vec![("args".into(), Const::Tuple(idx.into()))]))
             }
@@ -238,8 +315,14 @@ impl Evaluator<'_> {
                 want(1)?;
                 Ok(self.intrinsic(b, vec![("spec".into(), args[0].clone())]))
             }
-            B::ObjAlwaysInline | B::ObjDontInline | B::ObjNotRpython | B::JitElidable | B::JitDontLookInside
-            | B::JitLookInside | B::JitUnrollSafe | B::JitLoopInvariant => {
+            B::ObjAlwaysInline
+            | B::ObjDontInline
+            | B::ObjNotRpython
+            | B::JitElidable
+            | B::JitDontLookInside
+            | B::JitLookInside
+            | B::JitUnrollSafe
+            | B::JitLoopInvariant => {
                 want(1)?;
                 let hint = FnHint::of_decorator(b).expect("decorator row");
                 self.record_hint(&args[0], hint, &name, span)
@@ -262,7 +345,10 @@ impl Evaluator<'_> {
             }
             B::JitHint => {
                 if args.len() != 1 {
-                    return Err(EvalError::user(span, "hint() takes one positional argument and keyword hints"));
+                    return Err(EvalError::user(
+                        span,
+                        "hint() takes one positional argument and keyword hints",
+                    ));
                 }
                 Ok(args[0].clone())
             }
@@ -271,7 +357,10 @@ impl Evaluator<'_> {
                 Ok(Const::None)
             }
             B::JitDriver => self.new_jitdriver(args, kwargs, span),
-            _ => Err(EvalError::user(span, format!("{}() is not supported by the evaluator yet", b.name()))),
+            _ => Err(EvalError::user(
+                span,
+                format!("{}() is not supported by the evaluator yet", b.name()),
+            )),
         }
     }
 
@@ -284,7 +373,13 @@ impl Evaluator<'_> {
         Const::Host(self.prog.objs.push(HostObj::Intrinsic { kind, attrs }))
     }
 
-    fn record_hint(&mut self, f: &Const, hint: FnHint, deco: &str, span: Span) -> EvalResult<Const> {
+    fn record_hint(
+        &mut self,
+        f: &Const,
+        hint: FnHint,
+        deco: &str,
+        span: Span,
+    ) -> EvalResult<Const> {
         match f {
             Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Function(_)) => {
                 self.prog.fn_hints.entry(*h).or_default().push(hint);
@@ -292,25 +387,49 @@ impl Evaluator<'_> {
             }
             other => {
                 let t = self.type_desc(other);
-                Err(EvalError::user(span, format!("@{deco} decorates functions, not '{t}'")))
+                Err(EvalError::user(
+                    span,
+                    format!("@{deco} decorates functions, not '{t}'"),
+                ))
             }
         }
     }
 
     /// `JitDriver(greens=[...], reds=[...], ...)`.
-    fn new_jitdriver(&mut self, args: Vec<Const>, kwargs: Vec<(String, Const)>, span: Span) -> EvalResult<Const> {
+    fn new_jitdriver(
+        &mut self,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
         if !args.is_empty() {
-            return Err(EvalError::user(span, "JitDriver() takes keyword arguments only (greens=[...], reds=[...])"));
+            return Err(EvalError::user(
+                span,
+                "JitDriver() takes keyword arguments only (greens=[...], reds=[...])",
+            ));
         }
         const KNOWN: &[&str] = &[
-            "greens", "reds", "virtualizables", "get_printable_location", "confirm_enter_jit", "can_never_inline",
-            "should_unroll_one_iteration", "name", "check_untranslated", "vectorize", "get_unique_id", "is_recursive",
+            "greens",
+            "reds",
+            "virtualizables",
+            "get_printable_location",
+            "confirm_enter_jit",
+            "can_never_inline",
+            "should_unroll_one_iteration",
+            "name",
+            "check_untranslated",
+            "vectorize",
+            "get_unique_id",
+            "is_recursive",
             "get_location",
         ];
         let mut attrs = Vec::new();
         for (k, v) in &kwargs {
             if !KNOWN.contains(&k.as_str()) {
-                return Err(EvalError::user(span, format!("JitDriver() got an unexpected keyword argument '{k}'")));
+                return Err(EvalError::user(
+                    span,
+                    format!("JitDriver() got an unexpected keyword argument '{k}'"),
+                ));
             }
             if k == "greens" || k == "reds" {
                 let items = self.collect_items(v, span)?;
@@ -329,29 +448,55 @@ impl Evaluator<'_> {
         }
         for k in ["greens", "reds"] {
             if !attrs.iter().any(|(n, _)| n == k) {
-                return Err(EvalError::user(span, "JitDriver needs greens=[...] and reds=[...]"));
+                return Err(EvalError::user(
+                    span,
+                    "JitDriver needs greens=[...] and reds=[...]",
+                ));
             }
         }
         Ok(self.intrinsic(Builtin::JitDriver, attrs))
     }
 
     /// `obj.name` on an intrinsic object.
-    pub(super) fn intrinsic_getattr(&mut self, obj: &Const, h: HostId, name: &str) -> Option<Const> {
-        let HostObj::Intrinsic { kind, attrs } = &self.prog.objs[h] else { return None };
-        if *kind == Builtin::JitDriver && matches!(name, "jit_merge_point" | "can_enter_jit" | "loop_header") {
+    pub(super) fn intrinsic_getattr(
+        &mut self,
+        obj: &Const,
+        h: HostId,
+        name: &str,
+    ) -> Option<Const> {
+        let HostObj::Intrinsic { kind, attrs } = &self.prog.objs[h] else {
+            return None;
+        };
+        if *kind == Builtin::JitDriver
+            && matches!(name, "jit_merge_point" | "can_enter_jit" | "loop_header")
+        {
             return Some(self.bound_method(obj, name));
         }
-        attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+        attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
     }
 
     /// Calls of intrinsic objects (decorators) and their methods; `None`
     /// if `h` is not an intrinsic object.
-    pub(super) fn call_intrinsic(&mut self, h: HostId, args: Vec<Const>, span: Span) -> Option<EvalResult<Const>> {
-        let HostObj::Intrinsic { kind, attrs } = &self.prog.objs[h] else { return None };
+    pub(super) fn call_intrinsic(
+        &mut self,
+        h: HostId,
+        args: Vec<Const>,
+        span: Span,
+    ) -> Option<EvalResult<Const>> {
+        let HostObj::Intrinsic { kind, attrs } = &self.prog.objs[h] else {
+            return None;
+        };
         let (kind, attrs) = (*kind, attrs.clone());
         let positions = || -> Vec<usize> {
             match attrs.iter().find(|(n, _)| n == "args") {
-                Some((_, Const::Tuple(t))) => t.iter().filter_map(|c| c.as_int()).map(|i| i as usize).collect(),
+                Some((_, Const::Tuple(t))) => t
+                    .iter()
+                    .filter_map(|c| c.as_int())
+                    .map(|i| i as usize)
+                    .collect(),
                 _ => Vec::new(),
             }
         };
@@ -362,31 +507,56 @@ impl Evaluator<'_> {
             Builtin::ObjSpecCallLocation => FnHint::Specialize(Specialization::CallLocation),
             Builtin::ObjEnforceargs => FnHint::EnforceArgs,
             Builtin::JitOopspec => {
-                let spec = attrs.iter().find(|(n, _)| n == "spec").and_then(|(_, c)| c.as_str()).unwrap_or("").to_string();
+                let spec = attrs
+                    .iter()
+                    .find(|(n, _)| n == "spec")
+                    .and_then(|(_, c)| c.as_str())
+                    .unwrap_or("")
+                    .to_string();
                 FnHint::Oopspec(spec)
             }
-            _ => return Some(Err(EvalError::user(span, format!("'{}' object is not callable", kind.name())))),
+            _ => {
+                return Some(Err(EvalError::user(
+                    span,
+                    format!("'{}' object is not callable", kind.name()),
+                )))
+            }
         };
         if args.len() != 1 {
-            return Some(Err(EvalError::user(span, "a decorator takes one argument (the function)")));
+            return Some(Err(EvalError::user(
+                span,
+                "a decorator takes one argument (the function)",
+            )));
         }
         let deco = kind.name().rsplit('.').next().unwrap_or("").to_string();
         Some(self.record_hint(&args[0], hint, &deco, span))
     }
 
     /// `driver.jit_merge_point(**kw)` and friends.
-    pub(super) fn intrinsic_method(&mut self, h: HostId, name: &str, args: &[Const], kwargs: &[(String, Const)], span: Span) -> Option<EvalResult<Const>> {
+    pub(super) fn intrinsic_method(
+        &mut self,
+        h: HostId,
+        name: &str,
+        args: &[Const],
+        kwargs: &[(String, Const)],
+        span: Span,
+    ) -> Option<EvalResult<Const>> {
         let (greens, reds) = crate::rlib::jitdriver_vars(self.prog, h)?;
         if name == "loop_header" {
             return Some(Ok(Const::None));
         }
         if !args.is_empty() {
-            return Some(Err(EvalError::user(span, format!("{name}() takes the live variables as keyword arguments only"))));
+            return Some(Err(EvalError::user(
+                span,
+                format!("{name}() takes the live variables as keyword arguments only"),
+            )));
         }
         let given: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
-        Some(match crate::rlib::check_livevars(name, &greens, &reds, &given) {
-            Ok(()) => Ok(Const::None),
-            Err(m) => Err(EvalError::user(span, m)),
-        })
+        Some(
+            match crate::rlib::check_livevars(name, &greens, &reds, &given) {
+                Ok(()) => Ok(Const::None),
+                Err(m) => Err(EvalError::user(span, m)),
+            },
+        )
     }
 }

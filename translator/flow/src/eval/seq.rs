@@ -11,7 +11,12 @@ use std::rc::Rc;
 
 /// Python's `slice.indices`: the positions a slice selects in a sequence
 /// of length `len`.
-pub(crate) fn slice_positions(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> Vec<usize> {
+pub(crate) fn slice_positions(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+) -> Vec<usize> {
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let norm = |v: Option<i64>, dflt: i64| -> i64 {
         match v {
@@ -20,7 +25,11 @@ pub(crate) fn slice_positions(len: i64, start: Option<i64>, stop: Option<i64>, s
             Some(v) => v.min(hi),
         }
     };
-    let (start, stop) = if step < 0 { (norm(start, hi), norm(stop, lo)) } else { (norm(start, lo), norm(stop, hi)) };
+    let (start, stop) = if step < 0 {
+        (norm(start, hi), norm(stop, lo))
+    } else {
+        (norm(start, lo), norm(stop, hi))
+    };
     let mut out = Vec::new();
     let mut i = start;
     if step > 0 {
@@ -71,7 +80,10 @@ impl Evaluator<'_> {
     /// Items of any iterable, as a vector (a snapshot).
     pub(crate) fn collect_items(&mut self, a: &Const, span: Span) -> EvalResult<Vec<Const>> {
         Ok(match a {
-            Const::Str(s) => s.chars().map(|c| Const::str(c.encode_utf8(&mut [0; 4]))).collect(),
+            Const::Str(s) => s
+                .chars()
+                .map(|c| Const::str(c.encode_utf8(&mut [0; 4])))
+                .collect(),
             Const::Bytes(b) => b.iter().map(|&c| Const::Int(c as i64)).collect(),
             Const::Tuple(t) => t.to_vec(),
             Const::Host(h) => match &self.prog.objs[*h] {
@@ -112,7 +124,10 @@ impl Evaluator<'_> {
         if !ok {
             return Err(self.not_iterable(a, span));
         }
-        Ok(Const::Host(self.prog.objs.push(HostObj::Iterator { seq: a.clone(), pos: 0 })))
+        Ok(Const::Host(self.prog.objs.push(HostObj::Iterator {
+            seq: a.clone(),
+            pos: 0,
+        })))
     }
 
     pub(super) fn next(&mut self, it: &Const, span: Span) -> EvalResult<Const> {
@@ -125,16 +140,27 @@ impl Evaluator<'_> {
     /// The next item of an iterator, `None` at its end.
     pub(crate) fn next_item(&mut self, it: &Const, span: Span) -> EvalResult<Option<Const>> {
         let Const::Host(id) = it else {
-            return Err(EvalError::user(span, format!("'{}' object is not an iterator", self.type_desc(it))));
+            return Err(EvalError::user(
+                span,
+                format!("'{}' object is not an iterator", self.type_desc(it)),
+            ));
         };
         let (seq, pos) = match &self.prog.objs[*id] {
             HostObj::Iterator { seq, pos } => (seq.clone(), *pos),
-            _ => return Err(EvalError::user(span, format!("'{}' object is not an iterator", self.type_desc(it)))),
+            _ => {
+                return Err(EvalError::user(
+                    span,
+                    format!("'{}' object is not an iterator", self.type_desc(it)),
+                ))
+            }
         };
         // `pos` counts bytes for str, items otherwise.
         let (item, newpos) = match &seq {
             Const::Str(s) => match s[pos.min(s.len())..].chars().next() {
-                Some(c) => (Some(Const::str(c.encode_utf8(&mut [0; 4]))), pos + c.len_utf8()),
+                Some(c) => (
+                    Some(Const::str(c.encode_utf8(&mut [0; 4]))),
+                    pos + c.len_utf8(),
+                ),
                 None => (None, pos),
             },
             Const::Bytes(b) => (b.get(pos).map(|&c| Const::Int(c as i64)), pos + 1),
@@ -159,12 +185,20 @@ impl Evaluator<'_> {
         Ok(item)
     }
 
-    pub(super) fn contains(&mut self, container: &Const, item: &Const, span: Span) -> EvalResult<bool> {
+    pub(super) fn contains(
+        &mut self,
+        container: &Const,
+        item: &Const,
+        span: Span,
+    ) -> EvalResult<bool> {
         match (container, item) {
             (Const::Str(s), Const::Str(sub)) => return Ok(s.contains(&**sub)),
             (Const::Str(_), _) => {
                 let t = self.type_desc(item);
-                return Err(EvalError::user(span, format!("'in <string>' requires string as left operand, not {t}")));
+                return Err(EvalError::user(
+                    span,
+                    format!("'in <string>' requires string as left operand, not {t}"),
+                ));
             }
             (Const::Bytes(b), Const::Bytes(sub)) => {
                 return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]));
@@ -175,7 +209,9 @@ impl Evaluator<'_> {
                 &HostObj::Range { start, stop, step } => {
                     if let Some(i) = item.as_int() {
                         let n = range_len(start, stop, step);
-                        return Ok(n > 0 && (i - start) % step == 0 && (0..n).contains(&((i - start) / step)));
+                        return Ok(n > 0
+                            && (i - start) % step == 0
+                            && (0..n).contains(&((i - start) / step)));
                     }
                 }
                 _ => {}
@@ -193,7 +229,10 @@ impl Evaluator<'_> {
     fn index_of(&mut self, idx: &Const, len: usize, what: &str, span: Span) -> EvalResult<usize> {
         let Some(i) = idx.as_int() else {
             let t = self.type_desc(idx);
-            return Err(EvalError::user(span, format!("{what} indices must be integers, not {t}")));
+            return Err(EvalError::user(
+                span,
+                format!("{what} indices must be integers, not {t}"),
+            ));
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
@@ -269,7 +308,11 @@ impl Evaluator<'_> {
         }))
     }
 
-    pub(crate) fn dict_lookup(&mut self, d: crate::host::HostId, key: &Const) -> EvalResult<Option<Const>> {
+    pub(crate) fn dict_lookup(
+        &mut self,
+        d: crate::host::HostId,
+        key: &Const,
+    ) -> EvalResult<Option<Const>> {
         Ok(self.dict_find(d, key)?.map(|i| match &self.prog.objs[d] {
             HostObj::Dict(items) => items[i].1.clone(),
             _ => unreachable!(),
@@ -277,7 +320,11 @@ impl Evaluator<'_> {
     }
 
     /// Position of `key` in dict `d`.
-    pub(crate) fn dict_find(&mut self, d: crate::host::HostId, key: &Const) -> EvalResult<Option<usize>> {
+    pub(crate) fn dict_find(
+        &mut self,
+        d: crate::host::HostId,
+        key: &Const,
+    ) -> EvalResult<Option<usize>> {
         if let Some(r) = self.r_dict_find(d, key) {
             return r;
         }
@@ -307,7 +354,13 @@ impl Evaluator<'_> {
         self.hash(key, span).map(|_| ())
     }
 
-    pub(crate) fn setitem(&mut self, obj: &Const, idx: &Const, value: Const, span: Span) -> EvalResult<()> {
+    pub(crate) fn setitem(
+        &mut self,
+        obj: &Const,
+        idx: &Const,
+        value: Const,
+        span: Span,
+    ) -> EvalResult<()> {
         if let Const::Host(h) = obj {
             match &self.prog.objs[*h] {
                 HostObj::List(l) => {
@@ -340,7 +393,10 @@ impl Evaluator<'_> {
             }
         }
         let t = self.type_desc(obj);
-        Err(EvalError::user(span, format!("'{t}' object does not support item assignment")))
+        Err(EvalError::user(
+            span,
+            format!("'{t}' object does not support item assignment"),
+        ))
     }
 
     pub(crate) fn delitem(&mut self, obj: &Const, idx: &Const, span: Span) -> EvalResult<()> {
@@ -369,16 +425,31 @@ impl Evaluator<'_> {
             }
         }
         let t = self.type_desc(obj);
-        Err(EvalError::user(span, format!("'{t}' object does not support item deletion")))
+        Err(EvalError::user(
+            span,
+            format!("'{t}' object does not support item deletion"),
+        ))
     }
 
-    fn slice_args(&mut self, start: &Const, stop: &Const, step: &Const, span: Span) -> EvalResult<(Option<i64>, Option<i64>, i64)> {
+    fn slice_args(
+        &mut self,
+        start: &Const,
+        stop: &Const,
+        step: &Const,
+        span: Span,
+    ) -> EvalResult<(Option<i64>, Option<i64>, i64)> {
         let get = |c: &Const| -> EvalResult<Option<i64>> {
             match c {
                 Const::None => Ok(None),
                 c => match c.as_int() {
                     Some(i) => Ok(Some(i)),
-                    None => Err(EvalError::user(span, format!("slice indices must be integers or None, not {}", self.type_desc(c)))),
+                    None => Err(EvalError::user(
+                        span,
+                        format!(
+                            "slice indices must be integers or None, not {}",
+                            self.type_desc(c)
+                        ),
+                    )),
                 },
             }
         };
@@ -390,7 +461,14 @@ impl Evaluator<'_> {
         Ok((a, b, s))
     }
 
-    pub(super) fn getslice(&mut self, obj: &Const, start: &Const, stop: &Const, step: &Const, span: Span) -> EvalResult<Const> {
+    pub(super) fn getslice(
+        &mut self,
+        obj: &Const,
+        start: &Const,
+        stop: &Const,
+        step: &Const,
+        span: Span,
+    ) -> EvalResult<Const> {
         let (a, b, s) = self.slice_args(start, stop, step, span)?;
         match obj {
             Const::Str(st) => {
@@ -403,20 +481,28 @@ impl Evaluator<'_> {
                         });
                     }
                     let bytes = st.as_bytes();
-                    Ok(Const::str(&pos.iter().map(|&i| bytes[i] as char).collect::<String>()))
+                    Ok(Const::str(
+                        &pos.iter().map(|&i| bytes[i] as char).collect::<String>(),
+                    ))
                 } else {
                     let chars: Vec<char> = st.chars().collect();
                     let pos = slice_positions(chars.len() as i64, a, b, s);
-                    Ok(Const::str(&pos.iter().map(|&i| chars[i]).collect::<String>()))
+                    Ok(Const::str(
+                        &pos.iter().map(|&i| chars[i]).collect::<String>(),
+                    ))
                 }
             }
             Const::Bytes(by) => {
                 let pos = slice_positions(by.len() as i64, a, b, s);
-                Ok(Const::Bytes(pos.iter().map(|&i| by[i]).collect::<Vec<u8>>().into()))
+                Ok(Const::Bytes(
+                    pos.iter().map(|&i| by[i]).collect::<Vec<u8>>().into(),
+                ))
             }
             Const::Tuple(t) => {
                 let pos = slice_positions(t.len() as i64, a, b, s);
-                Ok(Const::Tuple(pos.iter().map(|&i| t[i].clone()).collect::<Vec<_>>().into()))
+                Ok(Const::Tuple(
+                    pos.iter().map(|&i| t[i].clone()).collect::<Vec<_>>().into(),
+                ))
             }
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::List(l) => {
@@ -424,10 +510,17 @@ impl Evaluator<'_> {
                     let items = pos.iter().map(|&i| l[i].clone()).collect();
                     Ok(self.new_list(items))
                 }
-                &HostObj::Range { start: r0, stop: r1, step: r2 } => {
+                &HostObj::Range {
+                    start: r0,
+                    stop: r1,
+                    step: r2,
+                } => {
                     let n = range_len(r0, r1, r2);
                     let pos = slice_positions(n, a, b, s);
-                    let items = pos.iter().map(|&i| Const::Int(r0 + i as i64 * r2)).collect();
+                    let items = pos
+                        .iter()
+                        .map(|&i| Const::Int(r0 + i as i64 * r2))
+                        .collect();
                     Ok(self.new_list(items))
                 }
                 _ => Err(self.not_subscriptable(obj, span)),
@@ -436,22 +529,38 @@ impl Evaluator<'_> {
         }
     }
 
-    pub(super) fn setslice(&mut self, obj: &Const, start: &Const, stop: &Const, step: &Const, value: &Const, span: Span) -> EvalResult<()> {
+    pub(super) fn setslice(
+        &mut self,
+        obj: &Const,
+        start: &Const,
+        stop: &Const,
+        step: &Const,
+        value: &Const,
+        span: Span,
+    ) -> EvalResult<()> {
         let (a, b, s) = self.slice_args(start, stop, step, span)?;
         let Const::Host(h) = obj else {
             let t = self.type_desc(obj);
-            return Err(EvalError::user(span, format!("'{t}' object does not support slice assignment")));
+            return Err(EvalError::user(
+                span,
+                format!("'{t}' object does not support slice assignment"),
+            ));
         };
         let len = match &self.prog.objs[*h] {
             HostObj::List(l) => l.len(),
             _ => {
                 let t = self.type_desc(obj);
-                return Err(EvalError::user(span, format!("'{t}' object does not support slice assignment")));
+                return Err(EvalError::user(
+                    span,
+                    format!("'{t}' object does not support slice assignment"),
+                ));
             }
         };
         let items = self.collect_items(value, span)?;
         let pos = slice_positions(len as i64, a, b, s);
-        let HostObj::List(l) = &mut self.prog.objs[*h] else { unreachable!() };
+        let HostObj::List(l) = &mut self.prog.objs[*h] else {
+            unreachable!()
+        };
         if s == 1 {
             let lo = match a {
                 None => 0,
@@ -462,7 +571,11 @@ impl Evaluator<'_> {
             l.splice(lo..hi, items);
             Ok(())
         } else if pos.len() != items.len() {
-            let msg = format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len());
+            let msg = format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                pos.len()
+            );
             Err(self.exc_msg("ValueError", msg, span))
         } else {
             for (p, v) in pos.into_iter().zip(items) {
@@ -472,7 +585,14 @@ impl Evaluator<'_> {
         }
     }
 
-    pub(super) fn delslice(&mut self, obj: &Const, start: &Const, stop: &Const, step: &Const, span: Span) -> EvalResult<()> {
+    pub(super) fn delslice(
+        &mut self,
+        obj: &Const,
+        start: &Const,
+        stop: &Const,
+        step: &Const,
+        span: Span,
+    ) -> EvalResult<()> {
         let (a, b, s) = self.slice_args(start, stop, step, span)?;
         if let Const::Host(h) = obj {
             if let HostObj::List(l) = &mut self.prog.objs[*h] {
@@ -485,6 +605,9 @@ impl Evaluator<'_> {
             }
         }
         let t = self.type_desc(obj);
-        Err(EvalError::user(span, format!("'{t}' object does not support slice deletion")))
+        Err(EvalError::user(
+            span,
+            format!("'{t}' object does not support slice deletion"),
+        ))
     }
 }

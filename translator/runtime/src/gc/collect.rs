@@ -17,7 +17,11 @@ unsafe fn for_each_stack_root(mut f: impl FnMut(*mut *mut u8)) {
 }
 
 /// Calls `f` on every GC pointer slot of the prebuilt objects.
-unsafe fn for_each_prebuilt_slot(types: &Types, prebuilt: &[usize], mut f: impl FnMut(*mut *mut u8)) {
+unsafe fn for_each_prebuilt_slot(
+    types: &Types,
+    prebuilt: &[usize],
+    mut f: impl FnMut(*mut *mut u8),
+) {
     for &obj in prebuilt {
         types.for_each_slot(obj as *mut u8, &mut f);
     }
@@ -27,7 +31,13 @@ unsafe fn for_each_prebuilt_slot(types: &Types, prebuilt: &[usize], mut f: impl 
 /// the hash field if its identity hash was taken; leaves a forwarding
 /// address behind. The copy keeps `keep` flags from the destination's
 /// header and gets `extra` flags.
-unsafe fn copy_object(types: &Types, p: *mut u8, h: u64, extra: u64, alloc: impl FnOnce(u32, usize) -> *mut u8) -> *mut u8 {
+unsafe fn copy_object(
+    types: &Types,
+    p: *mut u8,
+    h: u64,
+    extra: u64,
+    alloc: impl FnOnce(u32, usize) -> *mut u8,
+) -> *mut u8 {
     let base = types.base_size(p);
     let had = h & GCFLAG_HASHFIELD != 0;
     let add = !had && h & GCFLAG_HASHED != 0;
@@ -39,7 +49,12 @@ unsafe fn copy_object(types: &Types, p: *mut u8, h: u64, extra: u64, alloc: impl
         (new.add(base) as *mut usize).write(p as usize);
     }
     let hashfield = if had || add { GCFLAG_HASHFIELD } else { 0 };
-    let keep = h & !(GCFLAG_HASHED | GCFLAG_FORWARDED | GCFLAG_MARK | GCFLAG_OLD | GCFLAG_LARGE | GCFLAG_TRACK_YOUNG);
+    let keep = h & !(GCFLAG_HASHED
+        | GCFLAG_FORWARDED
+        | GCFLAG_MARK
+        | GCFLAG_OLD
+        | GCFLAG_LARGE
+        | GCFLAG_TRACK_YOUNG);
     set_header(new, keep | dest_flags | hashfield | extra);
     set_header(p, h | GCFLAG_FORWARDED);
     (p.add(8) as *mut usize).write(new as usize);
@@ -110,7 +125,11 @@ impl Heap {
         let t0 = Instant::now();
         let before = self.in_use();
         let used = self.free - self.start;
-        let new_size = self.cfg.nursery.max(used + used / 2 + extra + 4096).next_multiple_of(4096);
+        let new_size = self
+            .cfg
+            .nursery
+            .max(used + used / 2 + extra + 4096)
+            .next_multiple_of(4096);
         // Reuse the other semispace when it is big enough (it was zeroed
         // when it was left).
         let fresh = |size: usize| region(size).unwrap_or_else(|| crate::exc::fatal_memory_error());
@@ -199,9 +218,11 @@ impl Heap {
             *slot = if h & GCFLAG_FORWARDED != 0 {
                 forwarded(p)
             } else {
-                let new = copy_object(&types, p, h, GCFLAG_TRACK_YOUNG, |tid, size| match old.alloc(tid, size) {
-                    Some(q) => q,
-                    None => crate::exc::fatal_memory_error(),
+                let new = copy_object(&types, p, h, GCFLAG_TRACK_YOUNG, |tid, size| {
+                    match old.alloc(tid, size) {
+                        Some(q) => q,
+                        None => crate::exc::fatal_memory_error(),
+                    }
                 });
                 stack.push(new);
                 new

@@ -27,9 +27,9 @@
 //! (collect at every allocation and safepoint), `RPYLOG=gc` (one line per
 //! collection on stderr, and a summary at exit).
 
+mod collect;
 pub mod oldspace;
 pub mod types;
-mod collect;
 
 use crate::alloc::parse_size;
 use oldspace::OldSpace;
@@ -78,8 +78,13 @@ impl Config {
     pub fn from_env() -> Config {
         let env = |k: &str| std::env::var(k).ok();
         Config {
-            nursery: env("RPY_GC_NURSERY").and_then(|v| parse_size(&v)).unwrap_or(4 << 20).max(64 << 10),
-            max_heap: env("RPY_GC_MAX").and_then(|v| parse_size(&v)).unwrap_or(usize::MAX),
+            nursery: env("RPY_GC_NURSERY")
+                .and_then(|v| parse_size(&v))
+                .unwrap_or(4 << 20)
+                .max(64 << 10),
+            max_heap: env("RPY_GC_MAX")
+                .and_then(|v| parse_size(&v))
+                .unwrap_or(usize::MAX),
             stress: env("RPY_GC_STRESS").is_some_and(|v| v == "1"),
             log: env("RPYLOG").is_some_and(|v| v.split(',').any(|p| p.trim() == "gc")),
         }
@@ -132,7 +137,9 @@ fn with_heap<T>(f: impl FnOnce(&mut Heap) -> T) -> T {
 pub fn init(kind: GcKind, types: Types, prebuilt: &'static [usize]) {
     let _ = STATICS.set(Statics { types, prebuilt });
     // The shadow stack lives until exit.
-    let Some(ss) = region(SS_SLOTS * 8) else { crate::exc::fatal_memory_error() };
+    let Some(ss) = region(SS_SLOTS * 8) else {
+        crate::exc::fatal_memory_error()
+    };
     SS_BASE.store(ss, Ordering::Relaxed);
     rpy_shadowstack_top.store(ss, Ordering::Relaxed);
     // Keep a margin so frames already past the check can still push.
@@ -198,7 +205,11 @@ impl Heap {
     }
 
     fn sync_out(&mut self) {
-        let (f, t) = if self.exported() { (self.free, self.limit) } else { (0, 0) };
+        let (f, t) = if self.exported() {
+            (self.free, self.limit)
+        } else {
+            (0, 0)
+        };
         rpy_gc_nursery_free.store(f, Ordering::Relaxed);
         rpy_gc_nursery_top.store(t, Ordering::Relaxed);
     }
@@ -271,7 +282,8 @@ impl Heap {
         }
         if self.footprint().saturating_add(size) > self.cfg.max_heap {
             self.collect(true);
-            if self.footprint().saturating_add(size) > self.cfg.max_heap && !self.region_fits(size) {
+            if self.footprint().saturating_add(size) > self.cfg.max_heap && !self.region_fits(size)
+            {
                 return None;
             }
         }
@@ -365,7 +377,14 @@ pub(crate) fn region(size: usize) -> Option<usize> {
     }
     // SAFETY: an anonymous private mapping with no address hint.
     let p = unsafe {
-        libc::mmap(std::ptr::null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)
+        libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
     };
     (p != libc::MAP_FAILED).then_some(p as usize)
 }
@@ -489,5 +508,8 @@ pub fn install_stack_limit(stack_lo: usize) {
 /// `rpy_stack_overflow()`: raises RecursionError.
 #[no_mangle]
 pub extern "C" fn rpy_stack_overflow() {
-    crate::exc::raise_error(&crate::exc::RtError::new(crate::exc::ExcKind::RecursionError, "maximum recursion depth exceeded"));
+    crate::exc::raise_error(&crate::exc::RtError::new(
+        crate::exc::ExcKind::RecursionError,
+        "maximum recursion depth exceeded",
+    ));
 }

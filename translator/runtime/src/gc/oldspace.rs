@@ -108,7 +108,11 @@ impl OldSpace {
             return None;
         }
         self.footprint += PAGE;
-        self.pages.push(Page { base, cell, used: cell });
+        self.pages.push(Page {
+            base,
+            cell,
+            used: cell,
+        });
         self.current[class] = Some(self.pages.len() - 1);
         Some(base)
     }
@@ -141,7 +145,9 @@ impl OldSpace {
             if page_live == 0 && pg.used == PAGE {
                 // An empty full page goes back to the system.
                 // SAFETY: allocated with this layout in `alloc_small`.
-                unsafe { std::alloc::dealloc(pg.base, Layout::from_size_align_unchecked(PAGE, 4096)) };
+                unsafe {
+                    std::alloc::dealloc(pg.base, Layout::from_size_align_unchecked(PAGE, 4096))
+                };
                 self.footprint -= PAGE;
                 continue;
             }
@@ -213,7 +219,12 @@ mod tests {
             set_header(big, header(big) | GCFLAG_MARK);
         }
         s.sweep();
-        let got = (s.objects().len(), s.live, unsafe { header(a) }, s.alloc(7, 16).unwrap() == b);
+        let got = (
+            s.objects().len(),
+            s.live,
+            unsafe { header(a) },
+            s.alloc(7, 16).unwrap() == b,
+        );
         assert_eq!(got, (2, 16 + 4000, 7 | GCFLAG_OLD, true));
         let _ = big2;
     }

@@ -2,7 +2,7 @@
 //! walks the collectors build on: size of an object, its GC pointer slots.
 
 use rpy_abi::gc::*;
-use rpy_abi::{TYPEID_MASK, HDR_SIZE};
+use rpy_abi::{HDR_SIZE, TYPEID_MASK};
 
 /// A view of `rpy_gc_typeinfo` / `rpy_gc_ptr_offsets`.
 #[derive(Copy, Clone)]
@@ -24,10 +24,14 @@ impl Types {
     /// `obj` is a live object whose type id is in the table.
     pub unsafe fn base_size(&self, obj: *const u8) -> usize {
         let hdr = header(obj);
-        let Some(row) = self.row((hdr & TYPEID_MASK) as u32) else { return MIN_OBJECT_SIZE as usize };
+        let Some(row) = self.row((hdr & TYPEID_MASK) as u32) else {
+            return MIN_OBJECT_SIZE as usize;
+        };
         let mut size = row[TI_FIXED_SIZE].max(MIN_OBJECT_SIZE) as usize;
         if row[TI_ITEM_SIZE] != 0 {
-            let len = (obj.add(row[TI_LENGTH_OFS] as usize) as *const i64).read().max(0) as usize;
+            let len = (obj.add(row[TI_LENGTH_OFS] as usize) as *const i64)
+                .read()
+                .max(0) as usize;
             size = size.max(row[TI_ITEMS_OFS] as usize + len * row[TI_ITEM_SIZE] as usize);
         }
         size.next_multiple_of(8).max(MIN_OBJECT_SIZE as usize)
@@ -38,7 +42,12 @@ impl Types {
     /// # Safety
     /// As `base_size`.
     pub unsafe fn size(&self, obj: *const u8) -> usize {
-        self.base_size(obj) + if header(obj) & GCFLAG_HASHFIELD != 0 { 8 } else { 0 }
+        self.base_size(obj)
+            + if header(obj) & GCFLAG_HASHFIELD != 0 {
+                8
+            } else {
+                0
+            }
     }
 
     /// Calls `f` with the address of every GC pointer slot of `obj`.
@@ -46,13 +55,21 @@ impl Types {
     /// # Safety
     /// As `base_size`.
     pub unsafe fn for_each_slot(&self, obj: *mut u8, mut f: impl FnMut(*mut *mut u8)) {
-        let Some(row) = self.row((header(obj) & TYPEID_MASK) as u32) else { return };
+        let Some(row) = self.row((header(obj) & TYPEID_MASK) as u32) else {
+            return;
+        };
         let start = row[TI_PTRS_START] as usize;
-        for &ofs in self.offsets.get(start..start + row[TI_NPTRS] as usize).unwrap_or(&[]) {
+        for &ofs in self
+            .offsets
+            .get(start..start + row[TI_NPTRS] as usize)
+            .unwrap_or(&[])
+        {
             f(obj.add(ofs as usize) as *mut *mut u8);
         }
         if row[TI_FLAGS] & TI_ITEMS_ARE_GCPTR != 0 {
-            let len = (obj.add(row[TI_LENGTH_OFS] as usize) as *const i64).read().max(0) as usize;
+            let len = (obj.add(row[TI_LENGTH_OFS] as usize) as *const i64)
+                .read()
+                .max(0) as usize;
             let items = obj.add(row[TI_ITEMS_OFS] as usize) as *mut *mut u8;
             for i in 0..len {
                 f(items.add(i));

@@ -14,12 +14,20 @@ use std::fmt::Write;
 
 /// The module as text, without positions.
 pub fn dump_module(m: &Module) -> String {
-    Dumper { spans: false, out: String::new() }.module(m)
+    Dumper {
+        spans: false,
+        out: String::new(),
+    }
+    .module(m)
 }
 
 /// The module as text, with `@line:col-end_line:end_col` after every node.
 pub fn dump_module_with_spans(m: &Module) -> String {
-    Dumper { spans: true, out: String::new() }.module(m)
+    Dumper {
+        spans: true,
+        out: String::new(),
+    }
+    .module(m)
 }
 
 struct Dumper {
@@ -37,7 +45,10 @@ impl Dumper {
 
     fn at(&self, span: Span) -> String {
         if self.spans {
-            format!("@{}:{}-{}:{}", span.line, span.col, span.end_line, span.end_col)
+            format!(
+                "@{}:{}-{}:{}",
+                span.line, span.col, span.end_line, span.end_col
+            )
         } else {
             String::new()
         }
@@ -45,7 +56,12 @@ impl Dumper {
 
     fn line(&mut self, depth: usize, head: &str, span: Option<Span>, rest: &str) {
         let at = span.map(|s| self.at(s)).unwrap_or_default();
-        let _ = writeln!(self.out, "{}{head}{at}{}{rest}", "  ".repeat(depth), if rest.is_empty() { "" } else { " " });
+        let _ = writeln!(
+            self.out,
+            "{}{head}{at}{}{rest}",
+            "  ".repeat(depth),
+            if rest.is_empty() { "" } else { " " }
+        );
     }
 
     fn body(&mut self, stmts: &[Stmt], depth: usize) {
@@ -92,7 +108,12 @@ impl Dumper {
                 self.line(d, "assign", sp, &rest);
             }
             StmtKind::AugAssign { target, op, value } => {
-                let rest = format!("{} {}= {}", self.expr(target), op.symbol(), self.expr(value));
+                let rest = format!(
+                    "{} {}= {}",
+                    self.expr(target),
+                    op.symbol(),
+                    self.expr(value)
+                );
                 self.line(d, "augassign", sp, &rest);
             }
             StmtKind::Expr(e) => {
@@ -117,7 +138,12 @@ impl Dumper {
                     self.body(orelse, d + 1);
                 }
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let rest = format!("{} in {}", self.expr(target), self.expr(iter));
                 self.line(d, "for", sp, &rest);
                 self.body(body, d + 1);
@@ -133,8 +159,17 @@ impl Dumper {
                 let rest = self.aliases(names);
                 self.line(d, "import", sp, &rest);
             }
-            StmtKind::ImportFrom { module, names, level } => {
-                let rest = format!("{}{} import {}", ".".repeat(*level as usize), module.as_deref().unwrap_or(""), self.aliases(names));
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                let rest = format!(
+                    "{}{} import {}",
+                    ".".repeat(*level as usize),
+                    module.as_deref().unwrap_or(""),
+                    self.aliases(names)
+                );
                 self.line(d, "from", sp, &rest);
             }
             StmtKind::Global(names) => self.line(d, "global", sp, &names.join(" ")),
@@ -145,7 +180,12 @@ impl Dumper {
                 }
                 self.line(d, "raise", sp, &rest);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.line(d, "try", sp, "");
                 self.body(body, d + 1);
                 for h in handlers {
@@ -202,7 +242,9 @@ impl Dumper {
     }
 
     fn opt(&self, e: &Option<Box<Expr>>) -> String {
-        e.as_ref().map(|e| self.expr(e)).unwrap_or_else(|| "_".to_string())
+        e.as_ref()
+            .map(|e| self.expr(e))
+            .unwrap_or_else(|| "_".to_string())
     }
 
     fn expr(&self, e: &Expr) -> String {
@@ -216,7 +258,12 @@ impl Dumper {
             ExprKind::Bool(b) => format!("{}{at}", if *b { "True" } else { "False" }),
             ExprKind::NoneLit => format!("None{at}"),
             ExprKind::FString(parts) => format!("(f{at}{})", self.fparts(parts)),
-            ExprKind::BinOp { op, left, right } => format!("({}{at} {} {})", op.symbol(), self.expr(left), self.expr(right)),
+            ExprKind::BinOp { op, left, right } => format!(
+                "({}{at} {} {})",
+                op.symbol(),
+                self.expr(left),
+                self.expr(right)
+            ),
             ExprKind::UnaryOp { op, operand } => {
                 let name = match op {
                     UnaryOp::Neg => "neg",
@@ -230,14 +277,22 @@ impl Dumper {
                 let name = if *op == BoolOp::And { "and" } else { "or" };
                 format!("({name}{at}{})", self.list(values))
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut s = format!("(cmp{at} {}", self.expr(left));
                 for (op, c) in ops.iter().zip(comparators) {
                     let _ = write!(s, " {} {}", op.symbol(), self.expr(c));
                 }
                 s + ")"
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let mut s = format!("(call{at} {}{}", self.expr(func), self.list(args));
                 for k in keywords {
                     let _ = write!(s, " {}{}={}", k.name, self.at(k.span), self.expr(&k.value));
@@ -245,24 +300,48 @@ impl Dumper {
                 s + ")"
             }
             ExprKind::Attribute { value, attr } => format!("(.{at} {} {attr})", self.expr(value)),
-            ExprKind::Subscript { value, index } => format!("(index{at} {} {})", self.expr(value), self.expr(index)),
+            ExprKind::Subscript { value, index } => {
+                format!("(index{at} {} {})", self.expr(value), self.expr(index))
+            }
             ExprKind::Slice { lower, upper, step } => {
-                format!("(slice{at} {} {} {})", self.opt(lower), self.opt(upper), self.opt(step))
+                format!(
+                    "(slice{at} {} {} {})",
+                    self.opt(lower),
+                    self.opt(upper),
+                    self.opt(step)
+                )
             }
             ExprKind::Tuple(items) => format!("(tuple{at}{})", self.list(items)),
             ExprKind::List(items) => format!("(list{at}{})", self.list(items)),
             ExprKind::Dict(items) => {
-                let s: String = items.iter().map(|(k, v)| format!(" ({} {})", self.expr(k), self.expr(v))).collect();
+                let s: String = items
+                    .iter()
+                    .map(|(k, v)| format!(" ({} {})", self.expr(k), self.expr(v)))
+                    .collect();
                 format!("(dict{at}{s})")
             }
             ExprKind::IfExp { test, body, orelse } => {
-                format!("(ifexp{at} {} {} {})", self.expr(test), self.expr(body), self.expr(orelse))
+                format!(
+                    "(ifexp{at} {} {} {})",
+                    self.expr(test),
+                    self.expr(body),
+                    self.expr(orelse)
+                )
             }
             ExprKind::ListComp { elt, generators } => {
                 format!("(listcomp{at} {}{})", self.expr(elt), self.gens(generators))
             }
-            ExprKind::DictComp { key, value, generators } => {
-                format!("(dictcomp{at} {} {}{})", self.expr(key), self.expr(value), self.gens(generators))
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                format!(
+                    "(dictcomp{at} {} {}{})",
+                    self.expr(key),
+                    self.expr(value),
+                    self.gens(generators)
+                )
             }
         }
     }
@@ -270,7 +349,12 @@ impl Dumper {
     fn gens(&self, gens: &[Comprehension]) -> String {
         let mut s = String::new();
         for g in gens {
-            let _ = write!(s, " (for {} in {}", self.expr(&g.target), self.expr(&g.iter));
+            let _ = write!(
+                s,
+                " (for {} in {}",
+                self.expr(&g.target),
+                self.expr(&g.iter)
+            );
             for c in &g.ifs {
                 let _ = write!(s, " if {}", self.expr(c));
             }
@@ -286,7 +370,11 @@ impl Dumper {
                 FStringPart::Literal(l) => {
                     let _ = write!(s, " {l:?}");
                 }
-                FStringPart::Field { value, conversion, spec } => {
+                FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
                     let _ = write!(s, " {{{}", self.expr(value));
                     if let Some(c) = conversion {
                         let _ = write!(s, " !{c}");

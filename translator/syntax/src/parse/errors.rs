@@ -29,7 +29,11 @@ pub(super) fn collect(cx: &mut Lower, root: Node) {
 
 fn walk(cx: &mut Lower, node: Node) {
     if node.is_missing() {
-        let what = if node.is_named() { node.kind().replace('_', " ") } else { format!("'{}'", node.kind()) };
+        let what = if node.is_named() {
+            node.kind().replace('_', " ")
+        } else {
+            format!("'{}'", node.kind())
+        };
         cx.error(node, format!("syntax error: expected {what}"));
         return;
     }
@@ -59,21 +63,28 @@ const COLON_HEADERS: &[&str] = &[
     "with_statement",
 ];
 
-const COMPOUND_KEYWORDS: &[&str] = &["if", "elif", "else", "while", "for", "def", "class", "try", "except", "finally", "with"];
+const COMPOUND_KEYWORDS: &[&str] = &[
+    "if", "elif", "else", "while", "for", "def", "class", "try", "except", "finally", "with",
+];
 
 /// Keywords that can only begin a statement.
 const STMT_KEYWORDS: &[&str] = &[
-    "def", "class", "return", "while", "pass", "break", "continue", "raise", "try", "except", "finally", "with", "global",
-    "nonlocal", "del", "assert", "elif",
+    "def", "class", "return", "while", "pass", "break", "continue", "raise", "try", "except",
+    "finally", "with", "global", "nonlocal", "del", "assert", "elif",
 ];
 
 fn after(cx: &Lower, node: Node) -> Span {
     let s = cx.span(node);
-    Span { line: s.end_line, col: s.end_col, ..s }
+    Span {
+        line: s.end_line,
+        col: s.end_col,
+        ..s
+    }
 }
 
 fn push(cx: &mut Lower, span: Span, msg: String) {
-    cx.diags.push(Diagnostic::new(span, format!("syntax error: {msg}")));
+    cx.diags
+        .push(Diagnostic::new(span, format!("syntax error: {msg}")));
 }
 
 fn report_error(cx: &mut Lower, node: Node) {
@@ -84,7 +95,10 @@ fn report_error(cx: &mut Lower, node: Node) {
         return;
     };
     // 1. invalid characters
-    if let Some(bad) = leaves.iter().find(|l| matches!(cx.text_of(**l), "$" | "?" | "`")) {
+    if let Some(bad) = leaves
+        .iter()
+        .find(|l| matches!(cx.text_of(**l), "$" | "?" | "`"))
+    {
         let msg = format!("invalid character '{}'", cx.text_of(*bad));
         push(cx, cx.span(*bad), msg);
         return;
@@ -101,7 +115,11 @@ fn report_error(cx: &mut Lower, node: Node) {
     let first_text = cx.text_of(first);
     if COMPOUND_KEYWORDS.contains(&first_text) && !first.is_named() {
         let row = first.start_position().row;
-        let header: Vec<Node> = leaves.iter().copied().take_while(|l| l.start_position().row == row).collect();
+        let header: Vec<Node> = leaves
+            .iter()
+            .copied()
+            .take_while(|l| l.start_position().row == row)
+            .collect();
         if !header.iter().any(|l| l.kind() == ":") && unclosed_bracket(&header).is_none() {
             let last = *header.last().unwrap_or(&first);
             push(cx, after(cx, last), "expected ':'".to_string());
@@ -130,7 +148,11 @@ fn report_error(cx: &mut Lower, node: Node) {
     }
     // 5. unclosed brackets
     if let Some(open) = unclosed_bracket(&leaves) {
-        push(cx, cx.span(open), format!("'{}' was never closed", open.kind()));
+        push(
+            cx,
+            cx.span(open),
+            format!("'{}' was never closed", open.kind()),
+        );
         return;
     }
     // 6. impossible neighbours, including the token after the ERROR
@@ -156,14 +178,28 @@ fn report_error(cx: &mut Lower, node: Node) {
     }
     // 8. a line that ends in an operator
     let last = *leaves.last().unwrap_or(&first);
-    let ends_line = node.next_sibling().is_none_or(|n| n.start_position().row != last.end_position().row);
+    let ends_line = node
+        .next_sibling()
+        .is_none_or(|n| n.start_position().row != last.end_position().row);
     if ends_line && class(cx, last) != Class::Operand {
-        let what = if cx.text_of(last) == "import" { "a name" } else { "an expression" };
-        push(cx, after(cx, last), format!("expected {what} after '{}'", shown(cx.text_of(last))));
+        let what = if cx.text_of(last) == "import" {
+            "a name"
+        } else {
+            "an expression"
+        };
+        push(
+            cx,
+            after(cx, last),
+            format!("expected {what} after '{}'", shown(cx.text_of(last))),
+        );
         return;
     }
     // 9. fallback
-    let msg = if first_text.trim().is_empty() { "unexpected indentation".to_string() } else { format!("unexpected '{}'", shown(first_text)) };
+    let msg = if first_text.trim().is_empty() {
+        "unexpected indentation".to_string()
+    } else {
+        format!("unexpected '{}'", shown(first_text))
+    };
     push(cx, cx.span(first), msg);
 }
 
@@ -187,7 +223,14 @@ enum Class {
 fn class(cx: &Lower, leaf: Node) -> Class {
     if leaf.is_named() {
         return match leaf.kind() {
-            "identifier" | "integer" | "float" | "true" | "false" | "none" | "string" | "concatenated_string" => Class::Operand,
+            "identifier"
+            | "integer"
+            | "float"
+            | "true"
+            | "false"
+            | "none"
+            | "string"
+            | "concatenated_string" => Class::Operand,
             _ => Class::Other,
         };
     }
@@ -195,9 +238,9 @@ fn class(cx: &Lower, leaf: Node) -> Class {
     match t {
         ")" | "]" | "}" => Class::Operand,
         "(" | "[" | "{" | "-" | "+" | "~" | "not" | "lambda" | "await" => Class::Prefix,
-        "=" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "*" | "**" | "/" | "//" | "%" | "@" | "&" | "|" | "^" | "<<" | ">>"
-        | "." | "," | "and" | "or" | "in" | "is" | "+=" | "-=" | "*=" | "/=" | "//=" | "%=" | "**=" | ">>=" | "<<="
-        | "&=" | "|=" | "^=" | "->" => Class::Infix,
+        "=" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "*" | "**" | "/" | "//" | "%" | "@" | "&"
+        | "|" | "^" | "<<" | ">>" | "." | "," | "and" | "or" | "in" | "is" | "+=" | "-=" | "*="
+        | "/=" | "//=" | "%=" | "**=" | ">>=" | "<<=" | "&=" | "|=" | "^=" | "->" => Class::Infix,
         _ if STMT_KEYWORDS.contains(&t) => Class::Statement,
         _ => Class::Other,
     }
@@ -207,12 +250,15 @@ fn cannot_follow(cx: &Lower, a: Node, b: Node) -> bool {
     let (ca, cb) = (class(cx, a), class(cx, b));
     let closer = matches!(cx.text_of(b), ")" | "]" | "}");
     match cb {
-        Class::Operand if closer => !(ca == Class::Operand || matches!(cx.text_of(a), "(" | "[" | "{" | ",")),
+        Class::Operand if closer => {
+            !(ca == Class::Operand || matches!(cx.text_of(a), "(" | "[" | "{" | ","))
+        }
         Class::Operand => ca == Class::Operand,
         Class::Infix => {
             let (ta, tb) = (cx.text_of(a), cx.text_of(b));
             // `not in`, and `*x` / `**x` where an argument or item starts.
-            let allowed = (ta == "not" && tb == "in") || (matches!(tb, "*" | "**") && matches!(ta, "(" | "[" | "{" | ","));
+            let allowed = (ta == "not" && tb == "in")
+                || (matches!(tb, "*" | "**") && matches!(ta, "(" | "[" | "{" | ","));
             matches!(ca, Class::Infix | Class::Prefix | Class::Statement) && !allowed
         }
         Class::Statement => !matches!(cx.text_of(a), ";" | ":"),
@@ -224,12 +270,17 @@ fn cannot_follow(cx: &Lower, a: Node, b: Node) -> bool {
 /// the target in the statement before an ERROR that starts with `=`).
 fn bad_assignment(node: Node) -> Option<(Node, &'static str)> {
     let mut cursor = node.walk();
-    let children: Vec<Node> = node.children(&mut cursor).filter(|c| c.kind() != "comment").collect();
+    let children: Vec<Node> = node
+        .children(&mut cursor)
+        .filter(|c| c.kind() != "comment")
+        .collect();
     let eq = children.iter().position(|c| c.kind() == "=")?;
     let target = match eq {
         0 => {
             let prev = node.prev_sibling()?;
-            if prev.kind() != "expression_statement" || prev.end_position().row != node.start_position().row {
+            if prev.kind() != "expression_statement"
+                || prev.end_position().row != node.start_position().row
+            {
                 return None;
             }
             prev.named_child(0)?
@@ -243,14 +294,24 @@ fn bad_assignment(node: Node) -> Option<(Node, &'static str)> {
 fn non_target(n: Node) -> Option<(Node, &'static str)> {
     match n.kind() {
         "identifier" | "attribute" | "subscript" => None,
-        "tuple" | "list" | "pattern_list" | "expression_list" | "parenthesized_expression" | "tuple_pattern" | "list_pattern" => {
+        "tuple"
+        | "list"
+        | "pattern_list"
+        | "expression_list"
+        | "parenthesized_expression"
+        | "tuple_pattern"
+        | "list_pattern" => {
             let mut cursor = n.walk();
             let items: Vec<Node> = n.named_children(&mut cursor).collect();
             items.into_iter().find_map(non_target)
         }
         "call" => Some((n, "a function call")),
-        "integer" | "float" | "string" | "concatenated_string" | "true" | "false" | "none" => Some((n, "a literal")),
-        "binary_operator" | "unary_operator" | "boolean_operator" | "not_operator" => Some((n, "an operator expression")),
+        "integer" | "float" | "string" | "concatenated_string" | "true" | "false" | "none" => {
+            Some((n, "a literal"))
+        }
+        "binary_operator" | "unary_operator" | "boolean_operator" | "not_operator" => {
+            Some((n, "an operator expression"))
+        }
         "comparison_operator" => Some((n, "a comparison")),
         _ => Some((n, "this expression")),
     }

@@ -8,11 +8,16 @@
 
 use super::literal::{self, StrValue};
 use super::{all_children, field_children, named_children, subset, Dialect, Lower};
-use crate::ast::{BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, Keyword, UnaryOp};
+use crate::ast::{
+    BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, Keyword, UnaryOp,
+};
 use tree_sitter::Node;
 
 pub(super) fn placeholder(cx: &Lower, node: Node) -> Expr {
-    Expr { kind: ExprKind::NoneLit, span: cx.span(node) }
+    Expr {
+        kind: ExprKind::NoneLit,
+        span: cx.span(node),
+    }
 }
 
 fn refuse(cx: &mut Lower, node: Node, msg: &str) -> Expr {
@@ -21,7 +26,10 @@ fn refuse(cx: &mut Lower, node: Node, msg: &str) -> Expr {
 }
 
 fn mk(cx: &Lower, node: Node, kind: ExprKind) -> Expr {
-    Expr { kind, span: cx.span(node) }
+    Expr {
+        kind,
+        span: cx.span(node),
+    }
 }
 
 fn boxed(e: Expr) -> Box<Expr> {
@@ -33,7 +41,10 @@ pub(super) fn lower_field(cx: &mut Lower, node: Node, field: &str) -> Expr {
     match node.child_by_field_name(field) {
         Some(child) => lower_expr(cx, child),
         None => {
-            cx.error(node, format!("syntax error: expected an expression ({field})"));
+            cx.error(
+                node,
+                format!("syntax error: expected an expression ({field})"),
+            );
             placeholder(cx, node)
         }
     }
@@ -79,7 +90,14 @@ fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
         "unary_operator" => lower_unary(cx, node),
         "not_operator" => {
             let operand = lower_field(cx, node, "argument");
-            mk(cx, node, ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand) })
+            mk(
+                cx,
+                node,
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: boxed(operand),
+                },
+            )
         }
         "boolean_operator" => lower_boolop(cx, node),
         "comparison_operator" => lower_compare(cx, node),
@@ -91,13 +109,31 @@ fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
             let body = lower_expr(cx, parts[0]);
             let test = lower_expr(cx, parts[1]);
             let orelse = lower_expr(cx, parts[2]);
-            mk(cx, node, ExprKind::IfExp { test: boxed(test), body: boxed(body), orelse: boxed(orelse) })
+            mk(
+                cx,
+                node,
+                ExprKind::IfExp {
+                    test: boxed(test),
+                    body: boxed(body),
+                    orelse: boxed(orelse),
+                },
+            )
         }
         "call" => lower_call(cx, node),
         "attribute" => {
             let value = lower_field(cx, node, "object");
-            let attr = node.child_by_field_name("attribute").map(|a| cx.text_of(a).to_string()).unwrap_or_default();
-            mk(cx, node, ExprKind::Attribute { value: boxed(value), attr })
+            let attr = node
+                .child_by_field_name("attribute")
+                .map(|a| cx.text_of(a).to_string())
+                .unwrap_or_default();
+            mk(
+                cx,
+                node,
+                ExprKind::Attribute {
+                    value: boxed(value),
+                    attr,
+                },
+            )
         }
         "subscript" => lower_subscript(cx, node),
         "slice" => lower_slice(cx, node),
@@ -113,7 +149,14 @@ fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
         "list_comprehension" => {
             let elt = lower_field(cx, node, "body");
             let generators = lower_generators(cx, node);
-            mk(cx, node, ExprKind::ListComp { elt: boxed(elt), generators })
+            mk(
+                cx,
+                node,
+                ExprKind::ListComp {
+                    elt: boxed(elt),
+                    generators,
+                },
+            )
         }
         "dictionary_comprehension" => {
             let Some(pair) = node.child_by_field_name("body") else {
@@ -122,7 +165,15 @@ fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
             let key = lower_field(cx, pair, "key");
             let value = lower_field(cx, pair, "value");
             let generators = lower_generators(cx, node);
-            mk(cx, node, ExprKind::DictComp { key: boxed(key), value: boxed(value), generators })
+            mk(
+                cx,
+                node,
+                ExprKind::DictComp {
+                    key: boxed(key),
+                    value: boxed(value),
+                    generators,
+                },
+            )
         }
         "lambda" => refuse(cx, node, subset::LAMBDA),
         "yield" => refuse(cx, node, subset::YIELD),
@@ -135,13 +186,21 @@ fn lower_expr_inner(cx: &mut Lower, node: Node) -> Expr {
         "list_splat" | "parenthesized_list_splat" => refuse(cx, node, subset::STAR_EXPR),
         "list_splat_pattern" => refuse(cx, node, subset::STAR_TARGET),
         "dictionary_splat" => refuse(cx, node, subset::STARSTAR_DICT),
-        other => refuse(cx, node, &format!("syntax error: unexpected {}", other.replace('_', " "))),
+        other => refuse(
+            cx,
+            node,
+            &format!("syntax error: unexpected {}", other.replace('_', " ")),
+        ),
     }
 }
 
 fn lower_int(cx: &mut Lower, node: Node, negated: bool) -> Expr {
     match literal::parse_int(cx.text_of(node), cx.dialect) {
-        Ok(v) if v <= i64::MAX as u128 => mk(cx, node, ExprKind::Int(if negated { -(v as i64) } else { v as i64 })),
+        Ok(v) if v <= i64::MAX as u128 => mk(
+            cx,
+            node,
+            ExprKind::Int(if negated { -(v as i64) } else { v as i64 }),
+        ),
         Ok(v) if negated && v == 1u128 << 63 => mk(cx, node, ExprKind::Int(i64::MIN)),
         Ok(_) => refuse(cx, node, subset::INT_RANGE),
         Err(msg) => refuse(cx, node, &msg),
@@ -170,7 +229,14 @@ fn binop_of(kind: &str) -> Option<BinOp> {
 pub(super) fn aug_binop(cx: &mut Lower, op: Node) -> Option<BinOp> {
     let r = binop_of(op.kind());
     if r.is_none() {
-        cx.error(op, if op.kind() == "@=" { subset::MATMUL.to_string() } else { format!("syntax error: unknown operator '{}'", op.kind()) });
+        cx.error(
+            op,
+            if op.kind() == "@=" {
+                subset::MATMUL.to_string()
+            } else {
+                format!("syntax error: unknown operator '{}'", op.kind())
+            },
+        );
     }
     r
 }
@@ -182,9 +248,21 @@ fn lower_binary(cx: &mut Lower, node: Node) -> Expr {
         return refuse(cx, node, "syntax error: expected an operator");
     };
     match binop_of(op_node.kind()) {
-        Some(op) => mk(cx, node, ExprKind::BinOp { op, left: boxed(left), right: boxed(right) }),
+        Some(op) => mk(
+            cx,
+            node,
+            ExprKind::BinOp {
+                op,
+                left: boxed(left),
+                right: boxed(right),
+            },
+        ),
         None if op_node.kind() == "@" => refuse(cx, op_node, subset::MATMUL),
-        None => refuse(cx, op_node, &format!("syntax error: unknown operator '{}'", op_node.kind())),
+        None => refuse(
+            cx,
+            op_node,
+            &format!("syntax error: unknown operator '{}'", op_node.kind()),
+        ),
     }
 }
 
@@ -208,12 +286,26 @@ fn lower_unary(cx: &mut Lower, node: Node) -> Expr {
         }
     }
     let operand = lower_expr(cx, arg);
-    mk(cx, node, ExprKind::UnaryOp { op, operand: boxed(operand) })
+    mk(
+        cx,
+        node,
+        ExprKind::UnaryOp {
+            op,
+            operand: boxed(operand),
+        },
+    )
 }
 
 fn lower_boolop(cx: &mut Lower, node: Node) -> Expr {
-    let op_kind = node.child_by_field_name("operator").map(|o| o.kind()).unwrap_or("and");
-    let op = if op_kind == "or" { BoolOp::Or } else { BoolOp::And };
+    let op_kind = node
+        .child_by_field_name("operator")
+        .map(|o| o.kind())
+        .unwrap_or("and");
+    let op = if op_kind == "or" {
+        BoolOp::Or
+    } else {
+        BoolOp::And
+    };
     let mut values = Vec::new();
     flatten_boolop(cx, node, op_kind, &mut values);
     mk(cx, node, ExprKind::BoolOp { op, values })
@@ -222,7 +314,10 @@ fn lower_boolop(cx: &mut Lower, node: Node) -> Expr {
 fn flatten_boolop(cx: &mut Lower, node: Node, op_kind: &str, out: &mut Vec<Expr>) {
     for field in ["left", "right"] {
         match node.child_by_field_name(field) {
-            Some(c) if c.kind() == "boolean_operator" && c.child_by_field_name("operator").map(|o| o.kind()) == Some(op_kind) => {
+            Some(c)
+                if c.kind() == "boolean_operator"
+                    && c.child_by_field_name("operator").map(|o| o.kind()) == Some(op_kind) =>
+            {
                 flatten_boolop(cx, c, op_kind, out)
             }
             Some(c) => out.push(lower_expr(cx, c)),
@@ -269,11 +364,21 @@ fn lower_compare(cx: &mut Lower, node: Node) -> Expr {
         };
         ops.push(op);
     }
-    let Some(left) = left else { return refuse(cx, node, "syntax error: expected an operand") };
+    let Some(left) = left else {
+        return refuse(cx, node, "syntax error: expected an operand");
+    };
     if ops.len() != comparators.len() || ops.is_empty() {
         return refuse(cx, node, "syntax error: malformed comparison");
     }
-    mk(cx, node, ExprKind::Compare { left: boxed(left), ops, comparators })
+    mk(
+        cx,
+        node,
+        ExprKind::Compare {
+            left: boxed(left),
+            ops,
+            comparators,
+        },
+    )
 }
 
 fn lower_call(cx: &mut Lower, node: Node) -> Expr {
@@ -285,7 +390,15 @@ fn lower_call(cx: &mut Lower, node: Node) -> Expr {
         return refuse(cx, arglist, subset::GENEXP);
     }
     let (args, keywords) = lower_arguments(cx, arglist);
-    mk(cx, node, ExprKind::Call { func: boxed(func), args, keywords })
+    mk(
+        cx,
+        node,
+        ExprKind::Call {
+            func: boxed(func),
+            args,
+            keywords,
+        },
+    )
 }
 
 /// The positional and keyword arguments of an `argument_list`.
@@ -295,9 +408,16 @@ pub(super) fn lower_arguments(cx: &mut Lower, arglist: Node) -> (Vec<Expr>, Vec<
     for arg in named_children(arglist) {
         match arg.kind() {
             "keyword_argument" => {
-                let name = arg.child_by_field_name("name").map(|n| cx.text_of(n).to_string()).unwrap_or_default();
+                let name = arg
+                    .child_by_field_name("name")
+                    .map(|n| cx.text_of(n).to_string())
+                    .unwrap_or_default();
                 let value = lower_field(cx, arg, "value");
-                keywords.push(Keyword { name, value, span: cx.span(arg) });
+                keywords.push(Keyword {
+                    name,
+                    value,
+                    span: cx.span(arg),
+                });
             }
             "list_splat" => {
                 cx.error(arg, subset::STAR_ARG);
@@ -320,10 +440,20 @@ fn lower_subscript(cx: &mut Lower, node: Node) -> Expr {
         [one] if !trailing_comma => lower_expr(cx, *one),
         [first, .., last] | [first @ last] => {
             let items = subs.iter().map(|s| lower_expr(cx, *s)).collect();
-            Expr { kind: ExprKind::Tuple(items), span: cx.span2(*first, *last) }
+            Expr {
+                kind: ExprKind::Tuple(items),
+                span: cx.span2(*first, *last),
+            }
         }
     };
-    mk(cx, node, ExprKind::Subscript { value: boxed(value), index: boxed(index) })
+    mk(
+        cx,
+        node,
+        ExprKind::Subscript {
+            value: boxed(value),
+            index: boxed(index),
+        },
+    )
 }
 
 fn lower_slice(cx: &mut Lower, node: Node) -> Expr {
@@ -342,7 +472,10 @@ fn lower_slice(cx: &mut Lower, node: Node) -> Expr {
 
 /// Items of a tuple / list literal or target list.
 fn lower_items(cx: &mut Lower, node: Node) -> Vec<Expr> {
-    named_children(node).into_iter().map(|c| lower_expr(cx, c)).collect()
+    named_children(node)
+        .into_iter()
+        .map(|c| lower_expr(cx, c))
+        .collect()
 }
 
 fn lower_dict(cx: &mut Lower, node: Node) -> Expr {
@@ -379,10 +512,17 @@ fn lower_generators(cx: &mut Lower, node: Node) -> Vec<Comprehension> {
                     [one] => lower_expr(cx, *one),
                     [first, .., last] => {
                         let items = rights.iter().map(|r| lower_expr(cx, *r)).collect();
-                        Expr { kind: ExprKind::Tuple(items), span: cx.span2(*first, *last) }
+                        Expr {
+                            kind: ExprKind::Tuple(items),
+                            span: cx.span2(*first, *last),
+                        }
                     }
                 };
-                gens.push(Comprehension { target, iter, ifs: Vec::new() });
+                gens.push(Comprehension {
+                    target,
+                    iter,
+                    ifs: Vec::new(),
+                });
             }
             "if_clause" => {
                 let cond = match named_children(child).first() {
@@ -424,24 +564,35 @@ fn check_target(cx: &mut Lower, e: &Expr, node: Node) {
 
 fn check_target_expr(cx: &mut Lower, e: &Expr) {
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::NoneLit => {}
+        ExprKind::Name(_)
+        | ExprKind::Attribute { .. }
+        | ExprKind::Subscript { .. }
+        | ExprKind::NoneLit => {}
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             for item in items {
                 check_target_expr(cx, item);
             }
         }
-        _ => cx.diags.push(crate::diag::Diagnostic::new(e.span, format!("cannot assign to {}", describe(e)))),
+        _ => cx.diags.push(crate::diag::Diagnostic::new(
+            e.span,
+            format!("cannot assign to {}", describe(e)),
+        )),
     }
 }
 
 fn describe(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Call { .. } => "a function call",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::Bool(_) | ExprKind::NoneLit => {
-            "a literal"
-        }
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::Bool(_)
+        | ExprKind::NoneLit => "a literal",
         ExprKind::FString(_) => "an f-string",
-        ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } | ExprKind::BoolOp { .. } => "an operator expression",
+        ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } | ExprKind::BoolOp { .. } => {
+            "an operator expression"
+        }
         ExprKind::Compare { .. } => "a comparison",
         ExprKind::IfExp { .. } => "a conditional expression",
         ExprKind::ListComp { .. } | ExprKind::DictComp { .. } => "a comprehension",
@@ -453,10 +604,16 @@ fn describe(e: &Expr) -> &'static str {
 // ---- strings -------------------------------------------------------------
 
 fn lower_string(cx: &mut Lower, node: Node) -> Expr {
-    let pieces = if node.kind() == "concatenated_string" { named_children(node) } else { vec![node] };
+    let pieces = if node.kind() == "concatenated_string" {
+        named_children(node)
+    } else {
+        vec![node]
+    };
     let mut acc: Option<StrValue> = None;
     for piece in pieces {
-        let Some(v) = string_piece(cx, piece) else { return placeholder(cx, node) };
+        let Some(v) = string_piece(cx, piece) else {
+            return placeholder(cx, node);
+        };
         acc = Some(match acc {
             None => v,
             Some(prev) => match prev.concat(v) {
@@ -486,7 +643,10 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
         }
     };
     if prefix.unicode && (prefix.raw || prefix.bytes) && cx.dialect == Dialect::Py3 {
-        cx.error(*start, "syntax error: the `ur` string prefix is Python 2 syntax; use r'...'");
+        cx.error(
+            *start,
+            "syntax error: the `ur` string prefix is Python 2 syntax; use r'...'",
+        );
         return None;
     }
     // py2: a plain literal is a byte string; u'' is text.
@@ -497,7 +657,8 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
     for child in &children[1..] {
         match child.kind() {
             "string_content" => {
-                if let Err(msg) = literal::decode(cx.text_of(*child), prefix, bytes_like, &mut cps) {
+                if let Err(msg) = literal::decode(cx.text_of(*child), prefix, bytes_like, &mut cps)
+                {
                     cx.error(*child, format!("syntax error: {msg}"));
                     ok = false;
                 }
@@ -520,7 +681,16 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
             literal::push_part(&mut parts, FStringPart::Literal(literal::to_string(&cps)));
         }
         if parts.iter().all(|p| matches!(p, FStringPart::Literal(_))) {
-            let s = parts.into_iter().map(|p| if let FStringPart::Literal(s) = p { s } else { String::new() }).collect();
+            let s = parts
+                .into_iter()
+                .map(|p| {
+                    if let FStringPart::Literal(s) = p {
+                        s
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect();
             return Some(StrValue::Text(s));
         }
         Some(StrValue::FString(parts))
@@ -535,7 +705,10 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
 /// spec, a `format_expression`) appended to `parts`.
 fn field_parts(cx: &mut Lower, node: Node, parts: &mut Vec<FStringPart>) {
     let Some(expr_node) = node.child_by_field_name("expression") else {
-        cx.error(node, "syntax error: f-string: expected an expression inside {}");
+        cx.error(
+            node,
+            "syntax error: f-string: expected an expression inside {}",
+        );
         return;
     };
     // `{a, b}` is a tuple: `expression_list` lowers to one.
@@ -546,7 +719,12 @@ fn field_parts(cx: &mut Lower, node: Node, parts: &mut Vec<FStringPart>) {
             "!r" => conversion = Some('r'),
             "!s" => conversion = Some('s'),
             "!a" => conversion = Some('a'),
-            other => cx.error(conv, format!("syntax error: f-string: unknown conversion '{other}'; expected !r, !s or !a")),
+            other => cx.error(
+                conv,
+                format!(
+                    "syntax error: f-string: unknown conversion '{other}'; expected !r, !s or !a"
+                ),
+            ),
         }
     }
     let mut spec = Vec::new();
@@ -555,14 +733,26 @@ fn field_parts(cx: &mut Lower, node: Node, parts: &mut Vec<FStringPart>) {
     }
     // `{x=}` prints the expression's text, then its repr (or its format).
     if all_children(node).iter().any(|c| c.kind() == "=") {
-        let eq_end = all_children(node).iter().find(|c| c.kind() == "=").map(|c| c.end_byte()).unwrap_or(0);
-        let text = cx.text.get(expr_node.start_byte()..eq_end).unwrap_or("").to_string();
+        let eq_end = all_children(node)
+            .iter()
+            .find(|c| c.kind() == "=")
+            .map(|c| c.end_byte())
+            .unwrap_or(0);
+        let text = cx
+            .text
+            .get(expr_node.start_byte()..eq_end)
+            .unwrap_or("")
+            .to_string();
         literal::push_part(parts, FStringPart::Literal(text));
         if conversion.is_none() && spec.is_empty() {
             conversion = Some('r');
         }
     }
-    parts.push(FStringPart::Field { value: boxed(value), conversion, spec });
+    parts.push(FStringPart::Field {
+        value: boxed(value),
+        conversion,
+        spec,
+    });
 }
 
 /// The parts of a format spec: the text between nested fields (taken from

@@ -32,7 +32,10 @@ fn walk(cx: &mut Lower, node: Node) {
         if kind == "block" {
             check_block(cx, child);
             walk(cx, child);
-        } else if kind.ends_with("_statement") || kind.ends_with("_definition") || kind.ends_with("_clause") {
+        } else if kind.ends_with("_statement")
+            || kind.ends_with("_definition")
+            || kind.ends_with("_clause")
+        {
             walk(cx, child);
         }
     }
@@ -41,19 +44,31 @@ fn walk(cx: &mut Lower, node: Node) {
 /// Leading whitespace characters of 0-based line `row`.
 fn indent_of_row(cx: &Lower, row: usize) -> usize {
     let start = cx.line_starts.get(row).copied().unwrap_or(cx.text.len());
-    cx.text[start..].chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '\x0c').count()
+    cx.text[start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t' || *c == '\x0c')
+        .count()
 }
 
 /// Does `node` begin its line (only whitespace before it)?
 fn starts_line(cx: &Lower, node: Node) -> bool {
     let start = node.start_byte();
-    let line_start = cx.line_starts.get(node.start_position().row).copied().unwrap_or(0);
-    cx.text.get(line_start..start).is_some_and(|s| s.chars().all(|c| c == ' ' || c == '\t' || c == '\x0c'))
+    let line_start = cx
+        .line_starts
+        .get(node.start_position().row)
+        .copied()
+        .unwrap_or(0);
+    cx.text
+        .get(line_start..start)
+        .is_some_and(|s| s.chars().all(|c| c == ' ' || c == '\t' || c == '\x0c'))
 }
 
 fn check_block(cx: &mut Lower, block: Node) {
     let Some(header) = block.parent() else { return };
-    let keyword = header.child(0).map(|k| cx.text_of(k).to_string()).unwrap_or_default();
+    let keyword = header
+        .child(0)
+        .map(|k| cx.text_of(k).to_string())
+        .unwrap_or_default();
     let stmts = named_children(block);
     let Some(first) = stmts.first() else {
         let line = header.start_position().row + 1;
@@ -62,7 +77,11 @@ fn check_block(cx: &mut Lower, block: Node) {
             Some(next) => cx.span(next),
             None => {
                 let s = cx.span(header);
-                Span { line: s.end_line, col: s.end_col, ..s }
+                Span {
+                    line: s.end_line,
+                    col: s.end_col,
+                    ..s
+                }
             }
         };
         cx.diags.push(crate::diag::Diagnostic::new(
@@ -78,7 +97,10 @@ fn check_block(cx: &mut Lower, block: Node) {
     let col = indent_of_row(cx, first.start_position().row);
     if col <= header_indent {
         let line = header.start_position().row + 1;
-        cx.error(*first, format!("syntax error: expected an indented block after '{keyword}' on line {line}"));
+        cx.error(
+            *first,
+            format!("syntax error: expected an indented block after '{keyword}' on line {line}"),
+        );
         return;
     }
     check_stmts(cx, &stmts, col);
@@ -93,9 +115,16 @@ fn check_stmts(cx: &mut Lower, stmts: &[Node], expected: usize) {
         if col == expected {
             continue;
         }
-        let prev_indent = if i > 0 { indent_of_row(cx, stmts[i - 1].end_position().row) } else { 0 };
+        let prev_indent = if i > 0 {
+            indent_of_row(cx, stmts[i - 1].end_position().row)
+        } else {
+            0
+        };
         if col < prev_indent {
-            cx.error(*s, "syntax error: unindent does not match any outer indentation level");
+            cx.error(
+                *s,
+                "syntax error: unindent does not match any outer indentation level",
+            );
         } else {
             cx.error(*s, "syntax error: unexpected indent");
         }

@@ -19,7 +19,9 @@ pub(super) fn parse_int(text: &str, dialect: Dialect) -> Result<u128, String> {
     }
     if t.ends_with('l') || t.ends_with('L') {
         if dialect == Dialect::Py3 {
-            return Err("the `L` suffix of long integers is Python 2 syntax; remove it".to_string());
+            return Err(
+                "the `L` suffix of long integers is Python 2 syntax; remove it".to_string(),
+            );
         }
         t.pop();
     }
@@ -53,7 +55,8 @@ pub(super) fn parse_float(text: &str) -> Result<f64, String> {
     if t.ends_with('j') || t.ends_with('J') {
         return Err(subset::IMAGINARY.to_string());
     }
-    t.parse::<f64>().map_err(|_| format!("invalid float literal '{text}'"))
+    t.parse::<f64>()
+        .map_err(|_| format!("invalid float literal '{text}'"))
 }
 
 /// What a string's prefix says about it.
@@ -67,8 +70,16 @@ pub(super) struct Prefix {
 
 /// Split `string_start` text (`rb"`, `'''`) into its prefix.
 pub(super) fn parse_prefix(start: &str) -> Result<Prefix, String> {
-    let letters: String = start.chars().take_while(|c| *c != '\'' && *c != '"').collect();
-    let mut p = Prefix { raw: false, bytes: false, fstring: false, unicode: false };
+    let letters: String = start
+        .chars()
+        .take_while(|c| *c != '\'' && *c != '"')
+        .collect();
+    let mut p = Prefix {
+        raw: false,
+        bytes: false,
+        fstring: false,
+        unicode: false,
+    };
     for c in letters.chars() {
         match c.to_ascii_lowercase() {
             'r' => p.raw = true,
@@ -87,7 +98,12 @@ pub(super) fn parse_prefix(start: &str) -> Result<Prefix, String> {
 /// Decode the text of one `string_content` (between quotes, outside
 /// replacement fields). Text results are appended to `out` as chars; for
 /// bytes each char is one byte value (0..=255).
-pub(super) fn decode(content: &str, p: Prefix, bytes_like: bool, out: &mut Vec<u32>) -> Result<(), String> {
+pub(super) fn decode(
+    content: &str,
+    p: Prefix,
+    bytes_like: bool,
+    out: &mut Vec<u32>,
+) -> Result<(), String> {
     let mut chars = content.chars().peekable();
     while let Some(c) = chars.next() {
         // Newlines in the source are '\n' in the value, as in Python.
@@ -104,7 +120,10 @@ pub(super) fn decode(content: &str, p: Prefix, bytes_like: bool, out: &mut Vec<u
         if c != '\\' || p.raw {
             if bytes_like && (c as u32) > 0x7f {
                 if p.bytes {
-                    return Err("bytes literals may only contain ASCII characters; use \\x escapes".to_string());
+                    return Err(
+                        "bytes literals may only contain ASCII characters; use \\x escapes"
+                            .to_string(),
+                    );
                 }
                 // py2 byte string written in UTF-8 source: its UTF-8 bytes.
                 let mut buf = [0u8; 4];
@@ -158,12 +177,17 @@ pub(super) fn decode(content: &str, p: Prefix, bytes_like: bool, out: &mut Vec<u
                 let n = if e == 'u' { 4 } else { 8 };
                 let v = hex_digits(&mut chars, n, if e == 'u' { "\\u" } else { "\\U" })?;
                 if char::from_u32(v).is_none() {
-                    return Err(format!("\\{e} escape {v:#x} is not a valid Unicode character"));
+                    return Err(format!(
+                        "\\{e} escape {v:#x} is not a valid Unicode character"
+                    ));
                 }
                 out.push(v);
             }
             'N' if !bytes_like => {
-                return Err("\\N{...} escapes are not supported; write the character itself or use \\u".to_string());
+                return Err(
+                    "\\N{...} escapes are not supported; write the character itself or use \\u"
+                        .to_string(),
+                );
             }
             other => {
                 // Unknown escapes keep their backslash, as in Python.
@@ -175,7 +199,11 @@ pub(super) fn decode(content: &str, p: Prefix, bytes_like: bool, out: &mut Vec<u
     Ok(())
 }
 
-fn hex_digits(chars: &mut std::iter::Peekable<std::str::Chars>, n: usize, what: &str) -> Result<u32, String> {
+fn hex_digits(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    n: usize,
+    what: &str,
+) -> Result<u32, String> {
     let mut v = 0u32;
     for _ in 0..n {
         match chars.peek().and_then(|c| c.to_digit(16)) {
@@ -250,7 +278,9 @@ pub(super) fn push_part(parts: &mut Vec<FStringPart>, part: FStringPart) {
 /// Code points (from `decode`) to a String; lone surrogates from `\ud800`
 /// become U+FFFD (Rust strings cannot hold them).
 pub(super) fn to_string(cps: &[u32]) -> String {
-    cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect()
+    cps.iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 pub(super) fn to_bytes(cps: &[u32]) -> Vec<u8> {

@@ -7,7 +7,9 @@
 
 use super::expr::{self, lower_expr, lower_field, lower_target, placeholder};
 use super::{all_children, field_children, named_children, subset, Dialect, Lower};
-use crate::ast::{Alias, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Param, Stmt, StmtKind};
+use crate::ast::{
+    Alias, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Param, Stmt, StmtKind,
+};
 use tree_sitter::Node;
 
 /// Lower the statements that are the named children of `node` (a `module`
@@ -31,7 +33,10 @@ fn lower_body(cx: &mut Lower, node: Node, field: &str) -> Vec<Stmt> {
 }
 
 fn push(cx: &Lower, out: &mut Vec<Stmt>, node: Node, kind: StmtKind) {
-    out.push(Stmt { kind, span: cx.span(node) });
+    out.push(Stmt {
+        kind,
+        span: cx.span(node),
+    });
 }
 
 fn is_async(node: Node) -> bool {
@@ -69,7 +74,17 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             let iter = lower_field(cx, node, "right");
             let body = lower_body(cx, node, "body");
             let orelse = else_body(cx, node.child_by_field_name("alternative"));
-            push(cx, out, node, StmtKind::For { target, iter, body, orelse });
+            push(
+                cx,
+                out,
+                node,
+                StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                },
+            );
         }
         "function_definition" => {
             if let Some(f) = lower_def(cx, node, Vec::new(), node) {
@@ -83,16 +98,34 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
         "decorated_definition" => lower_decorated(cx, node, out),
         "import_statement" => {
-            let names = field_children(node, "name").into_iter().map(|n| lower_alias(cx, n)).collect();
+            let names = field_children(node, "name")
+                .into_iter()
+                .map(|n| lower_alias(cx, n))
+                .collect();
             push(cx, out, node, StmtKind::Import(names));
         }
         "import_from_statement" => lower_import_from(cx, node, out),
         "future_import_statement" => {
-            let names = field_children(node, "name").into_iter().map(|n| lower_alias(cx, n)).collect();
-            push(cx, out, node, StmtKind::ImportFrom { module: Some("__future__".to_string()), names, level: 0 });
+            let names = field_children(node, "name")
+                .into_iter()
+                .map(|n| lower_alias(cx, n))
+                .collect();
+            push(
+                cx,
+                out,
+                node,
+                StmtKind::ImportFrom {
+                    module: Some("__future__".to_string()),
+                    names,
+                    level: 0,
+                },
+            );
         }
         "global_statement" => {
-            let names = named_children(node).into_iter().map(|n| cx.text_of(n).to_string()).collect();
+            let names = named_children(node)
+                .into_iter()
+                .map(|n| cx.text_of(n).to_string())
+                .collect();
             push(cx, out, node, StmtKind::Global(names));
         }
         "raise_statement" => lower_raise(cx, node, out),
@@ -108,7 +141,10 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
         "delete_statement" => {
             let targets = match named_children(node).first() {
-                Some(t) if t.kind() == "expression_list" => named_children(*t).into_iter().map(|t| lower_target(cx, t)).collect(),
+                Some(t) if t.kind() == "expression_list" => named_children(*t)
+                    .into_iter()
+                    .map(|t| lower_target(cx, t))
+                    .collect(),
                 Some(t) => vec![lower_target(cx, *t)],
                 None => Vec::new(),
             };
@@ -116,11 +152,21 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
         "print_statement" => lower_print(cx, node, out),
         "exec_statement" => cx.error(node, subset::EXEC),
-        "with_statement" => cx.error(node, if is_async(node) { subset::ASYNC } else { subset::WITH }),
+        "with_statement" => cx.error(
+            node,
+            if is_async(node) {
+                subset::ASYNC
+            } else {
+                subset::WITH
+            },
+        ),
         "match_statement" => cx.error(node, subset::MATCH),
         "nonlocal_statement" => cx.error(node, subset::NONLOCAL),
         "type_alias_statement" => cx.error(node, subset::TYPE_ALIAS),
-        other => cx.error(node, format!("syntax error: unexpected {}", other.replace('_', " "))),
+        other => cx.error(
+            node,
+            format!("syntax error: unexpected {}", other.replace('_', " ")),
+        ),
     }
 }
 
@@ -134,7 +180,10 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                 None => placeholder(cx, *one),
             };
             if matches!(target.kind, ExprKind::Tuple(_) | ExprKind::List(_)) {
-                cx.error(*one, "augmented assignment needs a single target, not a tuple or list");
+                cx.error(
+                    *one,
+                    "augmented assignment needs a single target, not a tuple or list",
+                );
             }
             let value = lower_field(cx, *one, "right");
             if let Some(op_node) = one.child_by_field_name("operator") {
@@ -143,9 +192,21 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                 }
             }
         }
-        [one] if cx.dialect == Dialect::Py2 && one.kind() == "identifier" && cx.text_of(*one) == "print" => {
+        [one]
+            if cx.dialect == Dialect::Py2
+                && one.kind() == "identifier"
+                && cx.text_of(*one) == "print" =>
+        {
             // py2 bare `print`: an empty line.
-            push(cx, out, node, StmtKind::Print { values: Vec::new(), newline: true });
+            push(
+                cx,
+                out,
+                node,
+                StmtKind::Print {
+                    values: Vec::new(),
+                    newline: true,
+                },
+            );
         }
         [one] => {
             let e = lower_expr(cx, *one);
@@ -155,7 +216,10 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         [first, .., last] => {
             // `1, 2` as a statement: a tuple.
             let items = children.iter().map(|c| lower_expr(cx, *c)).collect();
-            let e = Expr { kind: ExprKind::Tuple(items), span: cx.span2(*first, *last) };
+            let e = Expr {
+                kind: ExprKind::Tuple(items),
+                span: cx.span2(*first, *last),
+            };
             push(cx, out, node, StmtKind::Expr(e));
         }
     }
@@ -179,7 +243,10 @@ fn lower_assignment(cx: &mut Lower, node: Node, stmt: Node, out: &mut Vec<Stmt>)
             }
             Some(right) if right.kind() == "assignment" => cur = right,
             Some(right) if right.kind() == "augmented_assignment" => {
-                cx.error(right, "syntax error: an augmented assignment cannot be chained with '='");
+                cx.error(
+                    right,
+                    "syntax error: an augmented assignment cannot be chained with '='",
+                );
                 return;
             }
             Some(right) => {
@@ -196,20 +263,28 @@ fn lower_if(cx: &mut Lower, node: Node) -> Stmt {
     let body = lower_body(cx, node, "consequence");
     let alternatives = field_children(node, "alternative");
     let orelse = lower_elifs(cx, &alternatives);
-    Stmt { kind: StmtKind::If { test, body, orelse }, span: cx.span(node) }
+    Stmt {
+        kind: StmtKind::If { test, body, orelse },
+        span: cx.span(node),
+    }
 }
 
 /// `elif`/`else` clauses as the `orelse` of an `If`: each `elif` becomes a
 /// nested `If` whose span runs from the `elif` to the end of the chain.
 fn lower_elifs(cx: &mut Lower, alts: &[Node]) -> Vec<Stmt> {
-    let Some((first, rest)) = alts.split_first() else { return Vec::new() };
+    let Some((first, rest)) = alts.split_first() else {
+        return Vec::new();
+    };
     match first.kind() {
         "elif_clause" => {
             let test = lower_field(cx, *first, "condition");
             let body = lower_body(cx, *first, "consequence");
             let orelse = lower_elifs(cx, rest);
             let span = cx.span2(*first, *alts.last().unwrap_or(first));
-            vec![Stmt { kind: StmtKind::If { test, body, orelse }, span }]
+            vec![Stmt {
+                kind: StmtKind::If { test, body, orelse },
+                span,
+            }]
         }
         _ => else_body(cx, Some(*first)),
     }
@@ -232,7 +307,10 @@ fn lower_decorated(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         })
         .collect();
     let Some(def) = node.child_by_field_name("definition") else {
-        cx.error(node, "syntax error: expected a def or class after the decorators");
+        cx.error(
+            node,
+            "syntax error: expected a def or class after the decorators",
+        );
         return;
     };
     match def.kind() {
@@ -250,18 +328,31 @@ fn lower_decorated(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
 }
 
 fn name_of(cx: &Lower, node: Node) -> String {
-    node.child_by_field_name("name").map(|n| cx.text_of(n).to_string()).unwrap_or_default()
+    node.child_by_field_name("name")
+        .map(|n| cx.text_of(n).to_string())
+        .unwrap_or_default()
 }
 
 /// `def`; `whole` is the node whose span the definition gets (the
 /// decorated definition when there are decorators).
-fn lower_def(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -> Option<FunctionDef> {
+fn lower_def(
+    cx: &mut Lower,
+    node: Node,
+    decorators: Vec<Expr>,
+    whole: Node,
+) -> Option<FunctionDef> {
     let name = name_of(cx, node);
     if is_async(node) {
         cx.error(node, subset::ASYNC);
     }
     if cx.func_depth > 0 {
-        cx.error(node, format!("{} (`{name}` is defined inside another function)", subset::NESTED_DEF));
+        cx.error(
+            node,
+            format!(
+                "{} (`{name}` is defined inside another function)",
+                subset::NESTED_DEF
+            ),
+        );
     }
     if let Some(tp) = node.child_by_field_name("type_parameters") {
         cx.error(tp, subset::TYPE_PARAMS);
@@ -273,7 +364,13 @@ fn lower_def(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -> 
     cx.func_depth += 1;
     let body = lower_body(cx, node, "body");
     cx.func_depth -= 1;
-    Some(FunctionDef { name, params, body, decorators, span: cx.span(whole) })
+    Some(FunctionDef {
+        name,
+        params,
+        body,
+        decorators,
+        span: cx.span(whole),
+    })
 }
 
 fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
@@ -281,13 +378,23 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
     for p in named_children(node) {
         let span = cx.span(p);
         match p.kind() {
-            "identifier" => params.push(Param { name: cx.text_of(p).to_string(), default: None, span }),
+            "identifier" => params.push(Param {
+                name: cx.text_of(p).to_string(),
+                default: None,
+                span,
+            }),
             "typed_parameter" => match named_children(p).first() {
-                Some(inner) if inner.kind() == "identifier" => {
-                    params.push(Param { name: cx.text_of(*inner).to_string(), default: None, span })
+                Some(inner) if inner.kind() == "identifier" => params.push(Param {
+                    name: cx.text_of(*inner).to_string(),
+                    default: None,
+                    span,
+                }),
+                Some(inner) if inner.kind() == "list_splat_pattern" => {
+                    cx.error(p, subset::STAR_PARAM)
                 }
-                Some(inner) if inner.kind() == "list_splat_pattern" => cx.error(p, subset::STAR_PARAM),
-                Some(inner) if inner.kind() == "dictionary_splat_pattern" => cx.error(p, subset::STARSTAR_PARAM),
+                Some(inner) if inner.kind() == "dictionary_splat_pattern" => {
+                    cx.error(p, subset::STARSTAR_PARAM)
+                }
                 _ => cx.error(p, "syntax error: expected a parameter name"),
             },
             "default_parameter" | "typed_default_parameter" => {
@@ -296,16 +403,28 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
                     cx.error(p, subset::TUPLE_PARAM);
                     continue;
                 }
-                let name = name_node.map(|n| cx.text_of(n).to_string()).unwrap_or_default();
+                let name = name_node
+                    .map(|n| cx.text_of(n).to_string())
+                    .unwrap_or_default();
                 let default = Some(lower_field(cx, p, "value"));
-                params.push(Param { name, default, span });
+                params.push(Param {
+                    name,
+                    default,
+                    span,
+                });
             }
             "list_splat_pattern" => cx.error(p, subset::STAR_PARAM),
             "dictionary_splat_pattern" => cx.error(p, subset::STARSTAR_PARAM),
             "keyword_separator" => cx.error(p, subset::KW_ONLY),
             "positional_separator" => cx.error(p, subset::POS_ONLY),
             "tuple_pattern" => cx.error(p, subset::TUPLE_PARAM),
-            other => cx.error(p, format!("syntax error: unexpected {} in parameters", other.replace('_', " "))),
+            other => cx.error(
+                p,
+                format!(
+                    "syntax error: unexpected {} in parameters",
+                    other.replace('_', " ")
+                ),
+            ),
         }
     }
     params
@@ -314,7 +433,13 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
 fn lower_class(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -> Option<ClassDef> {
     let name = name_of(cx, node);
     if cx.func_depth > 0 {
-        cx.error(node, format!("{} (`{name}` is defined inside a function)", subset::NESTED_CLASS));
+        cx.error(
+            node,
+            format!(
+                "{} (`{name}` is defined inside a function)",
+                subset::NESTED_CLASS
+            ),
+        );
     }
     if let Some(tp) = node.child_by_field_name("type_parameters") {
         cx.error(tp, subset::TYPE_PARAMS);
@@ -323,7 +448,8 @@ fn lower_class(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -
         Some(list) => {
             let (args, keywords) = expr::lower_arguments(cx, list);
             for k in &keywords {
-                cx.diags.push(crate::diag::Diagnostic::new(k.span, subset::CLASS_KEYWORD));
+                cx.diags
+                    .push(crate::diag::Diagnostic::new(k.span, subset::CLASS_KEYWORD));
             }
             args
         }
@@ -332,13 +458,23 @@ fn lower_class(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -
     // Methods are functions of the class, not nested functions: the class
     // body is lowered at the depth of the class itself.
     let body = lower_body(cx, node, "body");
-    Some(ClassDef { name, bases, body, decorators, span: cx.span(whole) })
+    Some(ClassDef {
+        name,
+        bases,
+        body,
+        decorators,
+        span: cx.span(whole),
+    })
 }
 
 fn dotted(cx: &Lower, node: Node) -> String {
     // `dotted_name` text may contain spaces or comments (`a . b`): rebuild.
     if node.kind() == "dotted_name" {
-        named_children(node).iter().map(|i| cx.text_of(*i)).collect::<Vec<_>>().join(".")
+        named_children(node)
+            .iter()
+            .map(|i| cx.text_of(*i))
+            .collect::<Vec<_>>()
+            .join(".")
     } else {
         cx.text_of(node).to_string()
     }
@@ -347,11 +483,20 @@ fn dotted(cx: &Lower, node: Node) -> String {
 fn lower_alias(cx: &mut Lower, node: Node) -> Alias {
     let span = cx.span(node);
     if node.kind() == "aliased_import" {
-        let name = node.child_by_field_name("name").map(|n| dotted(cx, n)).unwrap_or_default();
-        let asname = node.child_by_field_name("alias").map(|a| cx.text_of(a).to_string());
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| dotted(cx, n))
+            .unwrap_or_default();
+        let asname = node
+            .child_by_field_name("alias")
+            .map(|a| cx.text_of(a).to_string());
         Alias { name, asname, span }
     } else {
-        Alias { name: dotted(cx, node), asname: None, span }
+        Alias {
+            name: dotted(cx, node),
+            asname: None,
+            span,
+        }
     }
 }
 
@@ -362,7 +507,9 @@ fn lower_import_from(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             let mut module = None;
             for c in named_children(m) {
                 match c.kind() {
-                    "import_prefix" => level = all_children(c).iter().filter(|d| d.kind() == ".").count() as u32,
+                    "import_prefix" => {
+                        level = all_children(c).iter().filter(|d| d.kind() == ".").count() as u32
+                    }
                     "dotted_name" => module = Some(dotted(cx, c)),
                     _ => {}
                 }
@@ -372,22 +519,50 @@ fn lower_import_from(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         Some(m) => (Some(dotted(cx, m)), 0),
         None => (None, 0),
     };
-    let mut names: Vec<Alias> = field_children(node, "name").into_iter().map(|n| lower_alias(cx, n)).collect();
-    if let Some(w) = named_children(node).into_iter().find(|c| c.kind() == "wildcard_import") {
-        names.push(Alias { name: "*".to_string(), asname: None, span: cx.span(w) });
+    let mut names: Vec<Alias> = field_children(node, "name")
+        .into_iter()
+        .map(|n| lower_alias(cx, n))
+        .collect();
+    if let Some(w) = named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "wildcard_import")
+    {
+        names.push(Alias {
+            name: "*".to_string(),
+            asname: None,
+            span: cx.span(w),
+        });
     }
-    push(cx, out, node, StmtKind::ImportFrom { module, names, level });
+    push(
+        cx,
+        out,
+        node,
+        StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        },
+    );
 }
 
 fn lower_raise(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     let cause = node.child_by_field_name("cause").map(|c| lower_expr(cx, c));
-    let exc_node = named_children(node).into_iter().find(|c| Some(c.id()) != node.child_by_field_name("cause").map(|n| n.id()));
+    let exc_node = named_children(node)
+        .into_iter()
+        .find(|c| Some(c.id()) != node.child_by_field_name("cause").map(|n| n.id()));
     let exc = match exc_node {
         Some(e) if e.kind() == "expression_list" => {
             // py2 `raise E, v` means `raise E(v)`.
             let items = named_children(e);
             if cx.dialect == Dialect::Py3 || items.len() != 2 {
-                cx.error(e, if cx.dialect == Dialect::Py3 { subset::RAISE_COMMA_PY3 } else { "`raise E, v, tb` is not supported in RPython" });
+                cx.error(
+                    e,
+                    if cx.dialect == Dialect::Py3 {
+                        subset::RAISE_COMMA_PY3
+                    } else {
+                        "`raise E, v, tb` is not supported in RPython"
+                    },
+                );
                 Some(placeholder(cx, e))
             } else {
                 let func = lower_expr(cx, items[0]);
@@ -396,7 +571,14 @@ fn lower_raise(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                     ExprKind::Tuple(items) => items,
                     _ => vec![arg],
                 };
-                Some(Expr { kind: ExprKind::Call { func: Box::new(func), args, keywords: Vec::new() }, span: cx.span(e) })
+                Some(Expr {
+                    kind: ExprKind::Call {
+                        func: Box::new(func),
+                        args,
+                        keywords: Vec::new(),
+                    },
+                    span: cx.span(e),
+                })
             }
         }
         Some(e) => Some(lower_expr(cx, e)),
@@ -415,14 +597,27 @@ fn lower_try(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             "except_clause" => handlers.push(lower_handler(cx, clause)),
             "else_clause" => orelse = lower_body(cx, clause, "body"),
             "finally_clause" => {
-                if let Some(block) = named_children(clause).into_iter().find(|c| c.kind() == "block") {
+                if let Some(block) = named_children(clause)
+                    .into_iter()
+                    .find(|c| c.kind() == "block")
+                {
                     finalbody = lower_block_children(cx, block);
                 }
             }
             _ => {}
         }
     }
-    push(cx, out, node, StmtKind::Try { body, handlers, orelse, finalbody });
+    push(
+        cx,
+        out,
+        node,
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+    );
 }
 
 fn lower_handler(cx: &mut Lower, clause: Node) -> ExceptHandler {
@@ -437,7 +632,9 @@ fn lower_handler(cx: &mut Lower, clause: Node) -> ExceptHandler {
         [v] if v.kind() == "as_pattern" => {
             let parts = named_children(*v);
             typ = parts.first().map(|t| lower_expr(cx, *t));
-            name = v.child_by_field_name("alias").map(|a| cx.text_of(a).trim().to_string());
+            name = v
+                .child_by_field_name("alias")
+                .map(|a| cx.text_of(a).trim().to_string());
         }
         [v] => typ = Some(lower_expr(cx, *v)),
         [v, n] => {
@@ -453,11 +650,19 @@ fn lower_handler(cx: &mut Lower, clause: Node) -> ExceptHandler {
         }
         _ => cx.error(clause, "syntax error: malformed except clause"),
     }
-    let body = match named_children(clause).into_iter().find(|c| c.kind() == "block") {
+    let body = match named_children(clause)
+        .into_iter()
+        .find(|c| c.kind() == "block")
+    {
         Some(b) => lower_block_children(cx, b),
         None => Vec::new(),
     };
-    ExceptHandler { typ, name, body, span: cx.span(clause) }
+    ExceptHandler {
+        typ,
+        name,
+        body,
+        span: cx.span(clause),
+    }
 }
 
 fn lower_print(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
@@ -465,11 +670,17 @@ fn lower_print(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         cx.error(node, subset::PRINT_STMT_PY3);
         return;
     }
-    if let Some(ch) = named_children(node).into_iter().find(|c| c.kind() == "chevron") {
+    if let Some(ch) = named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "chevron")
+    {
         cx.error(ch, subset::PRINT_CHEVRON);
         return;
     }
-    let values = field_children(node, "argument").into_iter().map(|a| lower_expr(cx, a)).collect();
+    let values = field_children(node, "argument")
+        .into_iter()
+        .map(|a| lower_expr(cx, a))
+        .collect();
     let newline = all_children(node).last().map(|c| c.kind()) != Some(",");
     push(cx, out, node, StmtKind::Print { values, newline });
 }
