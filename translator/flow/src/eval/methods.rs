@@ -1007,21 +1007,22 @@ impl Evaluator<'_> {
                 Some((h, c)) => (h, c.chars().next()),
                 None => (head, None),
             };
-            let idx =
-                if head.is_empty() {
-                    auto += 1;
-                    auto - 1
-                } else {
-                    match head.parse::<usize>() {
-                        Ok(k) => k,
-                        Err(_) => return Err(EvalError::user(
+            let idx = if head.is_empty() {
+                auto += 1;
+                auto - 1
+            } else {
+                match head.parse::<usize>() {
+                    Ok(k) => k,
+                    Err(_) => {
+                        return Err(EvalError::user(
                             span,
                             format!(
                                 "str.format: only positional fields are supported, found '{head}'"
                             ),
-                        )),
+                        ))
                     }
-                };
+                }
+            };
             let Some(v) = args.get(idx) else {
                 return Err(self.exc_msg(
                     "IndexError",
