@@ -75,6 +75,8 @@ pub struct Annotator<'p> {
     failed: HashSet<(GraphId, Block)>,
     /// The call chain that first reached each graph (for error notes).
     reached_from: SecondaryMap<GraphId, Option<(Span, String)>>,
+    /// Specialised graph families and call-site targets (`specialize.rs`).
+    pub spec: crate::specialize::SpecState,
 }
 
 /// Context of the op being annotated, handed to `rules`.
@@ -149,6 +151,7 @@ impl<'p> Annotator<'p> {
             errors: Vec::new(),
             failed: HashSet::new(),
             reached_from: SecondaryMap::new(),
+            spec: Default::default(),
         }
     }
 
@@ -278,16 +281,21 @@ impl<'p> Annotator<'p> {
             return Ok(g);
         }
         let graph = rpy_flow::build::build_function(self.prog, func)?;
-        let gid = self.graphs.push(AnnGraph {
+        let gid = self.add_graph(func, graph);
+        self.graph_of.insert(func, gid);
+        Ok(gid)
+    }
+
+    /// Add a graph of `func` (its own, or a specialised copy).
+    pub(crate) fn add_graph(&mut self, func: HostId, graph: FlowGraph) -> GraphId {
+        self.graphs.push(AnnGraph {
             func,
             graph,
             bindings: SecondaryMap::new(),
             origins: SecondaryMap::new(),
             return_readers: HashSet::new(),
             seen: HashSet::new(),
-        });
-        self.graph_of.insert(func, gid);
-        Ok(gid)
+        })
     }
 
     pub fn return_annotation(&self, g: GraphId) -> SomeValue {
@@ -629,6 +637,20 @@ impl<'p> Annotator<'p> {
         pos: &[SomeValue],
         kw: &[(String, SomeValue)],
     ) -> Result<SomeValue, Diagnostic> {
+        self.call_functions_at(caller, None, span, funcs, pos, kw)
+    }
+
+    /// `call_functions` for a call op (`site`), where specialised
+    /// functions pick their graph by the call's arguments.
+    pub fn call_functions_at(
+        &mut self,
+        caller: (GraphId, Block),
+        site: Option<&crate::specialize::CallSite>,
+        span: Span,
+        funcs: &[HostId],
+        pos: &[SomeValue],
+        kw: &[(String, SomeValue)],
+    ) -> Result<SomeValue, Diagnostic> {
         let mut result = SomeValue::Impossible;
         let caller_name = self
             .prog
@@ -645,7 +667,17 @@ impl<'p> Annotator<'p> {
                 )
             })?;
             let defaults = fobj.defaults.clone();
-            let gid = self.graph_for(f).map_err(|mut ds| ds.remove(0))?;
+            use crate::specialize::{resolve, Target};
+            let gid = match resolve(self, f, caller.0, site, &sources, pos, kw, span)? {
+                Target::Graph(g) => g,
+                Target::Memo(c) => {
+                    let r = self.const_annotation(&c);
+                    result = self.union(&result, &r).ok_or_else(|| {
+                        Diagnostic::new(span, "the functions called here return different types")
+                    })?;
+                    continue;
+                }
+            };
             if self.reached_from[gid].is_none() {
                 self.reached_from[gid] = Some((span, caller_name.clone()));
             }

@@ -22,6 +22,7 @@ pub mod rules_dict;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;
+pub mod specialize;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};
 pub use model::{ListDefId, SomeValue};

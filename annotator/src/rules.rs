@@ -286,7 +286,9 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         S::Functions(fs) => {
             let fs = fs.clone();
             let caller = (cx.graph, cx.block);
-            cx.ann.call_functions(caller, cx.span, &fs, &pos, &kw)
+            let site = crate::specialize::CallSite::of_op(op);
+            cx.ann
+                .call_functions_at(caller, Some(&site), cx.span, &fs, &pos, &kw)
         }
         S::Builtin(Builtin::IsInstance) => crate::rules_class::isinstance(cx, op, &pos),
         S::Builtin(b) => builtin_call(cx, *b, &pos, &kw),

@@ -541,11 +541,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
     fn lower_call(
         &mut self,
         e: &mut Emit,
-        _gid: GraphId,
+        gid: GraphId,
         op: &Op<Flow>,
         anns: &[S],
         res: &S,
     ) -> Result<LlValue, Diagnostic> {
+        // A `specialize.memo()` call is its translation-time result.
+        if let Some(c) = self.ann.spec.memo(gid, op.result) {
+            return self
+                .const_value(&c.clone(), res)
+                .map_err(|m| Diagnostic::new(op.span, m));
+        }
         // Positional args are op.args[first..first+npos], keywords after.
         let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
             let names = match op.args[1].as_const() {
@@ -568,7 +574,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let sources =
                     bind_args(fobj, npos, &kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
                 let defaults = fobj.defaults.clone();
-                let index = self.func_index(f);
+                let index = self.call_index(gid, op.result, f);
                 let callee = &self.ann.graphs[rpy_annotator::GraphId::from_u32(index)];
                 let params = callee.graph.params().to_vec();
                 let mut args = Vec::new();

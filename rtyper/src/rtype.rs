@@ -439,6 +439,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
         Ok(out)
     }
 
+    /// Index of the graph function `f` runs at the call op whose result is
+    /// `site` in graph `caller` (its specialised graph, if it has several).
+    pub fn call_index(&self, caller: GraphId, site: Var, f: HostId) -> u32 {
+        match self.ann.spec.target(caller, site, f) {
+            Some(g) => cranelift_entity::EntityRef::index(g) as u32,
+            None => self.func_index(f),
+        }
+    }
+
     /// Index of the low-level graph of a function.
     pub fn func_index(&self, f: HostId) -> u32 {
         self.ann

@@ -268,7 +268,7 @@ pub enum HostObj {
 
 /// Everything known at translation time about the program: its sources
 /// and its object space.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct Program {
     pub sources: SourceMap,
     pub objs: PrimaryMap<HostId, HostObj>,

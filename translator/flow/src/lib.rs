@@ -26,6 +26,7 @@ pub mod ops;
 pub mod parse_text;
 pub mod print;
 pub mod rlib;
+pub mod specialize;
 
 pub use graph::{Block, BlockData, Exitswitch, Graph, Level, Link, Op, Value, Var, VarData};
 pub use host::{Builtin, HostId, HostObj, Program};

@@ -1,0 +1,415 @@
+//! Function specialisation (`rpython.rlib.objectmodel.specialize`).
+//!
+//! A function decorated with `@specialize.xxx` has a family of graphs, one
+//! per specialisation key, instead of one graph; each call site picks (and
+//! on first use builds) the graph of its key. Keys (RPython's
+//! `annotator/specialize.py`, in our terms):
+//! * `argtype(i, ...)`: the kind of the annotations of those arguments at
+//!   the call site (`int`, `float`, `str`, an instance of class `C`...);
+//!   graphs are named `f__int`, `f__str_float`, ...
+//! * `arg(i, ...)`: the constant values of those arguments, which must be
+//!   constants at the call site; the graph is built with the constants in
+//!   place and folded (`rpy_flow::specialize`), so a constant flag picks a
+//!   branch at translation time.
+//! * `memo()`: every argument is a constant; the function is run once per
+//!   distinct argument tuple by the flow evaluator at translation time and
+//!   the call becomes that constant (no graph).
+//! * `call_location()`: one graph per call site (`f__site1`, ...).
+//!
+//! Each specialised graph is a fresh build of the function's AST, so
+//! annotations of different keys never mix. The annotator records, per
+//! call op (caller graph, result variable), which graph each function
+//! resolved to (`SpecState::target`) or the memo constant
+//! (`SpecState::memo`); the rtyper reads both. A call site whose key
+//! changes as its arguments generalise is re-pointed at the new key's
+//! graph; the old graph stays (annotated, unused).
+
+use crate::annotate::{Annotator, GraphId};
+use crate::call::ArgSource;
+use crate::model::SomeValue;
+use rpy_flow::graph::Value;
+use rpy_flow::rlib::{FnHint, Specialization};
+use rpy_flow::{Const, FlowOp, HostId, HostObj, Op, Program, Var};
+use rpy_syntax::{Diagnostic, Span};
+use std::collections::HashMap;
+
+/// The raw arguments of a call op, for keys that need constants.
+pub struct CallSite {
+    /// The op's result variable: identifies the call op in its graph.
+    pub result: Var,
+    /// Positional arguments, then keyword arguments (in the op's order).
+    pub pos: Vec<Value<Const>>,
+    pub kw: Vec<Value<Const>>,
+}
+
+impl CallSite {
+    /// The call site of a `simple_call` / `call_kw` op.
+    pub fn of_op(op: &Op<rpy_flow::Flow>) -> CallSite {
+        if op.kind == FlowOp::CallKw {
+            let nkw = match op.args.get(1).and_then(|a| a.as_const()) {
+                Some(Const::Tuple(t)) => t.len(),
+                _ => 0,
+            };
+            let rest = &op.args[2.min(op.args.len())..];
+            let npos = rest.len().saturating_sub(nkw);
+            CallSite {
+                result: op.result,
+                pos: rest[..npos].to_vec(),
+                kw: rest[npos..].to_vec(),
+            }
+        } else {
+            CallSite {
+                result: op.result,
+                pos: op.args.get(1..).unwrap_or(&[]).to_vec(),
+                kw: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Specialised graphs, and what each call site resolved to.
+#[derive(Default)]
+pub struct SpecState {
+    graphs: HashMap<(HostId, String), GraphId>,
+    targets: HashMap<(GraphId, Var), Vec<(HostId, GraphId)>>,
+    memo: HashMap<(GraphId, Var), Const>,
+    memo_cache: HashMap<(HostId, String), Const>,
+    sites: HashMap<HostId, usize>,
+}
+
+impl SpecState {
+    /// The graph that function `f` resolved to at the call op whose result
+    /// is `site` in graph `caller`, if `f` is specialised.
+    pub fn target(&self, caller: GraphId, site: Var, f: HostId) -> Option<GraphId> {
+        self.targets
+            .get(&(caller, site))?
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, g)| *g)
+    }
+
+    /// The translation-time result of a `memo` call op.
+    pub fn memo(&self, caller: GraphId, site: Var) -> Option<&Const> {
+        self.memo.get(&(caller, site))
+    }
+}
+
+/// What a call of one function resolves to.
+pub enum Target {
+    Graph(GraphId),
+    /// A `memo` call: its constant result.
+    Memo(Const),
+}
+
+/// The specialisation recorded on `f`, if any.
+pub fn specialization(prog: &Program, f: HostId) -> Option<&Specialization> {
+    prog.fn_hints.get(&f)?.iter().find_map(|h| match h {
+        FnHint::Specialize(s) => Some(s),
+        _ => None,
+    })
+}
+
+fn decorator_name(s: &Specialization) -> String {
+    match s {
+        Specialization::ArgType(ix) => format!("specialize.argtype({})", join(ix)),
+        Specialization::Arg(ix) => format!("specialize.arg({})", join(ix)),
+        Specialization::Memo => "specialize.memo()".into(),
+        Specialization::CallLocation => "specialize.call_location()".into(),
+    }
+}
+
+fn join(ix: &[usize]) -> String {
+    ix.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One call argument as seen by the specialiser: its annotation and, if
+/// it is a constant at the call site, its value.
+struct Arg {
+    ann: SomeValue,
+    value: Option<Const>,
+}
+
+/// Resolve a call of `f` at `site` (in graph `caller`) to a graph or a
+/// memo constant. `sources` binds the call's arguments to `f`'s
+/// parameters; `pos`/`kw` are their annotations.
+#[allow(clippy::too_many_arguments)]
+pub fn resolve(
+    ann: &mut Annotator,
+    f: HostId,
+    caller: GraphId,
+    site: Option<&CallSite>,
+    sources: &[ArgSource],
+    pos: &[SomeValue],
+    kw: &[(String, SomeValue)],
+    span: Span,
+) -> Result<Target, Diagnostic> {
+    let prog = ann.prog;
+    let Some(spec) = specialization(prog, f).cloned() else {
+        return ann
+            .graph_for(f)
+            .map(Target::Graph)
+            .map_err(|mut ds| ds.remove(0));
+    };
+    let fobj = prog.function(f);
+    let defined = |d: Diagnostic| {
+        d.with_note(
+            Some(fobj.def.span),
+            format!(
+                "{}() is decorated with @{} here",
+                fobj.name,
+                decorator_name(&spec)
+            ),
+        )
+    };
+    let Some(site) = site else {
+        return Err(defined(Diagnostic::new(
+            span,
+            format!(
+                "{}() is specialised and can only be called directly here (by name or as a staticmethod), not as a method, constructor or hook",
+                fobj.name
+            ),
+        )));
+    };
+    let args: Vec<Arg> = sources
+        .iter()
+        .map(|s| match s {
+            ArgSource::Positional(i) => Arg {
+                ann: pos[*i].clone(),
+                value: site.pos.get(*i).and_then(|v| v.as_const()).cloned(),
+            },
+            ArgSource::Keyword(i) => Arg {
+                ann: kw[*i].1.clone(),
+                value: site.kw.get(*i).and_then(|v| v.as_const()).cloned(),
+            },
+            ArgSource::Default(i) => {
+                let c = fobj.defaults[*i].clone();
+                Arg {
+                    ann: ann.const_annotation(&c),
+                    value: Some(c),
+                }
+            }
+        })
+        .collect();
+    let param_name = |i: usize| fobj.def.params[i].name.clone();
+    let check_index = |i: usize| -> Result<(), Diagnostic> {
+        if i >= args.len() {
+            return Err(defined(Diagnostic::new(
+                span,
+                format!(
+                    "@{} names argument {i}, but {}() takes {} argument{}",
+                    decorator_name(&spec),
+                    fobj.name,
+                    args.len(),
+                    if args.len() == 1 { "" } else { "s" }
+                ),
+            )));
+        }
+        Ok(())
+    };
+    let need_const = |i: usize, why: &str| -> Result<Const, Diagnostic> {
+        match &args[i].value {
+            Some(c) => Ok(c.clone()),
+            None => Err(defined(Diagnostic::new(
+                span,
+                format!(
+                    "argument '{}' of {}() must be a constant at each call site ({why}), but here it is {} computed at run time",
+                    param_name(i),
+                    fobj.name,
+                    args[i].ann.describe_in(prog)
+                ),
+            ))),
+        }
+    };
+    let (key, suffix, consts) = match &spec {
+        Specialization::ArgType(ix) => {
+            let mut parts = Vec::new();
+            for &i in ix {
+                check_index(i)?;
+                parts.push(kind_key(prog, &args[i].ann));
+            }
+            let s = parts.join("_");
+            (s.clone(), s, Vec::new())
+        }
+        Specialization::Arg(ix) => {
+            let mut key = Vec::new();
+            let mut names = Vec::new();
+            let mut consts = Vec::new();
+            for &i in ix {
+                check_index(i)?;
+                let c = need_const(i, &decorator_name(&spec))?;
+                key.push(format!("{c}"));
+                names.push(const_name(prog, &c));
+                consts.push((i, c));
+            }
+            (key.join(","), names.join("_"), consts)
+        }
+        Specialization::Memo => {
+            let mut vals = Vec::new();
+            for i in 0..args.len() {
+                vals.push(need_const(i, "specialize.memo()")?);
+            }
+            let c = memo_value(ann, f, vals, span).map_err(defined)?;
+            ann.spec.memo.insert((caller, site.result), c.clone());
+            return Ok(Target::Memo(c));
+        }
+        Specialization::CallLocation => {
+            let key = format!("{caller}/{}", site.result);
+            let n = match ann.spec.graphs.get(&(f, key.clone())) {
+                Some(_) => 0,
+                None => {
+                    let n = ann.spec.sites.entry(f).or_insert(0);
+                    *n += 1;
+                    *n
+                }
+            };
+            (key, format!("site{n}"), Vec::new())
+        }
+    };
+    let gid = match ann.spec.graphs.get(&(f, key.clone())) {
+        Some(&g) => g,
+        None => {
+            let name = format!("{}__{}", fobj.qualname, sanitize(&suffix));
+            let graph = rpy_flow::specialize::build_specialized(prog, f, &name, &consts)
+                .map_err(|mut ds| ds.remove(0))?;
+            let g = ann.add_graph(f, graph);
+            ann.spec.graphs.insert((f, key), g);
+            g
+        }
+    };
+    let entry = ann.spec.targets.entry((caller, site.result)).or_default();
+    match entry.iter_mut().find(|(h, _)| *h == f) {
+        Some(slot) => slot.1 = gid,
+        None => entry.push((f, gid)),
+    }
+    Ok(Target::Graph(gid))
+}
+
+/// The `argtype` key of one annotation: its kind, not its details.
+fn kind_key(prog: &Program, s: &SomeValue) -> String {
+    use SomeValue as S;
+    match s {
+        S::Int => "int".into(),
+        S::Bool => "bool".into(),
+        S::Float => "float".into(),
+        S::Unsigned => "r_uint".into(),
+        S::Str { .. } => "str".into(),
+        S::Bytes { .. } => "bytes".into(),
+        S::None => "None".into(),
+        S::Instance { class, .. } => prog.class(*class).qualname.clone(),
+        S::List { .. } => "list".into(),
+        S::Dict { .. } => "dict".into(),
+        S::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(|i| kind_key(prog, i)).collect();
+            format!("tuple_{}", parts.join("_"))
+        }
+        other => other.describe_in(prog),
+    }
+}
+
+/// A readable name part for a constant (graph names only, not keys).
+fn const_name(prog: &Program, c: &Const) -> String {
+    match c {
+        Const::Int(i) if *i < 0 => format!("m{}", -(*i as i128)),
+        Const::Str(s) => s.chars().take(16).collect(),
+        Const::Host(h) => match &prog.objs[*h] {
+            HostObj::Function(f) => f.name.clone(),
+            HostObj::Class(k) => k.name.clone(),
+            HostObj::Instance { class, .. } => format!("{}_{}", prog.class(*class).name, h),
+            _ => format!("{h}"),
+        },
+        other => format!("{other}"),
+    }
+}
+
+/// Keep identifier characters (graph names appear in symbols and dumps).
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Run memo function `f` on `args` at translation time (once per distinct
+/// arguments), on a copy of the program's object space.
+fn memo_value(
+    ann: &mut Annotator,
+    f: HostId,
+    args: Vec<Const>,
+    span: Span,
+) -> Result<Const, Diagnostic> {
+    let prog = ann.prog;
+    let key = args
+        .iter()
+        .map(|c| format!("{c}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    if let Some(c) = ann.spec.memo_cache.get(&(f, key.clone())) {
+        return Ok(c.clone());
+    }
+    let name = &prog.function(f).name;
+    let mut space = prog.clone();
+    let nobjs = space.objs.len();
+    let result = {
+        let mut ev = rpy_flow::eval::Evaluator::new(&mut space);
+        ev.call(&Const::Host(f), args, Vec::new())
+    };
+    let c = match result {
+        Ok(c) => c,
+        Err(rpy_flow::eval::EvalError::Exception(e)) => {
+            let cls = &space.class(e.class).name;
+            let msg = if e.message.is_empty() {
+                cls.clone()
+            } else {
+                format!("{cls}: {}", e.message)
+            };
+            return Err(Diagnostic::new(
+                span,
+                format!("the memo function {name}() raised {msg} when run at translation time"),
+            )
+            .with_note(Some(e.span), "raised here"));
+        }
+        Err(rpy_flow::eval::EvalError::User(d)) => {
+            return Err(Diagnostic::new(
+                span,
+                format!(
+                    "the memo function {name}() failed when run at translation time: {}",
+                    d.message
+                ),
+            )
+            .with_note(Some(d.span), "failed here"));
+        }
+    };
+    if !prebuilt(&c, nobjs) {
+        return Err(Diagnostic::new(
+            span,
+            format!(
+                "the memo function {name}() returned {c}, an object made at translation time by the call itself; memo results must be scalars, strings or objects built at module level"
+            ),
+        ));
+    }
+    if ann.const_annotation(&c).is_impossible() {
+        return Err(Diagnostic::new(
+            span,
+            format!("the memo function {name}() returned {c}, which cannot be used at run time"),
+        ));
+    }
+    ann.spec.memo_cache.insert((f, key), c.clone());
+    Ok(c)
+}
+
+/// Does `c` exist in the program before the memo call (no new objects)?
+fn prebuilt(c: &Const, nobjs: usize) -> bool {
+    match c {
+        Const::Host(h) => cranelift_entity::EntityRef::index(*h) < nobjs,
+        Const::Tuple(items) => items.iter().all(|i| prebuilt(i, nobjs)),
+        _ => true,
+    }
+}
