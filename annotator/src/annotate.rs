@@ -66,6 +66,8 @@ pub struct Annotator<'p> {
     /// Dict definitions (union-find, see `dictdef.rs`) and those of prebuilt dicts.
     pub dictdefs: PrimaryMap<DictDefId, DictDef>,
     pub prebuilt_dicts: HashMap<HostId, DictDefId>,
+    /// Definitions of prebuilt lists (`prebuilt_list.rs`).
+    pub prebuilt_lists: crate::prebuilt_list::PrebuiltLists,
     /// The dict made by each `newdict` op (one definition per site).
     pub dict_sites: HashMap<(GraphId, Var), DictDefId>,
     pending: VecDeque<(GraphId, Block)>,
@@ -145,6 +147,7 @@ impl<'p> Annotator<'p> {
             classdefs: crate::classdef::ClassDefs::new(prog),
             dictdefs: PrimaryMap::new(),
             prebuilt_dicts: HashMap::new(),
+            prebuilt_lists: Default::default(),
             dict_sites: HashMap::new(),
             pending: VecDeque::new(),
             queued: HashSet::new(),
@@ -158,7 +161,9 @@ impl<'p> Annotator<'p> {
     /// Annotate the program from `entry(argv: list[str])`.
     pub fn annotate_entry(&mut self, entry: HostId) -> Result<GraphId, Vec<Diagnostic>> {
         let argv = self.new_list(SomeValue::Str { nullable: false });
+        self.create_prebuilt_lists();
         self.init_prebuilt_dicts();
+        self.fill_prebuilt_lists();
         let gid = match self.graph_for(entry) {
             Ok(g) => g,
             Err(d) => return Err(d),
@@ -460,7 +465,7 @@ impl<'p> Annotator<'p> {
                     },
                     None => SomeValue::Impossible,
                 },
-                // Prebuilt mutable objects come with the next milestone.
+                HostObj::List(_) => self.prebuilt_list_annotation(*h),
                 _ => SomeValue::Impossible,
             },
         }
@@ -492,6 +497,7 @@ impl<'p> Annotator<'p> {
                 self.see_const(c);
             }
         }
+        self.check_prebuilt_lists(&data)?;
         // A last op that never returns normally (so far) may still raise:
         // its exception links are followed, not its normal exit.
         let mut only_exc = false;
@@ -503,13 +509,12 @@ impl<'p> Annotator<'p> {
                     // refuse it rather than treat the code as unreachable.
                     let what = match c {
                         Const::Host(h) => match &self.prog.objs[*h] {
-                            HostObj::List(_) => "a list built at module level",
                             HostObj::Module(_) => "a module",
                             _ => "an object built at module level",
                         },
                         _ => "this constant",
                     };
-                    return Err(Diagnostic::new(op.span, format!("using {what} at run time is not supported yet (prebuilt lists come later); build it inside a function")));
+                    return Err(Diagnostic::new(op.span, format!("using {what} at run time is not supported")));
                 }
             }
             if args.iter().any(|a| a.is_impossible()) {

@@ -16,12 +16,14 @@ pub mod call;
 pub mod classdef;
 pub mod dictdef;
 pub mod model;
+pub mod prebuilt_list;
 pub mod rules;
 pub mod rules_class;
 pub mod rules_dict;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;
+pub mod rules_super;
 pub mod specialize;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};

@@ -95,6 +95,14 @@ pub enum SomeValue {
     /// `BaseException.__init__` (or a subclass's, not overridden), unbound:
     /// called as `Exception.__init__(self, msg)` or via `super()`.
     ExcInit,
+    /// `super(start, obj)` (`name` None) or `super(start, obj).name`: a
+    /// method found statically on the classes after `start` in the MRO of
+    /// `obj` (of class `recv`); represented as `obj` (`rules_super.rs`).
+    Super {
+        start: HostId,
+        recv: HostId,
+        name: Option<String>,
+    },
     /// `recv.name` where `name` is a method of a builtin type (str, bytes,
     /// string builders, ...), bound to its receiver. Represented as the
     /// receiver itself; calling it passes the receiver first.
@@ -338,6 +346,8 @@ impl SomeValue {
             .into(),
             SomeValue::Method { name, .. } => format!("the method {name}()"),
             SomeValue::ExcInit => "BaseException.__init__".into(),
+            SomeValue::Super { name: None, .. } => "a super() object".into(),
+            SomeValue::Super { name: Some(n), .. } => format!("the method super().{n}()"),
             SomeValue::BuiltinMethod { recv, name } => {
                 format!("the method {name}() of {}", recv.describe())
             }

@@ -115,6 +115,9 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     if let Some(r) = crate::rules_list::annotate(cx, op, args) {
         return r;
     }
+    if let Some(r) = crate::rules_super::annotate(cx, op, args) {
+        return r;
+    }
     let k = op.kind;
     if let Some(r) = crate::rules_dict::annotate(cx, op, args) {
         return r;

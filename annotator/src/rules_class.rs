@@ -167,6 +167,9 @@ impl<'p> Annotator<'p> {
     /// Feed a prebuilt instance's attributes (and those of prebuilt
     /// instances it refers to) into the classdefs, once.
     pub fn see_const(&mut self, c: &Const) {
+        if self.see_container(c) {
+            return;
+        }
         let Const::Host(h) = c else { return };
         let HostObj::Instance { class, attrs } = &self.prog.objs[*h] else {
             return;

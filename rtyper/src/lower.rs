@@ -71,6 +71,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(r) = self.lower_class_op(e, gid, op, anns, res) {
             return r;
         }
+        if let Some(r) = self.lower_super_op(e, gid, op, anns, res) {
+            return r;
+        }
         if let Some(r) = self.lower_str_op(e, op, anns, res) {
             return r;
         }

@@ -167,6 +167,7 @@ impl Reprs {
                 LowType::Ptr(self.class_types[class])
             }
             SomeValue::ExcInit => LowType::Void,
+            SomeValue::Super { recv, .. } => LowType::Ptr(self.class_types[recv]),
             SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
             SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),
             SomeValue::Iterator(x) => self.iter_lowtype(x, list_item),

@@ -29,6 +29,8 @@ pub struct RTyper<'a, 'p> {
     /// Prebuilt instances and dispatch tables (`rclass.rs`).
     pub class_state: crate::rclass::ClassState,
     bytes: HashMap<Vec<u8>, u32>,
+    /// Prebuilt list objects already emitted (`rlist_prebuilt.rs`).
+    pub(crate) prebuilt_lists: HashMap<HostId, u32>,
 }
 
 /// Rtype every annotated graph; `entry` is the entry point's graph.
@@ -43,6 +45,7 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         strs: HashMap::new(),
         class_state: Default::default(),
         bytes: HashMap::new(),
+        prebuilt_lists: HashMap::new(),
     };
     rt.reprs.dicts.snapshot(ann);
     rt.setup_class_fields();
@@ -157,6 +160,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 self.prebuilt_dict(*h, as_)?
             }
             (Const::Tuple(items), LowType::Ptr(_)) => return self.tuple_const(items, as_),
+            (Const::Host(h), LowType::Ptr(_))
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::List(_)) =>
+            {
+                self.prebuilt_list(*h, as_)?
+            }
             _ => {
                 return Err(format!(
                     "cannot represent the constant {c} as {}",

@@ -1,5 +1,5 @@
-# error: 7:14: list built at module level
-TABLE = [3, 4, 5]
+# error: 7:14: holds both int and str
+TABLE = [3, 4, "five"]
 
 
 def entry_point(argv):
