@@ -298,6 +298,9 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         S::Class(c) => crate::rules_class::call_class(cx, *c, &pos, &kw),
         S::Method { class, name } => {
             let (class, name) = (*class, name.clone());
+            if let Some(r) = crate::specialize::call_method(cx, op, class, &name, &pos, &kw) {
+                return r;
+            }
             crate::rules_class::call_method(cx, class, &name, &pos, &kw)
         }
         S::ExcInit => crate::rules_class::call_exc_init(cx, &pos, &kw),

@@ -33,6 +33,10 @@ use rpy_flow::{Const, FlowOp, HostId, HostObj, Op, Program, Var};
 use rpy_syntax::{Diagnostic, Span};
 use std::collections::HashMap;
 
+/// How many graphs one function may get (recursion that makes a new key
+/// each time would not terminate).
+const MAX_GRAPHS: usize = 200;
+
 /// The raw arguments of a call op, for keys that need constants.
 pub struct CallSite {
     /// The op's result variable: identifies the call op in its graph.
@@ -226,12 +230,13 @@ pub fn resolve(
     let (key, suffix, consts) = match &spec {
         Specialization::ArgType(ix) => {
             let mut parts = Vec::new();
+            let mut names = Vec::new();
             for &i in ix {
                 check_index(i)?;
-                parts.push(kind_key(prog, &args[i].ann));
+                parts.push(kind_key(prog, &args[i].ann, true));
+                names.push(kind_key(prog, &args[i].ann, false));
             }
-            let s = parts.join("_");
-            (s.clone(), s, Vec::new())
+            (parts.join(","), names.join("_"), Vec::new())
         }
         Specialization::Arg(ix) => {
             let mut key = Vec::new();
@@ -271,6 +276,16 @@ pub fn resolve(
     let gid = match ann.spec.graphs.get(&(f, key.clone())) {
         Some(&g) => g,
         None => {
+            let made = ann.spec.graphs.keys().filter(|(h, _)| *h == f).count();
+            if made >= MAX_GRAPHS {
+                return Err(defined(Diagnostic::new(
+                    span,
+                    format!(
+                        "{}() has more than {MAX_GRAPHS} specialised graphs; a call inside a specialised graph probably makes a new key every time (e.g. arg(0) with n + 1)",
+                        fobj.name
+                    ),
+                )));
+            }
             let name = format!("{}__{}", fobj.qualname, sanitize(&suffix));
             let graph = rpy_flow::specialize::build_specialized(prog, f, &name, &consts)
                 .map_err(|mut ds| ds.remove(0))?;
@@ -287,8 +302,10 @@ pub fn resolve(
     Ok(Target::Graph(gid))
 }
 
-/// The `argtype` key of one annotation: its kind, not its details.
-fn kind_key(prog: &Program, s: &SomeValue) -> String {
+/// The `argtype` key of one annotation: its kind, not its details
+/// (`qualified` names classes by qualified name, for keys; otherwise by
+/// name, for graph names).
+fn kind_key(prog: &Program, s: &SomeValue, qualified: bool) -> String {
     use SomeValue as S;
     match s {
         S::Int => "int".into(),
@@ -298,11 +315,12 @@ fn kind_key(prog: &Program, s: &SomeValue) -> String {
         S::Str { .. } => "str".into(),
         S::Bytes { .. } => "bytes".into(),
         S::None => "None".into(),
-        S::Instance { class, .. } => prog.class(*class).qualname.clone(),
+        S::Instance { class, .. } if qualified => prog.class(*class).qualname.clone(),
+        S::Instance { class, .. } => prog.class(*class).name.clone(),
         S::List { .. } => "list".into(),
         S::Dict { .. } => "dict".into(),
         S::Tuple(items) => {
-            let parts: Vec<String> = items.iter().map(|i| kind_key(prog, i)).collect();
+            let parts: Vec<String> = items.iter().map(|i| kind_key(prog, i, qualified)).collect();
             format!("tuple_{}", parts.join("_"))
         }
         other => other.describe_in(prog),
@@ -328,7 +346,7 @@ fn const_name(prog: &Program, c: &Const) -> String {
 fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            if c.is_ascii_alphanumeric() || c == '_' {
                 c
             } else {
                 '_'
@@ -412,4 +430,48 @@ fn prebuilt(c: &Const, nobjs: usize) -> bool {
         Const::Tuple(items) => items.iter().all(|i| prebuilt(i, nobjs)),
         _ => true,
     }
+}
+
+/// `inst.name(...)` where the method is specialised: with one
+/// implementation in the receiver's family it is called like a function
+/// (the receiver first) and gets its graph by the call's key; `None` when
+/// no implementation is specialised (the ordinary method call rules).
+pub fn call_method(
+    cx: &mut crate::annotate::OpCx,
+    op: &Op<rpy_flow::Flow>,
+    class: HostId,
+    name: &str,
+    pos: &[SomeValue],
+    kw: &[(String, SomeValue)],
+) -> Option<Result<SomeValue, Diagnostic>> {
+    let prog = cx.ann.prog;
+    let impls = crate::rules_class::method_impls(cx.ann, class, name);
+    let spec = impls
+        .iter()
+        .find(|(_, f)| specialization(prog, *f).is_some())?;
+    if impls.len() > 1 {
+        let fobj = prog.function(spec.1);
+        return Some(Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the method {name}() is specialised and has {} implementations in the family of {}; a specialised method must have only one",
+                impls.len(),
+                prog.class(class).name
+            ),
+        )
+        .with_note(Some(fobj.def.span), format!("{} is defined here", fobj.qualname))));
+    }
+    let (d, f) = impls[0];
+    let mut site = CallSite::of_op(op);
+    site.pos.insert(0, op.args[0].clone());
+    let mut args = vec![SomeValue::Instance {
+        class: d,
+        nullable: false,
+    }];
+    args.extend(pos.iter().cloned());
+    let caller = (cx.graph, cx.block);
+    Some(
+        cx.ann
+            .call_functions_at(caller, Some(&site), cx.span, &[f], &args, kw),
+    )
 }

@@ -20,6 +20,7 @@ pub mod lower_dict;
 pub mod lower_iter;
 pub mod lower_list;
 pub mod lower_rlib;
+pub mod lower_spec;
 pub mod lower_str;
 pub mod lower_super;
 pub mod rclass;
