@@ -42,6 +42,9 @@ pub struct ClassDefs {
     pub class_readers: HashMap<String, HashSet<(GraphId, Block)>>,
     /// Prebuilt instances whose attributes were fed into the classdefs.
     pub seen_prebuilt: HashSet<HostId>,
+    /// Exception constructions and `__init__` calls: (class, args tuple,
+    /// where), replayed into `args` when it is read (`rules_exc`).
+    pub exc_args: Vec<(HostId, SomeValue, Span)>,
 }
 
 /// Is `c` a `_mixin_ = True` class?

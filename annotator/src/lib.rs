@@ -20,6 +20,7 @@ pub mod prebuilt_list;
 pub mod rules;
 pub mod rules_class;
 pub mod rules_dict;
+pub mod rules_exc;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;

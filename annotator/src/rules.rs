@@ -171,6 +171,10 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             a => Err(unsupported(cx, "next()", &[a.clone()])),
         },
         NewTuple => Ok(S::Tuple(args.to_vec())),
+        Repr if matches!(&args[0], S::Instance { .. }) => {
+            let S::Instance { class, .. } = &args[0] else { unreachable!() };
+            crate::rules_exc::repr_exc(cx, *class)
+        }
         Str | Repr | Format => {
             stringable(cx, &args[0])?;
             Ok(S::Str { nullable: false })
@@ -370,6 +374,12 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
         B::Len => {
             arity(cx, name, pos, kw, 1, 1)?;
             len_of(cx, &pos[0])
+        }
+        B::Repr if matches!(pos, [S::Instance { .. }]) && kw.is_empty() => {
+            let S::Instance { class, .. } = &pos[0] else {
+                unreachable!()
+            };
+            crate::rules_exc::repr_exc(cx, *class)
         }
         B::StrFn | B::Repr => {
             arity(cx, name, pos, kw, 0, 1)?;

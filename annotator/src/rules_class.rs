@@ -248,7 +248,7 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
     let prog = cx.ann.prog;
     let reader = (cx.graph, cx.block);
     if is_exception_class(prog, c) && name == "args" {
-        return Err(Diagnostic::new(cx.span, "exception instances have no 'args' in RPython; use str(e) for the message or store fields yourself"));
+        return crate::rules_exc::getattr_args(cx, c);
     }
     if cx.ann.classdefs.has_instance_attr(prog, c, name) {
         return Ok(cx.ann.read_attr(c, name, reader, cx.span));
@@ -332,6 +332,17 @@ pub fn setattr(cx: &mut OpCx, obj: &S, name: &str, value: &S) -> Option<R> {
     };
     let c = *class;
     let prog = cx.ann.prog;
+    if prog.class(c).builtin {
+        // The runtime makes instances of builtin classes with no room for
+        // attributes.
+        return Some(Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "cannot set attribute '{name}' on an instance of the builtin class {}; subclass it",
+                class_name(prog, c)
+            ),
+        )));
+    }
     if is_hint(name) {
         return Some(Err(Diagnostic::new(
             cx.span,
@@ -379,6 +390,10 @@ pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R 
         Some((_, Const::Host(f))) if matches!(prog.objs[f], HostObj::Function(_)) => {
             let mut args = vec![inst.clone()];
             args.extend(pos.iter().cloned());
+            if is_exception_class(prog, c) {
+                // BaseException.__new__ keeps the positional arguments.
+                crate::rules_exc::note_args(cx, c, pos)?;
+            }
             let caller = (cx.graph, cx.block);
             let r = cx.ann.call_functions(caller, cx.span, &[f], &args, kw)?;
             if r.is_impossible() {
@@ -391,27 +406,15 @@ pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R 
             format!("{}.__init__ is not a function", class_name(prog, c)),
         )),
         None if is_exception_class(prog, c) => {
-            if !kw.is_empty() || pos.len() > 1 {
+            if !kw.is_empty() {
                 return Err(Diagnostic::new(
                     cx.span,
-                    format!(
-                        "{}() takes at most one argument (the message) here",
-                        class_name(prog, c)
-                    ),
+                    format!("{}() takes no keyword arguments", class_name(prog, c)),
                 ));
             }
-            if let Some(a) = pos.first() {
-                if !stringable(a) {
-                    return Err(Diagnostic::new(
-                        cx.span,
-                        format!(
-                            "the message of {}() must be convertible to str, not {}",
-                            class_name(prog, c),
-                            a.describe()
-                        ),
-                    ));
-                }
-            }
+            let what = format!("{}()", class_name(prog, c));
+            crate::rules_exc::check_message_args(cx, &what, pos)?;
+            crate::rules_exc::note_args(cx, c, pos)?;
             Ok(inst)
         }
         None => {
@@ -457,24 +460,9 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
     Ok(result)
 }
 
-/// `BaseException.__init__(self[, msg])`.
+/// `BaseException.__init__(self, *args)`.
 pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
-    let ok_self = matches!(pos.first(), Some(S::Instance { class, .. }) if is_exception_class(cx.ann.prog, *class));
-    if !kw.is_empty() || pos.len() > 2 || !ok_self {
-        return Err(Diagnostic::new(cx.span, "BaseException.__init__ takes an exception instance and at most one argument (the message)"));
-    }
-    if let Some(a) = pos.get(1) {
-        if !stringable(a) {
-            return Err(Diagnostic::new(
-                cx.span,
-                format!(
-                    "the message of an exception must be convertible to str, not {}",
-                    a.describe()
-                ),
-            ));
-        }
-    }
-    Ok(S::None)
+    crate::rules_exc::call_exc_init(cx, pos, kw)
 }
 
 /// `isinstance(x, C)`.

@@ -112,6 +112,7 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
     let entry = rpy_flow::loader::find_entry_point(&mut prog, module)
         .map_err(|d| fail(render::render(&prog.sources, &d)))?;
+    rpy_flow::mixin::copy_mixin_methods(&mut prog);
     let mut ann = rpy_annotator::Annotator::new(&prog);
     let gid = st
         .run("annotate", || ann.annotate_entry(entry))

@@ -533,6 +533,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let f = self.helper_repr_of(ann, repr);
                 e.call_func(f, vec![x], STR)
             }
+            S::Instance { class, .. } if repr => self.exc_repr(e, x, *class)?,
             S::Instance { .. } => self.exc_str(e, x).map_err(|d| d.message)?,
             S::List { .. } | S::Tuple(_) => self.emit_repr(e, x, ann),
             other => {

@@ -107,6 +107,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     Ok(v) => v,
                     Err(d) => return Some(Err(d)),
                 };
+                let obj = self.receiver_not_none(e, obj, &anns[0], &n);
                 let v = match self.arg_as(e, op, anns, 2, &a) {
                     Ok(v) => v,
                     Err(d) => return Some(Err(d)),
@@ -128,26 +129,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let shape = call_shape(op);
                 let r = (|| {
                     let inst = self.arg(e, op, anns, shape.first)?;
-                    let repr = match &anns[shape.first] {
-                        S::Instance { class, .. } => classdef::is_subclass(
-                            self.prog,
-                            *class,
-                            self.prog.exc_class("KeyError"),
-                        ),
-                        _ => false,
+                    let S::Instance { class, .. } = &anns[shape.first] else {
+                        return Err(Diagnostic::new(
+                            op.span,
+                            "BaseException.__init__ needs an instance",
+                        ));
                     };
-                    let msg = if shape.npos == 2 {
-                        let m = self.arg(e, op, anns, shape.first + 1)?;
-                        self.str_of(e, m, &anns[shape.first + 1], repr)
-                            .map_err(|m| Diagnostic::new(op.span, m))?
-                    } else {
-                        Value::Const(LlConst::Null(TypeTable::STR))
-                    };
-                    Ok(e.op(
-                        O::SetField,
-                        vec![inst, Value::Const(LlConst::Field("message".into())), msg],
-                        LowType::Void,
-                    ))
+                    let c = *class;
+                    let n = shape.npos - 1;
+                    self.exc_set_args(e, op, anns, inst, c, shape.first + 1, n, false)?;
+                    Ok(Value::Const(LlConst::Void))
                 })();
                 r
             }
@@ -173,7 +164,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 })();
                 r
             }
-            (FlowOp::Str | FlowOp::Repr | FlowOp::Format, S::Instance { .. }) => {
+            (FlowOp::Repr, S::Instance { class, .. }) => {
+                let c = *class;
+                let r = (|| {
+                    let x = self.arg(e, op, anns, 0)?;
+                    self.exc_repr(e, x, c)
+                        .map_err(|m| Diagnostic::new(op.span, m))
+                })();
+                r
+            }
+            (FlowOp::Str | FlowOp::Format, S::Instance { .. }) => {
                 let r = (|| {
                     let x = self.arg(e, op, anns, 0)?;
                     self.exc_str(e, x)
@@ -221,6 +221,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         res: &S,
     ) -> R {
         let obj = self.arg(e, op, anns, 0)?;
+        let obj = self.receiver_not_none(e, obj, &anns[0], name);
         if let Some((_, a)) = self.attr_ann(c, name) {
             let lt = self.lowtype(&a);
             let v = e.getfield(obj, &field_name(name), lt);
@@ -361,15 +362,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
         }
         let shape = call_shape(op);
-        let msg_ok = shape.npos == 1 && rpy_annotator::rules_class::stringable(&anns[shape.first]);
-        if is_exception_class(prog, c) && msg_ok && shape.kwnames.is_empty() {
-            let m = self.arg(e, op, anns, shape.first)?;
-            // KeyError's str() is the repr of its argument, as in CPython.
-            let repr = classdef::is_subclass(prog, c, prog.exc_class("KeyError"));
-            let s = self
-                .str_of(e, m, &anns[shape.first], repr)
-                .map_err(|m| Diagnostic::new(op.span, m))?;
-            e.setfield(inst.clone(), "message", s);
+        if is_exception_class(prog, c) {
+            // Message and args from the positional arguments (lower_exc).
+            self.exc_set_args(e, op, anns, inst.clone(), c, shape.first, shape.npos, true)?;
         }
         if let Some((_, Const::Host(f))) = classdef::lookup(prog, c, "__init__") {
             if matches!(prog.objs[f], HostObj::Function(_)) {

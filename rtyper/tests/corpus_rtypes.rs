@@ -36,6 +36,7 @@ fn corpus_rtypes() {
                 continue;
             }
         };
+        rpy_flow::mixin::copy_mixin_methods(&mut prog);
         let mut ann = rpy_annotator::Annotator::new(&prog);
         let gid = match ann.annotate_entry(entry) {
             Ok(g) => g,

@@ -108,6 +108,10 @@ runtime_funcs! {
     // instance (class type id, message str or null).
     "rpy_raise"(Int, Ptr) -> Void;
     "rpy_raise_new"(Int, Ptr) -> Void;
+    // An attribute read, write or method call on None: prints CPython's
+    // `AttributeError: 'NoneType' object has no attribute '<name str>'`
+    // on stderr and exits with status 1 (never returns).
+    "rpy_fatal_none_attr"(Ptr) -> Void;
     // Strings (str = code points, see the layout above).
     "rpy_str_concat"(Ptr, Ptr) -> Ptr;
     "rpy_str_eq"(Ptr, Ptr) -> Bool;

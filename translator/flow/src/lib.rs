@@ -21,6 +21,7 @@ pub mod eval;
 pub mod graph;
 pub mod host;
 pub mod loader;
+pub mod mixin;
 pub mod model;
 pub mod ops;
 pub mod parse_text;

@@ -216,6 +216,25 @@ pub fn traceback_text(class_name: &str, message: &str) -> String {
     s
 }
 
+/// `rpy_fatal_none_attr(name)`: an attribute access on None. RPython
+/// leaves it undefined; translated programs stop cleanly, as CPython does
+/// for an uncaught AttributeError (stdout flushed, exit status 1).
+#[no_mangle]
+pub extern "C" fn rpy_fatal_none_attr(name: *const u8) {
+    let name = if name.is_null() {
+        String::new()
+    } else {
+        // SAFETY: generated code passes a str object.
+        unsafe { obj::chars_to_string(obj::str_chars(name)) }
+    };
+    io::flush_stdout();
+    io::write_stderr(&traceback_text(
+        "AttributeError",
+        &format!("'NoneType' object has no attribute '{name}'"),
+    ));
+    std::process::exit(1)
+}
+
 /// Reports a `MemoryError` that a function the ABI marks as non-raising
 /// cannot deliver, and ends the process with status 1.
 pub fn fatal_memory_error() -> ! {

@@ -1,0 +1,174 @@
+//! Exception constructor arguments: `E(a, b)`, `BaseException.__init__(self,
+//! a, b)`, the `args` tuple and `repr(e)`.
+//!
+//! * An exception's message (`str(e)`) is computed when it is constructed,
+//!   as CPython's `BaseException.__str__`: no argument gives `""`, one gives
+//!   `str(arg)` (`repr` for KeyError), several give the repr of the tuple.
+//! * `args` is an instance attribute that exists only if the program reads
+//!   it (`e.args`, `repr(e)`): every construction and `__init__` call is
+//!   recorded (`ClassDefs::exc_args`) and replayed as a write of
+//!   `args = (a, b)` into the classes whose `args` is read, so programs that
+//!   never read it pay nothing and need no single shape.
+//! * `args` is readable only on families of user exception classes: the
+//!   runtime raises builtin exceptions (ValueError, KeyError, ...) with just
+//!   a message, so their `args` has no type the annotator can know.
+
+use crate::annotate::OpCx;
+use crate::model::SomeValue as S;
+use crate::rules_class::{is_exception_class, stringable};
+use rpy_flow::HostId;
+use rpy_syntax::{Diagnostic, Span};
+
+type R = Result<S, Diagnostic>;
+
+/// Can `a` be an item of an exception message's tuple repr?
+pub fn reprable(a: &S) -> bool {
+    match a {
+        S::Tuple(items) => items.iter().all(reprable),
+        S::Unsigned => false,
+        a => stringable(a),
+    }
+}
+
+fn class_name(cx: &OpCx, c: HostId) -> String {
+    cx.ann.prog.class(c).name.clone()
+}
+
+/// Check the positional arguments that become an exception's message;
+/// `what` names the call for errors.
+pub fn check_message_args(cx: &OpCx, what: &str, pos: &[S]) -> Result<(), Diagnostic> {
+    match pos {
+        [] => Ok(()),
+        [a] if stringable(a) => Ok(()),
+        [a] => Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the message of {what} must be convertible to str, not {}",
+                a.describe()
+            ),
+        )),
+        _ => match pos.iter().find(|a| !reprable(a)) {
+            None => Ok(()),
+            Some(a) => Err(Diagnostic::new(
+                cx.span,
+                format!("the arguments of {what} become its message (the repr of the argument tuple), so each must be a str, bytes, number, None or a tuple of those, not {}", a.describe()),
+            )),
+        },
+    }
+}
+
+/// A user-visible class whose instances are made only by the program
+/// (not one of the toolchain's builtin exception classes).
+fn is_user_class(cx: &OpCx, c: HostId) -> bool {
+    !cx.ann.prog.class(c).builtin
+}
+
+/// Record that an instance of `c` gets `args = pos` (a construction or an
+/// `__init__` call), and write it into `args` if someone reads it.
+pub fn note_args(cx: &mut OpCx, c: HostId, pos: &[S]) -> Result<(), Diagnostic> {
+    let t = S::Tuple(pos.to_vec());
+    let rec = (c, t.clone(), cx.span);
+    if !cx.ann.classdefs.exc_args.contains(&rec) {
+        cx.ann.classdefs.exc_args.push(rec);
+    }
+    let prog = cx.ann.prog;
+    // Only where `c` or an ancestor holds `args` (never move it up into a
+    // class whose instances the runtime makes).
+    if cx.ann.classdefs.home(prog, c, "args").is_some() {
+        write_args(cx, c, &t, cx.span)?;
+    }
+    Ok(())
+}
+
+fn write_args(cx: &mut OpCx, c: HostId, t: &S, span: Span) -> Result<(), Diagnostic> {
+    cx.ann.write_attr(c, "args", t, span).map_err(|d| {
+        d.with_note(
+            None,
+            "an exception's args is the tuple of its constructor's (or BaseException.__init__'s) arguments; where e.args or repr(e) is used, all of them need one shape",
+        )
+    })
+}
+
+/// `e.args` on an instance of `c`.
+pub fn getattr_args(cx: &mut OpCx, c: HostId) -> R {
+    let family = cx.ann.classdefs.subtree(c);
+    if let Some(b) = family.iter().find(|k| !is_user_class(cx, **k)) {
+        let what = if *b == c {
+            format!("this is a {}", class_name(cx, c))
+        } else {
+            format!("this {} may be a {}", class_name(cx, c), class_name(cx, *b))
+        };
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "e.args is supported on user exception classes only, but {what}, which the runtime raises with just a message; use str(e), or catch a user exception class"
+            ),
+        ));
+    }
+    let reader = (cx.graph, cx.block);
+    // Create the attribute on `c` first, so the replayed writes home there;
+    // replay every recorded construction in the family (writes that change
+    // nothing are free).
+    cx.ann.read_attr(c, "args", reader, cx.span);
+    let recs: Vec<(HostId, S, Span)> = cx
+        .ann
+        .classdefs
+        .exc_args
+        .iter()
+        .filter(|(k, _, _)| family.contains(k))
+        .cloned()
+        .collect();
+    for (k, t, span) in recs {
+        write_args(cx, k, &t, span)?;
+    }
+    let ann = cx.ann.read_attr(c, "args", reader, cx.span);
+    Ok(ann)
+}
+
+/// `repr(e)` of an exception instance: `Name(arg, ...)`, from `args`.
+pub fn repr_exc(cx: &mut OpCx, c: HostId) -> R {
+    if !is_exception_class(cx.ann.prog, c) {
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "repr() of an instance of {} is not supported (only exceptions)",
+                class_name(cx, c)
+            ),
+        ));
+    }
+    let args = getattr_args(cx, c).map_err(|d| {
+        Diagnostic::new(
+            d.span,
+            d.message
+                .replace("e.args is supported", "repr(e) is supported"),
+        )
+    })?;
+    if !args.is_impossible() && !reprable(&args) {
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "repr() of {} needs the repr of its args, which are {}",
+                class_name(cx, c),
+                args.describe()
+            ),
+        ));
+    }
+    Ok(S::Str { nullable: false })
+}
+
+/// `BaseException.__init__(self, *args)`.
+pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
+    let cls = match pos.first() {
+        Some(S::Instance { class, .. }) if is_exception_class(cx.ann.prog, *class) => Some(*class),
+        _ => None,
+    };
+    let Some(c) = cls.filter(|_| kw.is_empty()) else {
+        return Err(Diagnostic::new(
+            cx.span,
+            "BaseException.__init__ takes an exception instance and positional arguments",
+        ));
+    };
+    check_message_args(cx, "an exception", &pos[1..])?;
+    note_args(cx, c, &pos[1..])?;
+    Ok(S::None)
+}

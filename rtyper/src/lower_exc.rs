@@ -1,0 +1,221 @@
+//! Lowering of exception arguments (see `rpy_annotator::rules_exc`): the
+//! message computed at construction and at `BaseException.__init__`
+//! (`""`, `str(arg)`, or the repr of the argument tuple), the `args` tuple
+//! (only for classes whose `args` is read), and `repr(e)`.
+
+use crate::emit::{c_signed, Emit, LlValue};
+use crate::fnbuild::{FnBuilder, OpSink, OpSinkExt};
+use crate::llop::LlOp as O;
+use crate::lltype::{LlConst, LowType, Prebuilt, TypeTable};
+use crate::rtype::RTyper;
+use rpy_annotator::classdef;
+use rpy_annotator::rules_class::stringable;
+use rpy_annotator::rules_exc::reprable;
+use rpy_annotator::SomeValue as S;
+use rpy_flow::graph::Value;
+use rpy_flow::{Flow, HostId, Op};
+use rpy_syntax::Diagnostic;
+
+const STR: LowType = LowType::Ptr(TypeTable::STR);
+
+impl<'a, 'p> RTyper<'a, 'p> {
+    /// Give exception `inst` (of class `c`) the arguments
+    /// `op.args[first..first + n]`: its message and, if `args` is read
+    /// anywhere in its family, its `args`. `fresh`: a new instance (the
+    /// message is already null); else `BaseException.__init__`, which
+    /// resets the message even without arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn exc_set_args(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        inst: LlValue,
+        c: HostId,
+        first: usize,
+        n: usize,
+        fresh: bool,
+    ) -> Result<(), Diagnostic> {
+        let prog = self.prog;
+        let err = |m: String| Diagnostic::new(op.span, m);
+        let items: Vec<S> = anns[first..first + n].to_vec();
+        let msg = match items.as_slice() {
+            [] => Some(Value::Const(LlConst::Null(TypeTable::STR))),
+            [a] if stringable(a) => {
+                // KeyError's str() is the repr of its argument, as in CPython.
+                let repr = classdef::is_subclass(prog, c, prog.exc_class("KeyError"));
+                let m = self.arg(e, op, anns, first)?;
+                Some(self.str_of(e, m, a, repr).map_err(err)?)
+            }
+            _ if n > 1 && items.iter().all(reprable) => {
+                let mut vals = Vec::new();
+                for i in 0..n {
+                    vals.push(self.arg(e, op, anns, first + i)?);
+                }
+                let t = S::Tuple(items.clone());
+                let tup = self.exc_tuple(e, vals, &t);
+                Some(self.emit_repr(e, tup, &t))
+            }
+            // A user __init__ gets arguments that have no str (instances):
+            // the message stays empty unless it calls BaseException.__init__.
+            _ => None,
+        };
+        match msg {
+            Some(m) if fresh && n == 0 => drop(m),
+            Some(m) => e.setfield(inst.clone(), "message", m),
+            None => {}
+        }
+        if let Some((_, a)) = self
+            .attr_ann(c, "args")
+            .filter(|(_, a)| matches!(a, S::Tuple(_)))
+        {
+            let S::Tuple(want) = &a else { unreachable!() };
+            if want.len() != n {
+                return Err(err(format!(
+                    "internal: args of {} has {} items, {} given",
+                    prog.class(c).name,
+                    want.len(),
+                    n
+                )));
+            }
+            let mut vals = Vec::new();
+            for (i, w) in want.iter().enumerate() {
+                vals.push(self.arg_as(e, op, anns, first + i, w)?);
+            }
+            let tup = self.exc_tuple(e, vals, &a);
+            e.setfield(inst, "inst_args", tup);
+        }
+        Ok(())
+    }
+
+    /// A tuple of annotation `ann` from its item values (Void items, such
+    /// as None, have no field to store).
+    fn exc_tuple(&mut self, e: &mut Emit, vals: Vec<LlValue>, ann: &S) -> LlValue {
+        let LowType::Ptr(t) = self.lowtype(ann) else {
+            unreachable!("a tuple is a pointer")
+        };
+        let tup = e.malloc(t);
+        let S::Tuple(items) = ann else {
+            unreachable!("a tuple annotation")
+        };
+        for (i, (v, it)) in vals.into_iter().zip(items).enumerate() {
+            if self.lowtype(it) != LowType::Void {
+                e.setfield(tup.clone(), &format!("f{i}"), v);
+            }
+        }
+        tup
+    }
+
+    /// `repr(e)` for an exception instance of static class `c`:
+    /// `Name(arg, ...)` from its `args` (or from its message where no
+    /// `args` was kept: `Name('message')`).
+    pub fn exc_repr(&mut self, e: &mut Emit, x: LlValue, c: HostId) -> Result<LlValue, String> {
+        let name = self.class_name_of(e, x.clone(), c)?;
+        let args = self.attr_ann(c, "args").map(|(_, a)| a);
+        let key = match &args {
+            Some(a) => format!("exc_repr_{}_{}", c.as_u32(), self.ann_key(a)),
+            None => format!("exc_repr_{}", c.as_u32()),
+        };
+        let pt = self.lowtype(&S::Instance {
+            class: c,
+            nullable: false,
+        });
+        let h = self.add_helper(key, |rt| {
+            let (lp, rp, sep) = (rt.str_const("("), rt.str_const(")"), rt.str_const(", "));
+            let (mut f, p) = FnBuilder::new("ll_exc_repr", &[pt, STR], STR);
+            let head = f.call_extern("rpy_str_concat", vec![f.get(p[1]), lp], STR);
+            let acc = f.local(STR, head);
+            let (p0, p1) = (p[0], p[1]);
+            let rp2 = rp.clone();
+            let from_message = move |f: &mut FnBuilder| {
+                let m = f.getfield(f.get(p0), "message", STR);
+                let isnull = f.emit(O::PtrIsNull, vec![m], LowType::Bool);
+                f.if_(isnull, |f| {
+                    let s = f.call_extern("rpy_str_concat", vec![f.get(acc), rp2.clone()], STR);
+                    f.ret(s);
+                });
+                let m = f.getfield(f.get(p0), "message", STR);
+                let r = f.call_extern("rpy_str_repr", vec![m], STR);
+                let s = f.call_extern("rpy_str_concat", vec![f.get(acc), r], STR);
+                let s = f.call_extern("rpy_str_concat", vec![s, rp2.clone()], STR);
+                f.ret(s);
+            };
+            let _ = p1;
+            match &args {
+                Some(a @ S::Tuple(items)) => {
+                    let at = rt.lowtype(a);
+                    let t = f.getfield(f.get(p0), "inst_args", at);
+                    let isnull = f.emit(O::PtrIsNull, vec![t], LowType::Bool);
+                    f.if_else(
+                        isnull,
+                        |f| from_message(f),
+                        |f| {
+                            for (i, it) in items.iter().enumerate() {
+                                let lt = rt.lowtype(it);
+                                let t = f.getfield(f.get(p0), "inst_args", at);
+                                let x = f.getfield(t, &format!("f{i}"), lt);
+                                let s = rt.emit_repr(f, x, it);
+                                let mut cur = f.get(acc);
+                                if i > 0 {
+                                    cur = f.call_extern(
+                                        "rpy_str_concat",
+                                        vec![cur, sep.clone()],
+                                        STR,
+                                    );
+                                }
+                                let cur = f.call_extern("rpy_str_concat", vec![cur, s], STR);
+                                f.set(acc, cur);
+                            }
+                            let s =
+                                f.call_extern("rpy_str_concat", vec![f.get(acc), rp.clone()], STR);
+                            f.ret(s);
+                        },
+                    );
+                }
+                _ => from_message(&mut f),
+            }
+            f.finish()
+        });
+        Ok(e.call_func(h, vec![x, name], STR))
+    }
+
+    /// The class name of instance `x` of static class `c`: a constant, or
+    /// a table of names indexed by type id.
+    fn class_name_of(&mut self, e: &mut Emit, x: LlValue, c: HostId) -> Result<LlValue, String> {
+        let (lo, hi) = self.reprs.class_ranges[&c];
+        if lo == hi {
+            return Ok(self.str_const(&self.prog.class(c).name.clone()));
+        }
+        let key = (c, "class name".to_string());
+        let (idx, arr_t) = match self.class_state.tables.get(&key) {
+            Some(&x) => x,
+            None => {
+                let mut items = Vec::new();
+                for t in lo..=hi {
+                    let k = self.class_state.class_of_type[&t];
+                    let name = self.prog.class(k).name.clone();
+                    match self.str_const(&name) {
+                        Value::Const(k) => items.push(k),
+                        Value::Var(_) => return Err("a class name must be a constant".into()),
+                    }
+                }
+                let arr_t = self.const_array_type(STR);
+                let i = self.prebuilt.len() as u32;
+                self.prebuilt.push(Prebuilt {
+                    typ: arr_t,
+                    fields: vec![],
+                    items,
+                });
+                self.class_state.tables.insert(key, (i, arr_t));
+                (i, arr_t)
+            }
+        };
+        let tid = e.op(O::GetTypeId, vec![x], LowType::Signed);
+        let ix = e.op(O::IntSub, vec![tid, c_signed(lo as i64)], LowType::Signed);
+        Ok(e.op(
+            O::GetArrayItem,
+            vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix],
+            STR,
+        ))
+    }
+}
