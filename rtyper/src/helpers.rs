@@ -158,6 +158,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// Builds an index check: `i` (negative counts from the end) against
     /// `len`; returns the block that continues with (obj, normalised i).
+    /// The common case costs one unsigned compare (`int_between(0, i,
+    /// len)`); only an index outside `0..len` tests for negative and
+    /// normalises.
     fn index_check(
         &mut self,
         hb: &mut HelperBuilder,
@@ -169,42 +172,41 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let params = hb.g.blocks[start].inputargs.clone();
         let (obj, i) = (Value::Var(params[0]), Value::Var(params[1]));
         let n = len(hb, start, obj.clone());
-        let neg = hb.op(start, O::IntLt, vec![i.clone(), c_signed(0)], B);
+        let inside = hb.op(
+            start,
+            O::IntBetween,
+            vec![c_signed(0), i.clone(), n.clone()],
+            B,
+        );
+        let (slow, slow_in) = hb.block(&[obj_t, I, I]);
         let (adj, adj_in) = hb.block(&[obj_t, I, I]);
-        let (chk, chk_in) = hb.block(&[obj_t, I, I]);
-        let (chk2, chk2_in) = hb.block(&[obj_t, I, I]);
         let (ok, ok_in) = hb.block(&[obj_t, I]);
         let (bad, _) = hb.block(&[]);
         hb.branch(
             start,
-            neg,
-            (adj, vec![obj.clone(), i.clone(), n.clone()]),
-            (chk, vec![obj, i, n]),
+            inside,
+            (ok, vec![obj.clone(), i.clone()]),
+            (slow, vec![obj, i, n]),
         );
-        let i2 = hb.op(
+        let vars = |v: &[Var]| v.iter().map(|x| Value::Var(*x)).collect::<Vec<_>>();
+        let neg = hb.op(slow, O::IntLt, vec![Value::Var(slow_in[1]), c_signed(0)], B);
+        hb.branch(slow, neg, (adj, vars(&slow_in)), (bad, vec![]));
+        let j = hb.op(
             adj,
             O::IntAdd,
             vec![Value::Var(adj_in[1]), Value::Var(adj_in[2])],
             I,
         );
-        hb.jump(
+        let inside = hb.op(
             adj,
-            chk,
-            vec![Value::Var(adj_in[0]), i2, Value::Var(adj_in[2])],
-        );
-        let nonneg = hb.op(chk, O::IntGe, vec![Value::Var(chk_in[1]), c_signed(0)], B);
-        let pass: Vec<LlValue> = chk_in.iter().map(|v| Value::Var(*v)).collect();
-        hb.branch(chk, nonneg, (chk2, pass), (bad, vec![]));
-        let below = hb.op(
-            chk2,
-            O::IntLt,
-            vec![Value::Var(chk2_in[1]), Value::Var(chk2_in[2])],
+            O::IntBetween,
+            vec![c_signed(0), j.clone(), Value::Var(adj_in[2])],
             B,
         );
         hb.branch(
-            chk2,
-            below,
-            (ok, vec![Value::Var(chk2_in[0]), Value::Var(chk2_in[1])]),
+            adj,
+            inside,
+            (ok, vec![Value::Var(adj_in[0]), j]),
             (bad, vec![]),
         );
         let m = self.str_const(msg);

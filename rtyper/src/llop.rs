@@ -84,6 +84,9 @@ ll_ops! {
     IntGt "int_gt" [canfold];
     IntGe "int_ge" [canfold];
     IntIsTrue "int_is_true" [canfold];
+    /// (a, b, c) -> `a <= b < c`, for `a <= c` (bounds checks: one
+    /// unsigned compare of `b - a` against `c - a`).
+    IntBetween "int_between" [canfold];
     IntMin "int_min" [canfold];
     IntMax "int_max" [canfold];
     // Floats.

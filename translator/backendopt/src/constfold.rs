@@ -314,6 +314,10 @@ pub fn fold(op: LlOp, args: &[&LlConst]) -> Option<LlConst> {
                 _ => x.max(y),
             }))
         }
+        (O::IntBetween, [lo, x, hi]) => {
+            let (lo, x, hi) = (int(lo)?, int(x)?, int(hi)?);
+            b(lo <= x && x < hi)
+        }
         (O::IntLt | O::IntLe | O::IntEq | O::IntNe | O::IntGt | O::IntGe, [x, y]) => {
             // Signed or Bool operands only (unsigned compares differ).
             let (x, y) = (int(x)?, int(y)?);

@@ -1,9 +1,11 @@
 //! Inlining of direct calls to small graphs (RPython's `inline.py`).
 //!
 //! Algorithm, for each call `r = direct_call(funcK, args...)` found in the
-//! caller's original blocks (blocks copied in by inlining are never
-//! scanned again, which bounds recursion: a recursive call is inlined one
-//! level, the copy's own calls stay calls):
+//! caller's original blocks (blocks copied in by inlining are scanned again
+//! only when they are a copy of the caller itself, up to
+//! `RECURSIVE_DEPTH` levels: a self-recursive call is unrolled that deep,
+//! like gcc's recursive inlining, and the innermost copies' calls stay
+//! calls):
 //! 1. Skip unless the callee has at most `BUDGET` ops, its parameter count
 //!    matches, every exception exit of the call site is a class range, and
 //!    the caller stays under `CALLER_LIMIT` ops.
@@ -42,18 +44,20 @@ use std::collections::HashMap;
 pub const BUDGET: usize = 40;
 /// Stop inlining into a graph once it has this many ops.
 pub const CALLER_LIMIT: usize = 3000;
+/// Levels of a self-recursive call inlined into itself.
+pub const RECURSIVE_DEPTH: usize = 2;
 
 pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
     let mut changed = false;
-    let mut work: Vec<(Block, usize)> = lg
+    let mut work: Vec<(Block, usize, usize)> = lg
         .graph
         .reachable_blocks()
         .into_iter()
         .filter(|&b| b != lg.graph.returnblock && b != lg.graph.exceptblock)
         .rev()
-        .map(|b| (b, 0))
+        .map(|b| (b, 0, 0))
         .collect();
-    while let Some((b, from)) = work.pop() {
+    while let Some((b, from, depth)) = work.pop() {
         let bd = &lg.graph.blocks[b];
         let site = (from..bd.ops.len()).find(|&i| inlinable(lg, cx, b, i).is_some());
         let Some(i) = site else { continue };
@@ -61,10 +65,13 @@ pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
         if op_count(lg) + op_count(&cx.graphs[k]) > CALLER_LIMIT {
             break;
         }
-        let cont = inline_call(lg, &cx.graphs[k], b, i);
+        let (cont, copied) = inline_call(lg, &cx.graphs[k], b, i);
         changed = true;
         if let Some(c) = cont {
-            work.push((c, 0));
+            work.push((c, 0, depth));
+        }
+        if k == cx.this && depth + 1 < RECURSIVE_DEPTH {
+            work.extend(copied.into_iter().rev().map(|c| (c, 0, depth + 1)));
         }
     }
     changed
@@ -96,8 +103,14 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
 }
 
 /// Inline the call at op `i` of block `b`; returns the block holding the
-/// caller's ops that followed the call (to scan for more calls).
-fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option<Block> {
+/// caller's ops that followed the call (to scan for more calls) and the
+/// copies of the callee's blocks.
+fn inline_call(
+    lg: &mut LlGraph,
+    callee: &LlGraph,
+    b: Block,
+    i: usize,
+) -> (Option<Block>, Vec<Block>) {
     let guarded = i + 1 == lg.graph.blocks[b].ops.len() && catches(&lg.graph.blocks[b]);
     let mut cont = None;
     if !guarded {
@@ -224,7 +237,7 @@ fn inline_call(lg: &mut LlGraph, callee: &LlGraph, b: Block, i: usize) -> Option
     let mut args: Vec<LlValue> = call.args[1..].to_vec();
     args.extend(passon.iter().map(|&v| Value::Var(v)));
     lg.graph.blocks[b].exits = vec![Link::new(args, cp.bmap[&cg.startblock])];
-    cont
+    (cont, blocks.iter().map(|cb| cp.bmap[cb]).collect())
 }
 
 struct Copier {

@@ -12,13 +12,14 @@
 //! * `text`: printer and parser of the low-level text form (tests, dumps).
 //! * `util`: shared graph helpers (splitting, substitution, predecessors).
 //! * `inline`, `constfold`, `malloc_removal`, `load_store`, `simplify`,
-//!   `dce`: the passes.
+//!   `merge_if`, `dce`: the passes.
 
 pub mod constfold;
 pub mod dce;
 pub mod inline;
 pub mod load_store;
 pub mod malloc_removal;
+pub mod merge_if;
 pub mod simplify;
 pub mod text;
 pub mod util;
@@ -67,6 +68,10 @@ pub const PIPELINE: &[Pass] = &[
     Pass {
         name: "simplify",
         run: simplify::run,
+    },
+    Pass {
+        name: "merge_if",
+        run: merge_if::run,
     },
     Pass {
         name: "dce",

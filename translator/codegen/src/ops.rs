@@ -174,6 +174,16 @@ impl FnCx<'_, '_> {
                 self.b.ins().icmp(cc, a[0], a[1])
             }
             IntIsTrue => self.b.ins().icmp_imm_s(IntCC::NotEqual, a[0], 0),
+            IntBetween => {
+                arity(3)?;
+                let zero = matches!(op.args[0], GValue::Const(LlConst::Signed(0)));
+                let (x, n) = if zero {
+                    (a[1], a[2])
+                } else {
+                    (self.b.ins().isub(a[1], a[0]), self.b.ins().isub(a[2], a[0]))
+                };
+                self.b.ins().icmp(IntCC::UnsignedLessThan, x, n)
+            }
             IntMin => self.b.ins().smin(a[0], a[1]),
             IntMax => self.b.ins().smax(a[0], a[1]),
             FloatAdd => self.b.ins().fadd(a[0], a[1]),
@@ -496,7 +506,7 @@ fn value_arity(op: LlOp) -> Option<usize> {
         | CastCharToInt | CastIntToChar | CastUniCharToInt | CastIntToUniChar | PtrIsNull
         | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
         GetArrayItem | SetField | Raise | RaiseNew => 2,
-        SetArrayItem => 3,
+        SetArrayItem | IntBetween => 3,
         DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
         | GcSafepoint | GcWriteBarrier => return None,
         _ => 2,
