@@ -1,16 +1,19 @@
 //! Pass 3 (generational GC only): write barriers.
 //!
-//! Before every `setfield` / `setarrayitem` that stores a GC pointer (not
-//! a null constant), insert `gc_write_barrier(obj)`. The generated barrier
-//! tests the header's `GCFLAG_TRACK_YOUNG` bit and, when set, calls
+//! Before every `setfield` that stores a GC pointer (not a null constant),
+//! insert `gc_write_barrier(obj)`; before every such `setarrayitem`,
+//! `gc_write_barrier_item(arr, index)`. The generated barrier tests the
+//! header's `GCFLAG_TRACK_YOUNG` bit and, when set, calls
 //! `rpy_gc_remember(obj)` (which clears it): old and prebuilt objects that
-//! may come to point into the nursery end up in the remembered set.
+//! may come to point into the nursery end up in the remembered set. The
+//! item barrier calls `rpy_gc_remember_item(arr, index)` instead, which
+//! marks the index's card when the array has a card table
+//! (`GCFLAG_HAS_CARDS`, large old arrays) and otherwise remembers the
+//! whole array.
 //!
 //! Skipped when `obj` was allocated earlier in the same block with no
 //! collecting op in between: it is then either young or (a large object
 //! allocated outside the nursery) already remembered.
-//!
-//! Not done: card marking for large arrays (the whole array is remembered).
 
 use crate::collects::op_collects;
 use rpy_flow::graph::{Op, Value};
@@ -40,9 +43,15 @@ pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
                     if !skip {
                         let r = g.graph.new_var(None);
                         g.var_types[r] = LowType::Void;
+                        let (kind, args) = match (op.kind, op.args.get(1)) {
+                            (LlOp::SetArrayItem, Some(index)) => {
+                                (LlOp::GcWriteBarrierItem, vec![obj.clone(), index.clone()])
+                            }
+                            _ => (LlOp::GcWriteBarrier, vec![obj.clone()]),
+                        };
                         out.push(Op {
-                            kind: LlOp::GcWriteBarrier,
-                            args: vec![obj.clone()],
+                            kind,
+                            args,
                             result: r,
                             span: op.span,
                         });

@@ -12,7 +12,7 @@
 
 use rpy_abi::gc::COLLECTING_RUNTIME_FUNCS;
 use rpy_flow::graph::Op;
-use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp, LlProgram};
+use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp};
 
 /// Whether `op` may run a collection, given what is known of the graphs.
 pub fn op_collects(op: &Op<Ll>, graphs: &[bool]) -> bool {
@@ -37,12 +37,13 @@ fn graph_collects(g: &LlGraph, graphs: &[bool]) -> bool {
     })
 }
 
-/// For each graph of the program, whether calling it may collect.
-pub fn graphs_that_collect(prog: &LlProgram) -> Vec<bool> {
-    let mut collects = vec![false; prog.graphs.len()];
+/// For each graph of the program (`LlConst::Func(i)` is `graphs[i]`),
+/// whether calling it may collect.
+pub fn graphs_that_collect(graphs: &[LlGraph]) -> Vec<bool> {
+    let mut collects = vec![false; graphs.len()];
     loop {
         let mut changed = false;
-        for (i, g) in prog.graphs.iter().enumerate() {
+        for (i, g) in graphs.iter().enumerate() {
             if !collects[i] && graph_collects(g, &collects) {
                 collects[i] = true;
                 changed = true;

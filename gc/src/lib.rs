@@ -7,8 +7,10 @@
 //!    `rpy_abi::gc`; the safepoint lets a pending collection happen).
 //! 2. `collects`: which graphs may collect (least fixpoint over calls).
 //! 3. `barriers` (generational only): a `gc_write_barrier(obj)` before
-//!    every store of a GC pointer, except into an object allocated earlier
-//!    in the same block with no collecting op in between.
+//!    every field store of a GC pointer (`gc_write_barrier_item(arr, i)`
+//!    before an item store: card marking for large arrays), except into
+//!    an object allocated earlier in the same block with no collecting op
+//!    in between.
 //! 4. `roots`: around every op that may collect, the GC pointers live
 //!    across it are pushed on the shadow stack (`gc_push_roots`) and
 //!    reloaded after it (`gc_reload_root`), so moving collectors can update
@@ -22,7 +24,7 @@ pub mod roots;
 pub mod safepoints;
 
 pub use rpy_abi::gc::GcKind;
-use rpy_rtyper::LlProgram;
+use rpy_rtyper::{LlGraph, LlProgram};
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct GcOptions {
@@ -31,11 +33,17 @@ pub struct GcOptions {
 
 /// Runs the whole transform over every graph of the program.
 pub fn transform_program(prog: &mut LlProgram, opts: &GcOptions) {
-    for g in &mut prog.graphs {
+    transform_graphs(&mut prog.graphs, opts);
+}
+
+/// The transform over a program's graphs (`LlConst::Func(i)` is
+/// `graphs[i]`).
+pub fn transform_graphs(graphs: &mut [LlGraph], opts: &GcOptions) {
+    for g in graphs.iter_mut() {
         safepoints::insert_safepoints(g);
     }
-    let collecting = collects::graphs_that_collect(prog);
-    for g in &mut prog.graphs {
+    let collecting = collects::graphs_that_collect(graphs);
+    for g in graphs.iter_mut() {
         if opts.kind.needs_write_barrier() {
             barriers::insert_write_barriers(g, &collecting);
         }

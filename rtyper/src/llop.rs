@@ -161,6 +161,9 @@ ll_ops! {
     GcSafepoint "gc_safepoint" [gc];
     /// (obj): before a GC pointer is stored into obj (generational GC).
     GcWriteBarrier "gc_write_barrier" [];
+    /// (array, index): before a GC pointer is stored into item `index` of
+    /// the array (generational GC; large arrays mark a card).
+    GcWriteBarrierItem "gc_write_barrier_item" [];
 }
 
 impl std::fmt::Display for LlOp {

@@ -28,6 +28,23 @@ pub const GCFLAG_FORWARDED: u64 = 1 << 37;
 pub const GCFLAG_LARGE: u64 = 1 << 38;
 /// Object lives in a size-class page of the mark-and-sweep space.
 pub const GCFLAG_OLD: u64 = 1 << 39;
+/// Generational: a large old array of GC pointers with a card table: one
+/// byte per `CARD_ITEMS` items, stored just before the header (card `c`
+/// is the byte at `obj - 1 - c`). The item write barrier's slow path
+/// (`rpy_gc_remember_item(obj, index)`) marks one card instead of
+/// remembering the whole array; minor collections scan only the marked
+/// cards, then clear them.
+pub const GCFLAG_HAS_CARDS: u64 = 1 << 40;
+/// Generational: some card of the array is marked (it is in the
+/// collector's list of carded arrays).
+pub const GCFLAG_CARDS_SET: u64 = 1 << 41;
+
+/// Items per card (`1 << CARD_SHIFT`).
+pub const CARD_SHIFT: u32 = 7;
+pub const CARD_ITEMS: usize = 1 << CARD_SHIFT;
+/// Arrays of GC pointers with at least this many items get a card table
+/// when they are allocated in (or promoted to) the old generation.
+pub const CARD_MIN_ITEMS: usize = 8 * CARD_ITEMS;
 
 /// Every object is at least this big (room for a forwarding address).
 pub const MIN_OBJECT_SIZE: u32 = 16;
@@ -121,6 +138,7 @@ pub const NOGC_RUNTIME_FUNCS: &[&str] = &[
     "rpy_print_str",
     "rpy_bytes_eq",
     "rpy_gc_remember",
+    "rpy_gc_remember_item",
     "rpy_identity_hash",
 ];
 

@@ -96,11 +96,13 @@ runtime_funcs! {
     // to `typeid`. Raises MemoryError past the heap limit.
     "rpy_malloc"(Int, Int) -> Ptr, raises;
     // GC (see `gc`): collect if one is pending; full collection; add an
-    // old object to the remembered set (write barrier slow path); identity
-    // hash stable across moves.
+    // old object to the remembered set (write barrier slow path); the
+    // same for a store into item `index` of an array (marks a card when
+    // the array has a card table); identity hash stable across moves.
     "rpy_gc_safepoint"() -> Void;
     "rpy_gc_collect"() -> Void;
     "rpy_gc_remember"(Ptr) -> Void;
+    "rpy_gc_remember_item"(Ptr, Int) -> Void;
     "rpy_identity_hash"(Ptr) -> Int;
     // Raises RecursionError (the stack-depth check at function entry).
     "rpy_stack_overflow"() -> Void, raises;

@@ -9,7 +9,9 @@
 //!   the top past them; `gc_reload_root(k)` loads slot k back;
 //! * `gc_safepoint`: calls `rpy_gc_safepoint` when `rpy_gc_pending` is set;
 //! * `gc_write_barrier(obj)`: calls `rpy_gc_remember(obj)` when the header
-//!   has `GCFLAG_TRACK_YOUNG`.
+//!   has `GCFLAG_TRACK_YOUNG`; `gc_write_barrier_item(arr, i)` tests the
+//!   same bit and calls `rpy_gc_remember_item(arr, i)` (which marks a card
+//!   of a large array, or remembers the whole array).
 
 use crate::func::FnCx;
 use cranelift_codegen::ir::{types as ct, InstBuilder, MemFlagsData, Value};
@@ -122,6 +124,17 @@ impl FnCx<'_, '_> {
                 let hdr = self.b.ins().load(ct::I64, MemFlagsData::trusted(), obj, 0);
                 let bit = self.b.ins().band_imm_s(hdr, GCFLAG_TRACK_YOUNG as i64);
                 self.cold_call_if(bit, "rpy_gc_remember", &[obj])?;
+                Ok(None)
+            }
+            LlOp::GcWriteBarrierItem => {
+                let [obj, index] = &op.args[..] else {
+                    return Err("gc_write_barrier_item needs an array and an index".into());
+                };
+                let obj = self.value(obj)?;
+                let index = self.value(index)?;
+                let hdr = self.b.ins().load(ct::I64, MemFlagsData::trusted(), obj, 0);
+                let bit = self.b.ins().band_imm_s(hdr, GCFLAG_TRACK_YOUNG as i64);
+                self.cold_call_if(bit, "rpy_gc_remember_item", &[obj, index])?;
                 Ok(None)
             }
             other => Err(format!("{other} is not a GC op")),

@@ -42,7 +42,9 @@ impl FnCx<'_, '_> {
         };
         match op.kind {
             DirectCall => return self.direct_call(op),
-            GcPushRoots | GcReloadRoot | GcSafepoint | GcWriteBarrier => return self.gc_op(op),
+            GcPushRoots | GcReloadRoot | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => {
+                return self.gc_op(op)
+            }
             IndirectCall => return self.indirect_call(op),
             Malloc => {
                 want(1)?;
@@ -298,7 +300,7 @@ impl FnCx<'_, '_> {
                 return Ok(None);
             }
             DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
-            | GcSafepoint | GcWriteBarrier => unreachable!("handled above"),
+            | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => unreachable!("handled above"),
         };
         Ok(Some(v))
     }
@@ -508,7 +510,7 @@ fn value_arity(op: LlOp) -> Option<usize> {
         GetArrayItem | SetField | Raise | RaiseNew => 2,
         SetArrayItem | IntBetween => 3,
         DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
-        | GcSafepoint | GcWriteBarrier => return None,
+        | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => return None,
         _ => 2,
     })
 }

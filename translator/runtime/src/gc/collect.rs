@@ -43,7 +43,7 @@ unsafe fn copy_object(
     let add = !had && h & GCFLAG_HASHED != 0;
     let size = base + if had || add { 8 } else { 0 };
     let new = alloc((h & rpy_abi::TYPEID_MASK) as u32, size);
-    let dest_flags = header(new) & (GCFLAG_OLD | GCFLAG_LARGE);
+    let dest_flags = header(new) & (GCFLAG_OLD | GCFLAG_LARGE | GCFLAG_HAS_CARDS);
     std::ptr::copy_nonoverlapping(p, new, if had { size } else { base });
     if add {
         (new.add(base) as *mut usize).write(p as usize);
@@ -54,6 +54,8 @@ unsafe fn copy_object(
         | GCFLAG_MARK
         | GCFLAG_OLD
         | GCFLAG_LARGE
+        | GCFLAG_HAS_CARDS
+        | GCFLAG_CARDS_SET
         | GCFLAG_TRACK_YOUNG);
     set_header(new, keep | dest_flags | hashfield | extra);
     set_header(p, h | GCFLAG_FORWARDED);
@@ -112,6 +114,13 @@ impl Heap {
         let t0 = Instant::now();
         let before = self.in_use();
         self.mark_all();
+        // A remembered or carded object may have died since it was listed
+        // (a major collection can run before the minor one that empties
+        // the lists): drop it before the sweep frees it.
+        // SAFETY: listed objects are alive until the sweep.
+        let alive = |p: &*mut u8| unsafe { header(*p) } & (GCFLAG_MARK | GCFLAG_PREBUILT) != 0;
+        self.remembered.retain(alive);
+        self.carded.retain(alive);
         self.old.sweep();
         self.stats.major += 1;
         self.log("major", before, self.old.live, t0.elapsed());
@@ -219,7 +228,7 @@ impl Heap {
                 forwarded(p)
             } else {
                 let new = copy_object(&types, p, h, GCFLAG_TRACK_YOUNG, |tid, size| {
-                    match old.alloc(tid, size) {
+                    match old.alloc_with_cards(tid, size, types.card_count(tid, size)) {
                         Some(q) => q,
                         None => crate::exc::fatal_memory_error(),
                     }
@@ -229,6 +238,8 @@ impl Heap {
             };
         };
         let remembered = std::mem::take(&mut self.remembered);
+        let carded = std::mem::take(&mut self.carded);
+        let mut cards = 0;
         // SAFETY: roots, remembered objects and slots hold null or live
         // objects.
         unsafe {
@@ -236,6 +247,10 @@ impl Heap {
             for &r in &remembered {
                 types.for_each_slot(r, |s| visit(s, &mut stack));
                 set_header(r, header(r) | GCFLAG_TRACK_YOUNG);
+            }
+            for &a in &carded {
+                cards += types.take_marked_cards(a, |s| visit(s, &mut stack));
+                set_header(a, header(a) & !GCFLAG_CARDS_SET);
             }
             while let Some(p) = stack.pop() {
                 types.for_each_slot(p, |s| visit(s, &mut stack));
@@ -245,6 +260,7 @@ impl Heap {
         self.free = self.start;
         self.limit = self.end;
         self.stats.minor += 1;
+        self.stats.cards_scanned += cards as u64;
         let promoted = self.old.allocated - allocated_before;
         self.log("minor", before, promoted, t0.elapsed());
     }

@@ -8,10 +8,12 @@
 //! zero header and links to the next free cell of its class at offset 8.
 //! Allocation pops the class's free list (zeroing the cell) or carves the
 //! class's current page; sweeping walks every page, frees unmarked cells
-//! and clears the mark of the others. Large objects are kept in a list.
+//! and clears the mark of the others. Large objects are kept in a list;
+//! a large array may have a card table (`rpy_abi::gc::GCFLAG_HAS_CARDS`)
+//! in the bytes just before its header, inside the same system block.
 
 use super::types::{header, set_header};
-use rpy_abi::gc::{GCFLAG_LARGE, GCFLAG_MARK, GCFLAG_OLD};
+use rpy_abi::gc::{GCFLAG_HAS_CARDS, GCFLAG_LARGE, GCFLAG_MARK, GCFLAG_OLD};
 use std::alloc::Layout;
 
 pub const SMALL_MAX: usize = 512;
@@ -25,12 +27,27 @@ struct Page {
     used: usize,
 }
 
+/// A large object: its system block `[obj - prefix, obj + size)`, the
+/// prefix holding its card table (if any).
+struct Large {
+    obj: *mut u8,
+    prefix: usize,
+    size: usize,
+}
+
+impl Large {
+    fn layout(&self) -> Layout {
+        // SAFETY: checked when the block was allocated.
+        unsafe { Layout::from_size_align_unchecked(self.prefix + self.size, 8) }
+    }
+}
+
 pub struct OldSpace {
     pages: Vec<Page>,
     free: [*mut u8; NCLASSES],
     /// Index in `pages` of each class's page being carved.
     current: [Option<usize>; NCLASSES],
-    large: Vec<(*mut u8, usize)>,
+    large: Vec<Large>,
     /// Bytes in pages and large objects (the footprint).
     pub footprint: usize,
     /// Bytes handed out since the last sweep.
@@ -60,6 +77,13 @@ impl OldSpace {
     /// A zeroed block of `size` bytes (a multiple of 8, at least 16) with
     /// `GCFLAG_OLD` or `GCFLAG_LARGE` in its header and type id `tid`.
     pub fn alloc(&mut self, tid: u32, size: usize) -> Option<*mut u8> {
+        self.alloc_with_cards(tid, size, 0)
+    }
+
+    /// As `alloc`; a large object with `cards > 0` also gets a zeroed card
+    /// table of that many bytes just before its header, and
+    /// `GCFLAG_HAS_CARDS`.
+    pub fn alloc_with_cards(&mut self, tid: u32, size: usize, cards: usize) -> Option<*mut u8> {
         self.allocated += size;
         let p = if size <= SMALL_MAX {
             let p = self.alloc_small(size)?;
@@ -67,15 +91,28 @@ impl OldSpace {
             unsafe { set_header(p, tid as u64 | GCFLAG_OLD) };
             p
         } else {
-            let layout = Layout::from_size_align(size, 8).ok()?;
+            let prefix = cards.checked_next_multiple_of(8)?;
+            let layout = Layout::from_size_align(prefix.checked_add(size)?, 8).ok()?;
             // SAFETY: non-zero size.
-            let p = unsafe { std::alloc::alloc_zeroed(layout) };
-            if p.is_null() {
+            let base = unsafe { std::alloc::alloc_zeroed(layout) };
+            if base.is_null() {
                 return None;
             }
-            self.large.push((p, size));
-            self.footprint += size;
-            unsafe { set_header(p, tid as u64 | GCFLAG_LARGE) };
+            // SAFETY: the block is `prefix + size` bytes.
+            let p = unsafe { base.add(prefix) };
+            self.large.push(Large {
+                obj: p,
+                prefix,
+                size,
+            });
+            self.footprint += prefix + size;
+            let flags = if cards > 0 {
+                GCFLAG_LARGE | GCFLAG_HAS_CARDS
+            } else {
+                GCFLAG_LARGE
+            };
+            // SAFETY: a fresh block of at least `size` bytes.
+            unsafe { set_header(p, tid as u64 | flags) };
             p
         };
         Some(p)
@@ -168,15 +205,15 @@ impl OldSpace {
         self.pages = kept_pages;
         self.current = current;
         let mut footprint_freed = 0;
-        self.large.retain(|&(p, size)| unsafe {
-            let h = header(p);
+        self.large.retain(|l| unsafe {
+            let h = header(l.obj);
             if h & GCFLAG_MARK != 0 {
-                set_header(p, h & !GCFLAG_MARK);
-                live += size;
+                set_header(l.obj, h & !GCFLAG_MARK);
+                live += l.prefix + l.size;
                 true
             } else {
-                std::alloc::dealloc(p, Layout::from_size_align_unchecked(size, 8));
-                footprint_freed += size;
+                std::alloc::dealloc(l.obj.sub(l.prefix), l.layout());
+                footprint_freed += l.prefix + l.size;
                 false
             }
         });
@@ -198,7 +235,7 @@ impl OldSpace {
                 off += pg.cell;
             }
         }
-        out.extend(self.large.iter().map(|&(p, _)| p));
+        out.extend(self.large.iter().map(|l| l.obj));
         out
     }
 }
@@ -227,5 +264,25 @@ mod tests {
         );
         assert_eq!(got, (2, 16 + 4000, 7 | GCFLAG_OLD, true));
         let _ = big2;
+    }
+
+    #[test]
+    fn card_table_precedes_the_header_and_is_freed_with_it() {
+        let mut s = OldSpace::default();
+        let a = s.alloc_with_cards(9, 8 * 2048, 16).unwrap();
+        let got = unsafe {
+            let cards: Vec<u8> = (1..=16).map(|c| a.sub(c).read()).collect();
+            (header(a), cards, s.footprint)
+        };
+        assert_eq!(
+            got,
+            (
+                9 | GCFLAG_LARGE | GCFLAG_HAS_CARDS,
+                vec![0; 16],
+                16 + 8 * 2048
+            )
+        );
+        s.sweep();
+        assert_eq!((s.objects().len(), s.footprint), (0, 0));
     }
 }

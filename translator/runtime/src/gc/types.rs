@@ -78,6 +78,66 @@ impl Types {
     }
 }
 
+impl Types {
+    /// How many cards an object of type `tid` and `size` bytes gets when
+    /// allocated old: arrays of GC pointers with at least
+    /// `CARD_MIN_ITEMS` items (counted from the size, so never fewer
+    /// than the real length), else 0.
+    pub fn card_count(&self, tid: u32, size: usize) -> usize {
+        let Some(row) = self.row(tid) else { return 0 };
+        if row[TI_FLAGS] & TI_ITEMS_ARE_GCPTR == 0 || row[TI_ITEM_SIZE] == 0 {
+            return 0;
+        }
+        let items = size.saturating_sub(row[TI_ITEMS_OFS] as usize) / row[TI_ITEM_SIZE] as usize;
+        if items < CARD_MIN_ITEMS {
+            0
+        } else {
+            items.div_ceil(CARD_ITEMS)
+        }
+    }
+
+    /// The item slots and length of an array of GC pointers.
+    ///
+    /// # Safety
+    /// As `base_size`.
+    pub unsafe fn gcptr_items(&self, obj: *mut u8) -> Option<(*mut *mut u8, usize)> {
+        let row = self.row((header(obj) & TYPEID_MASK) as u32)?;
+        if row[TI_FLAGS] & TI_ITEMS_ARE_GCPTR == 0 {
+            return None;
+        }
+        let len = (obj.add(row[TI_LENGTH_OFS] as usize) as *const i64)
+            .read()
+            .max(0) as usize;
+        Some((obj.add(row[TI_ITEMS_OFS] as usize) as *mut *mut u8, len))
+    }
+
+    /// Calls `f` on the item slots of every marked card of `obj` (which
+    /// has `GCFLAG_HAS_CARDS`) and clears the cards; returns how many
+    /// cards were marked.
+    ///
+    /// # Safety
+    /// As `base_size`; the card table has a byte for every card of the
+    /// array's length.
+    pub unsafe fn take_marked_cards(&self, obj: *mut u8, mut f: impl FnMut(*mut *mut u8)) -> usize {
+        let Some((items, len)) = self.gcptr_items(obj) else {
+            return 0;
+        };
+        let mut scanned = 0;
+        for c in 0..len.div_ceil(CARD_ITEMS) {
+            let card = obj.sub(1 + c);
+            if *card == 0 {
+                continue;
+            }
+            *card = 0;
+            scanned += 1;
+            for i in c * CARD_ITEMS..len.min((c + 1) * CARD_ITEMS) {
+                f(items.add(i));
+            }
+        }
+        scanned
+    }
+}
+
 /// # Safety
 /// `obj` points to an object.
 #[inline]
