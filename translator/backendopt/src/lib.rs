@@ -12,10 +12,11 @@
 //! * `text`: printer and parser of the low-level text form (tests, dumps).
 //! * `util`: shared graph helpers (splitting, substitution, predecessors).
 //! * `inline`, `constfold`, `malloc_removal`, `load_store`, `simplify`,
-//!   `merge_if`, `dce`: the passes.
+//!   `merge_if`, `dup_params`, `dce`: the passes.
 
 pub mod constfold;
 pub mod dce;
+pub mod dup_params;
 pub mod inline;
 pub mod load_store;
 pub mod malloc_removal;
@@ -72,6 +73,10 @@ pub const PIPELINE: &[Pass] = &[
     Pass {
         name: "merge_if",
         run: merge_if::run,
+    },
+    Pass {
+        name: "dup_params",
+        run: dup_params::run,
     },
     Pass {
         name: "dce",
