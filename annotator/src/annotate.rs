@@ -14,7 +14,7 @@
 
 use crate::call::{bind_args, ArgSource};
 use crate::dictdef::DictDef;
-use crate::model::{DictDefId, ListDefId, SomeValue, UnionCx};
+use crate::model::{DictDefId, ListDefId, SomeValue, UnionCx, UnionError};
 use crate::rules;
 use cranelift_entity::{entity_impl, PrimaryMap, SecondaryMap};
 use rpy_flow::graph::{Exitswitch, Value};
@@ -98,24 +98,34 @@ pub(crate) struct Cx<'a> {
 }
 
 impl UnionCx for Cx<'_> {
-    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> ListDefId {
+    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> Result<ListDefId, UnionError> {
         let ra = find(self.listdefs, a);
         let rb = find(self.listdefs, b);
         if ra == rb {
-            return ra;
+            return Ok(ra);
         }
         let item_b = self.listdefs[rb].item.clone();
-        let merged = {
-            let item_a = self.listdefs[ra].item.clone();
-            item_a.union(&item_b, self).unwrap_or(item_a)
+        let item_a = self.listdefs[ra].item.clone();
+        // Linked first so that a list reached again through its items
+        // stops; unlinked if the item types clash (reported by the caller).
+        self.listdefs[rb].parent = Some(ra);
+        let merged = match item_a.union(&item_b, self) {
+            Ok(m) => m,
+            Err(e) => {
+                self.listdefs[rb].parent = None;
+                return Err(e);
+            }
         };
+        if self.listdefs[rb].origin.is_some() && self.listdefs[ra].origin.is_none() {
+            self.listdefs[ra].origin = self.listdefs[rb].origin;
+        }
         let readers_b = std::mem::take(&mut self.listdefs[rb].readers);
         self.listdefs[rb].parent = Some(ra);
         let da = &mut self.listdefs[ra];
         da.item = merged;
         da.readers.extend(readers_b);
         self.requeue.extend(da.readers.iter().copied());
-        ra
+        Ok(ra)
     }
 
     fn merge_dicts(&mut self, a: DictDefId, b: DictDefId) -> DictDefId {
@@ -389,20 +399,21 @@ impl<'p> Annotator<'p> {
         let span = here_o.span.or(there_o.span).unwrap_or(ag.graph.span);
         let mut d = Diagnostic::new(
             span,
-            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", here.describe_in(self.prog), there.describe_in(self.prog)),
+            format!("type conflict: {what} is {} here but {} elsewhere; RPython needs one type per variable", self.describe_deep(here), self.describe_deep(there)),
         );
         d = d.with_note(
             there_o.span,
             format!(
                 "{} comes from {}",
-                there.describe_in(self.prog),
+                self.describe_deep(there),
                 there_o.why
             ),
         );
         d = d.with_note(
             here_o.span,
-            format!("{} comes from {}", here.describe_in(self.prog), here_o.why),
+            format!("{} comes from {}", self.describe_deep(here), here_o.why),
         );
+        let d = self.list_item_notes(there, here, d);
         self.add_call_chain(g, d)
     }
 

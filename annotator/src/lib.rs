@@ -15,6 +15,7 @@ pub mod annotate;
 pub mod call;
 pub mod classdef;
 pub mod dictdef;
+pub mod list_report;
 pub mod model;
 pub mod prebuilt_list;
 pub mod rules;

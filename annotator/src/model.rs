@@ -128,7 +128,8 @@ pub struct UnionError;
 /// What `union` needs from the annotator: merging list definitions and
 /// finding the common base of two classes.
 pub trait UnionCx {
-    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> ListDefId;
+    /// Merge two list definitions; fails if their item types clash.
+    fn merge_lists(&mut self, a: ListDefId, b: ListDefId) -> Result<ListDefId, UnionError>;
     fn merge_dicts(&mut self, a: DictDefId, b: DictDefId) -> DictDefId;
     fn common_base(&self, a: HostId, b: HostId) -> Option<HostId>;
 }
@@ -209,7 +210,7 @@ impl SomeValue {
                     nullable: nb,
                 },
             ) => S::List {
-                def: cx.merge_lists(*a, *b),
+                def: cx.merge_lists(*a, *b)?,
                 nullable: *na || *nb,
             },
             (
@@ -378,8 +379,8 @@ mod tests {
 
     struct Cx;
     impl UnionCx for Cx {
-        fn merge_lists(&mut self, a: ListDefId, _: ListDefId) -> ListDefId {
-            a
+        fn merge_lists(&mut self, a: ListDefId, _: ListDefId) -> Result<ListDefId, UnionError> {
+            Ok(a)
         }
         fn merge_dicts(&mut self, a: DictDefId, _: DictDefId) -> DictDefId {
             a

@@ -93,8 +93,8 @@ impl<'p> Annotator<'p> {
                         format!(
                             "type conflict: attribute {}.{name} is {} here but {} elsewhere; RPython needs one type per attribute",
                             class_name(prog, home),
-                            m.describe(),
-                            ann.describe()
+                            self.describe_deep(m),
+                            self.describe_deep(&ann)
                         ),
                     );
                     if let Some(w) = a.written_at {
@@ -103,7 +103,7 @@ impl<'p> Annotator<'p> {
                             format!("{}.{name} is first written here", class_name(prog, home)),
                         );
                     }
-                    return Err(d);
+                    return Err(self.list_item_notes(&ann, m, d));
                 }
             }
         }

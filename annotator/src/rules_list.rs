@@ -52,15 +52,18 @@ pub fn write_items(cx: &mut OpCx, def: ListDefId, item: &S) -> Result<(), Diagno
             cx.span,
             format!(
                 "type conflict: storing {} into a list of {}; a list holds items of one type",
-                item.describe(),
-                old.describe()
+                cx.ann.describe_deep(item),
+                cx.ann.describe_deep(&old)
             ),
         );
         d = d.with_note(
             cx.ann.listdefs[root].origin,
-            format!("the list's items are {} because of this", old.describe()),
+            format!(
+                "the list's items are {} because of this",
+                cx.ann.describe_deep(&old)
+            ),
         );
-        return Err(d);
+        return Err(cx.ann.list_item_notes(&old, item, d));
     }
     if old.is_impossible() && !item.is_impossible() {
         let root = cx.ann.list_root(def);
