@@ -574,12 +574,11 @@ impl<'p> Annotator<'p> {
             if only_exc && i == 0 {
                 continue;
             }
-            if let Exitswitch::Value(sw) = data.exitswitch {
-                // A switch on a constant-true/false value never takes the other way.
-                let _ = sw;
-            }
             let mut cells = Vec::with_capacity(link.args.len());
             let narrowed = crate::rules_class::narrowing(self, g, &data, link);
+            if matches!(narrowed, Some((_, SomeValue::Impossible))) {
+                continue; // the test rules this way out (e.g. `None is not None`)
+            }
             let is_exc_link = data.exitswitch == Exitswitch::LastException && i > 0;
             for (k, a) in link.args.iter().enumerate() {
                 let assigned = link.arg_spans.get(k).copied().filter(|s| !s.is_none());

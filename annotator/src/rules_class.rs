@@ -390,7 +390,7 @@ pub fn call_class(cx: &mut OpCx, c: HostId, pos: &[S], kw: &[(String, S)]) -> R 
         Some((_, Const::Host(f))) if matches!(prog.objs[f], HostObj::Function(_)) => {
             let mut args = vec![inst.clone()];
             args.extend(pos.iter().cloned());
-            if is_exception_class(prog, c) {
+            if is_exception_class(prog, c) && crate::rules_exc::ctor_args_survive(prog, c) {
                 // BaseException.__new__ keeps the positional arguments.
                 crate::rules_exc::note_args(cx, c, pos)?;
             }
@@ -490,8 +490,28 @@ pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
     }
 }
 
+/// What `bool(x) == case` tells about `x`.
+fn truth_narrowing(ann: &Annotator, g: GraphId, x: Var, case: bool) -> Option<(Var, S)> {
+    match &ann.graphs[g].bindings[x] {
+        S::Instance {
+            class,
+            nullable: true,
+        } if case => Some((
+            x,
+            S::Instance {
+                class: *class,
+                nullable: false,
+            },
+        )),
+        // `if x:` with x only ever None: the true way is dead.
+        S::None if case => Some((x, S::Impossible)),
+        _ => None,
+    }
+}
+
 /// What a test in `bd` tells about one variable on the link taken when
-/// the exit switch is `case`: (the variable, its narrowed annotation).
+/// the exit switch is `case`: (the variable, its narrowed annotation);
+/// `Impossible` means the link cannot be taken.
 pub fn narrowing(
     ann: &Annotator,
     g: GraphId,
@@ -506,29 +526,21 @@ pub fn narrowing(
     };
     let prog = ann.prog;
     let mut v = sw;
+    // After a `not`, `v` is truth-tested whatever produced it.
+    let mut via_not = false;
     loop {
-        let op = bd.ops.iter().find(|o| o.result == v)?;
+        let Some(op) = bd.ops.iter().find(|o| o.result == v) else {
+            return via_not.then(|| truth_narrowing(ann, g, v, case)).flatten();
+        };
         match op.kind {
             FlowOp::Not => {
                 v = op.args[0].as_var()?;
                 case = !case;
+                via_not = true;
             }
             FlowOp::Bool => {
                 let x = op.args[0].as_var()?;
-                let a = &ann.graphs[g].bindings[x];
-                return match a {
-                    S::Instance {
-                        class,
-                        nullable: true,
-                    } if case => Some((
-                        x,
-                        S::Instance {
-                            class: *class,
-                            nullable: false,
-                        },
-                    )),
-                    _ => None,
-                };
+                return truth_narrowing(ann, g, x, case);
             }
             FlowOp::Is => {
                 let (x, other) = match (&op.args[0], &op.args[1]) {
@@ -549,6 +561,9 @@ pub fn narrowing(
                             nullable: false,
                         },
                     )),
+                    // `x is not None` with x only ever None (so far: a
+                    // later generalisation re-flows the block): dead way.
+                    S::None if !case => Some((x, S::Impossible)),
                     _ => None,
                 };
             }
@@ -594,7 +609,7 @@ pub fn narrowing(
                 }
                 return None;
             }
-            _ => return None,
+            _ => return via_not.then(|| truth_narrowing(ann, g, v, case)).flatten(),
         }
     }
 }
