@@ -14,9 +14,11 @@
 //!   a message, so their `args` has no type the annotator can know.
 
 use crate::annotate::OpCx;
+use crate::classdef::{lookup, real_base};
 use crate::model::SomeValue as S;
 use crate::rules_class::{is_exception_class, stringable};
-use rpy_flow::HostId;
+use rpy_flow::{Const, HostId, HostObj, Program};
+use rpy_syntax::ast::{Expr, ExprKind, StmtKind};
 use rpy_syntax::{Diagnostic, Span};
 
 type R = Result<S, Diagnostic>;
@@ -32,6 +34,82 @@ pub fn reprable(a: &S) -> bool {
 
 fn class_name(cx: &OpCx, c: HostId) -> String {
     cx.ann.prog.class(c).name.clone()
+}
+
+/// Do the arguments of a call of class `c` become its `args`? Yes unless
+/// `c` has a user `__init__` that always calls a base `__init__` that sets
+/// them (CPython's `BaseException.__new__` keeps the constructor's
+/// arguments, but `BaseException.__init__` replaces them). "Always": a
+/// top-level statement of the `__init__` body, after only assignments.
+pub fn ctor_args_survive(prog: &Program, c: HostId) -> bool {
+    match user_init(prog, c) {
+        None => true,
+        Some(_) => !init_sets_args(prog, c, 0),
+    }
+}
+
+fn user_init(prog: &Program, c: HostId) -> Option<(HostId, HostId)> {
+    match lookup(prog, c, "__init__") {
+        Some((owner, Const::Host(f))) if matches!(prog.objs[f], HostObj::Function(_)) => {
+            Some((owner, f))
+        }
+        _ => None,
+    }
+}
+
+/// Does calling `c.__init__` always set `args`?
+fn init_sets_args(prog: &Program, c: HostId, depth: usize) -> bool {
+    let Some((owner, f)) = user_init(prog, c) else {
+        // BaseException.__init__ itself.
+        return true;
+    };
+    if depth > 16 {
+        return false;
+    }
+    let fo = prog.function(f);
+    for st in &fo.def.body {
+        match &st.kind {
+            StmtKind::Expr(e) => {
+                if let Some(k) = base_init_call(prog, fo.module, owner, e) {
+                    if crate::rules_class::is_exception_class(prog, k)
+                        && init_sets_args(prog, k, depth + 1)
+                    {
+                        return true;
+                    }
+                }
+            }
+            StmtKind::Assign { .. } | StmtKind::AugAssign { .. } | StmtKind::Pass => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `K.__init__(self, ...)` or `super().__init__(...)` / `super(C,
+/// self).__init__(...)`: the class whose `__init__` is called.
+fn base_init_call(prog: &Program, module: HostId, owner: HostId, e: &Expr) -> Option<HostId> {
+    let ExprKind::Call { func, .. } = &e.kind else {
+        return None;
+    };
+    let ExprKind::Attribute { value, attr } = &func.kind else {
+        return None;
+    };
+    if attr != "__init__" {
+        return None;
+    }
+    match &value.kind {
+        ExprKind::Name(n) => match prog.module(module).global(n) {
+            Some(Const::Host(k)) if matches!(prog.objs[*k], HostObj::Class(_)) => Some(*k),
+            Some(_) => None,
+            None => prog.builtin_classes.get(n.as_str()).copied(),
+        },
+        ExprKind::Call { func, args, .. }
+            if matches!(&func.kind, ExprKind::Name(n) if n == "super") && args.is_empty() =>
+        {
+            real_base(prog, owner)
+        }
+        _ => None,
+    }
 }
 
 /// Check the positional arguments that become an exception's message;

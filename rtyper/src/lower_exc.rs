@@ -65,10 +65,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             Some(m) => e.setfield(inst.clone(), "message", m),
             None => {}
         }
-        if let Some((_, a)) = self
-            .attr_ann(c, "args")
-            .filter(|(_, a)| matches!(a, S::Tuple(_)))
-        {
+        let keep = !fresh || rpy_annotator::rules_exc::ctor_args_survive(prog, c);
+        let args = match self.attr_ann(c, "args") {
+            Some((_, a @ S::Tuple(_))) if keep => Some(a),
+            _ => None,
+        };
+        if let Some(a) = args {
             let S::Tuple(want) = &a else { unreachable!() };
             if want.len() != n {
                 return Err(err(format!(
