@@ -29,6 +29,7 @@ use crate::call::ArgSource;
 use crate::model::SomeValue;
 use rpy_flow::graph::Value;
 use rpy_flow::rlib::{FnHint, Specialization};
+use rpy_flow::specialize::ParamKind;
 use rpy_flow::{Const, FlowOp, HostId, HostObj, Op, Program, Var};
 use rpy_syntax::{Diagnostic, Span};
 use std::collections::HashMap;
@@ -227,6 +228,7 @@ pub fn resolve(
             ))),
         }
     };
+    let mut kinds = Vec::new();
     let (key, suffix, consts) = match &spec {
         Specialization::ArgType(ix) => {
             let mut parts = Vec::new();
@@ -235,6 +237,9 @@ pub fn resolve(
                 check_index(i)?;
                 parts.push(kind_key(prog, &args[i].ann, true));
                 names.push(kind_key(prog, &args[i].ann, false));
+                if let Some(k) = param_kind(&args[i].ann) {
+                    kinds.push((i, k));
+                }
             }
             (parts.join(","), names.join("_"), Vec::new())
         }
@@ -287,7 +292,7 @@ pub fn resolve(
                 )));
             }
             let name = format!("{}__{}", fobj.qualname, sanitize(&suffix));
-            let graph = rpy_flow::specialize::build_specialized(prog, f, &name, &consts)
+            let graph = rpy_flow::specialize::build_specialized(prog, f, &name, &consts, &kinds)
                 .map_err(|mut ds| ds.remove(0))?;
             let g = ann.add_graph(f, graph);
             ann.spec.graphs.insert((f, key), g);
@@ -312,11 +317,13 @@ fn kind_key(prog: &Program, s: &SomeValue, qualified: bool) -> String {
         S::Bool => "bool".into(),
         S::Float => "float".into(),
         S::Unsigned => "r_uint".into(),
-        S::Str { .. } => "str".into(),
-        S::Bytes { .. } => "bytes".into(),
+        S::Str { nullable } => or_none("str", *nullable),
+        S::Bytes { nullable } => or_none("bytes", *nullable),
         S::None => "None".into(),
-        S::Instance { class, .. } if qualified => prog.class(*class).qualname.clone(),
-        S::Instance { class, .. } => prog.class(*class).name.clone(),
+        S::Instance { class, nullable } if qualified => {
+            or_none(&prog.class(*class).qualname, *nullable)
+        }
+        S::Instance { class, nullable } => or_none(&prog.class(*class).name, *nullable),
         S::List { .. } => "list".into(),
         S::Dict { .. } => "dict".into(),
         S::Tuple(items) => {
@@ -325,6 +332,41 @@ fn kind_key(prog: &Program, s: &SomeValue, qualified: bool) -> String {
         }
         other => other.describe_in(prog),
     }
+}
+
+/// Nullable kinds are keys of their own: `isinstance` folds differently.
+fn or_none(kind: &str, nullable: bool) -> String {
+    if nullable {
+        format!("{kind}_or_None")
+    } else {
+        kind.to_string()
+    }
+}
+
+/// What the graph of an `argtype` key may assume about the argument (for
+/// folding `isinstance`); `None` if nothing (e.g. it may be `None`).
+fn param_kind(s: &SomeValue) -> Option<ParamKind> {
+    use SomeValue as S;
+    Some(match s {
+        S::Int => ParamKind::Int,
+        S::Bool => ParamKind::Bool,
+        S::Float => ParamKind::Float,
+        S::Str { nullable: false } => ParamKind::Str,
+        S::Bytes { nullable: false } => ParamKind::Bytes,
+        S::None => ParamKind::None,
+        S::List {
+            nullable: false, ..
+        } => ParamKind::List,
+        S::Dict {
+            nullable: false, ..
+        } => ParamKind::Dict,
+        S::Tuple(_) => ParamKind::Tuple,
+        S::Instance {
+            class,
+            nullable: false,
+        } => ParamKind::Instance(*class),
+        _ => return None,
+    })
 }
 
 /// A readable name part for a constant (graph names only, not keys).

@@ -199,3 +199,63 @@ def entry_point(argv):
         "error 8:5: @specialize.arg(2) names argument 2, but f() takes 2 arguments\n"
     );
 }
+
+#[test]
+fn argtype_folds_isinstance() {
+    let src = format!(
+        "{HEADER}
+class A(object):
+    pass
+
+class B(object):
+    pass
+
+@specialize.argtype(0)
+def show(x):
+    if isinstance(x, int):
+        return x + 1
+    elif isinstance(x, (A, str)):
+        return 0
+    return -1
+
+def entry_point(argv):
+    show(1)
+    show('s')
+    show(A())
+    show(B())
+    show(True)
+    return 0
+"
+    );
+    let ops = with_annotated("isinst", &src, |ann| {
+        let mut out = String::new();
+        for (_, ag) in ann.graphs.iter() {
+            let short = ag.graph.name.rsplit('.').next().unwrap();
+            if !short.starts_with("show") {
+                continue;
+            }
+            let mut kinds = Vec::new();
+            for b in ag.graph.reachable_blocks() {
+                for op in &ag.graph.blocks[b].ops {
+                    kinds.push(op.kind.name());
+                }
+            }
+            rpy_flow::check::check_graph(&ag.graph).unwrap();
+            let ret = &ag.graph.blocks[ag.graph.returnblock].inputargs[0];
+            out.push_str(&format!(
+                "{short}: [{}] -> {}\n",
+                kinds.join(" "),
+                ag.bindings[*ret].describe()
+            ));
+        }
+        out
+    });
+    assert_eq!(
+        ops,
+        "show__int: [add] -> int\n\
+         show__str: [] -> int\n\
+         show__A: [] -> int\n\
+         show__B: [] -> int\n\
+         show__bool: [add] -> int\n"
+    );
+}

@@ -23,11 +23,17 @@
 //!    ops removed, folded switches reduced to their one exit. Blocks never
 //!    made executable become unreachable.
 //!
+//! `argtype` graphs pass the kinds of their key's parameters
+//! (`ParamKind`): a variable carrying such a parameter unchanged is
+//! "of kind k" in the same lattice, and `isinstance(x, T)` on it folds
+//! when the kind decides it (`isinstance(x, int)` in the `str` graph is
+//! `False`), as RPython's annotator does with its known types.
+//!
 //! The parameters stay parameters (callers pass them as usual), so the
 //! calling convention of a specialised graph is the function's own.
 
 use crate::graph::{Block, Exitswitch, Value, Var};
-use crate::host::{HostId, Program};
+use crate::host::{Builtin, HostId, HostObj, Program};
 use crate::model::{Const, FlowGraph};
 use crate::ops::FlowOp;
 use rpy_syntax::Diagnostic;
@@ -36,33 +42,63 @@ use std::collections::{HashMap, HashSet, VecDeque};
 #[derive(Clone, Debug, PartialEq)]
 enum Lat {
     Const(Const),
+    /// Not a known constant, but a value of this kind.
+    Kind(ParamKind),
     Varying,
 }
 
+/// What a specialised graph knows about a parameter's value: it is not
+/// `None` and of this kind (`Instance(c)`: an instance of `c` or of a
+/// subclass).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamKind {
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    None,
+    List,
+    Dict,
+    Tuple,
+    Instance(HostId),
+}
+
 /// Build `func`'s graph named `name`, with parameter `i` fixed to `c` for
-/// every `(i, c)` in `consts`, and fold what follows from them.
+/// every `(i, c)` in `consts` and known to be of kind `k` for every
+/// `(i, k)` in `kinds`, and fold what follows from them.
 pub fn build_specialized(
     prog: &Program,
     func: HostId,
     name: &str,
     consts: &[(usize, Const)],
+    kinds: &[(usize, ParamKind)],
 ) -> Result<FlowGraph, Vec<Diagnostic>> {
     let mut g = crate::build::build_function(prog, func)?;
     g.name = name.to_string();
-    if !consts.is_empty() {
-        fold_constant_params(&mut g, consts);
+    if !consts.is_empty() || !kinds.is_empty() {
+        fold_params(prog, &mut g, consts, kinds);
     }
     Ok(g)
 }
 
-/// Propagate constant parameters through `g` (see the module comment).
-pub fn fold_constant_params(g: &mut FlowGraph, consts: &[(usize, Const)]) {
+/// Propagate constant and kind-known parameters through `g` (see the
+/// module comment).
+pub fn fold_params(
+    prog: &Program,
+    g: &mut FlowGraph,
+    consts: &[(usize, Const)],
+    kinds: &[(usize, ParamKind)],
+) {
     let mut lat: HashMap<Var, Lat> = HashMap::new();
     let params = g.params().to_vec();
     for (i, &p) in params.iter().enumerate() {
         let l = match consts.iter().find(|(k, _)| *k == i) {
             Some((_, c)) => Lat::Const(c.clone()),
-            None => Lat::Varying,
+            None => match kinds.iter().find(|(k, _)| *k == i) {
+                Some((_, k)) => Lat::Kind(k.clone()),
+                None => Lat::Varying,
+            },
         };
         lat.insert(p, l);
     }
@@ -93,7 +129,11 @@ pub fn fold_constant_params(g: &mut FlowGraph, consts: &[(usize, Const)]) {
                     _ => None,
                 })
                 .collect();
-            let r = match consts.and_then(|cs| fold(op.kind, &cs)) {
+            let folded = consts
+                .and_then(|cs| fold(op.kind, &cs))
+                .or_else(|| fold_isinstance(prog, op, &args))
+                .or_else(|| fold_is_none(op, &args));
+            let r = match folded {
                 Some(c) => {
                     last_folded = k + 1 == data.ops.len();
                     Lat::Const(c)
@@ -137,6 +177,7 @@ pub fn fold_constant_params(g: &mut FlowGraph, consts: &[(usize, Const)]) {
                 let new = match (lat.get(&t), incoming) {
                     (None, x) => x,
                     (Some(Lat::Const(a)), Lat::Const(b)) if *a == b => Lat::Const(b),
+                    (Some(Lat::Kind(a)), Lat::Kind(b)) if *a == b => Lat::Kind(b),
                     _ => Lat::Varying,
                 };
                 if lat.get(&t) != Some(&new) {
@@ -172,11 +213,8 @@ pub fn fold_constant_params(g: &mut FlowGraph, consts: &[(usize, Const)]) {
         let mut removed_last = false;
         let mut kept = Vec::with_capacity(nops);
         for (k, mut op) in std::mem::take(&mut data.ops).into_iter().enumerate() {
-            let all_const = op
-                .args
-                .iter()
-                .all(|a| matches!(value_of(&lat, a), Some(Lat::Const(_))));
-            if all_const && matches!(lat.get(&op.result), Some(Lat::Const(_))) {
+            // Only folding makes a constant result: the op is not needed.
+            if matches!(lat.get(&op.result), Some(Lat::Const(_))) {
                 removed_last = k + 1 == nops;
                 continue;
             }
@@ -293,4 +331,111 @@ fn fold(kind: FlowOp, args: &[Const]) -> Option<Const> {
         }
         _ => return None,
     })
+}
+
+/// `x is None` where `x` has a known kind (kinds are never `None` but
+/// for `ParamKind::None`).
+fn fold_is_none(op: &crate::graph::Op<crate::model::Flow>, args: &[Option<Lat>]) -> Option<Const> {
+    if op.kind != FlowOp::Is {
+        return None;
+    }
+    match args {
+        [Some(Lat::Kind(k)), Some(Lat::Const(Const::None))]
+        | [Some(Lat::Const(Const::None)), Some(Lat::Kind(k))] => {
+            Some(Const::Bool(*k == ParamKind::None))
+        }
+        _ => None,
+    }
+}
+
+/// `isinstance(x, T)` where `x`'s kind (or constant value) decides it.
+fn fold_isinstance(
+    prog: &Program,
+    op: &crate::graph::Op<crate::model::Flow>,
+    args: &[Option<Lat>],
+) -> Option<Const> {
+    if op.kind != FlowOp::SimpleCall
+        || args.len() != 3
+        || op.args[0].as_const() != Some(&Const::Builtin(Builtin::IsInstance))
+    {
+        return None;
+    }
+    let kind = match &args[1] {
+        Some(Lat::Kind(k)) => k.clone(),
+        Some(Lat::Const(c)) => kind_of_const(prog, c)?,
+        _ => return None,
+    };
+    let Some(Lat::Const(t)) = &args[2] else {
+        return None;
+    };
+    Some(Const::Bool(isinstance_of(prog, &kind, t)?))
+}
+
+fn kind_of_const(prog: &Program, c: &Const) -> Option<ParamKind> {
+    Some(match c {
+        Const::None => ParamKind::None,
+        Const::Bool(_) => ParamKind::Bool,
+        Const::Int(_) => ParamKind::Int,
+        Const::Float(_) => ParamKind::Float,
+        Const::Str(_) => ParamKind::Str,
+        Const::Bytes(_) => ParamKind::Bytes,
+        Const::Tuple(_) => ParamKind::Tuple,
+        Const::Host(h) => match &prog.objs[*h] {
+            HostObj::Instance { class, .. } => ParamKind::Instance(*class),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Is a value of kind `k` an instance of `t` (a builtin type, a class or
+/// a tuple of them)? `None` when the kind does not decide it.
+fn isinstance_of(prog: &Program, k: &ParamKind, t: &Const) -> Option<bool> {
+    use Builtin as B;
+    use ParamKind as K;
+    match t {
+        Const::Tuple(ts) => {
+            let rs: Vec<Option<bool>> = ts.iter().map(|t| isinstance_of(prog, k, t)).collect();
+            if rs.contains(&Some(true)) {
+                Some(true)
+            } else if rs.iter().all(|r| *r == Some(false)) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Const::Builtin(b) => {
+            let builtin_type = matches!(
+                b,
+                B::IntFn
+                    | B::BoolFn
+                    | B::FloatFn
+                    | B::StrFn
+                    | B::BytesFn
+                    | B::ListFn
+                    | B::DictFn
+                    | B::TupleFn
+            );
+            if !builtin_type {
+                return None;
+            }
+            Some(matches!(
+                (k, b),
+                (K::Int, B::IntFn)
+                    | (K::Bool, B::IntFn | B::BoolFn)
+                    | (K::Float, B::FloatFn)
+                    | (K::Str, B::StrFn)
+                    | (K::Bytes, B::BytesFn)
+                    | (K::List, B::ListFn)
+                    | (K::Dict, B::DictFn)
+                    | (K::Tuple, B::TupleFn)
+            ))
+        }
+        Const::Host(c) if matches!(prog.objs[*c], HostObj::Class(_)) => match k {
+            K::Instance(a) if prog.is_subclass(*a, *c) => Some(true),
+            K::Instance(a) if prog.is_subclass(*c, *a) => None,
+            _ => Some(false),
+        },
+        _ => None,
+    }
 }
