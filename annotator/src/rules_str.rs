@@ -156,7 +156,7 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             _ => None,
         },
         F::Mod | F::InplaceMod if matches!(args[0], S::Str { .. }) => Some(percent(cx, op, args)),
-        F::Format => Some(format(cx, args)),
+        F::Format => Some(format(cx, op, args)),
         F::GetSlice => {
             let kind = Kind::of(&args[0]).filter(|k| *k != Kind::Builder)?;
             if args[0].can_be_none() {
@@ -582,7 +582,9 @@ fn percent(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     }
     for (spec, item) in pf.specs.iter().zip(&items) {
         let ok = match spec.conv {
-            's' | 'r' | 'a' => matches!(
+            // `%s`/`%r` convert like `str()`/`repr()`: containers and exceptions too.
+            's' | 'r' => crate::rules::stringable(cx, item).is_ok(),
+            'a' => matches!(
                 item,
                 S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None
             ),
@@ -603,7 +605,7 @@ fn percent(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     Ok(S::Str { nullable: false })
 }
 
-fn format(cx: &mut OpCx, args: &[S]) -> R {
+fn format(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     if !matches!(args[1], S::Str { nullable: false }) {
         return Err(Diagnostic::new(
             cx.span,
@@ -614,6 +616,20 @@ fn format(cx: &mut OpCx, args: &[S]) -> R {
         S::Int | S::Bool | S::Float | S::Str { .. } | S::Bytes { .. } | S::None => {
             Ok(S::Str { nullable: false })
         }
+        // `f"{items}"`: an empty spec is `str()`, which containers have.
+        other
+            if matches!(const_arg(op, 1), Some(Const::Str(s)) if s.is_empty())
+                && crate::rules::stringable(cx, other).is_ok() =>
+        {
+            Ok(S::Str { nullable: false })
+        }
+        other if crate::rules::stringable(cx, other).is_ok() => Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "format() of {} with a format spec is not supported; an empty spec (`{{x}}`) converts it with str()",
+                other.describe()
+            ),
+        )),
         other => Err(Diagnostic::new(
             cx.span,
             format!("format() of {} is not supported", other.describe()),

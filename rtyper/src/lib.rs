@@ -10,6 +10,7 @@
 //! * `helpers`: low-level helper graphs (bounds checks, ranges, ...).
 
 pub mod emit;
+pub mod exc_tail;
 pub mod fnbuild;
 pub mod helpers;
 pub mod llop;

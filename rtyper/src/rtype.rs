@@ -260,6 +260,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let mut blocked = false;
             let mut only_exc = false;
             let mut range_next = None;
+            let mut last_start = 0;
             for (i, op) in bd.ops.iter().enumerate() {
                 let anns: Vec<SomeValue> = op.args.iter().map(|a| self.ann_of(gid, a)).collect();
                 let res = ag.bindings[op.result].clone();
@@ -277,6 +278,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 let mut e = Emit::new(&mut g, &mut types, op.span);
                 let value = self.lower_op(&mut e, gid, op, &anns, &res)?;
+                last_start = ops.len();
                 ops.extend(e.finish(value, op.result));
                 if res.is_impossible() && !op.kind.can_raise() {
                     blocked = true;
@@ -312,6 +314,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let l = self.lower_link(&mut g, &mut types, gid, link)?;
                 g.blocks[b].exits.push(l);
             }
+            crate::exc_tail::end_with_raising_op(&mut g, &mut types, b, last_start);
         }
         Ok(LlGraph {
             graph: g,

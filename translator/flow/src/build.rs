@@ -732,6 +732,18 @@ impl<'p> Builder<'p> {
 
     /// Evaluate a condition: a folded constant or a bool var.
     fn cond(&mut self, e: &ast::Expr) -> R<Cond> {
+        // A test only needs truth values: `and`/`or` there merge bools, so
+        // `if items and items[-1] == x:` does not mix a list with a bool.
+        match &e.kind {
+            ast::ExprKind::BoolOp { op, values } => return self.cond_boolop(*op, values),
+            ast::ExprKind::UnaryOp {
+                op: ast::UnaryOp::Not,
+                operand,
+            } if matches!(operand.kind, ast::ExprKind::BoolOp { .. }) => {
+                return Ok(self.cond_not(operand, e.span)?);
+            }
+            _ => {}
+        }
         let v = self.expr(e)?;
         Ok(self.cond_of(v, e.span))
     }

@@ -81,6 +81,15 @@ impl<'p> Builder<'p> {
                 let r = self.expr(right)?;
                 self.emit(binop_kind(*op), vec![l, r], span)
             }
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } if matches!(operand.kind, ExprKind::BoolOp { .. }) => {
+                match self.cond_not(operand, span)? {
+                    Cond::Known(t) => cst(Const::Bool(t)),
+                    Cond::Var(c) => Value::Var(c),
+                }
+            }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.expr(operand)?;
                 match (op, &v) {
@@ -115,6 +124,11 @@ impl<'p> Builder<'p> {
                 }
                 for a in args {
                     argv.push(self.expr(a)?);
+                }
+                if let (true, [Value::Const(Const::Builtin(Builtin::IsInstance)), x, Value::Const(Const::Tuple(cs))]) =
+                    (keywords.is_empty(), argv.as_slice())
+                {
+                    return self.isinstance_any(x.clone(), cs.clone(), span);
                 }
                 if keywords.is_empty() {
                     self.emit(FlowOp::SimpleCall, argv, span)
@@ -323,6 +337,103 @@ impl<'p> Builder<'p> {
             .finalize(after, &["boolop"])
             .expect("boolean operation result reached")[0]
             .clone())
+    }
+
+    /// `and`/`or` whose value only serves as a truth value: each operand
+    /// becomes a bool before the join, so operands of different types mix.
+    pub(super) fn cond_boolop(&mut self, op: BoolOp, values: &[Expr]) -> R<Cond> {
+        let after = self.new_join();
+        let stop_on = op == BoolOp::Or;
+        for (i, e) in values.iter().enumerate() {
+            let c = self.cond(e)?;
+            let v = match c {
+                Cond::Known(t) => cst(Const::Bool(t)),
+                Cond::Var(x) => Value::Var(x),
+            };
+            if i + 1 == values.len() {
+                self.jump(after, vec![v]);
+                break;
+            }
+            match c {
+                Cond::Known(t) => {
+                    if t == stop_on {
+                        self.jump(after, vec![v]);
+                        break;
+                    }
+                }
+                Cond::Var(x) => {
+                    let st = self.state.clone();
+                    let (bf, bt) = self.switch_bool(x);
+                    let (stop, go) = if stop_on { (bt, bf) } else { (bf, bt) };
+                    self.cur = Some(stop);
+                    self.jump(after, vec![cst(Const::Bool(stop_on))]);
+                    self.cur = Some(go);
+                    self.state = st;
+                }
+            }
+        }
+        let v = self
+            .finalize(after, &["cond"])
+            .expect("boolean operation result reached")[0]
+            .clone();
+        let span = values.last().map_or(Span::NONE, |e| e.span);
+        Ok(match v {
+            Value::Const(Const::Bool(t)) => Cond::Known(t),
+            Value::Var(x) => {
+                // The join merges bools only: no `bool` op needed on it.
+                self.def_op.insert(x, FlowOp::Bool);
+                Cond::Var(x)
+            }
+            other => self.cond_of(other, span),
+        })
+    }
+
+    /// `isinstance(x, (A, B, ...))`: one `isinstance` per class, stopping
+    /// at the first true one.
+    fn isinstance_any(&mut self, x: FlowValue, classes: Rc<[Const]>, span: Span) -> R<FlowValue> {
+        let after = self.new_join();
+        let isinst = cst(Const::Builtin(Builtin::IsInstance));
+        for (i, c) in classes.iter().enumerate() {
+            let r = self.emit(
+                FlowOp::SimpleCall,
+                vec![isinst.clone(), x.clone(), cst(c.clone())],
+                span,
+            );
+            if i + 1 == classes.len() {
+                self.jump(after, vec![r]);
+                break;
+            }
+            match self.cond_of(r.clone(), span) {
+                Cond::Known(true) => {
+                    self.jump(after, vec![r]);
+                    break;
+                }
+                Cond::Known(false) => {}
+                Cond::Var(b) => {
+                    let st = self.state.clone();
+                    let (bf, bt) = self.switch_bool(b);
+                    self.cur = Some(bt);
+                    self.jump(after, vec![cst(Const::Bool(true))]);
+                    self.cur = Some(bf);
+                    self.state = st;
+                }
+            }
+        }
+        Ok(match self.finalize(after, &["isinstance"]) {
+            Some(vs) => vs[0].clone(),
+            None => cst(Const::Bool(false)),
+        })
+    }
+
+    /// `not <and/or>`: the negated truth value.
+    pub(super) fn cond_not(&mut self, operand: &Expr, span: Span) -> R<Cond> {
+        Ok(match self.cond(operand)? {
+            Cond::Known(t) => Cond::Known(!t),
+            Cond::Var(c) => match self.emit(FlowOp::Not, vec![Value::Var(c)], span) {
+                Value::Var(r) => Cond::Var(r),
+                Value::Const(k) => self.cond_of(Value::Const(k), span),
+            },
+        })
     }
 
     fn cmp(&mut self, op: CmpOp, a: FlowValue, b: FlowValue, span: Span) -> FlowValue {
