@@ -173,6 +173,8 @@ impl Evaluator<'_> {
                 Ok(self.bound_method(sup, name))
             }
             Some(v) => Ok(v),
+            // `object.__init__`, called through `call_super_method`.
+            None if name == "__init__" => Ok(self.bound_method(sup, name)),
             None => Err(self.exc_msg(
                 "AttributeError",
                 format!("'super' object has no attribute '{name}'"),
@@ -203,6 +205,10 @@ impl Evaluator<'_> {
     ) -> Option<EvalResult<Step>> {
         let (this, obj) = self.super_parts(h)?;
         let Some(f) = self.super_lookup(this, &obj, name) else {
+            if name == "__init__" && args.is_empty() && kwargs.is_empty() {
+                // `object.__init__(self)`: nothing to do.
+                return Some(Ok(Step::Value(Const::None)));
+            }
             return Some(Err(self.exc_msg(
                 "AttributeError",
                 format!("'super' object has no attribute '{name}'"),
