@@ -403,11 +403,7 @@ impl<'p> Annotator<'p> {
         );
         d = d.with_note(
             there_o.span,
-            format!(
-                "{} comes from {}",
-                self.describe_deep(there),
-                there_o.why
-            ),
+            format!("{} comes from {}", self.describe_deep(there), there_o.why),
         );
         d = d.with_note(
             here_o.span,
@@ -525,7 +521,10 @@ impl<'p> Annotator<'p> {
                         },
                         _ => "this constant",
                     };
-                    return Err(Diagnostic::new(op.span, format!("using {what} at run time is not supported")));
+                    return Err(Diagnostic::new(
+                        op.span,
+                        format!("using {what} at run time is not supported"),
+                    ));
                 }
             }
             if args.iter().any(|a| a.is_impossible()) {
