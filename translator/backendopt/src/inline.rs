@@ -44,8 +44,11 @@ use std::collections::HashMap;
 pub const BUDGET: usize = 40;
 /// Stop inlining into a graph once it has this many ops.
 pub const CALLER_LIMIT: usize = 3000;
-/// Levels of a self-recursive call inlined into itself.
-pub const RECURSIVE_DEPTH: usize = 2;
+/// Levels of a self-recursive call inlined into itself, while the graph
+/// stays under `RECURSIVE_LIMIT` ops (gcc's max-inline-recursive-depth and
+/// max-inline-insns-recursive).
+pub const RECURSIVE_DEPTH: usize = 3;
+pub const RECURSIVE_LIMIT: usize = 400;
 
 pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
     let mut changed = false;
@@ -70,7 +73,7 @@ pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
         if let Some(c) = cont {
             work.push((c, 0, depth));
         }
-        if k == cx.this && depth + 1 < RECURSIVE_DEPTH {
+        if k == cx.this && depth + 1 < RECURSIVE_DEPTH && op_count(lg) < RECURSIVE_LIMIT {
             work.extend(copied.into_iter().rev().map(|c| (c, 0, depth + 1)));
         }
     }
