@@ -5,9 +5,11 @@
 //! 1. A fresh entry block takes the function parameters and jumps to the
 //!    start block (so the start block may be a loop header).
 //! 2. Each reachable graph block becomes one Cranelift block whose
-//!    parameters are its non-Void input variables; blocks are translated in
-//!    depth-first preorder, so a variable's definition is translated before
-//!    any use in a block it dominates.
+//!    parameters are its non-Void input variables, except that a block
+//!    entered by a single link has none: its inputs are the values that
+//!    link passes. Blocks are translated in depth-first preorder, so a
+//!    variable's definition (and a single-link block's source) is
+//!    translated before any use in a block it dominates.
 //! 3. A link is a jump passing its non-Void arguments. `Exitswitch::Value`
 //!    on a Bool is a `brif`; on an integer or character it is a
 //!    `cranelift_frontend::Switch` (jump tables for dense cases, binary
@@ -50,6 +52,8 @@ pub(crate) struct FnCx<'a, 'f> {
     pub prog: &'a LlProgram,
     pub g: &'a LlGraph,
     blocks: SecondaryMap<rpy_flow::graph::Block, Option<ir::Block>>,
+    /// Blocks with a single incoming link: no Cranelift parameters.
+    inherits: std::collections::HashSet<rpy_flow::graph::Block>,
     vals: HashMap<Var, Value>,
     funcrefs: HashMap<FuncId, ir::FuncRef>,
     gvs: HashMap<DataId, ir::GlobalValue>,
@@ -94,6 +98,7 @@ pub(crate) fn translate_graph(
         prog,
         g,
         blocks: SecondaryMap::new(),
+        inherits: Default::default(),
         vals: HashMap::new(),
         funcrefs: HashMap::new(),
         gvs: HashMap::new(),
@@ -165,8 +170,27 @@ impl<'a, 'f> FnCx<'a, 'f> {
     fn graph_body(&mut self) -> Result<(), String> {
         let g = self.g;
         let order = g.graph.reachable_blocks();
+        // Blocks entered by exactly one link take their inputs as the
+        // values that link passes (its source dominates them), instead of
+        // as Cranelift block parameters: their inputs are then the same SSA
+        // values as in the source block, so value numbering, redundant load
+        // elimination and register allocation see through the flow graph's
+        // block-local renaming. (Cranelift's own constant-phi removal only
+        // finds parameters that always receive one instruction's result.)
+        let mut incoming: HashMap<rpy_flow::graph::Block, usize> = HashMap::new();
+        *incoming.entry(g.graph.startblock).or_default() += 1;
+        for &blk in &order {
+            for l in &g.graph.blocks[blk].exits {
+                *incoming.entry(l.target).or_default() += 1;
+            }
+        }
         for &blk in &order {
             let cb = self.b.create_block();
+            if incoming.get(&blk) == Some(&1) && blk != g.graph.startblock {
+                self.inherits.insert(blk);
+                self.blocks[blk] = Some(cb);
+                continue;
+            }
             for &v in &g.graph.blocks[blk].inputargs {
                 if let Some(t) = clif_type(g.var_types[v]) {
                     let p = self.b.append_block_param(cb, t);
@@ -282,12 +306,18 @@ impl<'a, 'f> FnCx<'a, 'f> {
                 params.len()
             ));
         }
+        let inherit = self.inherits.contains(&link.target);
         let mut out = Vec::new();
         for (a, &p) in link.args.iter().zip(params) {
             if self.g.var_types[p] == LowType::Void {
                 continue;
             }
-            out.push(BlockArg::Value(self.value(a)?));
+            let v = self.value(a)?;
+            if inherit {
+                self.vals.insert(p, v);
+            } else {
+                out.push(BlockArg::Value(v));
+            }
         }
         Ok(out)
     }
