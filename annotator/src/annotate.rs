@@ -208,7 +208,7 @@ impl<'p> Annotator<'p> {
         self.run();
         self.check_attrs();
         if !self.errors.is_empty() {
-            return Err(std::mem::take(&mut self.errors));
+            return Err(dedup_errors(std::mem::take(&mut self.errors)));
         }
         let ret = self.return_annotation(gid);
         if !matches!(
@@ -729,4 +729,14 @@ impl<'p> Annotator<'p> {
         }
         Ok(result)
     }
+}
+
+/// A block flowed again (its inputs generalised, or another caller) can
+/// report the same error twice: keep the first of each (span, message).
+fn dedup_errors(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    errors
+        .into_iter()
+        .filter(|d| seen.insert((d.span, d.message.clone())))
+        .collect()
 }

@@ -36,6 +36,7 @@ pub mod format;
 mod inherit;
 mod methods;
 mod objects;
+mod rbuilder;
 mod rdict;
 mod rlib;
 pub(crate) use builtins::module_constant;

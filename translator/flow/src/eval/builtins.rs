@@ -166,12 +166,13 @@ impl Evaluator<'_> {
         if b == B::ObjRDict {
             return self.new_r_dict(args, kwargs, span);
         }
+        if matches!(b, B::StringBuilder | B::UnicodeBuilder) {
+            return self.new_string_builder(b, args, kwargs, span);
+        }
         if matches!(b, B::ExcInit | B::Super) {
             return self.call_inherit_builtin(b, args, kwargs, span);
         }
-        if b.name().starts_with("rpython.")
-            && !matches!(b, B::StringBuilder | B::UnicodeBuilder | B::ObjRDict)
-        {
+        if b.name().starts_with("rpython.") {
             return self.call_rlib(b, args, kwargs, span);
         }
         if let [Const::UInt(u)] = args.as_slice() {

@@ -589,7 +589,9 @@ impl Evaluator<'_> {
                 match found {
                     Some(b) => Ok(Const::Int(st as i64 + char_index(&hay, b))),
                     None if name.ends_with("index") => {
-                        Err(self.exc_msg("ValueError", "substring not found", span))
+                        // CPython's bytes.index says "subsection".
+                        let what = if is_bytes { "subsection" } else { "substring" };
+                        Err(self.exc_msg("ValueError", &format!("{what} not found"), span))
                     }
                     None => Ok(Const::Int(-1)),
                 }

@@ -464,6 +464,9 @@ impl Evaluator<'_> {
         h: HostId,
         name: &str,
     ) -> Option<Const> {
+        if let Some(m) = self.builder_getattr(obj, h, name) {
+            return Some(m);
+        }
         let HostObj::Intrinsic { kind, attrs } = &self.prog.objs[h] else {
             return None;
         };
@@ -541,6 +544,9 @@ impl Evaluator<'_> {
         kwargs: &[(String, Const)],
         span: Span,
     ) -> Option<EvalResult<Const>> {
+        if let Some(r) = self.builder_method(h, name, args, span) {
+            return Some(r);
+        }
         let (greens, reds) = crate::rlib::jitdriver_vars(self.prog, h)?;
         if name == "loop_header" {
             return Some(Ok(Const::None));

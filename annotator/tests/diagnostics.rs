@@ -1,0 +1,55 @@
+//! What the annotator reports for wrong programs: each error once, at
+//! its position, however often its block is flowed.
+
+use rpy_annotator::Annotator;
+use std::path::Path;
+
+/// Annotate `src` (a whole program): `ok`, or one `error L:C: message` line
+/// per reported error.
+fn annotate(name: &str, src: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dir = std::env::temp_dir().join(format!("rpy-diag-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.py"));
+    std::fs::write(&path, src).unwrap();
+    let (mut prog, module) =
+        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
+            .map_err(|ds| ds[0].message.clone())
+            .unwrap();
+    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
+    let mut ann = Annotator::new(&prog);
+    let out = match ann.annotate_entry(entry) {
+        Ok(_) => "ok\n".to_string(),
+        Err(ds) => ds
+            .iter()
+            .map(|d| format!("error {}:{}: {}\n", d.span.line, d.span.col, d.message))
+            .collect(),
+    };
+    let _ = std::fs::remove_file(&path);
+    out
+}
+
+#[test]
+fn a_reflowed_block_reports_its_error_once() {
+    let src = "class AppError(Exception):
+    pass
+
+def check(n):
+    if n < 0:
+        raise AppError(\"negative\")
+    if n > 10:
+        raise AppError(\"too big\", n)
+    return n
+
+def entry_point(argv):
+    try:
+        check(len(argv))
+    except AppError as e:
+        print(e.args)
+    return 0
+";
+    assert_eq!(
+        annotate("dup", src),
+        "error 8:15: type conflict: attribute AppError.args is tuple[str, int] here but tuple[str] elsewhere; RPython needs one type per attribute\n"
+    );
+}
