@@ -11,16 +11,23 @@
 //! (`GCFLAG_HAS_CARDS`, large old arrays) and otherwise remembers the
 //! whole array.
 //!
+//! An `arraycopy` of GC pointers gets `gc_write_barrier(dst)` (the whole
+//! destination is remembered; with a card table, all of it is scanned).
+//!
 //! Skipped when `obj` was allocated earlier in the same block with no
 //! collecting op in between: it is then either young or (a large object
 //! allocated outside the nursery) already remembered.
 
 use crate::collects::op_collects;
 use rpy_flow::graph::{Op, Value};
-use rpy_rtyper::{LlConst, LlGraph, LlOp, LowType};
+use rpy_rtyper::{GcTypeId, LlConst, LlGraph, LlOp, LowType};
 use std::collections::HashSet;
 
-pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
+pub fn insert_write_barriers(
+    g: &mut LlGraph,
+    graphs: &[bool],
+    gc_items: &dyn Fn(GcTypeId) -> bool,
+) {
     let blocks: Vec<_> = g.graph.blocks.keys().collect();
     for b in blocks {
         let ops = std::mem::take(&mut g.graph.blocks[b].ops);
@@ -35,10 +42,16 @@ pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
             let needs = match stored {
                 Some(Value::Var(v)) => g.var_types[*v].is_gc_ptr(),
                 Some(Value::Const(LlConst::Prebuilt(..))) => true,
-                _ => false,
+                _ => op.kind == LlOp::ArrayCopy && copies_gc_ptrs(g, &op, gc_items),
+            };
+            // `arraycopy(src, dst, ...)` stores into its second operand.
+            let target = if op.kind == LlOp::ArrayCopy {
+                op.args.get(1)
+            } else {
+                op.args.first()
             };
             if needs {
-                if let Some(obj) = op.args.first() {
+                if let Some(obj) = target {
                     let skip = matches!(obj, Value::Var(o) if fresh.contains(o));
                     if !skip {
                         let r = g.graph.new_var(None);
@@ -67,5 +80,20 @@ pub fn insert_write_barriers(g: &mut LlGraph, graphs: &[bool]) {
             out.push(op);
         }
         g.graph.blocks[b].ops = out;
+    }
+}
+
+/// Does this `arraycopy` move GC pointers (its destination's items)?
+fn copies_gc_ptrs(
+    g: &LlGraph,
+    op: &Op<rpy_rtyper::Ll>,
+    gc_items: &dyn Fn(GcTypeId) -> bool,
+) -> bool {
+    match op.args.get(1) {
+        Some(Value::Var(d)) => match g.var_types[*d] {
+            LowType::Ptr(t) => gc_items(t),
+            _ => false,
+        },
+        _ => true,
     }
 }

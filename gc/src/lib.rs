@@ -24,7 +24,7 @@ pub mod roots;
 pub mod safepoints;
 
 pub use rpy_abi::gc::GcKind;
-use rpy_rtyper::{LlGraph, LlProgram};
+use rpy_rtyper::{GcTypeId, LlGraph, LlProgram};
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct GcOptions {
@@ -33,19 +33,32 @@ pub struct GcOptions {
 
 /// Runs the whole transform over every graph of the program.
 pub fn transform_program(prog: &mut LlProgram, opts: &GcOptions) {
-    transform_graphs(&mut prog.graphs, opts);
+    let types = &prog.types;
+    let gc_items = |t: GcTypeId| types.types[t].items.is_some_and(|i| i.is_gc_ptr());
+    transform_graphs_with(&mut prog.graphs, opts, &gc_items);
 }
 
 /// The transform over a program's graphs (`LlConst::Func(i)` is
-/// `graphs[i]`).
+/// `graphs[i]`), with no type table: every `arraycopy` is taken to copy
+/// GC pointers.
 pub fn transform_graphs(graphs: &mut [LlGraph], opts: &GcOptions) {
+    transform_graphs_with(graphs, opts, &|_| true);
+}
+
+/// The transform; `gc_items(t)` says whether array type `t` holds GC
+/// pointers (an `arraycopy` into it needs a write barrier).
+pub fn transform_graphs_with(
+    graphs: &mut [LlGraph],
+    opts: &GcOptions,
+    gc_items: &dyn Fn(GcTypeId) -> bool,
+) {
     for g in graphs.iter_mut() {
         safepoints::insert_safepoints(g);
     }
     let collecting = collects::graphs_that_collect(graphs);
     for g in graphs.iter_mut() {
         if opts.kind.needs_write_barrier() {
-            barriers::insert_write_barriers(g, &collecting);
+            barriers::insert_write_barriers(g, &collecting, gc_items);
         }
         roots::insert_roots(g, &collecting);
     }

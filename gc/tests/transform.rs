@@ -1,12 +1,12 @@
 //! Text-in/text-out tests of the GC transform: each `tests/transform/*.ll`
 //! holds a low-level program (in `rpy_backendopt::text` form), a
-//! `# expect:` line and the program printed after `rpy_gc::transform_graphs`.
+//! `# expect:` line and the program printed after `rpy_gc::transform_graphs_with`.
 //! The collector is the generational one unless the input has a
 //! `# gc: NAME` line. `BLESS=1` rewrites the expectations. Every input
 //! and output must pass `check_graph`.
 
 use rpy_backendopt::text;
-use rpy_gc::{transform_graphs, GcKind, GcOptions};
+use rpy_gc::{transform_graphs_with, GcKind, GcOptions};
 use std::path::Path;
 
 fn run_one(path: &Path) -> Result<(), String> {
@@ -24,7 +24,8 @@ fn run_one(path: &Path) -> Result<(), String> {
         rpy_flow::check::check_graph(&g.graph)
             .map_err(|e| format!("input graph {} is malformed: {e:?}", g.graph.name))?;
     }
-    transform_graphs(&mut graphs, &GcOptions { kind });
+    let gc_items = |t: rpy_rtyper::GcTypeId| types.types[t].items.is_some_and(|i| i.is_gc_ptr());
+    transform_graphs_with(&mut graphs, &GcOptions { kind }, &gc_items);
     for g in &graphs {
         rpy_flow::check::check_graph(&g.graph)
             .map_err(|e| format!("transformed graph {} is malformed: {e:?}", g.graph.name))?;

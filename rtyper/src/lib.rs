@@ -32,6 +32,7 @@ pub mod repr;
 pub mod rlist;
 pub mod rlist_prebuilt;
 pub mod rstr;
+pub mod rstr_helpers;
 pub mod rtuple;
 pub mod rtype;
 

@@ -138,6 +138,12 @@ ll_ops! {
     GetArrayItem "getarrayitem" [];
     /// (ptr, index, value).
     SetArrayItem "setarrayitem" [];
+    /// (src, dst, src_start, dst_start, length): copies `length` items
+    /// between two arrays of the same item type with memmove semantics
+    /// (RPython's ll_arraycopy). No bounds checks: the helper graph that
+    /// emits it has checked. The GC transform puts a whole-object barrier
+    /// on `dst` before a copy of GC pointers.
+    ArrayCopy "arraycopy" [];
     /// (ptr) -> type id from the header, as Signed.
     GetTypeId "gettypeid" [canfold];
     // Exceptions.

@@ -107,7 +107,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 (S::Str { .. }, S::Str { .. }) => {
                     let a = self.arg(e, op, anns, 0)?;
                     let b = self.arg(e, op, anns, 1)?;
-                    Ok(e.call_extern("rpy_str_contains", vec![a, b], LowType::Bool))
+                    let f = self.helper_str_contains();
+                    Ok(e.call_func(f, vec![a, b], LowType::Bool))
                 }
                 _ => Err(Diagnostic::new(
                     op.span,
@@ -256,16 +257,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 let a = self.arg(e, op, anns, 0)?;
                 let b = self.arg(e, op, anns, 1)?;
-                Ok(e.call_extern("rpy_str_concat", vec![a, b], STR))
+                let f = self.helper_str_concat(crate::rstr_helpers::StrKind::Str);
+                Ok(e.call_func(f, vec![a, b], STR))
             }
             S::Bytes { .. } => {
                 let a = self.arg(e, op, anns, 0)?;
                 let b = self.arg(e, op, anns, 1)?;
-                Ok(e.call_extern(
-                    "rpy_bytes_concat",
-                    vec![a, b],
-                    LowType::Ptr(TypeTable::BYTES),
-                ))
+                let f = self.helper_str_concat(crate::rstr_helpers::StrKind::Bytes);
+                Ok(e.call_func(f, vec![a, b], LowType::Ptr(TypeTable::BYTES)))
             }
             _ => Err(Diagnostic::new(
                 op.span,
@@ -368,8 +367,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (S::Str { .. }, S::Str { .. }) | (S::Bytes { .. }, S::Bytes { .. }) => {
                 let bytes = matches!(a0, S::Bytes { .. });
                 if matches!(op.kind, F::Eq | F::Ne) {
-                    let f = if bytes { "rpy_bytes_eq" } else { "rpy_str_eq" };
-                    let eq = e.call_extern(f, vec![x, y], b);
+                    let f = self.helper_str_eq(if bytes {
+                        crate::rstr_helpers::StrKind::Bytes
+                    } else {
+                        crate::rstr_helpers::StrKind::Str
+                    });
+                    let eq = e.call_func(f, vec![x, y], b);
                     return Ok(if op.kind == F::Ne {
                         e.op(O::BoolNot, vec![eq], b)
                     } else {
@@ -472,7 +475,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Str { .. } => {
                 let s = self.arg(e, op, anns, 0)?;
                 let i = self.arg_as(e, op, anns, 1, &S::Int)?;
-                Ok(e.call_extern("rpy_str_getitem", vec![s, i], STR))
+                let f = self.helper_str_getitem();
+                Ok(e.call_func(f, vec![s, i], STR))
             }
             S::List { .. } => {
                 let l = self.arg(e, op, anns, 0)?;
@@ -765,7 +769,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             B::Chr => {
                 let x = self.arg_as(e, op, anns, first, &S::Int)?;
-                Ok(e.call_extern("rpy_str_from_char", vec![x], STR))
+                let f = self.helper_chr();
+                Ok(e.call_func(f, vec![x], STR))
             }
             B::Ord => {
                 let f = self.helper_ord();

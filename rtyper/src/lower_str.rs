@@ -2,7 +2,9 @@
 //! formatting, format specs, bytes comparisons and string builders.
 //!
 //! `lower_str_op` is tried before the generic dispatch of `lower.rs` and
-//! returns `None` for ops that are not about strings. Methods become calls
+//! returns `None` for ops that are not about strings. Slicing with step
+//! 1, `find` without bounds and `startswith`/`endswith` without bounds
+//! call helper graphs (`rstr_helpers.rs`). Other methods become calls
 //! of the runtime's `rpy_str_*` / `rpy_bytes_*` functions (CPython's
 //! semantics live there, written once for both types); `%` with a constant
 //! format string becomes one runtime call per conversion, concatenated
@@ -11,6 +13,7 @@
 use crate::emit::{c_signed, Emit, LlValue};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, TypeTable};
+use crate::rstr_helpers::StrKind;
 use crate::rtype::RTyper;
 use rpy_annotator::rules_str::{
     bind_method_args, encoding_name, method_params, parse_percent, Kind,
@@ -31,6 +34,15 @@ fn kind_of(s: &S) -> Option<Kind> {
         S::Bytes { .. } => Some(Kind::Bytes),
         S::StrBuilder => Some(Kind::Builder),
         _ => None,
+    }
+}
+
+/// The helper-graph kind of a str or bytes `kind`.
+fn sk(kind: Kind) -> StrKind {
+    if kind == Kind::Bytes {
+        StrKind::Bytes
+    } else {
+        StrKind::Str
     }
 }
 
@@ -115,6 +127,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     fn lower_getslice(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], kind: Kind) -> LR {
         let s = self.arg(e, op, anns, 0)?;
+        if matches!(anns[3], S::None) && kind != Kind::Builder {
+            // Step 1: a helper graph (`rstr_helpers.rs`).
+            let start = if matches!(anns[1], S::None) {
+                c_signed(0)
+            } else {
+                self.arg_as(e, op, anns, 1, &S::Int)?
+            };
+            let stop = if matches!(anns[2], S::None) {
+                c_signed(i64::MAX)
+            } else {
+                self.arg_as(e, op, anns, 2, &S::Int)?
+            };
+            let k = sk(kind);
+            let f = self.helper_str_slice(k);
+            return Ok(e.call_func(f, vec![s, start, stop], k.lt()));
+        }
         let mut vals = Vec::new();
         let mut mask = 0;
         for i in 0..3 {
@@ -231,6 +259,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let (st, m0) = self.opt_int(e, op, anns, slots[1])?;
                 let (en, m1) = self.opt_int(e, op, anns, slots[2])?;
                 let mask = m0 as i64 | (m1 as i64) << 1;
+                if name == "find"
+                    && mask == 0
+                    && matches!(anns[req(0)], S::Str { .. } | S::Bytes { .. })
+                {
+                    let h = self.helper_str_find(sk(kind));
+                    return Ok(e.call_func(h, vec![recv, sub], LowType::Signed));
+                }
                 e.call_extern(
                     &f("search"),
                     vec![
@@ -292,6 +327,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
                             acc = e.op(O::IntIsTrue, vec![o], LowType::Bool);
                         }
                         acc
+                    }
+                    _ if !m0 && !m1 => {
+                        let fx = self.arg(e, op, anns, i)?;
+                        let h = self.helper_str_startswith(sk(kind), name == "endswith");
+                        e.call_func(h, vec![recv, fx], LowType::Bool)
                     }
                     _ => {
                         let fx = self.arg(e, op, anns, i)?;

@@ -453,8 +453,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     f.cmp(O::IntEq, ai, bi)
                 }
                 S::Float => f.cmp(O::FloatEq, a, b),
-                S::Str { .. } => f.call_extern("rpy_str_eq", vec![a, b], B),
-                S::Bytes { .. } => f.call_extern("rpy_bytes_eq", vec![a, b], B),
+                S::Str { .. } => {
+                    let h = rt.helper_str_eq(crate::rstr_helpers::StrKind::Str);
+                    f.call(h, vec![a, b], B)
+                }
+                S::Bytes { .. } => {
+                    let h = rt.helper_str_eq(crate::rstr_helpers::StrKind::Bytes);
+                    f.call(h, vec![a, b], B)
+                }
                 S::Tuple(items) => {
                     let LowType::Ptr(tt) = lt else {
                         unreachable!("tuples are pointers")

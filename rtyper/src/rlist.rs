@@ -106,35 +106,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     /// `ll_arraycopy(src, src_start, dst, dst_start, n)` with memmove
-    /// semantics (overlap in one array is fine).
+    /// semantics (overlap in one array is fine): one `arraycopy` op.
     pub fn helper_arraycopy(&mut self, lt: ListT) -> u32 {
         self.add_helper(format!("arraycopy_{}", lt.arr), |_| {
             let a = lt.arr_lt();
             let (mut f, p) = FnBuilder::new("ll_arraycopy", &[a, I, a, I, I], LowType::Void);
             let (src, ss, dst, ds, n) = (p[0], p[1], p[2], p[3], p[4]);
-            let same = f.cmp(O::PtrEq, f.get(src), f.get(dst));
-            let later = f.cmp(O::IntGt, f.get(ds), f.get(ss));
-            let backward = f.and(same, later);
-            let copy_one = |f: &mut FnBuilder, k: LlValue| {
-                let si = f.int(O::IntAdd, f.get(ss), k.clone());
-                let v = f.op(O::GetArrayItem, vec![f.get(src), si], lt.item);
-                let di = f.int(O::IntAdd, f.get(ds), k);
-                f.op(O::SetArrayItem, vec![f.get(dst), di, v], LowType::Void);
-            };
-            f.if_else(
-                backward,
-                |f| {
-                    let k = f.local(I, f.get(n));
-                    f.while_(
-                        |f| f.cmp(O::IntGt, f.get(k), c_int(0)),
-                        |f| {
-                            let k1 = f.int(O::IntSub, f.get(k), c_int(1));
-                            f.set(k, k1.clone());
-                            copy_one(f, k1);
-                        },
-                    );
-                },
-                |f| f.for_range(c_int(0), n, |f, k| copy_one(f, f.get(k))),
+            f.op(
+                O::ArrayCopy,
+                vec![f.get(src), f.get(dst), f.get(ss), f.get(ds), f.get(n)],
+                LowType::Void,
             );
             f.finish()
         })
@@ -748,8 +729,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             S::Float => f.cmp(O::FloatEq, a, b),
             S::None | S::Impossible => c_bool(true),
-            S::Str { nullable: false } => f.call_extern("rpy_str_eq", vec![a, b], B),
-            S::Bytes { nullable: false } => f.call_extern("rpy_bytes_eq", vec![a, b], B),
+            S::Str { nullable: false } => {
+                let h = self.helper_str_eq(crate::rstr_helpers::StrKind::Str);
+                f.call(h, vec![a, b], B)
+            }
+            S::Bytes { nullable: false } => {
+                let h = self.helper_str_eq(crate::rstr_helpers::StrKind::Bytes);
+                f.call(h, vec![a, b], B)
+            }
             S::Str { nullable: true }
             | S::Bytes { nullable: true }
             | S::List { nullable: true, .. } => {

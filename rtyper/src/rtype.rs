@@ -31,6 +31,8 @@ pub struct RTyper<'a, 'p> {
     bytes: HashMap<Vec<u8>, u32>,
     /// Prebuilt list objects already emitted (`rlist_prebuilt.rs`).
     pub(crate) prebuilt_lists: HashMap<HostId, u32>,
+    /// The prebuilt table of one-character strs (`rstr_helpers.rs`).
+    pub(crate) char_table: Option<u32>,
 }
 
 /// Rtype every annotated graph; `entry` is the entry point's graph.
@@ -46,6 +48,7 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         class_state: Default::default(),
         bytes: HashMap::new(),
         prebuilt_lists: HashMap::new(),
+        char_table: None,
     };
     rt.reprs.dicts.snapshot(ann);
     rt.setup_class_fields();

@@ -45,6 +45,8 @@ BF_C = "tests/bench/bf.c"
 # "needs": a path that must exist (else the row is skipped).
 BENCHMARKS = [
     ("fib", "tests/bench/fib.py", ["32"], {}),
+    # str helper graphs: s[i], ==, + and find in a tokenizer loop.
+    ("strtok", "tests/bench/strtok.py", ["40"], {"cpython": 300}),
     ("bf bench.b", BF, [SHARED + "/bench.b"],
      {"c": BF_C, "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED}),
     ("bf hanoi.b", BF, [SHARED + "/hanoi.b"],

@@ -76,11 +76,20 @@ impl FnCx<'_, '_> {
             _ => {}
         }
         let mut a = Vec::with_capacity(n);
+        let mut voids = 0;
         for arg in &op.args {
             match arg {
-                GValue::Const(LlConst::Field(_) | LlConst::Type(_) | LlConst::Void) => {}
+                GValue::Const(LlConst::Field(_) | LlConst::Type(_)) => {}
+                // A Void operand (an item of a list of Nones, or of a list
+                // that never gets an item) has no value.
+                GValue::Const(LlConst::Void) => voids += 1,
+                GValue::Var(v) if self.g.var_types[*v] == LowType::Void => voids += 1,
                 _ => a.push(self.value(arg)?),
             }
+        }
+        if voids > 0 && matches!(op.kind, SetField | SetArrayItem) {
+            // Storing a Void value stores nothing.
+            return Ok(None);
         }
         let arity = |k: usize| {
             if a.len() == k {
@@ -281,6 +290,28 @@ impl FnCx<'_, '_> {
                         .store(MemFlagsData::trusted(), a[2], addr, io as i32);
                     return Ok(None);
                 }
+            }
+            ArrayCopy => {
+                let ty = self.gc_type(self.ptr_type(&op.args[0])?)?;
+                let (Some(item), Some(io)) = (ty.items, ty.layout().items_offset) else {
+                    return Err(format!("arraycopy on the fixed-size type {}", ty.name));
+                };
+                if clif_type(item).is_none() {
+                    return Ok(None);
+                }
+                arity(5)?;
+                // memmove(dst + io + ds*k, src + io + ss*k, n*k)
+                let k = item.size() as i64;
+                let so = self.b.ins().imul_imm_s(a[2], k);
+                let src = self.b.ins().iadd(a[0], so);
+                let src = self.b.ins().iadd_imm_s(src, io as i64);
+                let d_o = self.b.ins().imul_imm_s(a[3], k);
+                let dst = self.b.ins().iadd(a[1], d_o);
+                let dst = self.b.ins().iadd_imm_s(dst, io as i64);
+                let size = self.b.ins().imul_imm_s(a[4], k);
+                let config = self.module.isa().frontend_config();
+                self.b.call_memmove(config, dst, src, size);
+                return Ok(None);
             }
             GetTypeId => {
                 arity(1)?;
@@ -509,6 +540,7 @@ fn value_arity(op: LlOp) -> Option<usize> {
         | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
         GetArrayItem | SetField | Raise | RaiseNew => 2,
         SetArrayItem | IntBetween => 3,
+        ArrayCopy => 5,
         DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
         | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => return None,
         _ => 2,
