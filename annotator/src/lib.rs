@@ -22,6 +22,7 @@ pub mod rules;
 pub mod rules_class;
 pub mod rules_dict;
 pub mod rules_exc;
+pub mod rules_isinstance;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;

@@ -475,6 +475,19 @@ pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
     }
     let last = op.args.last().and_then(Value::as_const);
     match (last, &pos[1]) {
+        (Some(Const::Builtin(b)), _) if crate::rules_isinstance::is_builtin_type(*b) => {
+            match crate::rules_isinstance::decide(&pos[0], *b) {
+                Ok(_) => Ok(S::Bool),
+                Err(why) => Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "cannot decide isinstance() against the builtin type {}",
+                        b.name()
+                    ),
+                )
+                .with_note(None, why)),
+            }
+        }
         (Some(Const::Host(h)), S::Class(_))
             if matches!(cx.ann.prog.objs[*h], HostObj::Class(_)) =>
         {
@@ -578,7 +591,19 @@ pub fn narrowing(
                 } else {
                     &op.args[..]
                 };
-                if !case || args.len() != 2 {
+                if args.len() != 2 {
+                    return None;
+                }
+                if let (Some(x), Some(Const::Builtin(b))) = (args[0].as_var(), args[1].as_const()) {
+                    // A builtin type: the annotation decides the test, so
+                    // the other way is dead.
+                    let decided = crate::rules_isinstance::decide(&ann.graphs[g].bindings[x], *b);
+                    return match decided {
+                        Ok(d) if d != case => Some((x, S::Impossible)),
+                        _ => None,
+                    };
+                }
+                if !case {
                     return None;
                 }
                 let x = args[0].as_var()?;

@@ -566,8 +566,18 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
     let mut r = || -> R {
         match b {
             B::Enumerate => {
-                check_arity(cx, name, pos, kw, &[], 1, 1)?;
+                check_arity(cx, name, pos, kw, &["start"], 1, 2 - kw.len())?;
                 iterable(cx, &pos[0])?;
+                // The start (positional or `start=`) is carried in the
+                // value: `rtyper/src/lower_iter.rs`.
+                if let Some(s) = pos.get(1).or(kw.first().map(|(_, s)| s)) {
+                    if !matches!(s, S::Int | S::Bool) {
+                        return Err(Diagnostic::new(
+                            cx.span,
+                            format!("enumerate() start must be an int, got {}", s.describe()),
+                        ));
+                    }
+                }
                 Ok(S::Enumerate(Box::new(pos[0].clone())))
             }
             B::Zip => {

@@ -141,11 +141,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 it
             }
             S::Enumerate(inner) => {
+                // The enumerate value is the tuple `(iterable, start)`.
                 let t = self.iter_struct(ann);
                 let it = f.malloc(t);
-                let sub = self.iter_start(f, x, inner);
+                let inner_lt = self.lowtype(inner);
+                let seq = f.getfield(x.clone(), "f0", inner_lt);
+                let start = f.getfield(x, "f1", I);
+                let sub = self.iter_start(f, seq, inner);
                 f.setfield(it.clone(), "it", sub);
-                f.setfield(it.clone(), "count", c_int(0));
+                f.setfield(it.clone(), "count", start);
                 it
             }
             S::Zip(xs) => {

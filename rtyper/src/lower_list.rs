@@ -508,7 +508,19 @@ impl<'a, 'p> RTyper<'a, 'p> {
     ) -> R {
         use Builtin as Bi;
         match b {
-            Bi::Enumerate | Bi::Reversed => self.arg(e, op, anns, first),
+            Bi::Enumerate => {
+                let x = self.arg(e, op, anns, first)?;
+                let start = match npos + kw.len() {
+                    1 => c_int(0),
+                    _ => self.arg_as(e, op, anns, first + 1, &S::Int)?,
+                };
+                Ok(self.make_tuple(
+                    e,
+                    vec![x, start],
+                    &S::Tuple(vec![anns[first].clone(), S::Int]),
+                ))
+            }
+            Bi::Reversed => self.arg(e, op, anns, first),
             Bi::Zip => {
                 let mut vals = Vec::new();
                 for i in 0..npos {

@@ -171,7 +171,12 @@ impl Reprs {
             SomeValue::BuiltinMethod { recv, .. } => self.lowtype(recv, list_item),
             SomeValue::StrBuilder => LowType::Ptr(self.str_builder_type()),
             SomeValue::Iterator(x) => self.iter_lowtype(x, list_item),
-            SomeValue::Enumerate(x) | SomeValue::Reversed(x) => self.lowtype(x, list_item),
+            // `(iterable, start)`.
+            SomeValue::Enumerate(x) => {
+                let lt = self.lowtype(x, list_item);
+                LowType::Ptr(self.tuple_type(&[lt, LowType::Signed]))
+            }
+            SomeValue::Reversed(x) => self.lowtype(x, list_item),
             SomeValue::Zip(xs) => self.lowtype(&SomeValue::Tuple(xs.clone()), list_item),
         }
     }
