@@ -32,6 +32,7 @@
 
 mod arith;
 mod builtins;
+mod codec;
 pub mod format;
 mod inherit;
 mod methods;

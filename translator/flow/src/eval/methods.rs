@@ -843,23 +843,13 @@ impl Evaluator<'_> {
                     "utf-8" | "utf8" => Ok(Const::Bytes(s.as_bytes().to_vec().into())),
                     "latin-1" | "latin1" | "ascii" | "iso-8859-1" => {
                         let lim = if enc == "ascii" { 128 } else { 256 };
-                        match s
-                            .chars()
-                            .map(|c| {
-                                if (c as u32) < lim {
-                                    Some(c as u32 as u8)
-                                } else {
-                                    None
-                                }
-                            })
-                            .collect::<Option<Vec<u8>>>()
-                        {
-                            Some(b) => Ok(Const::Bytes(b.into())),
-                            None => Err(self.exc_msg(
-                                "UnicodeEncodeError",
-                                format!("'{enc}' codec can't encode character"),
-                                span,
-                            )),
+                        match super::codec::encode_error(
+                            &s,
+                            if lim == 128 { "ascii" } else { "latin-1" },
+                            lim,
+                        ) {
+                            None => Ok(Const::Bytes(s.chars().map(|c| c as u32 as u8).collect())),
+                            Some(m) => Err(self.exc_msg("UnicodeEncodeError", m, span)),
                         }
                     }
                     _ => Err(EvalError::user(
@@ -882,7 +872,7 @@ impl Evaluator<'_> {
                         Ok(t) => Ok(Const::str(t)),
                         Err(e) => Err(self.exc_msg(
                             "UnicodeDecodeError",
-                            format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()),
+                            super::codec::utf8_decode_error(b, e),
                             span,
                         )),
                     },
