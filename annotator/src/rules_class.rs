@@ -476,7 +476,12 @@ pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
     let last = op.args.last().and_then(Value::as_const);
     match (last, &pos[1]) {
         (Some(Const::Builtin(b)), _) if crate::rules_isinstance::is_builtin_type(*b) => {
-            match crate::rules_isinstance::decide(&pos[0], *b) {
+            let x = op
+                .args
+                .len()
+                .checked_sub(2)
+                .and_then(|i| op.args[i].as_const());
+            match crate::rules_isinstance::decide_arg(x, &pos[0], *b) {
                 Ok(_) => Ok(S::Bool),
                 Err(why) => Err(Diagnostic::new(
                     cx.span,

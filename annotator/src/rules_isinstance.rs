@@ -7,7 +7,7 @@
 //! been a bool) is refused.
 
 use crate::model::SomeValue as S;
-use rpy_flow::Builtin;
+use rpy_flow::{Builtin, Const};
 
 /// Whether `isinstance(_, b)` names a builtin type this module decides.
 pub fn is_builtin_type(b: Builtin) -> bool {
@@ -23,6 +23,15 @@ pub fn is_builtin_type(b: Builtin) -> bool {
             | B::DictFn
             | B::TupleFn
     )
+}
+
+/// `isinstance(x, b)` where `x` may be a constant (an int literal is not a
+/// bool, though an int variable may hold one).
+pub fn decide_arg(x: Option<&Const>, x_ann: &S, b: Builtin) -> Result<bool, String> {
+    match x {
+        Some(Const::Int(_)) if b == Builtin::BoolFn => Ok(false),
+        _ => decide(x_ann, b),
+    }
 }
 
 /// The value of `isinstance(x, b)` for every `x` annotated `x_ann`, or why

@@ -505,9 +505,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(Const::Builtin(b)) = op.args[2].as_const() {
             // A builtin type: decided by the annotation (the annotator
             // refused the tests it cannot decide).
-            return rpy_annotator::rules_isinstance::decide(&anns[1], *b)
-                .map(|d| Value::Const(LlConst::Bool(d)))
-                .map_err(|why| Diagnostic::new(op.span, why));
+            return rpy_annotator::rules_isinstance::decide_arg(
+                op.args[1].as_const(),
+                &anns[1],
+                *b,
+            )
+            .map(|d| Value::Const(LlConst::Bool(d)))
+            .map_err(|why| Diagnostic::new(op.span, why));
         }
         let Some(Const::Host(c)) = op.args[2].as_const() else {
             return Err(Diagnostic::new(op.span, "isinstance() needs a class"));

@@ -34,7 +34,7 @@ def entry_point(argv):
     print(describe_int(len(argv) + 41))
     print(describe_str("abc"))
     print(kinds(1.5))
-    print(isinstance(True, int), isinstance(3.5, bool), isinstance(False, bool))
+    print(isinstance(True, int), isinstance(3, bool), isinstance(False, bool), isinstance(3.5, bool))
     print(isinstance(2.0, int), isinstance(7, float))
     print(isinstance([1, 2], list), isinstance({"a": 1}, dict), isinstance((1, "a"), tuple))
     print(isinstance(b"xy", bytes), isinstance(b"xy", str), isinstance("xy", bytes))
