@@ -331,11 +331,15 @@ fn call_method(
             Some(a) => Err(bad(i, &format!("{tn} or None"), a)),
         }
     };
+    // A block flows many times: the list made by an earlier flow is kept, or
+    // every flow would make a new one and the fixpoint would never be reached.
     let list_of_own = |cx: &mut OpCx| S::List {
-        def: cx.ann.new_list(own.clone()),
+        def: match &cx.ann.graphs[cx.graph].bindings[op.result] {
+            S::List { def, .. } => *def,
+            _ => cx.ann.new_list(own.clone()),
+        },
         nullable: false,
     };
-    let _ = op;
     match name {
         "find" | "rfind" | "index" | "rindex" | "count" => {
             want_own(0)?;
