@@ -661,8 +661,15 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
                         .union(&u, i)
                         .ok_or_else(|| unsupported(cx, &format!("{name}()"), pos))?;
                 }
-                if !orderable(&u) || matches!(u, S::Tuple(_)) {
-                    return Err(unsupported(cx, &format!("{name}()"), pos));
+                // Tuples compare item by item: the rtyper's `emit_lt`, shared with sort.
+                if !orderable(&u) {
+                    return Err(Diagnostic::new(
+                        cx.span,
+                        format!(
+                            "{name}() compares items of int, float or str (or tuples of those), found {}",
+                            u.describe()
+                        ),
+                    ));
                 }
                 Ok(u)
             }
