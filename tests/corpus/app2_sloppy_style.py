@@ -92,7 +92,7 @@ def entry_point(argv):
     print(areas, max(areas), min(areas), sum(areas), areas.index(max(areas)))
     big = [(collatz(n), n) for n in range(1, 30)]
     big.sort()
-    print(big[-3:], big[:2], big[-1], big[0][1])
+    print(big[-3:], big[:2], max(big), min(big)[1])
     pairs = [("b", 2), ("a", 2), ("c", 1), ("a", 1)]
     for i, (k, v) in enumerate(sorted(pairs)):
         print(i, k * v, "yes" if k in "abc" else "no", v in [1, 3], 1 < v <= 2)

@@ -22,7 +22,7 @@ def entry_point(argv):
     try:
         data.index(b"nope")
     except ValueError as e:
-        print("ValueError:")
+        print("ValueError:", str(e))
     return 0
 
 

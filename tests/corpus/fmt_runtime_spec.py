@@ -12,12 +12,12 @@ def entry_point(argv):
     try:
         print(fmt(1.5, "d"))
     except ValueError as e:
-        print("ValueError:")
+        print("ValueError:", str(e))
     s = "text"
     try:
         print(f"{s:{'d'}}")
     except ValueError as e:
-        print("ValueError:")
+        print("ValueError:", str(e))
     return 0
 
 

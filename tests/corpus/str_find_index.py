@@ -14,7 +14,7 @@ def entry_point(argv):
     try:
         s.index("cat")
     except ValueError as e:
-        print("ValueError:")
+        print("ValueError:", str(e))
     try:
         s.rindex("zzz", 3)
     except ValueError:

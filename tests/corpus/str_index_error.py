@@ -16,7 +16,7 @@ def entry_point(argv):
     try:
         print(e[0])
     except IndexError as ex:
-        print("IndexError")
+        print("IndexError", str(ex))
     print(s[10])
     return 0
 

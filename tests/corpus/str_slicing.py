@@ -14,7 +14,7 @@ def entry_point(argv):
     try:
         print(s[::step])
     except ValueError as e:
-        print("ValueError")
+        print("ValueError", str(e))
     return 0
 
 

@@ -17,19 +17,19 @@ def entry_point(argv):
     try:
         b"\xff\xfe".decode("utf-8")
     except UnicodeDecodeError as e:
-        print("UnicodeDecodeError:")
+        print("UnicodeDecodeError:", str(e))
     try:
         b"ok \xc3".decode("utf-8")
     except UnicodeDecodeError as e:
-        print("UnicodeDecodeError:")
+        print("UnicodeDecodeError:", str(e))
     try:
         "price: 5€".encode("latin-1")
     except UnicodeEncodeError as e:
-        print("UnicodeEncodeError:")
+        print("UnicodeEncodeError:", str(e))
     try:
         "naïve".encode("ascii")
     except UnicodeError as e:
-        print("UnicodeError:")
+        print("UnicodeError:", str(e))
     return 0
 
 
