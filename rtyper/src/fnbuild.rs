@@ -33,6 +33,12 @@ pub struct FnBuilder {
     vals: Vec<LlValue>,
 }
 
+/// A shared jump target made by `FnBuilder::label`.
+pub struct Label {
+    block: Block,
+    n: usize,
+}
+
 /// Something low-level ops can be appended to (a helper being built, or
 /// the block the rtyper is rewriting).
 pub trait OpSink {
@@ -312,6 +318,37 @@ impl FnBuilder {
         }
         self.slot_types.truncate(n);
         self.enter(no.0, no.1);
+    }
+
+    /// A block several places can jump to (`goto`), entered later with
+    /// `bind`: it takes the slots live now. Use it for shared targets that
+    /// `if_else` cannot express (a fast path and a slow path meeting).
+    pub fn label(&mut self) -> Label {
+        let n = self.vals.len();
+        Label {
+            block: self.new_block(n).0,
+            n,
+        }
+    }
+
+    /// Jumps to `l` with the current values of its slots; the current
+    /// point becomes unreachable.
+    pub fn goto(&mut self, l: &Label) {
+        self.jump(l.block);
+    }
+
+    /// Continues at `l` (falling through into it when the current point
+    /// is live); slots made after the label die.
+    pub fn bind(&mut self, l: Label) {
+        self.jump(l.block);
+        self.vals.truncate(l.n);
+        self.slot_types.truncate(l.n);
+        let ins = self.g.blocks[l.block]
+            .inputargs
+            .iter()
+            .map(|v| Value::Var(*v))
+            .collect();
+        self.enter(l.block, ins);
     }
 
     /// `for i in range(start, stop)` with `i` in a fresh slot.

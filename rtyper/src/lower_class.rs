@@ -6,6 +6,7 @@
 //! variables holding one of several functions (`indirect_call`).
 
 use crate::emit::{c_signed, Emit, LlValue};
+use crate::fnbuild::{FnBuilder, OpSinkExt};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, Prebuilt, TypeTable};
 use crate::rclass::{class_default, field_name};
@@ -194,20 +195,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
     fn helper_exc_message(&mut self) -> u32 {
         self.add_helper("ll_exc_message".into(), |rt| {
             let empty = rt.str_const("");
-            let (mut hb, p) = crate::helpers::HelperBuilder::new("ll_exc_message", &[STR], STR);
-            let start = hb.start();
-            let isnull = hb.op(start, O::PtrIsNull, vec![Value::Var(p[0])], LowType::Bool);
-            let (b_null, _) = hb.block(&[]);
-            let (b_ok, ins) = hb.block(&[STR]);
-            hb.branch(
-                start,
-                isnull,
-                (b_null, vec![]),
-                (b_ok, vec![Value::Var(p[0])]),
-            );
-            hb.ret(b_null, empty);
-            hb.ret(b_ok, Value::Var(ins[0]));
-            hb.finish()
+            let (mut f, p) = FnBuilder::new("ll_exc_message", &[STR], STR);
+            let isnull = f.op(O::PtrIsNull, vec![f.get(p[0])], LowType::Bool);
+            f.if_(isnull, |f| f.ret(empty));
+            f.ret(f.get(p[0]));
+            f.finish()
         })
     }
 
@@ -535,53 +527,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// `ll_isinstance(p)`: p is non-null and its type id is in lo..=hi.
     fn helper_isinstance(&mut self, lo: u32, hi: u32, pt: LowType) -> u32 {
         self.add_helper(format!("ll_isinstance_{lo}_{hi}_{pt}"), |_rt| {
-            let (mut hb, p) = crate::helpers::HelperBuilder::new(
-                &format!("ll_isinstance_{lo}_{hi}"),
-                &[pt],
-                LowType::Bool,
-            );
-            let start = hb.start();
-            let isnull = hb.op(start, O::PtrIsNull, vec![Value::Var(p[0])], LowType::Bool);
-            let (b_null, _) = hb.block(&[]);
-            let (b_ok, ins) = hb.block(&[pt]);
-            hb.branch(
-                start,
-                isnull,
-                (b_null, vec![]),
-                (b_ok, vec![Value::Var(p[0])]),
-            );
-            hb.ret(b_null, Value::Const(LlConst::Bool(false)));
-            let tid = hb.op(
-                b_ok,
-                O::GetTypeId,
-                vec![Value::Var(ins[0])],
-                LowType::Signed,
-            );
-            let rel = hb.op(
-                b_ok,
-                O::IntSub,
-                vec![tid, c_signed(lo as i64)],
-                LowType::Signed,
-            );
+            let (mut f, p) =
+                FnBuilder::new(&format!("ll_isinstance_{lo}_{hi}"), &[pt], LowType::Bool);
+            let isnull = f.op(O::PtrIsNull, vec![f.get(p[0])], LowType::Bool);
+            f.if_(isnull, |f| f.ret(Value::Const(LlConst::Bool(false))));
+            let tid = f.op(O::GetTypeId, vec![f.get(p[0])], LowType::Signed);
+            let rel = f.int(O::IntSub, tid, c_signed(lo as i64));
             // Unsigned compare: lo <= tid <= hi  <=>  (tid - lo) as unsigned <= hi - lo.
-            let a = hb.op(
-                b_ok,
-                O::IntGe,
-                vec![rel.clone(), c_signed(0)],
-                LowType::Bool,
-            );
-            let b = hb.op(
-                b_ok,
-                O::IntLe,
-                vec![rel, c_signed((hi - lo) as i64)],
-                LowType::Bool,
-            );
-            let ai = hb.op(b_ok, O::CastBoolToInt, vec![a], LowType::Signed);
-            let bi = hb.op(b_ok, O::CastBoolToInt, vec![b], LowType::Signed);
-            let both = hb.op(b_ok, O::IntAnd, vec![ai, bi], LowType::Signed);
-            let r = hb.op(b_ok, O::IntIsTrue, vec![both], LowType::Bool);
-            hb.ret(b_ok, r);
-            hb.finish()
+            let a = f.cmp(O::IntGe, rel.clone(), c_signed(0));
+            let b = f.cmp(O::IntLe, rel, c_signed((hi - lo) as i64));
+            let r = f.and(a, b);
+            f.ret(r);
+            f.finish()
         })
     }
 

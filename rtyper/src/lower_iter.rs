@@ -20,9 +20,9 @@
 use crate::emit::{Emit, LlValue};
 use crate::fnbuild::{c_int, FnBuilder, OpSink, OpSinkExt};
 use crate::llop::LlOp;
-use crate::lltype::{LlConst, LowType};
+use crate::lltype::{LlConst, LlGraph, LowType};
 use crate::repr::Reprs;
-use crate::rlist::{B, I, STR};
+use crate::rlist::{ListT, B, I, STR};
 use crate::rtype::RTyper;
 use cranelift_entity::SecondaryMap;
 use rpy_annotator::{GraphId, ListDefId, SomeValue as S};
@@ -498,33 +498,54 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.add_helper(key, |rt| {
             let lt = rt.list_t_of(&list_ann);
             let list_item = rt.list_item_ann(&list_ann);
-            let item = rt.iter_item_ann(&x_ann);
-            let new = rt.helper_newlist(lt);
-            let append = rt.helper_list_append(lt);
-            let xt = rt.lowtype(&x_ann);
-            let itt = rt.lowtype(&S::Iterator(Box::new(x_ann.clone())));
-            let (mut f, p) = FnBuilder::new("ll_list_from_iter", &[xt], lt.lt());
-            let l = f.call(new, vec![c_int(0)], lt.lt());
-            let l = f.local(lt.lt(), l);
-            let x0 = f.get(p[0]);
-            let it = rt.iter_start(&mut f, x0, &x_ann);
-            let it = f.local(itt, it);
-            f.while_with(
-                rt,
-                |f, rt| {
-                    let itv = f.get(it);
-                    rt.iter_has_next(f, itv, &x_ann)
-                },
-                |f, rt| {
-                    let itv = f.get(it);
-                    let v = rt.iter_next(f, itv, &x_ann);
-                    let v = rt.convert_sink(f, v, &item, &list_item);
-                    f.call(append, vec![f.get(l), v], LowType::Void);
-                },
-            );
-            f.ret(f.get(l));
-            f.finish()
+            rt.build_list_from_iter(&x_ann, lt, &list_item)
         })
+    }
+
+    /// `ll_list_from_iter(x)`: a new list of type `lt` (items of
+    /// annotation `item`) holding the items of the iterable `x`.
+    pub(crate) fn build_list_from_iter(&mut self, x_ann: &S, lt: ListT, item: &S) -> LlGraph {
+        let src_item = self.iter_item_ann(x_ann);
+        let new = self.helper_newlist(lt);
+        let append = self.helper_list_append(lt);
+        let xt = self.lowtype(x_ann);
+        let (mut f, p) = FnBuilder::new("ll_list_from_iter", &[xt], lt.lt());
+        let l = f.call(new, vec![c_int(0)], lt.lt());
+        let l = f.local(lt.lt(), l);
+        let x0 = f.get(p[0]);
+        self.for_each_item(&mut f, x0, x_ann, |f, rt, v| {
+            let v = rt.convert_sink(f, v, &src_item, item);
+            f.call(append, vec![f.get(l), v], LowType::Void);
+        });
+        f.ret(f.get(l));
+        f.finish()
+    }
+
+    /// `for v in x: body(v)` inside a helper being built: the iterator
+    /// lives in a fresh slot; `body` gets each item (annotation
+    /// `iter_item_ann(x_ann)`).
+    pub(crate) fn for_each_item(
+        &mut self,
+        f: &mut FnBuilder,
+        x: LlValue,
+        x_ann: &S,
+        body: impl FnOnce(&mut FnBuilder, &mut Self, LlValue),
+    ) {
+        let itt = self.lowtype(&S::Iterator(Box::new(x_ann.clone())));
+        let it = self.iter_start(f, x, x_ann);
+        let it = f.local(itt, it);
+        f.while_with(
+            self,
+            |f, rt| {
+                let itv = f.get(it);
+                rt.iter_has_next(f, itv, x_ann)
+            },
+            |f, rt| {
+                let itv = f.get(it);
+                let v = rt.iter_next(f, itv, x_ann);
+                body(f, rt, v)
+            },
+        );
     }
 }
 

@@ -630,32 +630,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let (x_ann, item) = (x_ann.clone(), item.clone());
         self.add_helper(key, |rt| {
             let (lt, _) = rt.list_of_item(&item);
-            let src_item = rt.iter_item_ann(&x_ann);
-            let new = rt.helper_newlist(lt);
-            let append = rt.helper_list_append(lt);
-            let xt = rt.lowtype(&x_ann);
-            let itt = rt.lowtype(&S::Iterator(Box::new(x_ann.clone())));
-            let (mut f, p) = FnBuilder::new("ll_list_from_iter", &[xt], lt.lt());
-            let l = f.call(new, vec![c_int(0)], lt.lt());
-            let l = f.local(lt.lt(), l);
-            let x0 = f.get(p[0]);
-            let it = rt.iter_start(&mut f, x0, &x_ann);
-            let it = f.local(itt, it);
-            f.while_with(
-                rt,
-                |f, rt| {
-                    let itv = f.get(it);
-                    rt.iter_has_next(f, itv, &x_ann)
-                },
-                |f, rt| {
-                    let itv = f.get(it);
-                    let v = rt.iter_next(f, itv, &x_ann);
-                    let v = rt.convert_sink(f, v, &src_item, &item);
-                    f.call(append, vec![f.get(l), v], LowType::Void);
-                },
-            );
-            f.ret(f.get(l));
-            f.finish()
+            rt.build_list_from_iter(&x_ann, lt, &item)
         })
     }
 
@@ -672,52 +647,38 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let item = rt.iter_item_ann(&x_ann);
             let xt = rt.lowtype(&x_ann);
             let rt_lt = rt.lowtype(&res);
-            let itt = rt.lowtype(&S::Iterator(Box::new(x_ann.clone())));
             let params: Vec<LowType> = if b == Builtin::Sum {
                 vec![xt, rt_lt]
             } else {
                 vec![xt]
             };
             let (mut f, p) = FnBuilder::new(&format!("ll_{}", b.name()), &params, rt_lt);
-            let x0 = f.get(p[0]);
-            let it = rt.iter_start(&mut f, x0, &x_ann);
-            let it = f.local(itt, it);
             let acc = if b == Builtin::Sum {
                 p[1]
             } else {
                 f.local(B, c_bool(b == Builtin::All))
             };
-            f.while_with(
-                rt,
-                |f, rt| {
-                    let itv = f.get(it);
-                    rt.iter_has_next(f, itv, &x_ann)
-                },
-                |f, rt| {
-                    let itv = f.get(it);
-                    let v = rt.iter_next(f, itv, &x_ann);
-                    match b {
-                        Builtin::Sum => {
-                            let v = rt.convert_sink(f, v, &item, &res);
-                            let s = if res == S::Float {
-                                f.emit(O::FloatAdd, vec![f.get(acc), v], LowType::Float)
-                            } else {
-                                f.int(O::IntAdd, f.get(acc), v)
-                            };
-                            f.set(acc, s);
-                        }
-                        _ => {
-                            let t = rt.emit_truth(f, v, &item);
-                            let stop = if b == Builtin::Any {
-                                t
-                            } else {
-                                f.emit(O::BoolNot, vec![t], B)
-                            };
-                            f.if_(stop, |f| f.ret(c_bool(b == Builtin::Any)));
-                        }
-                    }
-                },
-            );
+            let x0 = f.get(p[0]);
+            rt.for_each_item(&mut f, x0, &x_ann, |f, rt, v| match b {
+                Builtin::Sum => {
+                    let v = rt.convert_sink(f, v, &item, &res);
+                    let s = if res == S::Float {
+                        f.emit(O::FloatAdd, vec![f.get(acc), v], LowType::Float)
+                    } else {
+                        f.int(O::IntAdd, f.get(acc), v)
+                    };
+                    f.set(acc, s);
+                }
+                _ => {
+                    let t = rt.emit_truth(f, v, &item);
+                    let stop = if b == Builtin::Any {
+                        t
+                    } else {
+                        f.emit(O::BoolNot, vec![t], B)
+                    };
+                    f.if_(stop, |f| f.ret(c_bool(b == Builtin::Any)));
+                }
+            });
             f.ret(f.get(acc));
             f.finish()
         })

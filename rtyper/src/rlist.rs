@@ -197,26 +197,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })
     }
 
-    /// Normalises index slot `i` against the length of list slot `l`,
-    /// raising IndexError(`msg`) when it is out of range. Same shape as
-    /// `helpers::index_check`: one unsigned compare when `0 <= i < len`.
+    /// `helpers::index_check` of list slot `l`.
     fn check_index(&mut self, f: &mut FnBuilder, l: Slot, i: Slot, msg: &str) {
-        let n = f.getfield(f.get(l), "length", I);
-        let inside = f.op(O::IntBetween, vec![c_int(0), f.get(i), n.clone()], B);
-        let outside = f.op(O::BoolNot, vec![inside], B);
-        // Values cross into the branch's blocks only through slots.
-        let n = f.local(I, n);
-        let t = self.exc_type("IndexError");
-        let m = self.str_const(msg);
-        f.if_(outside, |f| {
-            let neg = f.cmp(O::IntLt, f.get(i), c_int(0));
-            let adj = f.int(O::IntAdd, f.get(i), f.get(n));
-            let inside = f.op(O::IntBetween, vec![c_int(0), adj.clone(), f.get(n)], B);
-            let ok = f.and(neg, inside);
-            let bad = f.op(O::BoolNot, vec![ok], B);
-            f.set(i, adj);
-            f.if_(bad, |f| f.raise(t, m));
-        });
+        self.index_check(f, l, i, |f, l| f.getfield(l, "length", I), msg)
     }
 
     /// `l[i] = x`.

@@ -126,25 +126,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         f.get(res)
     }
 
-    /// Normalises index slot `i` against `len(s)` (slot `s`), raising
-    /// IndexError(`msg`) when out of range: one unsigned compare when
-    /// `0 <= i < len` (as `rlist::check_index`).
+    /// `helpers::index_check` of str slot `s`.
     fn str_check_index(&mut self, f: &mut FnBuilder, s: Slot, i: Slot, msg: &str) {
-        let n = f.len_of(f.get(s));
-        let inside = f.op(O::IntBetween, vec![c_int(0), f.get(i), n.clone()], B);
-        let outside = f.op(O::BoolNot, vec![inside], B);
-        let n = f.local(I, n);
-        let t = self.exc_type("IndexError");
-        let m = self.str_const(msg);
-        f.if_(outside, |f| {
-            let neg = f.cmp(O::IntLt, f.get(i), c_int(0));
-            let adj = f.int(O::IntAdd, f.get(i), f.get(n));
-            let inside = f.op(O::IntBetween, vec![c_int(0), adj.clone(), f.get(n)], B);
-            let ok = f.and(neg, inside);
-            let bad = f.op(O::BoolNot, vec![ok], B);
-            f.set(i, adj);
-            f.if_(bad, |f| f.raise(t, m));
-        });
+        self.index_check(f, s, i, |f, s| f.len_of(s), msg)
     }
 
     /// `ll_str_getitem(s, i)`: `s[i]` as a one-character str.
