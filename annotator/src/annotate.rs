@@ -206,6 +206,9 @@ impl<'p> Annotator<'p> {
             )],
         );
         self.run();
+        while crate::rules_exc::finish_args(self) {
+            self.run();
+        }
         self.check_attrs();
         if !self.errors.is_empty() {
             return Err(dedup_errors(std::mem::take(&mut self.errors)));

@@ -45,6 +45,9 @@ pub struct ClassDefs {
     /// Exception constructions and `__init__` calls: (class, args tuple,
     /// where), replayed into `args` when it is read (`rules_exc`).
     pub exc_args: Vec<(HostId, SomeValue, Span)>,
+    /// Reads of `args` (`e.args`, `repr(e)`) on families that hold builtin
+    /// exception classes: (static class, where); see `rules_exc::finish_args`.
+    pub exc_args_reads: Vec<(HostId, Span)>,
 }
 
 /// Is `c` a `_mixin_ = True` class?

@@ -9,9 +9,12 @@
 //!   recorded (`ClassDefs::exc_args`) and replayed as a write of
 //!   `args = (a, b)` into the classes whose `args` is read, so programs that
 //!   never read it pay nothing and need no single shape.
-//! * `args` is readable only on families of user exception classes: the
-//!   runtime raises builtin exceptions (ValueError, KeyError, ...) with just
-//!   a message, so their `args` has no type the annotator can know.
+//! * Builtin classes: the runtime and helper graphs raise instances with just
+//!   a message (their `args` stays null and reads as `(message,)`), except
+//!   dict lookups, which give KeyError `args = (key,)`; `finish_args`
+//!   (after the fixpoint) adds those shapes where `args` is read on a family
+//!   with builtin classes. MemoryError, OSError and the Unicode errors,
+//!   whose CPython `args` differ from `(message,)`, are refused.
 
 use crate::annotate::OpCx;
 use crate::classdef::{lookup, real_base};
@@ -167,21 +170,41 @@ fn write_args(cx: &mut OpCx, c: HostId, t: &S, span: Span) -> Result<(), Diagnos
     })
 }
 
+/// Builtin exception classes the runtime raises whose CPython `args` is not
+/// `(message,)` (OSError's is `(errno, strerror)`, MemoryError's is empty,
+/// the Unicode errors' five fields): their `args` cannot be read.
+const ARGS_UNSUPPORTED: [&str; 4] = [
+    "MemoryError",
+    "OSError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+];
+
 /// `e.args` on an instance of `c`.
 pub fn getattr_args(cx: &mut OpCx, c: HostId) -> R {
     let family = cx.ann.classdefs.subtree(c);
-    if let Some(b) = family.iter().find(|k| !is_user_class(cx, **k)) {
-        let what = if *b == c {
-            format!("this is a {}", class_name(cx, c))
-        } else {
-            format!("this {} may be a {}", class_name(cx, c), class_name(cx, *b))
-        };
+    let prog = cx.ann.prog;
+    // (A wider class that may hold one, such as ValueError, is checked at
+    // run time: `rpy_fatal_exc_args`.)
+    let bad = ARGS_UNSUPPORTED.iter().find(|n| {
+        prog.builtin_classes
+            .get(**n)
+            .is_some_and(|k| crate::classdef::is_subclass(prog, c, *k))
+    });
+    if let Some(b) = bad {
         return Err(Diagnostic::new(
             cx.span,
             format!(
-                "e.args is supported on user exception classes only, but {what}, which the runtime raises with just a message; use str(e), or catch a user exception class"
+                "e.args is not supported on {}: the runtime raises {b} with just a message, and CPython's args of MemoryError, OSError and the Unicode errors is not (message,); use str(e)",
+                class_name(cx, c)
             ),
         ));
+    }
+    if family.iter().any(|k| !is_user_class(cx, *k)) {
+        let rec = (c, cx.span);
+        if !cx.ann.classdefs.exc_args_reads.contains(&rec) {
+            cx.ann.classdefs.exc_args_reads.push(rec);
+        }
     }
     let reader = (cx.graph, cx.block);
     // Create the attribute on `c` first, so the replayed writes home there;
@@ -249,4 +272,64 @@ pub fn call_exc_init(cx: &mut OpCx, pos: &[S], kw: &[(String, S)]) -> R {
     check_message_args(cx, "an exception", &pos[1..])?;
     note_args(cx, c, &pos[1..])?;
     Ok(S::None)
+}
+
+/// After the fixpoint: give `args` of families with builtin classes the
+/// shapes the runtime makes: `(key,)` for KeyError when the program has
+/// dicts (their keys must be str), and `(str,)` where nothing else wrote
+/// `args`. Returns whether an annotation changed (run the fixpoint again).
+pub fn finish_args(ann: &mut crate::annotate::Annotator) -> bool {
+    let prog = ann.prog;
+    let key_error = prog.exc_class("KeyError");
+    let mut changed = false;
+    for (c, span) in ann.classdefs.exc_args_reads.clone() {
+        let before = args_ann(ann, c);
+        if ann.classdefs.subtree(c).contains(&key_error) {
+            let roots: Vec<_> = ann
+                .dictdefs
+                .keys()
+                .filter(|d| ann.dict_root(*d) == *d)
+                .collect();
+            for d in roots {
+                let key = ann.dictdef(d).key.clone();
+                let t = match &key {
+                    S::Impossible => continue,
+                    S::Str { .. } => S::Tuple(vec![key]),
+                    k => {
+                        ann.errors.push(Diagnostic::new(
+                            span,
+                            format!(
+                                "e.args of a KeyError raised by a dict lookup is (key,), and this program has a dict with {} keys; only str keys are supported here; use str(e) (the repr of the key)",
+                                k.describe()
+                            ),
+                        ));
+                        // (Give args a type, so no second error follows.)
+                        let t = S::Tuple(vec![S::Str { nullable: false }]);
+                        let _ = ann.write_attr(c, "args", &t, span);
+                        return false;
+                    }
+                };
+                if let Err(d) = ann.write_attr(key_error, "args", &t, span) {
+                    ann.errors.push(
+                        d.with_note(None, "a KeyError raised by a dict lookup has args (key,)"),
+                    );
+                    return false;
+                }
+            }
+        }
+        if matches!(args_ann(ann, c), None | Some(S::Impossible)) {
+            let t = S::Tuple(vec![S::Str { nullable: false }]);
+            if let Err(d) = ann.write_attr(c, "args", &t, span) {
+                ann.errors.push(d);
+                return false;
+            }
+        }
+        changed |= args_ann(ann, c) != before;
+    }
+    changed
+}
+
+fn args_ann(ann: &crate::annotate::Annotator, c: HostId) -> Option<S> {
+    let home = ann.classdefs.home(ann.prog, c, "args")?;
+    Some(ann.classdefs.attrs[&home]["args"].ann.clone())
 }

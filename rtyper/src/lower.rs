@@ -71,6 +71,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if let Some(r) = self.lower_spec_call(e, gid, op, anns, res) {
             return r;
         }
+        if let Some(r) = self.lower_exc_op(e, op, anns, res) {
+            return r;
+        }
         if let Some(r) = self.lower_class_op(e, gid, op, anns, res) {
             return r;
         }

@@ -221,3 +221,147 @@ impl<'a, 'p> RTyper<'a, 'p> {
         ))
     }
 }
+
+/// Is there a builtin exception class (whose instances the runtime or a
+/// helper graph may make with just a message) in the family of `c`?
+fn has_builtin(rt: &RTyper, c: HostId) -> bool {
+    let (lo, hi) = rt.reprs.class_ranges[&c];
+    (lo..=hi).any(|t| rt.prog.class(rt.class_state.class_of_type[&t]).builtin)
+}
+
+impl<'a, 'p> RTyper<'a, 'p> {
+    /// `e.args` on a family with builtin classes (`lower_exc_op`).
+    pub fn lower_exc_op(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+    ) -> Option<Result<LlValue, Diagnostic>> {
+        let (rpy_flow::FlowOp::GetAttr, Some(S::Instance { class, .. })) = (op.kind, anns.first())
+        else {
+            return None;
+        };
+        let c = *class;
+        if op
+            .args
+            .get(1)
+            .and_then(Value::as_const)
+            .and_then(rpy_flow::Const::as_str)
+            != Some("args")
+            || !has_builtin(self, c)
+        {
+            return None;
+        }
+        let (_, a) = self.attr_ann(c, "args")?;
+        Some((|| {
+            let obj = self.arg(e, op, anns, 0)?;
+            let obj = self.receiver_not_none(e, obj, &anns[0], "args");
+            let v = self.exc_args_read(e, obj, c, &a);
+            Ok(self.convert(e, v, &a, res))
+        })())
+    }
+
+    /// `ll_exc_args(inst)`: the `args` tuple, or `(message,)` for an
+    /// instance made with just a message (null `args`). Another shape
+    /// cannot be made from a message: the program stops with a clear error.
+    fn exc_args_read(&mut self, e: &mut Emit, obj: LlValue, c: HostId, a: &S) -> LlValue {
+        let at = self.lowtype(a);
+        let LowType::Ptr(tt) = at else {
+            unreachable!("a tuple is a pointer")
+        };
+        let pt = self.lowtype(&S::Instance {
+            class: c,
+            nullable: false,
+        });
+        let one_str = matches!(a, S::Tuple(items) if matches!(items.as_slice(), [S::Str { .. }]));
+        let cname = self.prog.class(c).name.clone();
+        let key = format!("exc_args_{}_{}", c.as_u32(), self.ann_key(a));
+        let h = self.add_helper(key, |rt| {
+            let text = rt.str_const(&format!(
+                "e.args of a {cname} raised by the runtime (with just a message) cannot have the shape {} that this program gives {cname}'s args",
+                a.describe()
+            ));
+            // Runtime-made instances whose CPython args is not (message,).
+            let mut unsupported = Vec::new();
+            for n in ["MemoryError", "OSError", "UnicodeDecodeError", "UnicodeEncodeError"] {
+                let k = rt.prog.exc_class(n);
+                let (klo, khi) = rt.reprs.class_ranges[&k];
+                let (lo, hi) = rt.reprs.class_ranges[&c];
+                if klo >= lo && khi <= hi {
+                    let why = rt.str_const(&format!(
+                        "e.args of a {n} raised by the runtime is not supported (CPython's is not (message,)); use str(e)"
+                    ));
+                    unsupported.push((klo, khi, why));
+                }
+            }
+            let (mut f, p) = FnBuilder::new("ll_exc_args", &[pt], at);
+            let t = f.getfield(f.get(p[0]), "inst_args", at);
+            let isnull = f.emit(O::PtrIsNull, vec![t], LowType::Bool);
+            f.if_(isnull, |f| {
+                for (klo, khi, why) in unsupported {
+                    let tid = f.emit(O::GetTypeId, vec![f.get(p[0])], LowType::Signed);
+                    let ge = f.cmp(O::IntGe, tid.clone(), c_signed(klo as i64));
+                    let le = f.cmp(O::IntLe, tid, c_signed(khi as i64));
+                    let inside = f.and(ge, le);
+                    f.if_(inside, |f| {
+                        f.call_extern("rpy_fatal_exc_args", vec![why], LowType::Void);
+                    });
+                }
+                if one_str {
+                    let m = f.getfield(f.get(p[0]), "message", STR);
+                    let mnull = f.emit(O::PtrIsNull, vec![m], LowType::Bool);
+                    f.if_(mnull, |f| {
+                        f.call_extern("rpy_fatal_exc_args", vec![text.clone()], LowType::Void);
+                    });
+                    let m = f.getfield(f.get(p[0]), "message", STR);
+                    let tup = f.malloc(tt);
+                    f.setfield(tup.clone(), "f0", m);
+                    f.ret(tup);
+                } else {
+                    f.call_extern("rpy_fatal_exc_args", vec![text.clone()], LowType::Void);
+                }
+            });
+            let t = f.getfield(f.get(p[0]), "inst_args", at);
+            f.ret(t);
+            f.finish()
+        });
+        e.call_func(h, vec![obj], at)
+    }
+
+    /// The helper that raises KeyError for a missing dict key `key` (of
+    /// annotation `k`) when the program reads KeyError's `args`: the
+    /// instance gets `args = (key,)` and the message `repr(key)`. `None`
+    /// when `args` is never read (the plain raise costs nothing more).
+    pub fn helper_raise_key_error(&mut self, k: &S) -> Option<u32> {
+        let ke = self.prog.exc_class("KeyError");
+        let (_, a) = self.attr_ann(ke, "args")?;
+        let S::Tuple(items) = &a else { return None };
+        if !matches!(items.as_slice(), [S::Str { .. }]) || self.lowtype(k) != STR {
+            return None;
+        }
+        let LowType::Ptr(tt) = self.lowtype(&a) else {
+            return None;
+        };
+        let t = self.exc_type("KeyError");
+        let repr = self.helper_repr_of(k, true);
+        Some(
+            self.add_helper(format!("raise_key_error_{}", self.ann_key(&a)), |_rt| {
+                let (mut f, p) = FnBuilder::new("ll_raise_key_error", &[STR], LowType::Void);
+                let inst = f.malloc(t);
+                let msg = f.call(repr, vec![f.get(p[0])], STR);
+                f.setfield(inst.clone(), "message", msg);
+                let tup = f.malloc(tt);
+                f.setfield(tup.clone(), "f0", f.get(p[0]));
+                f.setfield(inst.clone(), "inst_args", tup);
+                f.emit(
+                    O::Raise,
+                    vec![c_signed(t.as_u32() as i64), inst],
+                    LowType::Void,
+                );
+                f.ret(Value::Const(LlConst::Void));
+                f.finish()
+            }),
+        )
+    }
+}

@@ -711,6 +711,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     fn raise_key_error(&mut self, f: &mut FnBuilder, k: &S, key: Slot) {
+        // Where KeyError's args is read, a helper raises it with args (key,).
+        if let Some(h) = self.helper_raise_key_error(k) {
+            let kv = f.get(key);
+            f.call(h, vec![kv], LowType::Void);
+            // Not reached (the helper always raises); ends the block.
+            let t = self.exc_type("KeyError");
+            f.raise(t, Value::Const(LlConst::Null(TypeTable::STR)));
+            return;
+        }
         let repr = self.helper_repr_of(k, true);
         let kv = f.get(key);
         let msg = f.call(repr, vec![kv], STR);
@@ -1012,7 +1021,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     });
                 },
             );
-            f.raise(ke, msg);
+            match rt.helper_raise_key_error(&S::Str { nullable: false }) {
+                Some(h) => {
+                    let text = rt.str_const("popitem(): dictionary is empty");
+                    f.call(h, vec![text], LowType::Void);
+                    // Not reached (the helper always raises).
+                    f.raise(ke, msg);
+                }
+                None => f.raise(ke, msg),
+            }
             f.finish()
         })
     }

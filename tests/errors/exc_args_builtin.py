@@ -1,8 +1,10 @@
-# error: 6:15: e.args is supported on user exception classes only
+# error: 8:15: e.args of a KeyError raised by a dict lookup is (key,), and this program has a dict with int keys
 def entry_point(argv):
+    d = {1: "one"}
+    d[len(argv)] = "n"
     try:
-        int(argv[0])
-    except ValueError as e:
+        print(d[5])
+    except KeyError as e:
         print(e.args)
     return 0
 

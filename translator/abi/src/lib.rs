@@ -114,6 +114,10 @@ runtime_funcs! {
     // `AttributeError: 'NoneType' object has no attribute '<name str>'`
     // on stderr and exits with status 1 (never returns).
     "rpy_fatal_none_attr"(Ptr) -> Void;
+    // `e.args` of an exception the runtime made with just a message, where
+    // the program gives args another shape: prints the reason str (after
+    // a traceback header) on stderr and exits with status 1.
+    "rpy_fatal_exc_args"(Ptr) -> Void;
     // Strings (str = code points, see the layout above).
     "rpy_str_concat"(Ptr, Ptr) -> Ptr;
     "rpy_str_eq"(Ptr, Ptr) -> Bool;

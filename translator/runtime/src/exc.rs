@@ -10,7 +10,9 @@
 //! `install_builtin_typeids` before calling the entry point; unit tests
 //! install their own.
 //!
-//! A builtin exception instance is `{hdr, message: *STR}` (16 bytes).
+//! A builtin exception instance is `{hdr, message: *STR}` (16 bytes), plus
+//! the fields the program gives its class (`args`), which the runtime
+//! allocates (size from the layout table) and leaves null.
 
 use crate::alloc::alloc_object_unlimited;
 use crate::io;
@@ -140,8 +142,35 @@ pub extern "C" fn rpy_raise_new(typeid: i64, message: *mut u8) {
     rpy_raise(typeid, inst);
 }
 
+/// Address and length of the generated layout table (`rpy_gc_typeinfo`),
+/// for the size of builtin exception instances (0 = none installed).
+static TYPEINFO_PTR: AtomicUsize = AtomicUsize::new(0);
+static TYPEINFO_LEN: AtomicUsize = AtomicUsize::new(0);
+
+/// Installs the layout table: a builtin exception class may have more
+/// fields than `{hdr, message}` (`args` where the program reads it), which
+/// the runtime leaves null.
+pub fn install_typeinfo(info: &'static [u32]) {
+    TYPEINFO_LEN.store(info.len(), Ordering::Relaxed);
+    TYPEINFO_PTR.store(info.as_ptr() as usize, Ordering::Release);
+}
+
+/// Size of an instance of exception class `typeid`: its fixed size in the
+/// layout table, at least `BUILTIN_EXC_SIZE`.
+fn exc_instance_size(typeid: i64) -> usize {
+    use rpy_abi::gc::{TI_FIXED_SIZE, TYPEINFO_WORDS};
+    let base = TYPEINFO_PTR.load(Ordering::Acquire) as *const u32;
+    let i = (typeid.max(0) as usize) * TYPEINFO_WORDS + TI_FIXED_SIZE;
+    if base.is_null() || i >= TYPEINFO_LEN.load(Ordering::Relaxed) {
+        return BUILTIN_EXC_SIZE;
+    }
+    // SAFETY: the installed table is 'static and has more than `i` words.
+    let size = unsafe { base.add(i).read() } as usize;
+    size.next_multiple_of(8).max(BUILTIN_EXC_SIZE)
+}
+
 fn new_exc_instance(typeid: i64, message: *mut u8) -> *mut u8 {
-    match alloc_object_unlimited(typeid as u32, BUILTIN_EXC_SIZE) {
+    match alloc_object_unlimited(typeid as u32, exc_instance_size(typeid)) {
         Ok(p) => {
             // SAFETY: fresh 16-byte object; the message slot is at 8.
             unsafe { (p.add(EXC_MSG_OFS as usize) as *mut *mut u8).write(message) };
@@ -232,6 +261,22 @@ pub extern "C" fn rpy_fatal_none_attr(name: *const u8) {
         "AttributeError",
         &format!("'NoneType' object has no attribute '{name}'"),
     ));
+    std::process::exit(1)
+}
+
+/// `rpy_fatal_exc_args(reason)`: `e.args` of an exception the runtime
+/// raised with just a message, where the program gives `args` a shape a
+/// message cannot fill; stops cleanly (stdout flushed, exit status 1).
+#[no_mangle]
+pub extern "C" fn rpy_fatal_exc_args(reason: *const u8) {
+    let reason = if reason.is_null() {
+        String::new()
+    } else {
+        // SAFETY: generated code passes a str object.
+        unsafe { obj::chars_to_string(obj::str_chars(reason)) }
+    };
+    io::flush_stdout();
+    io::write_stderr(&traceback_text("NotImplementedError", &reason));
     std::process::exit(1)
 }
 

@@ -121,6 +121,7 @@ mod entry {
             );
             let kind = GcKind::from_i64(std::ptr::addr_of!(rpy_gc_kind).read());
             crate::gc::init(kind, crate::gc::types::Types { info, offsets }, roots);
+            exc::install_typeinfo(info);
         }
     }
 
