@@ -87,6 +87,11 @@ ll_ops! {
     /// (a, b, c) -> `a <= b < c`, for `a <= c` (bounds checks: one
     /// unsigned compare of `b - a` against `c - a`).
     IntBetween "int_between" [canfold];
+    /// (index, length, message str) -> the index normalised into
+    /// `0..length` (a negative one counts from the end), or raises
+    /// IndexError(message): the bounds check of every list, str and bytes
+    /// access, one op so that passes can merge repeated checks.
+    IndexCheck "index_check" [canraise];
     IntMin "int_min" [canfold];
     IntMax "int_max" [canfold];
     // Floats.

@@ -11,16 +11,16 @@
 //!
 //! * `text`: printer and parser of the low-level text form (tests, dumps).
 //! * `util`: shared graph helpers (splitting, substitution, predecessors).
-//! * `inline`, `constfold`, `malloc_removal`, `load_store`, `simplify`,
+//! * `inline`, `constfold`, `malloc_removal`, `redundancy`, `simplify`,
 //!   `merge_if`, `dup_params`, `dce`: the passes.
 
 pub mod constfold;
 pub mod dce;
 pub mod dup_params;
 pub mod inline;
-pub mod load_store;
 pub mod malloc_removal;
 pub mod merge_if;
+pub mod redundancy;
 pub mod simplify;
 pub mod text;
 pub mod util;
@@ -59,8 +59,8 @@ pub const PIPELINE: &[Pass] = &[
         run: malloc_removal::run,
     },
     Pass {
-        name: "load_store",
-        run: load_store::run,
+        name: "redundancy",
+        run: redundancy::run,
     },
     Pass {
         name: "constfold2",

@@ -374,13 +374,51 @@ impl<'a, 'f> FnCx<'a, 'f> {
             edges.push((edge, i));
         }
         let otherwise = self.b.create_block();
-        switch.emit(&mut self.b, x, otherwise);
+        if !self.dense_jump_table(x, &switch, otherwise) {
+            switch.emit(&mut self.b, x, otherwise);
+        }
         edges.push((otherwise, fallback));
         for (edge, i) in edges {
             self.b.switch_to_block(edge);
             self.follow(&exits[i])?;
         }
         Ok(())
+    }
+
+    /// A 64-bit switch whose cases are dense in `0..n` (an interpreter's
+    /// opcode dispatch) as one jump table indexed by `umin(x, n)`:
+    /// `cranelift_frontend::Switch` would first test `x` against
+    /// `u32::MAX` (a constant-pool compare and a branch) before the table's
+    /// own bounds check. Returns false (nothing emitted) otherwise.
+    fn dense_jump_table(&mut self, x: Value, switch: &Switch, otherwise: ir::Block) -> bool {
+        const MAX_TABLE: u128 = 1024;
+        let entries = switch.entries();
+        let Some(&max) = entries.keys().max() else {
+            return false;
+        };
+        let n = max + 1;
+        if self.b.func.dfg.value_type(x) != ct::I64
+            || n > MAX_TABLE
+            || entries.len() < 4
+            || (entries.len() as u128) * 2 < n
+        {
+            return false;
+        }
+        let otherwise_call = self.b.func.dfg.block_call(otherwise, &[]);
+        let table: Vec<ir::BlockCall> = (0..n)
+            .map(|k| match entries.get(&k) {
+                Some(&blk) => self.b.func.dfg.block_call(blk, &[]),
+                None => otherwise_call,
+            })
+            .collect();
+        let jt = self
+            .b
+            .create_jump_table(ir::JumpTableData::new(otherwise_call, &table));
+        let limit = self.b.ins().iconst(ct::I64, n as i64);
+        let index = self.b.ins().umin(x, limit);
+        let index = self.b.ins().ireduce(ct::I32, index);
+        self.b.ins().br_table(index, jt);
+        true
     }
 
     /// Fills the dispatch block of a `LastException` block.
@@ -529,6 +567,16 @@ impl<'a, 'f> FnCx<'a, 'f> {
         class: &str,
         msg: crate::symbols::Message,
     ) -> Result<(), String> {
+        let data = self
+            .syms
+            .message(self.module, msg)
+            .map_err(|e| e.to_string())?;
+        let m = self.global_addr(data);
+        self.raise_new_with(class, m)
+    }
+
+    /// `raise_new` with the message as a value (a str object).
+    pub(crate) fn raise_new_with(&mut self, class: &str, msg: Value) -> Result<(), String> {
         let idx = rpy_abi::RUNTIME_EXCEPTIONS
             .iter()
             .position(|c| *c == class)
@@ -537,15 +585,38 @@ impl<'a, 'f> FnCx<'a, 'f> {
             return Err(format!("the program has no type id for {class}"));
         };
         let t = self.b.ins().iconst(ct::I64, typeid);
-        let data = self
-            .syms
-            .message(self.module, msg)
-            .map_err(|e| e.to_string())?;
-        let m = self.global_addr(data);
-        self.call_runtime("rpy_raise_new", &[t, m])?;
+        self.call_runtime("rpy_raise_new", &[t, msg])?;
         let h = self.handler_block();
         self.b.ins().jump(h, &[]);
         Ok(())
+    }
+
+    /// `index_check(i, n, msg)`: `i` if `0 <= i < n` (one unsigned compare),
+    /// else `i + n` if that is in range for a negative `i` (a cold block),
+    /// else raise IndexError(msg) (another cold block).
+    pub(crate) fn index_check(&mut self, i: Value, n: Value, msg: Value) -> Result<Value, String> {
+        let cont = self.b.create_block();
+        let idx = self.b.append_block_param(cont, ct::I64);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, i, n);
+        self.b
+            .ins()
+            .brif(inside, cont, &[BlockArg::Value(i)], slow, &[]);
+        self.b.switch_to_block(slow);
+        let j = self.b.ins().iadd(i, n);
+        let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, j, n);
+        let ok = self.b.ins().band(neg, inside);
+        let raise = self.b.create_block();
+        self.b.set_cold_block(raise);
+        self.b
+            .ins()
+            .brif(ok, cont, &[BlockArg::Value(j)], raise, &[]);
+        self.b.switch_to_block(raise);
+        self.raise_new_with("IndexError", msg)?;
+        self.b.switch_to_block(cont);
+        Ok(idx)
     }
 
     /// Emits `if cond { raise class(msg) }` and continues on the other path.

@@ -195,6 +195,10 @@ impl FnCx<'_, '_> {
                 };
                 self.b.ins().icmp(IntCC::UnsignedLessThan, x, n)
             }
+            IndexCheck => {
+                arity(3)?;
+                self.index_check(a[0], a[1], a[2])?
+            }
             IntMin => self.b.ins().smin(a[0], a[1]),
             IntMax => self.b.ins().smax(a[0], a[1]),
             FloatAdd => self.b.ins().fadd(a[0], a[1]),
@@ -539,7 +543,7 @@ fn value_arity(op: LlOp) -> Option<usize> {
         | CastCharToInt | CastIntToChar | CastUniCharToInt | CastIntToUniChar | PtrIsNull
         | PtrNonNull | GetArrayLen | GetTypeId | GetField => 1,
         GetArrayItem | SetField | Raise | RaiseNew => 2,
-        SetArrayItem | IntBetween => 3,
+        SetArrayItem | IntBetween | IndexCheck => 3,
         ArrayCopy => 5,
         DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
         | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => return None,
