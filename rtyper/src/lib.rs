@@ -16,6 +16,7 @@ pub mod helpers;
 pub mod llop;
 pub mod lltype;
 pub mod lower;
+pub mod lower_call;
 pub mod lower_class;
 pub mod lower_dict;
 pub mod lower_exc;

@@ -4,8 +4,8 @@
 use crate::emit::{c_signed, Emit, LlValue};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, TypeTable};
+use crate::lower_call::{call_shape, CallShape};
 use crate::rtype::RTyper;
-use rpy_annotator::call::{bind_args, ArgSource};
 use rpy_annotator::rules::arith_base;
 use rpy_annotator::{GraphId, SomeValue as S};
 use rpy_flow::graph::Value;
@@ -567,42 +567,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 .map_err(|m| Diagnostic::new(op.span, m));
         }
         // Positional args are op.args[first..first+npos], keywords after.
-        let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
-            let names = match op.args[1].as_const() {
-                Some(Const::Tuple(t)) => t
-                    .iter()
-                    .filter_map(|c| c.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            (2, names)
-        } else {
-            (1, Vec::new())
-        };
-        let npos = op.args.len() - first - kwnames.len();
+        let CallShape {
+            first,
+            npos,
+            kwnames,
+        } = call_shape(op);
         let res_lt = self.lowtype(res);
         match &anns[0] {
             S::Functions(fs) if fs.len() == 1 => {
                 let f = fs[0];
-                let fobj = self.prog.function(f);
-                let sources =
-                    bind_args(fobj, npos, &kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
-                let defaults = fobj.defaults.clone();
                 let index = self.call_index(gid, op.result, f);
-                let callee = &self.ann.graphs[rpy_annotator::GraphId::from_u32(index)];
-                let params = callee.graph.params().to_vec();
-                let mut args = Vec::new();
-                for (p, src) in params.iter().zip(sources) {
-                    let to = callee.bindings[*p].clone();
-                    let v = match src {
-                        ArgSource::Positional(i) => self.arg_as(e, op, anns, first + i, &to)?,
-                        ArgSource::Keyword(k) => self.arg_as(e, op, anns, first + npos + k, &to)?,
-                        ArgSource::Default(d) => self
-                            .const_value(&defaults[d], &to)
-                            .map_err(|m| Diagnostic::new(op.span, m))?,
-                    };
-                    args.push(v);
-                }
+                let callee = rpy_annotator::GraphId::from_u32(index);
+                let args = self.call_args(e, op, anns, f, callee, None)?;
                 Ok(e.call_func(index, args, res_lt))
             }
             S::Functions(_) => Err(Diagnostic::new(

@@ -9,9 +9,9 @@ use crate::emit::{c_signed, Emit, LlValue};
 use crate::fnbuild::{FnBuilder, OpSinkExt};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, Prebuilt, TypeTable};
+use crate::lower_call::call_shape;
 use crate::rclass::{class_default, field_name};
 use crate::rtype::RTyper;
-use rpy_annotator::call::{bind_args, ArgSource};
 use rpy_annotator::classdef;
 use rpy_annotator::rules_class::{is_exception_class, method_impls};
 use rpy_annotator::{GraphId, SomeValue as S};
@@ -22,34 +22,6 @@ use rpy_syntax::Diagnostic;
 const STR: LowType = LowType::Ptr(TypeTable::STR);
 
 type R = Result<LlValue, Diagnostic>;
-
-/// How a call's arguments sit in the op: positional from `first`, then
-/// keywords.
-struct CallShape {
-    first: usize,
-    npos: usize,
-    kwnames: Vec<String>,
-}
-
-fn call_shape(op: &Op<Flow>) -> CallShape {
-    let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
-        let names = match op.args[1].as_const() {
-            Some(Const::Tuple(t)) => t
-                .iter()
-                .filter_map(|c| c.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        };
-        (2, names)
-    } else {
-        (1, Vec::new())
-    };
-    CallShape {
-        first,
-        npos: op.args.len() - first - kwnames.len(),
-        kwnames,
-    }
-}
 
 impl<'a, 'p> RTyper<'a, 'p> {
     /// Lower `op` if it is a class/instance operation.
@@ -300,36 +272,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
         f: HostId,
         self_arg: Option<(LlValue, S)>,
     ) -> Result<Vec<LlValue>, Diagnostic> {
-        let shape = call_shape(op);
-        let fobj = self.prog.function(f);
-        let extra = self_arg.is_some() as usize;
-        let sources = bind_args(fobj, shape.npos + extra, &shape.kwnames)
-            .map_err(|m| Diagnostic::new(op.span, m))?;
-        let defaults = fobj.defaults.clone();
-        let index = self.func_index(f);
-        let callee = &self.ann.graphs[GraphId::from_u32(index)];
-        let params = callee.graph.params().to_vec();
-        let param_anns: Vec<S> = params.iter().map(|p| callee.bindings[*p].clone()).collect();
-        let mut args = Vec::new();
-        for (to, src) in param_anns.iter().zip(sources) {
-            let v = match src {
-                ArgSource::Positional(0) if extra == 1 => {
-                    let (v, from) = self_arg.clone().unwrap();
-                    self.convert(e, v, &from, to)
-                }
-                ArgSource::Positional(i) => {
-                    self.arg_as(e, op, anns, shape.first + i - extra, to)?
-                }
-                ArgSource::Keyword(k) => {
-                    self.arg_as(e, op, anns, shape.first + shape.npos + k, to)?
-                }
-                ArgSource::Default(d) => self
-                    .const_value(&defaults[d], to)
-                    .map_err(|m| Diagnostic::new(op.span, m))?,
-            };
-            args.push(v);
-        }
-        Ok(args)
+        let callee = GraphId::from_u32(self.func_index(f));
+        self.call_args(e, op, anns, f, callee, self_arg)
     }
 
     fn lower_instantiate(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], c: HostId) -> R {

@@ -6,6 +6,7 @@ use crate::emit::{c_signed, Emit, LlValue};
 use crate::fnbuild::{c_bool, c_int, FnBuilder, OpSink, OpSinkExt};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType};
+use crate::lower_call::{call_shape, CallShape};
 use crate::rlist::{B, I, NONE};
 use crate::rtype::RTyper;
 use rpy_annotator::{GraphId, SomeValue as S};
@@ -45,12 +46,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             F::GetAttr if matches!(a0, S::List { .. }) => self.arg(e, op, anns, 0),
             F::SimpleCall | F::CallKw => match &a0 {
                 S::BuiltinMethod { recv, name } if matches!(**recv, S::List { .. }) => {
-                    let (first, kw) = call_layout(op);
+                    let CallShape { first, kwnames, .. } = call_shape(op);
+                    let kw = kwnames;
                     self.lower_list_method(e, op, anns, (**recv).clone(), name, first, &kw, res)
                 }
                 S::Builtin(b) => {
-                    let (first, kw) = call_layout(op);
-                    let npos = op.args.len() - first - kw.len();
+                    let CallShape {
+                        first,
+                        npos,
+                        kwnames: kw,
+                    } = call_shape(op);
                     let pos_anns = &anns[first..first + npos];
                     match b {
                         Builtin::Min | Builtin::Max
@@ -682,21 +687,5 @@ impl<'a, 'p> RTyper<'a, 'p> {
             f.ret(f.get(acc));
             f.finish()
         })
-    }
-}
-
-/// Index of the first positional argument and the keyword names of a call op.
-fn call_layout(op: &Op<Flow>) -> (usize, Vec<String>) {
-    if op.kind == FlowOp::CallKw {
-        let names = match op.args[1].as_const() {
-            Some(Const::Tuple(t)) => t
-                .iter()
-                .filter_map(|c| c.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        };
-        (2, names)
-    } else {
-        (1, Vec::new())
     }
 }

@@ -6,10 +6,9 @@
 
 use crate::emit::{Emit, LlValue};
 use crate::rtype::RTyper;
-use rpy_annotator::call::{bind_args, ArgSource};
 use rpy_annotator::rules_class::method_impls;
 use rpy_annotator::{GraphId, SomeValue as S};
-use rpy_flow::{Const, Flow, FlowOp, Op};
+use rpy_flow::{Flow, FlowOp, Op};
 use rpy_syntax::Diagnostic;
 
 impl<'a, 'p> RTyper<'a, 'p> {
@@ -49,43 +48,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         target: GraphId,
         me: S,
     ) -> Result<LlValue, Diagnostic> {
-        let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
-            let names = match op.args[1].as_const() {
-                Some(Const::Tuple(t)) => t
-                    .iter()
-                    .filter_map(|c| c.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            (2, names)
-        } else {
-            (1, Vec::new())
-        };
-        let npos = op.args.len() - first - kwnames.len();
-        let callee = &self.ann.graphs[target];
-        let fobj = self.prog.function(callee.func);
-        let sources =
-            bind_args(fobj, npos + 1, &kwnames).map_err(|m| Diagnostic::new(op.span, m))?;
-        let defaults = fobj.defaults.clone();
-        let params: Vec<S> = callee
-            .graph
-            .params()
-            .iter()
-            .map(|p| callee.bindings[*p].clone())
-            .collect();
+        let func = self.ann.graphs[target].func;
         let recv = self.arg(e, op, anns, 0)?;
-        let mut args = Vec::new();
-        for (to, src) in params.iter().zip(sources) {
-            let v = match src {
-                ArgSource::Positional(0) => self.convert(e, recv.clone(), &me, to),
-                ArgSource::Positional(i) => self.arg_as(e, op, anns, first + i - 1, to)?,
-                ArgSource::Keyword(k) => self.arg_as(e, op, anns, first + npos + k, to)?,
-                ArgSource::Default(d) => self
-                    .const_value(&defaults[d], to)
-                    .map_err(|m| Diagnostic::new(op.span, m))?,
-            };
-            args.push(v);
-        }
+        let args = self.call_args(e, op, anns, func, target, Some((recv, me)))?;
         let index = cranelift_entity::EntityRef::index(target) as u32;
         let callee_res = self.ann.return_annotation(target);
         let r = e.call_func(index, args, self.lowtype(&callee_res));

@@ -13,6 +13,7 @@
 use crate::emit::{c_signed, Emit, LlValue};
 use crate::llop::LlOp as O;
 use crate::lltype::{LlConst, LowType, TypeTable};
+use crate::lower_call::{call_shape, CallShape};
 use crate::rstr_helpers::StrKind;
 use crate::rtype::RTyper;
 use rpy_annotator::rules_str::{
@@ -167,19 +168,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
         kind: Kind,
         name: &str,
     ) -> Result<Vec<Option<usize>>, Diagnostic> {
-        let (first, kwnames): (usize, Vec<String>) = if op.kind == FlowOp::CallKw {
-            let names = match op.args[1].as_const() {
-                Some(Const::Tuple(t)) => t
-                    .iter()
-                    .filter_map(|c| c.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            (2, names)
-        } else {
-            (1, Vec::new())
-        };
-        let npos = op.args.len() - first - kwnames.len();
+        let CallShape {
+            first,
+            npos,
+            kwnames,
+        } = call_shape(op);
         let pos: Vec<usize> = (first..first + npos).collect();
         let kw: Vec<(String, usize)> = kwnames
             .into_iter()
