@@ -7,8 +7,10 @@
 //! like gcc's recursive inlining, and the innermost copies' calls stay
 //! calls):
 //! 1. Skip unless the callee has at most `BUDGET` ops, its parameter count
-//!    matches, every exception exit of the call site is a class range, and
-//!    the caller stays under `CALLER_LIMIT` ops.
+//!    matches, it does no bulk copy (`arraycopy`: its work grows with the
+//!    data, so the call is cheap next to it), every exception exit of the
+//!    call site is a class range, and the caller stays under
+//!    `CALLER_LIMIT` ops.
 //! 2. Unless the call ends a block that catches exceptions, split the block
 //!    after the call, so the call is the last op and `exits[0]` continues.
 //! 3. The variables the call block's exits use (besides `r`) are "passed
@@ -91,7 +93,10 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
         return None;
     };
     let callee = cx.graphs.get(*k as usize)?;
-    if op_count(callee) > BUDGET || callee.graph.params().len() + 1 != op.args.len() {
+    if op_count(callee) > BUDGET
+        || callee.graph.params().len() + 1 != op.args.len()
+        || copies_arrays(callee)
+    {
         return None;
     }
     let guarded = i + 1 == bd.ops.len() && catches(bd);
@@ -103,6 +108,17 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
         return None;
     }
     Some(*k as usize)
+}
+
+/// Does the graph move array items in bulk (`arraycopy`: growing a list,
+/// concatenating strings)? Such a callee does work proportional to the
+/// data, so a call costs little next to it, and keeping it out of line
+/// keeps a caller's loop small (its registers go to the loop's values).
+fn copies_arrays(g: &LlGraph) -> bool {
+    g.graph
+        .reachable_blocks()
+        .iter()
+        .any(|&b| g.graph.blocks[b].ops.iter().any(|op| op.kind == LlOp::ArrayCopy))
 }
 
 /// Inline the call at op `i` of block `b`; returns the block holding the
