@@ -209,7 +209,12 @@ impl<'p> Annotator<'p> {
         while crate::rules_exc::finish_args(self) {
             self.run();
         }
-        self.check_attrs();
+        // After an error the blocks behind it were never annotated, so an
+        // attribute they assign would look "never assigned": check only a
+        // program that annotated cleanly.
+        if self.errors.is_empty() {
+            self.check_attrs();
+        }
         if !self.errors.is_empty() {
             return Err(dedup_errors(std::mem::take(&mut self.errors)));
         }

@@ -19,13 +19,16 @@ pub mod list_report;
 pub mod model;
 pub mod prebuilt_list;
 pub mod rules;
+pub mod rules_bytes;
 pub mod rules_class;
 pub mod rules_dict;
+pub mod rules_dunder_str;
 pub mod rules_exc;
 pub mod rules_isinstance;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;
+pub mod rules_tuple_index;
 pub mod rules_super;
 pub mod specialize;
 

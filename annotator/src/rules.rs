@@ -216,7 +216,11 @@ pub(crate) fn stringable(cx: &OpCx, a: &S) -> Result<(), Diagnostic> {
         S::Instance {
             class,
             nullable: false,
-        } if crate::rules_class::is_exception_class(cx.ann.prog, *class) => Ok(()),
+        } => crate::rules_dunder_str::instance_to_str(
+            cx,
+            *class,
+            crate::rules_class::is_exception_class(cx.ann.prog, *class),
+        ),
         other => Err(unsupported(cx, "conversion to str", &[other.clone()])),
     }
 }
@@ -257,10 +261,7 @@ fn getitem(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
                     .filter(|_| idx >= 0)
                     .ok_or_else(|| Diagnostic::new(cx.span, "tuple index out of range"))
             }
-            None => Err(Diagnostic::new(
-                cx.span,
-                "tuples can only be indexed by a constant",
-            )),
+            None => crate::rules_tuple_index::getitem_var(cx, items, &args[1]),
         },
         _ => Err(unsupported(cx, "indexing", args)),
     }
@@ -448,6 +449,7 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
                 )),
             }
         }
+        B::BytesFn => crate::rules_bytes::bytes_ctor(cx, pos, kw),
         B::Chr => {
             arity(cx, name, pos, kw, 1, 1)?;
             if is_intlike(&pos[0]) {

@@ -132,7 +132,21 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
     if !args.iter().any(|a| matches!(a, S::Unsigned)) {
         return None;
     }
+    if stores_unsigned(k, args) {
+        return None;
+    }
     Some(unsigned_op(cx, k, args))
+}
+
+/// An r_uint stored as an attribute, a list item (not an index or key),
+/// or a tuple item is an ordinary value: the generic rules (and the
+/// rtyper's generic lowering, `lower_rlib.rs`) handle the op.
+pub fn stores_unsigned(k: FlowOp, args: &[S]) -> bool {
+    match k {
+        FlowOp::SetAttr | FlowOp::NewList | FlowOp::NewTuple => true,
+        FlowOp::SetItem => !matches!(args.get(1), Some(S::Unsigned)),
+        _ => false,
+    }
 }
 
 /// A call reaching a `@not_rpython` function (translation-time only).

@@ -585,6 +585,10 @@ fn percent(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         ));
     }
     for (spec, item) in pf.specs.iter().zip(&items) {
+        if matches!(spec.conv, 's' | 'r') && matches!(item, S::Instance { .. }) {
+            // Says why (no text, or a __str__ RPython would not call).
+            crate::rules::stringable(cx, item)?;
+        }
         let ok = match spec.conv {
             // `%s`/`%r` convert like `str()`/`repr()`: containers and exceptions too.
             's' | 'r' => crate::rules::stringable(cx, item).is_ok(),
@@ -634,6 +638,13 @@ fn format(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
                 other.describe()
             ),
         )),
+        other @ S::Instance { .. } => {
+            crate::rules::stringable(cx, other)?;
+            Err(Diagnostic::new(
+                cx.span,
+                format!("format() of {} is not supported", other.describe()),
+            ))
+        }
         other => Err(Diagnostic::new(
             cx.span,
             format!("format() of {} is not supported", other.describe()),

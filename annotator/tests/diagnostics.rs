@@ -53,3 +53,33 @@ def entry_point(argv):
         "error 8:15: type conflict: attribute AppError.args is tuple[str, int] here but tuple[str] elsewhere; RPython needs one type per attribute\n"
     );
 }
+
+/// An error stops the flow behind it, so the attribute that code assigns
+/// must not be reported as "never assigned" as well.
+#[test]
+fn an_error_does_not_make_later_attributes_look_unassigned() {
+    let src = "class VMError(Exception):
+    def __init__(self, msg):
+        self.msg = msg
+
+class Stats(object):
+    calls = 0
+
+def run(n):
+    Stats.calls += 1
+    if n > 3:
+        raise VMError(\"too deep\")
+    return n
+
+def entry_point(argv):
+    try:
+        run(len(argv))
+    except VMError as e:
+        print(e.msg)
+    return 0
+";
+    assert_eq!(
+        annotate("cascade", src),
+        "error 9:5: cannot set attribute 'calls' of a class\n"
+    );
+}

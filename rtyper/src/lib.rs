@@ -27,6 +27,7 @@ pub mod lower_rlib;
 pub mod lower_spec;
 pub mod lower_str;
 pub mod lower_super;
+pub mod rbytes;
 pub mod rclass;
 pub mod rdict;
 pub mod repr;
@@ -35,6 +36,7 @@ pub mod rlist_prebuilt;
 pub mod rstr;
 pub mod rstr_helpers;
 pub mod rtuple;
+pub mod rtuple_index;
 pub mod rtype;
 
 pub use llop::LlOp;

@@ -461,6 +461,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
         res: &S,
     ) -> Result<LlValue, Diagnostic> {
         match &anns[0] {
+            S::Tuple(_) if op.args[1].as_const().and_then(Const::as_int).is_none() => {
+                let t = self.arg(e, op, anns, 0)?;
+                let i = self.arg_as(e, op, anns, 1, &S::Int)?;
+                let h = self.helper_tuple_getitem_checked(&anns[0], res);
+                let lt = self.lowtype(res);
+                Ok(e.call_func(h, vec![t, i], lt))
+            }
             S::Tuple(_) => {
                 let i = op.args[1]
                     .as_const()
@@ -746,6 +753,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let data = self.arg(e, op, anns, first + 1)?;
                 Ok(e.call_extern("rpy_os_write", vec![fd, data], LowType::Signed))
             }
+            B::BytesFn => self.lower_bytes_ctor(e, op, anns, first, npos),
             B::Chr => {
                 let x = self.arg_as(e, op, anns, first, &S::Int)?;
                 let f = self.helper_chr();

@@ -54,7 +54,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             _ => {}
         }
-        if !anns.iter().any(|a| matches!(a, S::Unsigned)) {
+        if !anns.iter().any(|a| matches!(a, S::Unsigned))
+            || rpy_annotator::rules_rlib::stores_unsigned(op.kind, anns)
+        {
             return None;
         }
         Some(self.lower_unsigned(e, op, anns, res))

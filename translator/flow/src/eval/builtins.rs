@@ -555,7 +555,10 @@ impl Evaluator<'_> {
                 self.arity(b, &args, 0, 1, span)?;
                 match args.first() {
                     None => Const::Bytes(Vec::new().into()),
-                    Some(Const::Int(n)) => Const::Bytes(vec![0u8; (*n).max(0) as usize].into()),
+                    Some(Const::Int(n)) if *n < 0 => {
+                        return Err(self.exc_msg("ValueError", "negative count", span))
+                    }
+                    Some(Const::Int(n)) => Const::Bytes(vec![0u8; *n as usize].into()),
                     Some(Const::Bytes(x)) => Const::Bytes(x.clone()),
                     Some(a) => {
                         let mut out = Vec::new();

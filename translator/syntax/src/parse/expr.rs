@@ -202,6 +202,20 @@ fn lower_int(cx: &mut Lower, node: Node, negated: bool) -> Expr {
             ExprKind::Int(if negated { -(v as i64) } else { v as i64 }),
         ),
         Ok(v) if negated && v == 1u128 << 63 => mk(cx, node, ExprKind::Int(i64::MIN)),
+        Ok(v)
+            if !negated
+                && v <= u64::MAX as u128
+                && node.parent().map(|p| p.kind()) != Some("unary_operator") =>
+        {
+            refuse(
+                cx,
+                node,
+                &format!(
+                    "{} (an unsigned word is written r_uint(<literal>))",
+                    subset::INT_RANGE
+                ),
+            )
+        }
         Ok(_) => refuse(cx, node, subset::INT_RANGE),
         Err(msg) => refuse(cx, node, &msg),
     }
@@ -389,6 +403,17 @@ fn lower_call(cx: &mut Lower, node: Node) -> Expr {
     if arglist.kind() == "generator_expression" {
         return refuse(cx, arglist, subset::GENEXP);
     }
+    if let Some(e) = r_uint_literal(cx, &func, arglist) {
+        return mk(
+            cx,
+            node,
+            ExprKind::Call {
+                func: boxed(func),
+                args: vec![e],
+                keywords: Vec::new(),
+            },
+        );
+    }
     let (args, keywords) = lower_arguments(cx, arglist);
     mk(
         cx,
@@ -399,6 +424,28 @@ fn lower_call(cx: &mut Lower, node: Node) -> Expr {
             keywords,
         },
     )
+}
+
+/// `r_uint(<literal>)` with a literal in `2**63 .. 2**64` (hash constants
+/// such as FNV's offset basis): the literal becomes the int with the same
+/// 64 bits, which `r_uint` turns back into the intended unsigned word, so
+/// neither the AST nor the evaluator needs integers wider than a word.
+fn r_uint_literal(cx: &mut Lower, func: &Expr, arglist: Node) -> Option<Expr> {
+    let named = match &func.kind {
+        ExprKind::Name(n) => n == "r_uint",
+        ExprKind::Attribute { attr, .. } => attr == "r_uint",
+        _ => false,
+    };
+    let args = named_children(arglist);
+    if !named || args.len() != 1 || args[0].kind() != "integer" {
+        return None;
+    }
+    match literal::parse_int(cx.text_of(args[0]), cx.dialect) {
+        Ok(v) if v > i64::MAX as u128 && v <= u64::MAX as u128 => {
+            Some(mk(cx, args[0], ExprKind::Int(v as u64 as i64)))
+        }
+        _ => None,
+    }
 }
 
 /// The positional and keyword arguments of an `argument_list`.
