@@ -95,7 +95,7 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
     let callee = cx.graphs.get(*k as usize)?;
     if op_count(callee) > BUDGET
         || callee.graph.params().len() + 1 != op.args.len()
-        || copies_arrays(callee)
+        || copies_arrays(cx, callee, 1)
     {
         return None;
     }
@@ -111,14 +111,25 @@ fn inlinable(lg: &LlGraph, cx: &Ctx, b: Block, i: usize) -> Option<usize> {
 }
 
 /// Does the graph move array items in bulk (`arraycopy`: growing a list,
-/// concatenating strings)? Such a callee does work proportional to the
+/// concatenating strings), itself or through a call? Such a callee does work proportional to the
 /// data, so a call costs little next to it, and keeping it out of line
 /// keeps a caller's loop small (its registers go to the loop's values).
-fn copies_arrays(g: &LlGraph) -> bool {
-    g.graph
-        .reachable_blocks()
-        .iter()
-        .any(|&b| g.graph.blocks[b].ops.iter().any(|op| op.kind == LlOp::ArrayCopy))
+/// Looks `depth` calls deep: list growth calls a copy helper, and is then
+/// kept out of line, while `append` (which calls the growth) is inlined.
+fn copies_arrays(cx: &Ctx, g: &LlGraph, depth: usize) -> bool {
+    g.graph.reachable_blocks().iter().any(|&b| {
+        g.graph.blocks[b].ops.iter().any(|op| match op.kind {
+            LlOp::ArrayCopy => true,
+            LlOp::DirectCall if depth > 0 => match op.args.first() {
+                Some(Value::Const(LlConst::Func(k))) => cx
+                    .graphs
+                    .get(*k as usize)
+                    .is_some_and(|c| copies_arrays(cx, c, depth - 1)),
+                _ => false,
+            },
+            _ => false,
+        })
+    })
 }
 
 /// Inline the call at op `i` of block `b`; returns the block holding the
