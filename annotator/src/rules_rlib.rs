@@ -83,7 +83,7 @@ pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
     use FlowOp as F;
     let k = op.kind;
     match k {
-        F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => {
+        F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf | F::LShiftOvf => {
             return Some(if args.iter().all(is_intlike) {
                 Ok(S::Int)
             } else {

@@ -29,6 +29,7 @@ pub mod lower_str;
 pub mod lower_super;
 pub mod rbytes;
 pub mod rclass;
+pub mod rint_ovf;
 pub mod rdict;
 pub mod repr;
 pub mod rlist;

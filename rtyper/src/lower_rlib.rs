@@ -37,7 +37,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     pub fn lower_rlib(&mut self, e: &mut Emit, op: &Op<Flow>, anns: &[S], res: &S) -> Option<R> {
         use FlowOp as F;
         match op.kind {
-            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => {
+            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf | F::LShiftOvf => {
                 return Some(self.lower_ovf(e, op, anns))
             }
             F::SimpleCall | F::CallKw => {
@@ -66,6 +66,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let mut a = Vec::new();
         for i in 0..op.args.len() {
             a.push(self.rl_arg(e, op, anns, i, &S::Int)?);
+        }
+        if op.kind == FlowOp::LShiftOvf {
+            let h = self.helper_int_lshift_ovf();
+            return Ok(e.call_func(h, a, LowType::Signed));
         }
         let k = match op.kind {
             FlowOp::AddOvf => O::IntAddOvf,

@@ -607,7 +607,9 @@ impl<'p> Evaluator<'p> {
             F::InplaceOr => self.binop(F::Or, &a[0], &a[1], true, span)?,
             F::InplaceXor => self.binop(F::Xor, &a[0], &a[1], true, span)?,
             F::Neg | F::Pos | F::Invert => self.unop(kind, &a[0], span)?,
-            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf => self.ovf_op(kind, &a, span)?,
+            F::AddOvf | F::SubOvf | F::MulOvf | F::NegOvf | F::LShiftOvf => {
+                self.ovf_op(kind, &a, span)?
+            }
             F::Bool => Const::Bool(self.truth(&a[0], span)?),
             F::Not => Const::Bool(!self.truth(&a[0], span)?),
             F::Lt | F::Le | F::Gt | F::Ge | F::Eq | F::Ne => {

@@ -77,6 +77,8 @@ flow_ops! {
     MulOvf "mul_ovf" [canraise];
     /// `ovfcheck(-a)`.
     NegOvf "neg_ovf" [canraise];
+    /// `ovfcheck(a << b)`: also ValueError for a negative count.
+    LShiftOvf "lshift_ovf" [canraise];
     // Unary: (a) -> result.
     Neg "neg" [pure, canraise];
     Pos "pos" [pure];

@@ -33,10 +33,11 @@ impl Builder<'_> {
                     BinOp::Add => FlowOp::AddOvf,
                     BinOp::Sub => FlowOp::SubOvf,
                     BinOp::Mul => FlowOp::MulOvf,
+                    BinOp::LShift => FlowOp::LShiftOvf,
                     other => {
                         return Err(Diagnostic::new(
                             arg.span,
-                            format!("ovfcheck() supports `+`, `-`, `*` and unary `-`, found `{}`", other.symbol()),
+                            format!("ovfcheck() supports `+`, `-`, `*`, `<<` and unary `-`, found `{}`", other.symbol()),
                         ))
                     }
                 };
@@ -50,7 +51,7 @@ impl Builder<'_> {
             }
             _ => Err(Diagnostic::new(
                 arg.span,
-                "ovfcheck() expects an arithmetic expression as its argument (`a + b`, `a - b`, `a * b` or `-a`), found another expression",
+                "ovfcheck() expects an arithmetic expression as its argument (`a + b`, `a - b`, `a * b`, `a << b` or `-a`), found another expression",
             )),
         }
     }

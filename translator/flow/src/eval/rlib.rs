@@ -156,6 +156,13 @@ impl Evaluator<'_> {
             ));
         };
         let r = match op {
+            FlowOp::LShiftOvf if x[1] < 0 => {
+                return Err(self.exc_msg("ValueError", "negative shift count", span))
+            }
+            FlowOp::LShiftOvf if x[0] == 0 => Some(0),
+            FlowOp::LShiftOvf => (x[1] < 64)
+                .then(|| x[0] << x[1])
+                .filter(|r| r >> x[1] == x[0]),
             FlowOp::AddOvf => x[0].checked_add(x[1]),
             FlowOp::SubOvf => x[0].checked_sub(x[1]),
             FlowOp::MulOvf => x[0].checked_mul(x[1]),
