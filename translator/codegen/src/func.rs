@@ -60,8 +60,9 @@ pub(crate) struct FnCx<'a, 'f> {
     propagate: Option<ir::Block>,
     /// Where a raising op branches when the exception state is set.
     handler: Handler,
-    /// This frame's shadow-stack slots (read at entry; see `gcops`).
-    pub(crate) ss_base: Option<Value>,
+    /// This frame's shadow-stack base: read at entry and kept in a stack
+    /// slot, not a register (see `gcops`).
+    pub(crate) ss_base: Option<ir::StackSlot>,
     /// Check the stack depth at entry (`stackcheck`).
     stack_check: bool,
 }
@@ -209,7 +210,14 @@ impl<'a, 'f> FnCx<'a, 'f> {
             .map(|&v| BlockArg::Value(v))
             .collect();
         if crate::gcops::uses_shadow_stack(g) {
-            self.ss_base = Some(self.load_shadowstack_base()?);
+            let base = self.load_shadowstack_base()?;
+            let slot = self.b.create_sized_stack_slot(ir::StackSlotData::new(
+                ir::StackSlotKind::ExplicitSlot,
+                8,
+                3,
+            ));
+            self.b.ins().stack_store(ct::I64, base, slot, 0);
+            self.ss_base = Some(slot);
         }
         if self.stack_check {
             self.stack_depth_check()?;

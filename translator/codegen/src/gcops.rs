@@ -5,8 +5,9 @@
 //!   the cold slow path (when the size does not fit, including huge or
 //!   negative sizes compared unsigned);
 //! * `gc_push_roots(v..)`: stores into this frame's shadow-stack slots,
-//!   which start at the shadow-stack top read at function entry, then sets
-//!   the top past them; `gc_reload_root(k)` loads slot k back;
+//!   which start at the shadow-stack top read at function entry (kept in a
+//!   machine stack slot, loaded where needed), then sets the top past
+//!   them; `gc_reload_root(k)` loads slot k back;
 //! * `gc_safepoint`: calls `rpy_gc_safepoint` when `rpy_gc_pending` is set;
 //! * `gc_write_barrier(obj)`: calls `rpy_gc_remember(obj)` when the header
 //!   has `GCFLAG_TRACK_YOUNG`; `gc_write_barrier_item(arr, i)` tests the
@@ -56,7 +57,8 @@ impl FnCx<'_, '_> {
         let addr = self.runtime_data_addr(STACK_LIMIT_SYMBOL)?;
         let limit = self.b.ins().load(ct::I64, MemFlagsData::trusted(), addr, 0);
         let mut over = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
-        if let Some(base) = self.ss_base {
+        if self.ss_base.is_some() {
+            let base = self.ss_base()?;
             let addr = self.runtime_data_addr(SHADOWSTACK_LIMIT_SYMBOL)?;
             let ss_limit = self.b.ins().load(ct::I64, MemFlagsData::trusted(), addr, 0);
             let ss_over = self
@@ -77,10 +79,14 @@ impl FnCx<'_, '_> {
         Ok(())
     }
 
-    fn ss_base(&self) -> Result<Value, String> {
-        self.ss_base.ok_or_else(|| {
+    /// This frame's shadow-stack base, loaded from its stack slot where it
+    /// is needed: a register kept across the whole function for it would
+    /// be taken from the loops' values.
+    fn ss_base(&mut self) -> Result<Value, String> {
+        let slot = self.ss_base.ok_or_else(|| {
             "shadow-stack op in a graph whose entry did not read the top".to_string()
-        })
+        })?;
+        Ok(self.b.ins().stack_load(ct::I64, ct::I64, slot, 0))
     }
 
     pub(crate) fn gc_op(&mut self, op: &Op<Ll>) -> Result<Option<Value>, String> {
