@@ -221,23 +221,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let lt = self.lowtype(ann);
         let key = format!("repr_of_{repr}_{ann:?}");
         if ann.can_be_none() && lt.is_gc_ptr() {
-            let nonnull = match ann {
-                S::Str { .. } => S::Str { nullable: false },
-                S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List {
-                    def: *def,
-                    nullable: false,
-                },
-                S::Dict { def, .. } => S::Dict {
-                    def: *def,
-                    nullable: false,
-                },
-                S::Instance { class, .. } => S::Instance {
-                    class: *class,
-                    nullable: false,
-                },
-                other => other.clone(),
-            };
+            let nonnull = crate::rlist::non_nullable(ann);
             return self.add_helper(key, |rt| {
                 let inner = rt.helper_repr_of(&nonnull, repr);
                 let none = rt.str_const("None");
@@ -499,12 +483,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let n = f.emit(O::GetArrayLen, vec![idx.clone()], I);
             let mask = f.int(O::IntSub, n, c_int(1));
             let h = f.get(p[2]);
-            let i0 = f.int(O::IntAnd, h.clone(), mask.clone());
-            let p0 = f.int(O::IntAnd, h, c_int(i64::MAX));
             let idx = f.local(dl.sarr(), idx);
             let mask = f.local(I, mask);
-            let i = f.local(I, i0);
-            let perturb = f.local(I, p0);
+            let probe = Probe::start(&mut f, h, mask);
+            let i = probe.i;
             f.while_(
                 |_| c_bool(true),
                 |f| {
@@ -541,16 +523,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                             });
                         });
                     });
-                    let pv = f.get(perturb);
-                    let p2 = f.int(O::IntFloorDiv, pv, c_int(32));
-                    let iv = f.get(i);
-                    let i5 = f.int(O::IntMul, iv, c_int(5));
-                    let s1 = f.int(O::IntAdd, i5, p2.clone());
-                    let s2 = f.int(O::IntAdd, s1, c_int(1));
-                    let m = f.get(mask);
-                    let i2 = f.int(O::IntAnd, s2, m);
-                    f.set(perturb, p2);
-                    f.set(i, i2);
+                    probe.advance(f);
                 },
             );
             f.ret(c_int(-1));
@@ -627,29 +600,15 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         f.emit(O::SetArrayItem, vec![vsv, jv.clone(), val], LowType::Void);
                         f.emit(O::SetArrayItem, vec![hsv, jv, h.clone()], LowType::Void);
                         // Find a free slot (keys are distinct: no compare).
-                        let m = f.get(mask);
-                        let slot0 = f.int(O::IntAnd, h.clone(), m);
-                        let pert0 = f.int(O::IntAnd, h, c_int(i64::MAX));
-                        let slot = f.local(I, slot0);
-                        let pert = f.local(I, pert0);
+                        let probe = Probe::start(f, h, mask);
+                        let slot = probe.i;
                         f.while_(
                             |f| {
                                 let (ia, sv) = (f.get(idx), f.get(slot));
                                 let ix = f.emit(O::GetArrayItem, vec![ia, sv], I);
                                 f.cmp(O::IntNe, ix, c_int(0))
                             },
-                            |f| {
-                                let pv = f.get(pert);
-                                let p2 = f.int(O::IntFloorDiv, pv, c_int(32));
-                                let sv = f.get(slot);
-                                let s5 = f.int(O::IntMul, sv, c_int(5));
-                                let a = f.int(O::IntAdd, s5, p2.clone());
-                                let a1 = f.int(O::IntAdd, a, c_int(1));
-                                let m = f.get(mask);
-                                let s2 = f.int(O::IntAnd, a1, m);
-                                f.set(pert, p2);
-                                f.set(slot, s2);
-                            },
+                            |f| probe.advance(f),
                         );
                         let jv = f.get(j);
                         let j1 = f.int(O::IntAdd, jv, c_int(1));
@@ -699,6 +658,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let h = f.local(I, h);
         let s = f.local(I, s);
         (h, s)
+    }
+
+    /// Returns `default` (when given) or raises KeyError(key) unless the
+    /// lookup found slot `s`.
+    fn on_missing(&mut self, f: &mut FnBuilder, k: &S, s: Slot, key: Slot, default: Option<Slot>) {
+        let sv = f.get(s);
+        let missing = f.cmp(O::IntLt, sv, c_int(0));
+        f.if_(missing, |f| match default {
+            Some(d) => {
+                let dv = f.get(d);
+                f.ret(dv);
+            }
+            None => self.raise_key_error(f, k, key),
+        });
     }
 
     /// Entry index of the found slot `s`.
@@ -799,16 +772,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 dl.vst,
             );
             let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
-            let sv = f.get(s);
-            let missing = f.cmp(O::IntLt, sv, c_int(0));
-            f.if_(missing, |f| {
-                if with_default {
-                    let dv = f.get(p[2]);
-                    f.ret(dv);
-                } else {
-                    rt.raise_key_error(f, &k, p[1]);
-                }
-            });
+            rt.on_missing(&mut f, &k, s, p[1], with_default.then(|| p[2]));
             let e = Self::entry_of(&mut f, dl, p[0], s);
             let dv = f.get(p[0]);
             let vs = f.getfield(dv, "values", dl.varr());
@@ -865,16 +829,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 };
                 let (mut f, p) = FnBuilder::new(name, &params, result);
                 let (_, s) = rt.dict_find(&mut f, dl, &k, p[0], p[1]);
-                let sv = f.get(s);
-                let missing = f.cmp(O::IntLt, sv, c_int(0));
-                f.if_(missing, |f| {
-                    if with_default {
-                        let dv = f.get(p[2]);
-                        f.ret(dv);
-                    } else {
-                        rt.raise_key_error(f, &k, p[1]);
-                    }
-                });
+                rt.on_missing(&mut f, &k, s, p[1], with_default.then(|| p[2]));
                 let e = Self::entry_of(&mut f, dl, p[0], s);
                 let dv = f.get(p[0]);
                 let vs = f.getfield(dv.clone(), "values", dl.varr());
@@ -1230,6 +1185,41 @@ impl<'a, 'p> RTyper<'a, 'p> {
 }
 
 /// `h == -1 ? -2 : h` without a branch.
+/// An open-addressing probe (CPython's order: `i = (5*i + perturb + 1) &
+/// mask`, then `perturb >>= 5`) kept in slots: the one probe sequence of
+/// lookup and reindex.
+struct Probe {
+    i: Slot,
+    perturb: Slot,
+    mask: Slot,
+}
+
+impl Probe {
+    fn start(f: &mut FnBuilder, h: LlValue, mask: Slot) -> Probe {
+        let m = f.get(mask);
+        let i0 = f.int(O::IntAnd, h.clone(), m);
+        let p0 = f.int(O::IntAnd, h, c_int(i64::MAX));
+        Probe {
+            i: f.local(I, i0),
+            perturb: f.local(I, p0),
+            mask,
+        }
+    }
+
+    fn advance(&self, f: &mut FnBuilder) {
+        let pv = f.get(self.perturb);
+        let p2 = f.int(O::IntFloorDiv, pv, c_int(32));
+        let iv = f.get(self.i);
+        let i5 = f.int(O::IntMul, iv, c_int(5));
+        let s1 = f.int(O::IntAdd, i5, p2.clone());
+        let s2 = f.int(O::IntAdd, s1, c_int(1));
+        let m = f.get(self.mask);
+        let i2 = f.int(O::IntAnd, s2, m);
+        f.set(self.perturb, p2);
+        f.set(self.i, i2);
+    }
+}
+
 fn not_minus_one(f: &mut FnBuilder, h: LlValue) -> LlValue {
     let is = f.cmp(O::IntEq, h.clone(), c_int(-1));
     let one = f.emit(O::CastBoolToInt, vec![is], I);

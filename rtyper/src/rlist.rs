@@ -45,6 +45,38 @@ impl ListT {
 }
 
 /// `cond ? a : b` on Signed values, without control flow.
+/// List item access shared by every `OpSink`.
+pub trait ListOps: OpSink {
+    /// `l.items[k]` of a list of type `lt` (no bounds check).
+    fn list_item(&mut self, lt: ListT, l: LlValue, k: LlValue) -> LlValue {
+        let items = self.getfield(l, "items", lt.arr_lt());
+        self.emit(O::GetArrayItem, vec![items, k], lt.item)
+    }
+}
+
+impl<T: OpSink + ?Sized> ListOps for T {}
+
+/// `ann` without None: what a nullable pointer holds once tested non-null.
+pub fn non_nullable(ann: &S) -> S {
+    match ann {
+        S::Str { .. } => S::Str { nullable: false },
+        S::Bytes { .. } => S::Bytes { nullable: false },
+        S::List { def, .. } => S::List {
+            def: *def,
+            nullable: false,
+        },
+        S::Dict { def, .. } => S::Dict {
+            def: *def,
+            nullable: false,
+        },
+        S::Instance { class, .. } => S::Instance {
+            class: *class,
+            nullable: false,
+        },
+        other => other.clone(),
+    }
+}
+
 pub fn select(f: &mut dyn OpSink, cond: LlValue, a: LlValue, b: LlValue) -> LlValue {
     let c = f.emit(O::CastBoolToInt, vec![cond], I);
     let d = f.int(O::IntSub, a, b.clone());
@@ -748,15 +780,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let key = format!("nullable_eq_{}", self.ann_key(ann));
         let ann = ann.clone();
         self.add_helper(key, |rt| {
-            let inner = match &ann {
-                S::Str { .. } => S::Str { nullable: false },
-                S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List {
-                    def: *def,
-                    nullable: false,
-                },
-                other => other.clone(),
-            };
+            let inner = non_nullable(&ann);
             let t = rt.lowtype(&ann);
             let (mut f, p) = FnBuilder::new("ll_nullable_eq", &[t, t], B);
             let an = f.emit(O::PtrIsNull, vec![f.get(p[0])], B);
@@ -794,18 +818,55 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let nb = f.getfield(f.get(b), "length", I);
             let differ = f.cmp(O::IntNe, f.get(na), nb);
             f.if_(differ, |f| f.ret(c_bool(false)));
-            f.for_range(c_int(0), na, |f, k| {
-                let ai = f.getfield(f.get(a), "items", lt.arr_lt());
-                let x = f.op(O::GetArrayItem, vec![ai, f.get(k)], lt.item);
-                let bi = f.getfield(f.get(b), "items", lt.arr_lt());
-                let y = f.op(O::GetArrayItem, vec![bi, f.get(k)], lt.item);
-                let eq = rt.emit_eq(f, x, y, &item);
-                let ne = f.op(O::BoolNot, vec![eq], B);
-                f.if_(ne, |f| f.ret(c_bool(false)));
-            });
+            rt.list_first_difference(&mut f, lt, &item, a, b, na, false);
             f.ret(c_bool(true));
             f.finish()
         })
+    }
+
+    /// The item loop of list `==` and `<`: for `k` in `0..n`, compares
+    /// `a[k]` with `b[k]`; at the first pair that differs, returns
+    /// `a[k] < b[k]` when `less`, else `false`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn list_first_difference(
+        &mut self,
+        f: &mut FnBuilder,
+        lt: ListT,
+        item: &S,
+        a: Slot,
+        b: Slot,
+        n: Slot,
+        less: bool,
+    ) {
+        f.for_range(c_int(0), n, |f, k| {
+            let x = f.list_item(lt, f.get(a), f.get(k));
+            let y = f.list_item(lt, f.get(b), f.get(k));
+            self.differ_at(f, item, less, (x, y))
+        });
+    }
+
+    /// One compare of a sequence `==`/`<` item loop on the pair `(x, y)`:
+    /// when they differ, returns `x < y` when `less`, else `false`.
+    pub(crate) fn differ_at(
+        &mut self,
+        f: &mut FnBuilder,
+        item: &S,
+        less: bool,
+        (x, y): (LlValue, LlValue),
+    ) {
+        let eq = self.emit_eq(f, x.clone(), y.clone(), item);
+        let ne = f.op(O::BoolNot, vec![eq], B);
+        if !less {
+            f.if_(ne, |f| f.ret(c_bool(false)));
+            return;
+        }
+        let t = self.lowtype(item);
+        let (xs, ys) = (f.local(t, x), f.local(t, y));
+        f.if_(ne, |f| {
+            let (x, y) = (f.get(xs), f.get(ys));
+            let r = self.emit_lt(f, x, y, item);
+            f.ret(r);
+        });
     }
 
     /// `a < b` for two values of an orderable annotation.
@@ -853,8 +914,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let n = f.getfield(f.get(l), "length", I);
                 let inside = f.cmp(O::IntLt, f.get(k), n);
                 f.if_(inside, |f| {
-                    let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                    let y = f.op(O::GetArrayItem, vec![items, f.get(k)], lt.item);
+                    let y = f.list_item(lt, f.get(l), f.get(k));
                     let g9 = f.get(x);
                     let eq = rt.emit_eq(f, y, g9, &item);
                     f.if_(eq, |f| f.ret(f.get(k)));
@@ -877,8 +937,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let n = f.local(I, n);
             let c = f.local(I, c_int(0));
             f.for_range(c_int(0), n, |f, k| {
-                let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                let y = f.op(O::GetArrayItem, vec![items, f.get(k)], lt.item);
+                let y = f.list_item(lt, f.get(l), f.get(k));
                 let g10 = f.get(x);
                 let eq = rt.emit_eq(f, y, g10, &item);
                 let ei = f.emit(O::CastBoolToInt, vec![eq], I);
@@ -1065,12 +1124,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let t = rt.exc_type("ValueError");
             let m = rt.str_const(&format!("{name}() arg is an empty sequence"));
             f.if_(empty, |f| f.raise(t, m));
-            let items = f.getfield(f.get(l), "items", lt.arr_lt());
-            let first = f.op(O::GetArrayItem, vec![items, c_int(0)], lt.item);
+            let first = f.list_item(lt, f.get(l), c_int(0));
             let best = f.local(lt.item, first);
             f.for_range(c_int(1), n, |f, k| {
-                let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                let x = f.op(O::GetArrayItem, vec![items, f.get(k)], lt.item);
+                let x = f.list_item(lt, f.get(l), f.get(k));
                 let g12 = f.get(best);
                 let better = if is_max {
                     rt.emit_lt(f, g12, x.clone(), &item)

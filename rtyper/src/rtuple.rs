@@ -8,10 +8,10 @@
 //! lanes), so equal tuples hash equally.
 
 use crate::emit::LlValue;
-use crate::fnbuild::{c_bool, c_int, FnBuilder, OpSink, OpSinkExt};
+use crate::fnbuild::{c_bool, c_int, FnBuilder, OpSink, OpSinkExt, Slot};
 use crate::llop::LlOp as O;
 use crate::lltype::{LowType, TypeTable};
-use crate::rlist::{B, I, STR};
+use crate::rlist::{non_nullable, ListOps, B, I, STR};
 use crate::rtype::RTyper;
 use rpy_annotator::SomeValue as S;
 
@@ -35,6 +35,21 @@ pub fn join_anns(items: &[S]) -> Option<S> {
         };
     }
     Some(u)
+}
+
+/// Field `i` (annotation `it`) of the tuples in slots `a` and `b`.
+fn tuple_pair(
+    rt: &mut RTyper,
+    f: &mut FnBuilder,
+    a: Slot,
+    b: Slot,
+    i: usize,
+    it: &S,
+) -> (LlValue, LlValue) {
+    let lt = rt.lowtype(it);
+    let x = f.getfield(f.get(a), &format!("f{i}"), lt);
+    let y = f.getfield(f.get(b), &format!("f{i}"), lt);
+    (x, y)
 }
 
 impl<'a, 'p> RTyper<'a, 'p> {
@@ -83,12 +98,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let items = Self::tuple_items(&ann);
             let (mut f, p) = FnBuilder::new("ll_tuple_eq", &[t, t], B);
             for (i, it) in items.iter().enumerate() {
-                let lt = rt.lowtype(it);
-                let x = f.getfield(f.get(p[0]), &format!("f{i}"), lt);
-                let y = f.getfield(f.get(p[1]), &format!("f{i}"), lt);
-                let eq = rt.emit_eq(&mut f, x, y, it);
-                let ne = f.op(O::BoolNot, vec![eq], B);
-                f.if_(ne, |f| f.ret(c_bool(false)));
+                let pair = tuple_pair(rt, &mut f, p[0], p[1], i, it);
+                rt.differ_at(&mut f, it, false, pair);
             }
             f.ret(c_bool(true));
             f.finish()
@@ -105,18 +116,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             match &ann {
                 S::Tuple(items) => {
                     for (i, it) in items.iter().enumerate() {
-                        let lt = rt.lowtype(it);
-                        let x = f.getfield(f.get(p[0]), &format!("f{i}"), lt);
-                        let y = f.getfield(f.get(p[1]), &format!("f{i}"), lt);
-                        let eq = rt.emit_eq(&mut f, x.clone(), y.clone(), it);
-                        let ne = f.op(O::BoolNot, vec![eq], B);
-                        let (xs, ys) = (f.local(lt, x), f.local(lt, y));
-                        f.if_(ne, |f| {
-                            let g1 = f.get(xs);
-                            let g2 = f.get(ys);
-                            let r = rt.emit_lt(f, g1, g2, it);
-                            f.ret(r);
-                        });
+                        let pair = tuple_pair(rt, &mut f, p[0], p[1], i, it);
+                        rt.differ_at(&mut f, it, true, pair);
                     }
                     f.ret(c_bool(false));
                 }
@@ -128,21 +129,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     let nb = f.getfield(f.get(b), "length", I);
                     let n = f.int(O::IntMin, na, nb);
                     let n = f.local(I, n);
-                    f.for_range(c_int(0), n, |f, k| {
-                        let ai = f.getfield(f.get(a), "items", lt.arr_lt());
-                        let x = f.op(O::GetArrayItem, vec![ai, f.get(k)], lt.item);
-                        let bi = f.getfield(f.get(b), "items", lt.arr_lt());
-                        let y = f.op(O::GetArrayItem, vec![bi, f.get(k)], lt.item);
-                        let eq = rt.emit_eq(f, x.clone(), y.clone(), &item);
-                        let ne = f.op(O::BoolNot, vec![eq], B);
-                        let (xs, ys) = (f.local(lt.item, x), f.local(lt.item, y));
-                        f.if_(ne, |f| {
-                            let g3 = f.get(xs);
-                            let g4 = f.get(ys);
-                            let r = rt.emit_lt(f, g3, g4, &item);
-                            f.ret(r);
-                        });
-                    });
+                    rt.list_first_difference(&mut f, lt, &item, a, b, n, true);
                     let na = f.getfield(f.get(a), "length", I);
                     let nb = f.getfield(f.get(b), "length", I);
                     let r = f.cmp(O::IntLt, na, nb);
@@ -248,15 +235,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let key = format!("nullable_repr_{}", self.ann_key(ann));
         let ann = ann.clone();
         self.add_helper(key, |rt| {
-            let inner = match &ann {
-                S::Str { .. } => S::Str { nullable: false },
-                S::Bytes { .. } => S::Bytes { nullable: false },
-                S::List { def, .. } => S::List {
-                    def: *def,
-                    nullable: false,
-                },
-                other => other.clone(),
-            };
+            let inner = non_nullable(&ann);
             let t = rt.lowtype(&ann);
             let none = rt.str_const("None");
             let (mut f, p) = FnBuilder::new("ll_nullable_repr", &[t], STR);
@@ -351,8 +330,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let parts = f.local(parts_t.lt(), parts);
             f.for_range(c_int(0), n, |f, k| {
                 // Re-read the length: an item's repr cannot change it, but stay in bounds.
-                let items = f.getfield(f.get(l), "items", lt.arr_lt());
-                let x = f.op(O::GetArrayItem, vec![items, f.get(k)], lt.item);
+                let x = f.list_item(lt, f.get(l), f.get(k));
                 let s = rt.emit_repr(f, x, &item);
                 let pi = f.getfield(f.get(parts), "items", parts_t.arr_lt());
                 f.op(O::SetArrayItem, vec![pi, f.get(k), s], LowType::Void);
