@@ -626,6 +626,21 @@ impl<'p> Annotator<'p> {
                             _ => (self.graphs[g].bindings[*v].clone(), o),
                         }
                     }
+                    // The builder's link for falling off the end of a
+                    // function carries no span: say so, not "the constant".
+                    Value::Const(c @ Const::None)
+                        if assigned.is_none()
+                            && link.target == self.graphs[g].graph.returnblock =>
+                    {
+                        let f = &self.prog.function(self.graphs[g].func).name;
+                        (
+                            self.const_annotation(c),
+                            Origin {
+                                span: last_span,
+                                why: format!("reaching the end of {f}() without a `return` (an implicit `return None`)"),
+                            },
+                        )
+                    }
                     Value::Const(c) => (
                         self.const_annotation(c),
                         Origin {

@@ -83,3 +83,40 @@ def entry_point(argv):
         "error 9:5: cannot set attribute 'calls' of a class\n"
     );
 }
+
+/// A function that returns an int on one path and falls off its end on
+/// another: the note names the implicit `return None`.
+#[test]
+fn falling_off_the_end_is_named_as_an_implicit_return() {
+    let src = "def find(items, x):
+    for i in range(len(items)):
+        if items[i] == x:
+            return i
+
+def entry_point(argv):
+    r = find([1, 2, 3], len(argv))
+    return 0
+";
+    let out = annotate("falloff", src);
+    assert!(
+        out.starts_with(
+            "error 2:9: type conflict: the return value of find() is int here but None elsewhere"
+        ),
+        "{out}"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dir = std::env::temp_dir().join(format!("rpy-diag-falloff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("falloff.py");
+    std::fs::write(&path, src).unwrap();
+    let (mut prog, module) =
+        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
+            .unwrap();
+    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
+    let ds = Annotator::new(&prog).annotate_entry(entry).unwrap_err();
+    let notes: Vec<String> = ds[0].notes.iter().map(|n| n.message.clone()).collect();
+    assert!(
+        notes.iter().any(|n| n == "None comes from reaching the end of find() without a `return` (an implicit `return None`)"),
+        "{notes:?}"
+    );
+}
