@@ -131,12 +131,10 @@ impl GcKind {
 /// safepoint check).
 pub const NOGC_RUNTIME_FUNCS: &[&str] = &[
     "rpy_raise",
-    "rpy_str_eq",
     "rpy_str_cmp",
     "rpy_str_hash",
     "rpy_str_contains",
     "rpy_print_str",
-    "rpy_bytes_eq",
     "rpy_gc_remember",
     "rpy_gc_remember_item",
     "rpy_identity_hash",

@@ -120,13 +120,9 @@ runtime_funcs! {
     "rpy_fatal_exc_args"(Ptr) -> Void;
     // Strings (str = code points, see the layout above).
     "rpy_str_concat"(Ptr, Ptr) -> Ptr;
-    "rpy_str_eq"(Ptr, Ptr) -> Bool;
     // Three-way comparison: negative, zero, positive.
     "rpy_str_cmp"(Ptr, Ptr) -> Int;
     "rpy_str_hash"(Ptr) -> Int;
-    // s[i] as a one-character str; negative i counts from the end; raises
-    // IndexError("string index out of range").
-    "rpy_str_getitem"(Ptr, Int) -> Ptr, raises;
     "rpy_str_mul"(Ptr, Int) -> Ptr;
     "rpy_str_contains"(Ptr, Ptr) -> Bool;
     // Conversions to str, with CPython's exact text.
@@ -176,9 +172,6 @@ runtime_funcs! {
     "rpy_math_pow"(Float, Float) -> Float, raises;
     "rpy_math_floor"(Float) -> Int, raises;
     "rpy_math_ceil"(Float) -> Int, raises;
-    // Bytes.
-    "rpy_bytes_concat"(Ptr, Ptr) -> Ptr;
-    "rpy_bytes_eq"(Ptr, Ptr) -> Bool;
     // Dict key hashes (never -1): CPython's float hash, bytes (cached).
     "rpy_float_hash"(Float) -> Int;
     "rpy_bytes_hash"(Ptr) -> Int;

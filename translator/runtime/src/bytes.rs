@@ -1,4 +1,5 @@
-//! `bytes` objects: `{hdr, hash, length, bytes: [u8]}`: repr, concat, eq.
+//! `bytes` objects: `{hdr, hash, length, bytes: [u8]}`: repr (concat and
+//! equality are helper graphs, rtyper/src/rstr_helpers.rs).
 
 use crate::obj::{self, bytes_data};
 
@@ -39,34 +40,6 @@ pub extern "C" fn rpy_bytes_repr(b: *mut u8) -> *mut u8 {
     obj::new_str(&bytes_repr_text(unsafe { bytes_data(b) }))
 }
 
-/// `b1 + b2`.
-#[no_mangle]
-pub extern "C" fn rpy_bytes_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
-    // SAFETY: generated code passes bytes objects.
-    let (a, b) = unsafe { (bytes_data(a), bytes_data(b)) };
-    match obj::try_alloc_bytes(a.len() + b.len()) {
-        Ok((p, dst)) => {
-            dst[..a.len()].copy_from_slice(a);
-            dst[a.len()..].copy_from_slice(b);
-            p
-        }
-        Err(_) => crate::exc::fatal_memory_error(),
-    }
-}
-
-/// `b1 == b2` (both null counts as equal).
-#[no_mangle]
-pub extern "C" fn rpy_bytes_eq(a: *mut u8, b: *mut u8) -> i8 {
-    if a == b {
-        return 1;
-    }
-    if a.is_null() || b.is_null() {
-        return 0;
-    }
-    // SAFETY: non-null bytes objects.
-    unsafe { (bytes_data(a) == bytes_data(b)) as i8 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,21 +72,9 @@ mod tests {
     }
 
     #[test]
-    fn objects_concat_compare_and_repr() {
-        let a = obj::new_bytes(b"ab");
-        let b = obj::new_bytes(b"\x00c");
-        let ab = rpy_bytes_concat(a, b);
+    fn objects_repr() {
+        let ab = obj::new_bytes(b"ab\x00c");
         let repr = obj::chars_to_string(unsafe { obj::str_chars(rpy_bytes_repr(ab)) });
-        let got = (
-            unsafe { bytes_data(ab) }.to_vec(),
-            rpy_bytes_eq(ab, obj::new_bytes(b"ab\x00c")),
-            rpy_bytes_eq(a, b),
-            rpy_bytes_eq(a, std::ptr::null_mut()),
-            repr,
-        );
-        assert_eq!(
-            got,
-            (b"ab\x00c".to_vec(), 1, 0, 0, "b'ab\\x00c'".to_string())
-        );
+        assert_eq!(repr, "b'ab\\x00c'");
     }
 }

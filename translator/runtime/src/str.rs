@@ -3,10 +3,9 @@
 //! The pure helpers (`repr_text`, `hash_chars`, `find_chars`, ...) work on
 //! code point slices; the `rpy_str_*` functions wrap them for generated
 //! code. Null str pointers (RPython's `None` strings) are accepted by
-//! `rpy_str_eq` and `rpy_str_cmp` (null sorts first); every other function
-//! expects real str objects.
+//! `rpy_str_cmp` (null sorts first); every other function expects real str
+//! objects (equality and indexing are helper graphs, rtyper/src/rstr_helpers.rs).
 
-use crate::exc::{or_raise, ExcKind, RtError};
 use crate::format;
 use crate::obj::{self, cached_hash, new_str, new_str_from_chars, set_cached_hash, str_chars};
 use crate::unicode_printable::NON_PRINTABLE;
@@ -112,13 +111,6 @@ pub fn repeat_len(len: usize, n: i64) -> Option<usize> {
     len.checked_mul(usize::try_from(n).ok()?)
 }
 
-/// Normalises a possibly negative index; `None` when out of range.
-pub fn norm_index(i: i64, len: usize) -> Option<usize> {
-    let len = len as i64;
-    let i = if i < 0 { i + len } else { i };
-    (0 <= i && i < len).then_some(i as usize)
-}
-
 /// `s1 + s2`.
 #[no_mangle]
 pub extern "C" fn rpy_str_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
@@ -132,19 +124,6 @@ pub extern "C" fn rpy_str_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
         }
         Err(_) => crate::exc::fatal_memory_error(),
     }
-}
-
-/// `s1 == s2` (both null counts as equal).
-#[no_mangle]
-pub extern "C" fn rpy_str_eq(a: *mut u8, b: *mut u8) -> i8 {
-    if a == b {
-        return 1;
-    }
-    if a.is_null() || b.is_null() {
-        return 0;
-    }
-    // SAFETY: non-null str objects.
-    unsafe { (str_chars(a) == str_chars(b)) as i8 }
 }
 
 /// Three-way comparison by code points: -1, 0 or 1.
@@ -172,23 +151,6 @@ pub extern "C" fn rpy_str_hash(s: *mut u8) -> i64 {
         let h = hash_chars(str_chars(s));
         set_cached_hash(s, h);
         h
-    }
-}
-
-/// `s[i]` as a one-character str; raises IndexError.
-#[no_mangle]
-pub extern "C" fn rpy_str_getitem(s: *mut u8, i: i64) -> *mut u8 {
-    // SAFETY: generated code passes a str object.
-    let chars = unsafe { str_chars(s) };
-    match norm_index(i, chars.len()) {
-        Some(i) => new_str_from_chars(&chars[i..i + 1]),
-        None => or_raise(
-            Err(RtError::new(
-                ExcKind::IndexError,
-                "string index out of range",
-            )),
-            std::ptr::null_mut(),
-        ),
     }
 }
 
@@ -252,7 +214,6 @@ pub extern "C" fn rpy_str_repr(s: *mut u8) -> *mut u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exc::tests::capture;
 
     fn chars(s: &str) -> Vec<u32> {
         s.chars().map(|c| c as u32).collect()
@@ -300,10 +261,6 @@ mod tests {
             text(rpy_str_mul(new_str("ab"), 3)),
             text(rpy_str_mul(new_str("ab"), -1)),
             text(rpy_str_mul(new_str(""), 5)),
-            rpy_str_eq(ab, new_str("hello wörld")),
-            rpy_str_eq(a, b),
-            rpy_str_eq(std::ptr::null_mut(), std::ptr::null_mut()),
-            rpy_str_eq(a, std::ptr::null_mut()),
             [
                 rpy_str_cmp(a, b),
                 rpy_str_cmp(b, a),
@@ -325,10 +282,6 @@ mod tests {
                 "ababab".to_string(),
                 String::new(),
                 String::new(),
-                1,
-                0,
-                1,
-                0,
                 [1, -1, 0, 1],
                 [1, 1, 0],
                 true,
@@ -348,31 +301,5 @@ mod tests {
             text(rpy_str_from_char(0x20ac)),
         ];
         assert_eq!(got, ["-12", "1e+16", "0.1", "True", "False", "\u{20ac}"]);
-    }
-
-    #[test]
-    fn getitem_counts_from_both_ends_and_raises() {
-        let s = new_str("héllo");
-        let (ok, exc) = capture(|| {
-            [
-                text(rpy_str_getitem(s, 1)),
-                text(rpy_str_getitem(s, -1)),
-                text(rpy_str_getitem(s, -5)),
-            ]
-        });
-        assert_eq!(
-            (ok, exc),
-            (["é".to_string(), "o".to_string(), "h".to_string()], None)
-        );
-        let (p, exc) = capture(|| rpy_str_getitem(s, 5));
-        assert_eq!(
-            (p.is_null(), exc.as_deref()),
-            (true, Some("IndexError: string index out of range"))
-        );
-        let (_, exc) = capture(|| rpy_str_getitem(s, -6));
-        assert_eq!(
-            exc.as_deref(),
-            Some("IndexError: string index out of range")
-        );
     }
 }

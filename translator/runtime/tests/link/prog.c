@@ -14,7 +14,7 @@ extern void *rpy_str_from_int(int64_t);
 extern void *rpy_str_from_float(double);
 extern void *rpy_str_concat(void *, void *);
 extern void *rpy_str_repr(void *);
-extern void *rpy_str_getitem(void *, int64_t);
+extern void rpy_sb_append_slice(void *, void *, int64_t, int64_t);
 extern int64_t rpy_int_from_str(void *, int64_t);
 extern double rpy_float_pow(double, double);
 
@@ -76,7 +76,7 @@ int64_t rpy_entry_point(void *argv) {
         rpy_int_from_str(str("12x"), 10);
         return 0;
     case 'i': /* IndexError from the runtime, caught, then a user class */
-        rpy_str_getitem(str("ab"), 2);
+        rpy_sb_append_slice(rpy_malloc(16, 24), str("ab"), 1, 3);
         if (rpy_exc_type == 6) { rpy_exc_type = 0; println(str("caught IndexError")); }
         rpy_raise_new(16, 0);
         return 0;
