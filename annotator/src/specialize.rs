@@ -474,10 +474,13 @@ fn prebuilt(c: &Const, nobjs: usize) -> bool {
     }
 }
 
-/// `inst.name(...)` where the method is specialised: with one
-/// implementation in the receiver's family it is called like a function
-/// (the receiver first) and gets its graph by the call's key; `None` when
-/// no implementation is specialised (the ordinary method call rules).
+/// `inst.name(...)` where the method is specialised: each implementation
+/// in the receiver's family is called like a function (its receiver
+/// first) and gets its graph by the call's key, so the call site has a row
+/// of graphs, one per implementation (the rtyper dispatches on the row,
+/// `rtyper/src/lower_spec.rs`); `None` when no implementation is
+/// specialised (the ordinary method call rules). A `memo` method cannot
+/// be overridden (its result is a constant chosen at translation time).
 pub fn call_method(
     cx: &mut crate::annotate::OpCx,
     op: &Op<rpy_flow::Flow>,
@@ -488,32 +491,67 @@ pub fn call_method(
 ) -> Option<Result<SomeValue, Diagnostic>> {
     let prog = cx.ann.prog;
     let impls = crate::rules_class::method_impls(cx.ann, class, name);
-    let spec = impls
+    if !impls
         .iter()
-        .find(|(_, f)| specialization(prog, *f).is_some())?;
-    if impls.len() > 1 {
-        let fobj = prog.function(spec.1);
-        return Some(Err(Diagnostic::new(
-            cx.span,
-            format!(
-                "the method {name}() is specialised and has {} implementations in the family of {}; a specialised method must have only one",
-                impls.len(),
-                prog.class(class).name
-            ),
-        )
-        .with_note(Some(fobj.def.span), format!("{} is defined here", fobj.qualname))));
+        .any(|(_, f)| specialization(prog, *f).is_some())
+    {
+        return None;
     }
-    let (d, f) = impls[0];
+    if impls.len() > 1 {
+        let memo = impls
+            .iter()
+            .find(|(_, f)| matches!(specialization(prog, *f), Some(Specialization::Memo)));
+        if let Some(&(_, m)) = memo {
+            let other = impls.iter().find(|(_, f)| *f != m).expect("two impls").1;
+            let mo = prog.function(m);
+            let oo = prog.function(other);
+            return Some(Err(Diagnostic::new(
+                cx.span,
+                format!(
+                    "the method {name}() has {} implementations in the family of {}, and {} is @specialize.memo(): a memo method cannot be overridden (its result is fixed at translation time)",
+                    impls.len(),
+                    prog.class(class).name,
+                    mo.qualname
+                ),
+            )
+            .with_note(Some(mo.def.span), format!("{} is defined here", mo.qualname))
+            .with_note(Some(oo.def.span), format!("{} is defined here", oo.qualname))));
+        }
+    }
     let mut site = CallSite::of_op(op);
     site.pos.insert(0, op.args[0].clone());
-    let mut args = vec![SomeValue::Instance {
-        class: d,
-        nullable: false,
-    }];
-    args.extend(pos.iter().cloned());
     let caller = (cx.graph, cx.block);
-    Some(
-        cx.ann
-            .call_functions_at(caller, Some(&site), cx.span, &[f], &args, kw),
-    )
+    let mut result = SomeValue::Impossible;
+    for (d, f) in impls {
+        let mut args = vec![SomeValue::Instance {
+            class: d,
+            nullable: false,
+        }];
+        args.extend(pos.iter().cloned());
+        let r = match cx
+            .ann
+            .call_functions_at(caller, Some(&site), cx.span, &[f], &args, kw)
+        {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        if r.is_impossible() {
+            continue;
+        }
+        match cx.ann.union(&result, &r) {
+            Some(u) => result = u,
+            None => {
+                return Some(Err(Diagnostic::new(
+                    cx.span,
+                    format!(
+                        "the implementations of {name}() in the family of {} return different types ({} and {})",
+                        prog.class(class).name,
+                        result.describe(),
+                        r.describe()
+                    ),
+                )))
+            }
+        }
+    }
+    Some(Ok(result))
 }
