@@ -229,19 +229,38 @@ impl<'a, 'p> RTyper<'a, 'p> {
         {
             return self.const_value(&first, res);
         }
-        let key = (c, format!("const {name}"));
         let lt = self.lowtype(res);
+        self.family_table(e, obj, c, format!("const {name}"), lt, |rt| {
+            let mut items = Vec::new();
+            for v in &vals {
+                let v = v.clone().unwrap_or_else(|| first.clone());
+                match rt.const_value(&v, res)? {
+                    Value::Const(k) => items.push(k),
+                    Value::Var(_) => return Err("a class constant must be a constant".into()),
+                }
+            }
+            Ok(items)
+        })
+    }
+
+    /// `table[typeid(obj) - lo]` for the class family of `c` (type ids
+    /// `lo..=hi`): a prebuilt array of `lt` items made once per `what` by
+    /// `items` (one per type id, in order).
+    pub(crate) fn family_table(
+        &mut self,
+        e: &mut Emit,
+        obj: LlValue,
+        c: HostId,
+        what: String,
+        lt: LowType,
+        items: impl FnOnce(&mut Self) -> Result<Vec<LlConst>, String>,
+    ) -> Result<LlValue, String> {
+        let (lo, _) = self.reprs.class_ranges[&c];
+        let key = (c, what);
         let (idx, arr_t) = match self.class_state.tables.get(&key) {
             Some(&x) => x,
             None => {
-                let mut items = Vec::new();
-                for v in &vals {
-                    let v = v.clone().unwrap_or_else(|| first.clone());
-                    match self.const_value(&v, res)? {
-                        Value::Const(k) => items.push(k),
-                        Value::Var(_) => return Err("a class constant must be a constant".into()),
-                    }
-                }
+                let items = items(self)?;
                 let arr_t = self.const_array_type(lt);
                 let i = self.prebuilt.len() as u32;
                 self.prebuilt.push(Prebuilt {

@@ -6,7 +6,7 @@
 use crate::emit::{c_signed, Emit, LlValue};
 use crate::fnbuild::{FnBuilder, OpSink, OpSinkExt};
 use crate::llop::LlOp as O;
-use crate::lltype::{LlConst, LowType, Prebuilt, TypeTable};
+use crate::lltype::{LlConst, LowType, TypeTable};
 use crate::rtype::RTyper;
 use rpy_annotator::classdef;
 use rpy_annotator::rules_class::stringable;
@@ -188,37 +188,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
         if lo == hi {
             return Ok(self.str_const(&self.prog.class(c).name.clone()));
         }
-        let key = (c, "class name".to_string());
-        let (idx, arr_t) = match self.class_state.tables.get(&key) {
-            Some(&x) => x,
-            None => {
-                let mut items = Vec::new();
-                for t in lo..=hi {
-                    let k = self.class_state.class_of_type[&t];
-                    let name = self.prog.class(k).name.clone();
-                    match self.str_const(&name) {
-                        Value::Const(k) => items.push(k),
-                        Value::Var(_) => return Err("a class name must be a constant".into()),
-                    }
+        self.family_table(e, x, c, "class name".into(), STR, |rt| {
+            let mut items = Vec::new();
+            for t in lo..=hi {
+                let k = rt.class_state.class_of_type[&t];
+                let name = rt.prog.class(k).name.clone();
+                match rt.str_const(&name) {
+                    Value::Const(k) => items.push(k),
+                    Value::Var(_) => return Err("a class name must be a constant".into()),
                 }
-                let arr_t = self.const_array_type(STR);
-                let i = self.prebuilt.len() as u32;
-                self.prebuilt.push(Prebuilt {
-                    typ: arr_t,
-                    fields: vec![],
-                    items,
-                });
-                self.class_state.tables.insert(key, (i, arr_t));
-                (i, arr_t)
             }
-        };
-        let tid = e.op(O::GetTypeId, vec![x], LowType::Signed);
-        let ix = e.op(O::IntSub, vec![tid, c_signed(lo as i64)], LowType::Signed);
-        Ok(e.op(
-            O::GetArrayItem,
-            vec![Value::Const(LlConst::Prebuilt(idx, arr_t)), ix],
-            STR,
-        ))
+            Ok(items)
+        })
     }
 }
 
