@@ -11,12 +11,14 @@
 //!
 //! * `text`: printer and parser of the low-level text form (tests, dumps).
 //! * `util`: shared graph helpers (splitting, substitution, predecessors).
+//! * `effects`: what a call may write, per graph (cached for the run).
 //! * `inline`, `constfold`, `malloc_removal`, `redundancy`, `simplify`,
 //!   `merge_if`, `dup_params`, `dce`: the passes.
 
 pub mod constfold;
 pub mod dce;
 pub mod dup_params;
+pub mod effects;
 pub mod inline;
 pub mod malloc_removal;
 pub mod merge_if;
@@ -36,6 +38,8 @@ pub struct Ctx<'a> {
     /// it was before this pass (callees see their optimised versions).
     pub graphs: &'a [LlGraph],
     pub this: usize,
+    /// What calls may write (`effects`), cached over the whole run.
+    pub effects: &'a effects::Cache,
 }
 
 /// A named pass: rewrites one graph, returns whether it changed it.
@@ -197,6 +201,7 @@ pub fn run_passes(
         .collect();
     let mut delta = vec![0isize; passes.len()];
     let mut dumps: Vec<Option<String>> = vec![None; graphs.len()];
+    let effects = effects::Cache::default();
     for i in bottom_up_order(graphs, entry) {
         for (k, pass) in passes.iter().enumerate() {
             let t = Instant::now();
@@ -207,6 +212,7 @@ pub fn run_passes(
                     types,
                     graphs,
                     this: i,
+                    effects: &effects,
                 },
             );
             stats[k].time += t.elapsed();

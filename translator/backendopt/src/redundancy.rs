@@ -23,12 +23,13 @@
 //!
 //! Memory: a `setfield` forgets every known value of that field name (two
 //! objects may be the same), a `setarrayitem` or `arraycopy` the known
-//! items of arrays of that type; calls, `raise` and the GC's ops forget all
-//! fields and items. Allocation changes no existing object. Ops that
+//! items of arrays of that type; a call forgets what its callee may write
+//! (`effects`: field names and array types, or everything). Allocation changes no existing object. Ops that
 //! compute a value or raise (`index_check`, `int_add_ovf`, ...) are merged
 //! too: a repeat on the path where the first one did not raise cannot
 //! raise either; along an exception link the first one's value is unknown.
 
+use crate::effects::Writes;
 use crate::util::{clear_unreachable, settle_exc_switch, LlValue};
 use crate::Ctx;
 use rpy_flow::graph::{Block, Exitswitch, Op, Value, Var};
@@ -38,8 +39,8 @@ use std::collections::HashMap;
 /// A value number.
 type Vn = u32;
 
-pub fn run(lg: &mut LlGraph, _cx: &Ctx) -> bool {
-    let mut p = Pass::new(lg);
+pub fn run(lg: &mut LlGraph, cx: &Ctx) -> bool {
+    let mut p = Pass::new(lg, cx);
     p.walk();
     let changed = p.changed;
     if p.folded {
@@ -64,6 +65,17 @@ impl Known {
         self.items.clear();
     }
 
+    /// Forget what a call or other op that writes `w` may have changed.
+    fn forget(&mut self, w: &Writes) {
+        if w.anything {
+            return self.forget_memory();
+        }
+        self.fields.retain(|(_, f), _| !w.fields.contains(f));
+        for t in &w.arrays {
+            self.forget_items_of(Some(*t));
+        }
+    }
+
     fn forget_items_of(&mut self, ty: Option<LowType>) {
         match ty {
             Some(t) => self.items.retain(|_, (_, it)| it.is_some_and(|x| x != t)),
@@ -72,8 +84,9 @@ impl Known {
     }
 }
 
-struct Pass<'a> {
+struct Pass<'a, 'c> {
     lg: &'a mut LlGraph,
+    cx: &'c Ctx<'c>,
     /// Incoming links per block (at the start; folding only removes some).
     npreds: HashMap<Block, usize>,
     /// Tree parent of a non-root block: (block, exit index).
@@ -91,8 +104,8 @@ struct Pass<'a> {
     folded: bool,
 }
 
-impl<'a> Pass<'a> {
-    fn new(lg: &'a mut LlGraph) -> Self {
+impl<'a, 'c> Pass<'a, 'c> {
+    fn new(lg: &'a mut LlGraph, cx: &'c Ctx<'c>) -> Self {
         let mut npreds: HashMap<Block, usize> = HashMap::new();
         for b in lg.graph.reachable_blocks() {
             for l in &lg.graph.blocks[b].exits {
@@ -101,6 +114,7 @@ impl<'a> Pass<'a> {
         }
         Pass {
             lg,
+            cx,
             npreds,
             parent: HashMap::new(),
             vn_of: HashMap::new(),
@@ -387,7 +401,10 @@ impl<'a> Pass<'a> {
                 known.forget_items_of(ty);
             }
             LlOp::Malloc | LlOp::MallocVarsize => {}
-            _ => known.forget_memory(),
+            _ => {
+                let w = self.cx.effects.of_op(self.cx.graphs, self.lg, op);
+                known.forget(&w);
+            }
         }
         self.fresh(b, op.result);
         Step::Keep

@@ -1,5 +1,6 @@
 # Loads after a store or a load of the same field reuse the value; a store
-# of the known value is dropped; a call forgets everything.
+# of the known value is dropped; a runtime call given a pointer forgets
+# everything.
 type T5 BOX { x: Signed, y: Signed }
 graph f(v0:Ptr(T5), v1:Ptr(T5)) -> Signed ! Address
 block0(v0, v1):
@@ -11,7 +12,7 @@ block0(v0, v1):
   v7:Void = setfield(v1, .x, 7)
   v8:Signed = getfield(v0, .x)
   v9:Signed = getfield(v0, .y)
-  v10:Void = direct_call(extern rpy_f)
+  v10:Void = direct_call(extern rpy_f, v1)
   v11:Signed = getfield(v0, .y)
   v12:Signed = int_add(v3, v4)
   v13:Signed = int_add(v12, v5)
@@ -31,7 +32,7 @@ block0(v0, v1):
   v6:Void = setfield(v1, .x, 7)
   v7:Signed = getfield(v0, .x)
   v8:Signed = getfield(v0, .y)
-  v9:Void = direct_call(extern rpy_f)
+  v9:Void = direct_call(extern rpy_f, v1)
   v10:Signed = getfield(v0, .y)
   v11:Signed = int_add(v3, v4)
   v12:Signed = int_add(v11, v5)
