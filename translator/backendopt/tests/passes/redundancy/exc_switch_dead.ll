@@ -17,5 +17,5 @@ graph f(v0:Ptr(T5), v1:Signed) -> Signed ! Address
 block0(v0, v1):
   v2:Signed = getfield(v0, .x)
   v3:Void = direct_call(extern rpy_f, v2)
-  v4:Signed = getfield(v0, .x)
+  v4:Signed = same_as(v2)
   goto return(v4)
