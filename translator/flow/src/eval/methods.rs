@@ -393,7 +393,12 @@ impl Evaluator<'_> {
                         let (k, v) = items.pop().unwrap();
                         Ok(Const::Tuple(vec![k, v].into()))
                     }
-                    _ => Err(self.exc_msg("KeyError", "'popitem(): dictionary is empty'", span)),
+                    // CPython's KeyError carries the message as its one
+                    // argument (args, str() the repr of it).
+                    _ => {
+                        let msg = Const::Str("popitem(): dictionary is empty".into());
+                        Err(self.key_error(&msg, span)?)
+                    }
                 }
             }
             "keys" | "values" | "items" => {
