@@ -105,22 +105,30 @@ pub fn ancestors(prog: &Program, c: HostId) -> Vec<HostId> {
     out
 }
 
-/// A class-level name: the class's own namespace, then its mixins' (in
-/// base order), then the real base's. Returns the value and the class
-/// whose namespace holds it.
+/// A class-level name: the class's own namespace, then its bases in
+/// order, a mixin's namespace (and its bases') or the real base's whole
+/// chain, as CPython's method resolution order reads them (a mixin listed
+/// after the real base only supplies what that chain lacks). Returns the
+/// value and the class whose namespace holds it.
 pub fn lookup(prog: &Program, c: HostId, name: &str) -> Option<(HostId, Const)> {
     let cls = prog.class(c);
     if let Some((_, v)) = cls.attrs.iter().find(|(n, _)| n == name) {
         return Some((c, v.clone()));
     }
+    let real = real_base(prog, c);
     for &b in &cls.bases {
-        if is_mixin(prog, b) {
-            if let Some(r) = lookup_mixin(prog, b, name) {
-                return Some(r);
-            }
+        let found = if is_mixin(prog, b) {
+            lookup_mixin(prog, b, name)
+        } else if Some(b) == real {
+            lookup(prog, b, name)
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
         }
     }
-    real_base(prog, c).and_then(|b| lookup(prog, b, name))
+    None
 }
 
 fn lookup_mixin(prog: &Program, m: HostId, name: &str) -> Option<(HostId, Const)> {

@@ -7,9 +7,11 @@
 //! class's type; unrelated class families can then share a mixin.
 //! Constants stay in the mixin (lookups still go through it).
 //!
-//! Order: a name already in the class's own namespace is kept; otherwise
-//! the first mixin (in base order, depth first through the mixin's own
-//! bases) that defines it wins, as `rpy_annotator::classdef::lookup` reads.
+//! Order, as CPython's method resolution order gives it: a name already in
+//! the class's own namespace is kept; otherwise the first mixin listed
+//! before the real base (in base order, depth first through the mixin's
+//! own bases) that defines it wins; a mixin listed after the real base
+//! only supplies names the real base and its ancestors do not define.
 //! Runs once, after loading and module initialisation.
 
 use crate::host::{HostId, HostObj, Program};
@@ -42,6 +44,14 @@ fn mixin_functions(prog: &Program, m: HostId, out: &mut Vec<(String, HostId)>) {
     }
 }
 
+/// Does class `c` or one of its ancestors (mixins included) define `name`?
+fn defines(prog: &Program, c: HostId, name: &str) -> bool {
+    let HostObj::Class(cls) = &prog.objs[c] else {
+        return false;
+    };
+    cls.attrs.iter().any(|(n, _)| n == name) || cls.bases.iter().any(|&b| defines(prog, b, name))
+}
+
 /// Give every non-mixin class that lists mixins its own copies of their
 /// functions.
 pub fn copy_mixin_methods(prog: &mut Program) {
@@ -55,19 +65,32 @@ pub fn copy_mixin_methods(prog: &mut Program) {
         if is_mixin(prog, c) {
             continue;
         }
-        let mixins: Vec<HostId> = prog
-            .class(c)
-            .bases
-            .iter()
-            .copied()
-            .filter(|&b| is_mixin(prog, b))
-            .collect();
-        if mixins.is_empty() {
+        let bases = prog.class(c).bases.clone();
+        if !bases.iter().any(|&b| is_mixin(prog, b)) {
             continue;
         }
+        // Mixins listed after the real base come after it (and its
+        // ancestors) in CPython's method resolution order.
+        let real_base = bases
+            .iter()
+            .position(|&b| !is_mixin(prog, b) && matches!(prog.objs[b], HostObj::Class(_)));
         let mut funcs = Vec::new();
-        for m in mixins {
-            mixin_functions(prog, m, &mut funcs);
+        let mut after = Vec::new();
+        for (i, &m) in bases.iter().enumerate() {
+            if !is_mixin(prog, m) {
+                continue;
+            }
+            if real_base.is_some_and(|r| i > r) {
+                mixin_functions(prog, m, &mut after);
+            } else {
+                mixin_functions(prog, m, &mut funcs);
+            }
+        }
+        for (name, f) in after {
+            let shadowed = real_base.is_some_and(|r| defines(prog, bases[r], &name));
+            if !shadowed && !funcs.iter().any(|(k, _)| *k == name) {
+                funcs.push((name, f));
+            }
         }
         let cls = prog.class(c).clone();
         for (name, f) in funcs {
