@@ -28,8 +28,8 @@ pub mod rules_isinstance;
 pub mod rules_list;
 pub mod rules_rlib;
 pub mod rules_str;
-pub mod rules_tuple_index;
 pub mod rules_super;
+pub mod rules_tuple_index;
 pub mod specialize;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};

@@ -80,7 +80,12 @@ impl Cache {
     }
 
     /// What one op of graph `g` may write.
-    pub fn of_op(&self, graphs: &[LlGraph], g: &LlGraph, op: &rpy_flow::graph::Op<rpy_rtyper::Ll>) -> Writes {
+    pub fn of_op(
+        &self,
+        graphs: &[LlGraph],
+        g: &LlGraph,
+        op: &rpy_flow::graph::Op<rpy_rtyper::Ll>,
+    ) -> Writes {
         let mut w = Writes::default();
         let type_of = |a: &Value<LlConst>| match a {
             Value::Var(v) => Some(g.var_types[*v]),
