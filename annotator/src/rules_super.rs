@@ -179,6 +179,23 @@ fn make_super(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
         (Some(Const::Host(c)), S::Class(_)) => *c,
         _ => return bad("super(C, obj): C must be a class named directly"),
     };
+    if is_mixin(prog, start) {
+        // Each class that lists the mixin gets its own copy of the method
+        // (`rpy_flow::mixin`), and where super() continues depends on that
+        // class's bases: not supported yet.
+        let m = &prog.class(start).name;
+        return Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "super() in a method of the _mixin_ class {m} is not supported: \
+                 {m}'s methods are copied into each class that lists it"
+            ),
+        )
+        .with_note(
+            Some(prog.class(start).span),
+            format!("call the next method explicitly instead (e.g. `Base.f(self)`); class {m} is defined here"),
+        ));
+    }
     match &args[2] {
         S::Instance { class, .. } if is_subclass(prog, *class, start) => Ok(S::Super {
             start,

@@ -125,6 +125,11 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
 /// The class whose body defined function `func` (its qualified name is the
 /// class's plus its own), for `super()`.
 fn defining_class(prog: &Program, func: HostId) -> Option<HostId> {
+    // A mixin's method copied into a class (`crate::mixin`) was defined in
+    // the mixin.
+    if let Some(&m) = prog.mixin_copies.get(&func) {
+        return Some(m);
+    }
     let f = prog.function(func);
     let owner = f
         .qualname

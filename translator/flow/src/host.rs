@@ -279,6 +279,9 @@ pub struct Program {
     /// Hints that support-package decorators recorded on functions
     /// (`@specialize.argtype(0)`, `@elidable`, ...), in decoration order.
     pub fn_hints: HashMap<HostId, Vec<crate::rlib::FnHint>>,
+    /// Functions `crate::mixin` copied into a class: copy -> the mixin
+    /// class that defines the original.
+    pub mixin_copies: HashMap<HostId, HostId>,
 }
 
 /// The builtin exception hierarchy: (name, base).

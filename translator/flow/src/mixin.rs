@@ -27,13 +27,14 @@ fn is_mixin(prog: &Program, c: HostId) -> bool {
     }
 }
 
-/// The functions of mixin `m` and its bases, first definition first.
-fn mixin_functions(prog: &Program, m: HostId, out: &mut Vec<(String, HostId)>) {
+/// The functions of mixin `m` and its bases, first definition first, with
+/// the mixin that defines each.
+fn mixin_functions(prog: &Program, m: HostId, out: &mut Vec<(String, HostId, HostId)>) {
     let cls = prog.class(m);
     for (n, v) in &cls.attrs {
         if let Const::Host(f) = v {
-            if matches!(prog.objs[*f], HostObj::Function(_)) && !out.iter().any(|(k, _)| k == n) {
-                out.push((n.clone(), *f));
+            if matches!(prog.objs[*f], HostObj::Function(_)) && !out.iter().any(|(k, ..)| k == n) {
+                out.push((n.clone(), *f, m));
             }
         }
     }
@@ -86,14 +87,14 @@ pub fn copy_mixin_methods(prog: &mut Program) {
                 mixin_functions(prog, m, &mut funcs);
             }
         }
-        for (name, f) in after {
+        for (name, f, m) in after {
             let shadowed = real_base.is_some_and(|r| defines(prog, bases[r], &name));
-            if !shadowed && !funcs.iter().any(|(k, _)| *k == name) {
-                funcs.push((name, f));
+            if !shadowed && !funcs.iter().any(|(k, ..)| *k == name) {
+                funcs.push((name, f, m));
             }
         }
         let cls = prog.class(c).clone();
-        for (name, f) in funcs {
+        for (name, f, m) in funcs {
             if cls.attrs.iter().any(|(n, _)| *n == name) {
                 continue;
             }
@@ -102,6 +103,7 @@ pub fn copy_mixin_methods(prog: &mut Program) {
             };
             fo.qualname = format!("{}.{}", cls.qualname, name);
             let copy = prog.objs.push(HostObj::Function(fo));
+            prog.mixin_copies.insert(copy, m);
             if let Some(h) = prog.fn_hints.get(&f).cloned() {
                 prog.fn_hints.insert(copy, h);
             }
