@@ -708,10 +708,24 @@ impl<'p> Annotator<'p> {
             let gid = match resolve(self, f, caller.0, site, &sources, pos, kw, span)? {
                 Target::Graph(g) => g,
                 Target::Memo(c) => {
+                    self.see_const(&c);
                     let r = self.const_annotation(&c);
                     result = self.union(&result, &r).ok_or_else(|| {
                         Diagnostic::new(span, "the functions called here return different types")
                     })?;
+                    continue;
+                }
+                Target::MemoChoice(cs) => {
+                    for c in &cs {
+                        self.see_const(c);
+                        let r = self.const_annotation(c);
+                        result = self.union(&result, &r).ok_or_else(|| {
+                            Diagnostic::new(
+                                span,
+                                "the memo function returns values of different types for the run-time bool arguments",
+                            )
+                        })?;
+                    }
                     continue;
                 }
             };

@@ -78,6 +78,7 @@ pub struct SpecState {
     graphs: HashMap<(HostId, String), GraphId>,
     targets: HashMap<(GraphId, Var), Vec<(HostId, GraphId)>>,
     memo: HashMap<(GraphId, Var), Const>,
+    memo_choice: HashMap<(GraphId, Var), MemoChoice>,
     memo_cache: HashMap<(HostId, String), Const>,
     sites: HashMap<HostId, usize>,
 }
@@ -97,13 +98,36 @@ impl SpecState {
     pub fn memo(&self, caller: GraphId, site: Var) -> Option<&Const> {
         self.memo.get(&(caller, site))
     }
+
+    /// The results of a `memo` call op with bool arguments known only at
+    /// run time.
+    pub fn memo_choice(&self, caller: GraphId, site: Var) -> Option<&MemoChoice> {
+        self.memo_choice.get(&(caller, site))
+    }
 }
+
+/// A `memo` call whose arguments include bools known only at run time:
+/// the function ran once per combination of their values at translation
+/// time, and the call picks the result at run time.
+#[derive(Clone, Debug)]
+pub struct MemoChoice {
+    /// The positional arguments (index among the call's positional
+    /// arguments) that vary, first = lowest bit of `results`' index.
+    pub varying: Vec<usize>,
+    /// One result per combination: bit j of the index is varying[j].
+    pub results: Vec<Const>,
+}
+
+/// At most this many run-time bools in one `memo` call (2**n results).
+const MAX_MEMO_BOOLS: usize = 3;
 
 /// What a call of one function resolves to.
 pub enum Target {
     Graph(GraphId),
     /// A `memo` call: its constant result.
     Memo(Const),
+    /// A `memo` call over run-time bools: its possible results.
+    MemoChoice(Vec<Const>),
 }
 
 /// The specialisation recorded on `f`, if any.
@@ -257,13 +281,45 @@ pub fn resolve(
             (key.join(","), names.join("_"), consts)
         }
         Specialization::Memo => {
+            // Each argument is a constant, or a bool only known at run
+            // time passed positionally: then the function runs once per
+            // combination of their values and the call picks at run time.
             let mut vals = Vec::new();
+            let mut varying = Vec::new();
             for i in 0..args.len() {
-                vals.push(need_const(i, "specialize.memo()")?);
+                match need_const(i, "specialize.memo(), or a bool passed by position") {
+                    Ok(c) => vals.push(c),
+                    Err(e) => match sources[i] {
+                        ArgSource::Positional(p)
+                            if matches!(args[i].ann, SomeValue::Bool)
+                                && varying.len() < MAX_MEMO_BOOLS =>
+                        {
+                            varying.push((i, p));
+                            vals.push(Const::Bool(false));
+                        }
+                        _ => return Err(e),
+                    },
+                }
             }
-            let c = memo_value(ann, f, vals, span).map_err(defined)?;
-            ann.spec.memo.insert((caller, site.result), c.clone());
-            return Ok(Target::Memo(c));
+            if varying.is_empty() {
+                let c = memo_value(ann, f, vals, span).map_err(defined)?;
+                ann.spec.memo.insert((caller, site.result), c.clone());
+                return Ok(Target::Memo(c));
+            }
+            let mut results = Vec::new();
+            for bits in 0..1usize << varying.len() {
+                let mut v = vals.clone();
+                for (j, &(i, _)) in varying.iter().enumerate() {
+                    v[i] = Const::Bool(bits >> j & 1 == 1);
+                }
+                results.push(memo_value(ann, f, v, span).map_err(defined)?);
+            }
+            let choice = MemoChoice {
+                varying: varying.iter().map(|&(_, p)| p).collect(),
+                results: results.clone(),
+            };
+            ann.spec.memo_choice.insert((caller, site.result), choice);
+            return Ok(Target::MemoChoice(results));
         }
         Specialization::CallLocation => {
             let key = format!("{caller}/{}", site.result);

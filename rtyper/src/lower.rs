@@ -559,6 +559,59 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })
     }
 
+    /// A `memo` call over run-time bools: a helper graph of the bools that
+    /// returns the matching translation-time result.
+    fn lower_memo_choice(
+        &mut self,
+        e: &mut Emit,
+        gid: GraphId,
+        op: &Op<Flow>,
+        anns: &[S],
+        res: &S,
+        choice: &rpy_annotator::specialize::MemoChoice,
+    ) -> Result<LlValue, Diagnostic> {
+        let CallShape { first, .. } = call_shape(op);
+        let mut flags = Vec::new();
+        for &p in &choice.varying {
+            flags.push(self.arg_as(e, op, anns, first + p, &S::Bool)?);
+        }
+        let mut values = Vec::new();
+        for c in &choice.results {
+            values.push(
+                self.const_value(c, res)
+                    .map_err(|m| Diagnostic::new(op.span, m))?,
+            );
+        }
+        let res_lt = self.lowtype(res);
+        let n = flags.len();
+        let key = format!("memo_choice_{gid:?}_{}", op.result);
+        let index = self.add_helper(key, |_| {
+            let (mut f, p) =
+                crate::fnbuild::FnBuilder::new("ll_memo_choice", &vec![LowType::Bool; n], res_lt);
+            fn pick(
+                f: &mut crate::fnbuild::FnBuilder,
+                p: &[crate::fnbuild::Slot],
+                values: &[LlValue],
+            ) {
+                if values.len() == 1 {
+                    return f.ret(values[0].clone());
+                }
+                // The highest bit splits the results in halves.
+                let half = values.len() / 2;
+                let bit = half.trailing_zeros() as usize;
+                let flag = f.get(p[bit]);
+                f.if_else(
+                    flag,
+                    |f| pick(f, p, &values[half..]),
+                    |f| pick(f, p, &values[..half]),
+                );
+            }
+            pick(&mut f, &p, &values);
+            f.finish()
+        });
+        Ok(e.call_func(index, flags, res_lt))
+    }
+
     fn lower_call(
         &mut self,
         e: &mut Emit,
@@ -567,7 +620,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
         anns: &[S],
         res: &S,
     ) -> Result<LlValue, Diagnostic> {
-        // A `specialize.memo()` call is its translation-time result.
+        // A `specialize.memo()` call is its translation-time result, or
+        // picks one of them by its run-time bool arguments.
+        if let Some(choice) = self.ann.spec.memo_choice(gid, op.result).cloned() {
+            return self.lower_memo_choice(e, gid, op, anns, res, &choice);
+        }
         if let Some(c) = self.ann.spec.memo(gid, op.result) {
             return self
                 .const_value(&c.clone(), res)
