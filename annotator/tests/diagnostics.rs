@@ -1,32 +1,15 @@
 //! What the annotator reports for wrong programs: each error once, at
 //! its position, however often its block is flowed.
 
-use rpy_annotator::Annotator;
-use std::path::Path;
+mod common;
 
 /// Annotate `src` (a whole program): `ok`, or one `error L:C: message` line
 /// per reported error.
 fn annotate(name: &str, src: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let dir = std::env::temp_dir().join(format!("rpy-diag-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.py"));
-    std::fs::write(&path, src).unwrap();
-    let (mut prog, module) =
-        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
-            .map_err(|ds| ds[0].message.clone())
-            .unwrap();
-    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
-    let mut ann = Annotator::new(&prog);
-    let out = match ann.annotate_entry(entry) {
-        Ok(_) => "ok\n".to_string(),
-        Err(ds) => ds
-            .iter()
-            .map(|d| format!("error {}:{}: {}\n", d.span.line, d.span.col, d.message))
-            .collect(),
-    };
-    let _ = std::fs::remove_file(&path);
-    out
+    common::with_annotation(name, src, |_, outcome| match outcome {
+        Ok(()) => "ok\n".to_string(),
+        Err(ds) => common::error_lines(&ds),
+    })
 }
 
 #[test]
@@ -104,16 +87,7 @@ def entry_point(argv):
         ),
         "{out}"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let dir = std::env::temp_dir().join(format!("rpy-diag-falloff-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("falloff.py");
-    std::fs::write(&path, src).unwrap();
-    let (mut prog, module) =
-        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
-            .unwrap();
-    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
-    let ds = Annotator::new(&prog).annotate_entry(entry).unwrap_err();
+    let ds = common::with_annotation("falloff_notes", src, |_, outcome| outcome.unwrap_err());
     let notes: Vec<String> = ds[0].notes.iter().map(|n| n.message.clone()).collect();
     assert!(
         notes.iter().any(|n| n == "None comes from reaching the end of find() without a `return` (an implicit `return None`)"),

@@ -3,7 +3,7 @@
 //! constant folding of `specialize.arg` graphs leaves.
 
 use rpy_annotator::Annotator;
-use std::path::Path;
+mod common;
 
 /// Annotate `src` (a whole program) and list every graph of a function
 /// whose name starts with `prefix`: `name(param annotations) -> result`.
@@ -33,26 +33,10 @@ fn families(name: &str, src: &str, prefix: &str) -> String {
 }
 
 fn with_annotated(name: &str, src: &str, f: impl FnOnce(&Annotator) -> String) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let dir = std::env::temp_dir().join(format!("rpy-spec-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.py"));
-    std::fs::write(&path, src).unwrap();
-    let (mut prog, module) =
-        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
-            .map_err(|ds| ds[0].message.clone())
-            .unwrap();
-    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
-    let mut ann = Annotator::new(&prog);
-    let out = match ann.annotate_entry(entry) {
-        Ok(_) => f(&ann),
-        Err(ds) => ds
-            .iter()
-            .map(|d| format!("error {}:{}: {}\n", d.span.line, d.span.col, d.message))
-            .collect(),
-    };
-    let _ = std::fs::remove_file(&path);
-    out
+    common::with_annotation(name, src, |ann, outcome| match outcome {
+        Ok(()) => f(ann),
+        Err(ds) => common::error_lines(&ds),
+    })
 }
 
 const HEADER: &str = "from rpython.rlib.objectmodel import specialize\n";

@@ -2,44 +2,33 @@
 //! annotator re-flows the block (`annotator/src/rules_str.rs`): a new list per
 //! flow merged into the old one re-scheduled the block's readers forever.
 
-use rpy_annotator::Annotator;
-use std::path::Path;
+mod common;
 
 /// Annotate `src`; report the graphs named `name` and how many list
 /// definitions the annotation made.
 fn annotate(name: &str, src: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let dir = std::env::temp_dir().join(format!("rpy-split-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.py"));
-    std::fs::write(&path, src).unwrap();
-    let (mut prog, module) =
-        rpy_flow::loader::load_program_with(&path, rpy_syntax::parse::Dialect::Py3, Some(root))
-            .map_err(|ds| ds[0].message.clone())
-            .unwrap();
-    let entry = rpy_flow::loader::find_entry_point(&mut prog, module).unwrap();
-    let mut ann = Annotator::new(&prog);
-    let mut out = match ann.annotate_entry(entry) {
-        Ok(_) => String::new(),
-        Err(ds) => ds
-            .iter()
-            .map(|d| format!("error {}\n", d.message))
-            .collect(),
-    };
-    for (_, ag) in ann.graphs.iter() {
-        if ag.graph.name.ends_with(".col_row") {
-            let p = ag.graph.params()[0];
-            let ret = &ag.graph.blocks[ag.graph.returnblock].inputargs[0];
-            out.push_str(&format!(
-                "col_row({}) -> {}\n",
-                ag.bindings[p].describe_in(ann.prog),
-                ag.bindings[*ret].describe_in(ann.prog)
-            ));
+    common::with_annotation(name, src, |ann, outcome| {
+        let mut out = match outcome {
+            Ok(()) => String::new(),
+            Err(ds) => ds
+                .iter()
+                .map(|d| format!("error {}\n", d.message))
+                .collect(),
+        };
+        for (_, ag) in ann.graphs.iter() {
+            if ag.graph.name.ends_with(".col_row") {
+                let p = ag.graph.params()[0];
+                let ret = &ag.graph.blocks[ag.graph.returnblock].inputargs[0];
+                out.push_str(&format!(
+                    "col_row({}) -> {}\n",
+                    ag.bindings[p].describe_in(ann.prog),
+                    ag.bindings[*ret].describe_in(ann.prog)
+                ));
+            }
         }
-    }
-    out.push_str(&format!("listdefs {}\n", ann.listdefs.len()));
-    let _ = std::fs::remove_file(&path);
-    out
+        out.push_str(&format!("listdefs {}\n", ann.listdefs.len()));
+        out
+    })
 }
 
 #[test]
