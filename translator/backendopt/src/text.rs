@@ -647,3 +647,53 @@ impl GraphParser {
         Ok(self.lg)
     }
 }
+
+/// Runs one text test file, the form the backend passes and the GC
+/// transform are tested in: a program, a `# expect:` line, then the
+/// program as it must print after `transform` (given the input text, for
+/// options in comments). The input must pass `check_graph` and survive
+/// print -> parse -> print; the output must pass `check_graph`. With
+/// `BLESS=1` in the environment a differing expectation is rewritten.
+pub fn run_text_test(
+    path: &std::path::Path,
+    transform: impl FnOnce(&str, &TypeTable, &mut Vec<LlGraph>) -> Result<(), String>,
+) -> Result<(), String> {
+    let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let (input, expect) = match src.split_once("# expect:\n") {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (src.clone(), String::new()),
+    };
+    let (types, mut graphs) = parse_program(&input).map_err(|e| format!("input: {e}"))?;
+    let check = |graphs: &[LlGraph], what: &str| -> Result<(), String> {
+        for g in graphs {
+            rpy_flow::check::check_graph(&g.graph)
+                .map_err(|e| format!("{what} graph {} is malformed: {e:?}", g.graph.name))?;
+        }
+        Ok(())
+    };
+    check(&graphs, "input")?;
+    let printed = print_program(&types, &graphs);
+    let (t2, g2) = parse_program(&printed).map_err(|e| format!("reparse: {e}\n{printed}"))?;
+    let again = print_program(&t2, &g2);
+    if again != printed {
+        return Err(format!(
+            "print/parse/print is not the identity:\n{printed}\n---\n{again}"
+        ));
+    }
+    transform(&input, &types, &mut graphs)?;
+    check(&graphs, "output")?;
+    let out = print_program(&types, &graphs);
+    if out == expect {
+        return Ok(());
+    }
+    if std::env::var_os("BLESS").is_some() {
+        let mut head = input;
+        if !head.ends_with('\n') {
+            head.push('\n');
+        }
+        return std::fs::write(path, format!("{head}# expect:\n{out}")).map_err(|e| e.to_string());
+    }
+    Err(format!(
+        "output differs (BLESS=1 to update)\n--- expected\n{expect}--- got\n{out}"
+    ))
+}
