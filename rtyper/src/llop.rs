@@ -4,7 +4,8 @@
 //! Flags: `canfold` (pure: same args give the same result and no effect),
 //! `canraise` (may set the exception state; the op then ends its block's
 //! normal flow with an exception check), `gc` (may allocate, so may
-//! collect: GC pointers live across it are roots).
+//! collect: GC pointers live across it are roots), `pure` (may raise, but
+//! otherwise a function of its arguments with no effect).
 //!
 //! Arithmetic follows Python where it differs from C: `int_floordiv` and
 //! `int_mod` round towards negative infinity; the `_zer` variants raise
@@ -38,6 +39,17 @@ macro_rules! ll_ops {
             pub fn can_collect(self) -> bool {
                 match self { $( LlOp::$variant => ll_ops!(@has gc $($flag)*), )* }
             }
+
+            /// A function of its arguments that may raise but has no
+            /// other effect (`canfold` ops, and the rows flagged `pure`):
+            /// a repeat on a path where the first did not raise gives the
+            /// same value and cannot raise.
+            pub fn is_pure(self) -> bool {
+                match self {
+                    $( LlOp::$variant => ll_ops!(@has canfold $($flag)*)
+                        || ll_ops!(@has pure $($flag)*), )*
+                }
+            }
         }
     };
     (@has $want:ident) => { false };
@@ -47,6 +59,7 @@ macro_rules! ll_ops {
     (@eq canfold canfold) => { true };
     (@eq canraise canraise) => { true };
     (@eq gc gc) => { true };
+    (@eq pure pure) => { true };
     (@eq $a:ident $b:ident) => { false };
 }
 
@@ -59,16 +72,16 @@ ll_ops! {
     /// Floor division; the divisor is known non-zero.
     IntFloorDiv "int_floordiv" [canfold];
     IntMod "int_mod" [canfold];
-    IntFloorDivZer "int_floordiv_zer" [canraise];
-    IntModZer "int_mod_zer" [canraise];
-    IntAddOvf "int_add_ovf" [canraise];
-    IntSubOvf "int_sub_ovf" [canraise];
-    IntMulOvf "int_mul_ovf" [canraise];
-    IntNegOvf "int_neg_ovf" [canraise];
+    IntFloorDivZer "int_floordiv_zer" [canraise, pure];
+    IntModZer "int_mod_zer" [canraise, pure];
+    IntAddOvf "int_add_ovf" [canraise, pure];
+    IntSubOvf "int_sub_ovf" [canraise, pure];
+    IntMulOvf "int_mul_ovf" [canraise, pure];
+    IntNegOvf "int_neg_ovf" [canraise, pure];
     /// Shifts: a negative count raises ValueError (Python), a count >= 64
     /// gives 0 (lshift) or the sign (rshift).
-    IntLShift "int_lshift" [canraise];
-    IntRShift "int_rshift" [canraise];
+    IntLShift "int_lshift" [canraise, pure];
+    IntRShift "int_rshift" [canraise, pure];
     IntAnd "int_and" [canfold];
     IntOr "int_or" [canfold];
     IntXor "int_xor" [canfold];
@@ -76,7 +89,7 @@ ll_ops! {
     IntAbs "int_abs" [canfold];
     IntInvert "int_invert" [canfold];
     /// `x ** y` on ints; a negative exponent raises ValueError.
-    IntPow "int_pow" [canraise];
+    IntPow "int_pow" [canraise, pure];
     IntLt "int_lt" [canfold];
     IntLe "int_le" [canfold];
     IntEq "int_eq" [canfold];
@@ -91,7 +104,7 @@ ll_ops! {
     /// `0..length` (a negative one counts from the end), or raises
     /// IndexError(message): the bounds check of every list, str and bytes
     /// access, one op so that passes can merge repeated checks.
-    IndexCheck "index_check" [canraise];
+    IndexCheck "index_check" [canraise, pure];
     IntMin "int_min" [canfold];
     IntMax "int_max" [canfold];
     // Floats.
@@ -99,10 +112,10 @@ ll_ops! {
     FloatSub "float_sub" [canfold];
     FloatMul "float_mul" [canfold];
     /// Division by zero raises ZeroDivisionError.
-    FloatTrueDiv "float_truediv" [canraise];
-    FloatFloorDiv "float_floordiv" [canraise];
-    FloatMod "float_mod" [canraise];
-    FloatPow "float_pow" [canraise];
+    FloatTrueDiv "float_truediv" [canraise, pure];
+    FloatFloorDiv "float_floordiv" [canraise, pure];
+    FloatMod "float_mod" [canraise, pure];
+    FloatPow "float_pow" [canraise, pure];
     FloatNeg "float_neg" [canfold];
     FloatAbs "float_abs" [canfold];
     FloatLt "float_lt" [canfold];
@@ -119,7 +132,7 @@ ll_ops! {
     CastBoolToInt "cast_bool_to_int" [canfold];
     CastIntToFloat "cast_int_to_float" [canfold];
     /// Truncating; NaN or out of range raises (OverflowError/ValueError).
-    CastFloatToInt "cast_float_to_int" [canraise];
+    CastFloatToInt "cast_float_to_int" [canraise, pure];
     CastCharToInt "cast_char_to_int" [canfold];
     CastIntToChar "cast_int_to_char" [canfold];
     CastUniCharToInt "cast_unichar_to_int" [canfold];
@@ -194,5 +207,7 @@ mod tests {
         }
         assert!(LlOp::IntAdd.can_fold() && !LlOp::IntAdd.can_raise());
         assert!(LlOp::DirectCall.can_raise() && LlOp::DirectCall.can_collect());
+        assert!(LlOp::IndexCheck.is_pure() && LlOp::IntAdd.is_pure());
+        assert!(!LlOp::DirectCall.is_pure() && !LlOp::SetField.is_pure() && !LlOp::Raise.is_pure());
     }
 }

@@ -338,9 +338,8 @@ impl<'a, 'c> Pass<'a, 'c> {
                 }
                 return Step::Keep;
             }
-            k if ((k.can_fold() || k == LlOp::GetArrayLen) && !k.can_raise())
-                || value_or_raise(k) =>
-            {
+            // An array's length never changes: `getarraysize` is pure too.
+            k if k.is_pure() || k == LlOp::GetArrayLen => {
                 let mut key = (k, args);
                 // The message only matters if the check fails; a repeat of
                 // a check that passed cannot.
@@ -417,30 +416,6 @@ impl<'a, 'c> Pass<'a, 'c> {
             _ => None,
         }
     }
-}
-
-/// Ops that compute a function of their arguments or raise: a repeat on a
-/// path where the first did not raise gives the same value and cannot
-/// raise.
-fn value_or_raise(k: LlOp) -> bool {
-    use LlOp::*;
-    matches!(
-        k,
-        IndexCheck
-            | IntFloorDivZer
-            | IntModZer
-            | IntAddOvf
-            | IntSubOvf
-            | IntMulOvf
-            | IntNegOvf
-            | IntLShift
-            | IntRShift
-            | IntPow
-            | FloatTrueDiv
-            | FloatFloorDiv
-            | FloatMod
-            | CastFloatToInt
-    )
 }
 
 enum Step {
