@@ -1,0 +1,1 @@
+//! The Cranelift backend: traces to machine code with cranelift-jit (to come).

@@ -1,0 +1,1 @@
+//! The trace optimiser: one pass per file over the trace IR (to come).
