@@ -1,1 +1,22 @@
-//! The trace IR: op table, text form, check_trace, and the trace interpreter backend (to come).
+//! The trace IR (JIT.md, "Traces, guards, resume"): one op table
+//! (`resop`), SSA values and traces (`model`), a builder for the
+//! metainterp and the optimiser (`builder`), the text form (`print`,
+//! `parse`, `descr_text`), the verifier (`check`), the one evaluator of
+//! pure ops (`eval`), and the trace interpreter backend (`interp`) with
+//! its registry of compiled loops (`registry`).
+//!
+//! **Invariant:** this crate knows nothing of the metainterp: traces are
+//! built from text or through `TraceBuilder`, and run alone.
+
+pub mod builder;
+pub mod cursor;
+pub mod descr_text;
+pub mod model;
+pub mod print;
+pub mod resop;
+
+pub use builder::TraceBuilder;
+pub use cursor::ParseError;
+pub use model::{Const, FailArg, GuardData, Op, OpDescr, ResumeId, TargetToken, Trace, Value, Var};
+pub use print::print_trace;
+pub use resop::OpCode;
