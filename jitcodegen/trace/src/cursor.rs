@@ -30,13 +30,21 @@ impl<'a> Cursor<'a> {
         Cursor { text, pos: 0, line }
     }
 
+    /// An error at the next non-space character.
     pub fn error(&self, msg: impl Into<String>) -> ParseError {
-        let col = self.text[..self.pos].chars().count() + 1;
+        let r = self.rest();
+        let at = self.pos + (r.len() - r.trim_start().len());
+        let col = self.text[..at].chars().count() + 1;
         ParseError { line: self.line, col, msg: msg.into() }
     }
 
     pub fn rest(&self) -> &'a str {
         &self.text[self.pos..]
+    }
+
+    /// Skip `n` bytes of what `rest` returned.
+    pub fn advance(&mut self, n: usize) {
+        self.pos += n;
     }
 
     pub fn skip_ws(&mut self) {

@@ -9,14 +9,18 @@
 //! built from text or through `TraceBuilder`, and run alone.
 
 pub mod builder;
+pub mod check;
 pub mod cursor;
 pub mod descr_text;
 pub mod model;
+pub mod parse;
 pub mod print;
 pub mod resop;
 
 pub use builder::TraceBuilder;
+pub use check::{check_trace, TraceError};
 pub use cursor::ParseError;
 pub use model::{Const, FailArg, GuardData, Op, OpDescr, ResumeId, TargetToken, Trace, Value, Var};
+pub use parse::parse_trace;
 pub use print::print_trace;
 pub use resop::OpCode;
