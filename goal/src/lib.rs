@@ -133,6 +133,9 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         }
     }
     let mut ll = ll;
+    if opts.opt_level != OptLevel::Jit {
+        rpy_codewriter::hints::strip_hints(&mut ll);
+    }
     if opts.opt_level != OptLevel::O0 {
         let bo = rpy_backendopt::Options {
             dump_after: opts.dump_after.clone(),

@@ -21,6 +21,7 @@ pub mod lower_class;
 pub mod lower_dict;
 pub mod lower_exc;
 pub mod lower_iter;
+pub mod lower_jit;
 pub mod lower_list;
 pub mod lower_none;
 pub mod lower_rlib;
@@ -42,7 +43,7 @@ pub mod rtype;
 
 pub use llop::LlOp;
 pub use lltype::{
-    GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, LlValue, LowType, Prebuilt,
+    GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, JitInfo, JitDriverInfo, GraphHints, LlValue, LowType, Prebuilt,
     TypeTable,
 };
 pub use rtype::rtype_program;

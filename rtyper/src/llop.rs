@@ -174,6 +174,23 @@ ll_ops! {
     DirectCall "direct_call" [canraise, gc];
     /// (func ptr, args...) -> result.
     IndirectCall "indirect_call" [canraise, gc];
+    // JIT hints (RPython's jit_marker ops). They survive the rtyper so the
+    // JIT generator sees them; `rpy_codewriter::hints` strips them before
+    // backend optimisations (-O0/-O2) or rewrites them (-Ojit), so code
+    // generation never meets them.
+    /// (driver index, greens..., reds...): the interpreter's merge point.
+    JitMergePoint "jit_merge_point" [];
+    /// (driver index, greens..., reds...): a backward jump of the
+    /// interpreted program (where warm-up counters tick).
+    CanEnterJit "can_enter_jit" [];
+    /// (driver index): marks a loop header for function-entry traces.
+    JitLoopHeader "jit_loop_header" [];
+    /// (x) -> x, a constant in the trace behind a guard.
+    JitPromote "jit_promote" [];
+    /// () -> Bool: true in jitcodes, false in translated code.
+    JitWeAreJitted "jit_we_are_jitted" [];
+    /// (driver index, parameter index (`rpy_jitformat::params`), value).
+    JitSetParam "jit_set_param" [];
     // Inserted by the GC transform (`rpy-gc`), after rtyping.
     /// (roots...): stores the GC pointers in this frame's shadow stack
     /// slots 0..n and sets the shadow stack top just past them.

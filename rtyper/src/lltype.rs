@@ -203,6 +203,45 @@ pub struct LlProgram {
     pub type_names: Vec<Option<String>>,
     /// Type id of each class in `rpy_abi::RUNTIME_EXCEPTIONS`.
     pub runtime_exc_typeids: Vec<i64>,
+    /// What the JIT generator needs beyond the graphs.
+    pub jit: JitInfo,
+}
+
+/// What the rtyper keeps for the JIT generator (JIT.md, "What the earlier
+/// stages must keep"); ignored by -O0/-O2.
+#[derive(Clone, Debug, Default)]
+pub struct JitInfo {
+    /// The program's JitDrivers; hint ops name them by index.
+    pub drivers: Vec<JitDriverInfo>,
+    /// Hints of the graphs that have any, by graph index.
+    pub graph_hints: std::collections::BTreeMap<u32, GraphHints>,
+    /// Fields never written after the object is initialised
+    /// (`_immutable_fields_`, `_immutable_`), by the GC type that holds them.
+    pub immutable_fields: std::collections::BTreeSet<(GcTypeId, String)>,
+    /// Array types whose items are never written after initialisation
+    /// (`x[*]` in `_immutable_fields_`).
+    pub immutable_arrays: std::collections::BTreeSet<GcTypeId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JitDriverInfo {
+    /// Where the driver was created, for messages.
+    pub name: String,
+    pub greens: Vec<String>,
+    pub reds: Vec<String>,
+    /// The graph of `get_printable_location(*greens)`, if given.
+    pub get_printable_location: Option<u32>,
+}
+
+/// Per-graph JIT metadata: RPython's decorators, and whether the rtyper
+/// made the graph (helpers of its own marked pure are elidable).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraphHints {
+    pub elidable: bool,
+    pub dont_look_inside: bool,
+    pub look_inside: bool,
+    pub unroll_safe: bool,
+    pub loop_invariant: bool,
 }
 
 /// Low-level constants.

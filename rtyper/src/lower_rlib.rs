@@ -5,7 +5,7 @@
 //! `r_uint` values are `Unsigned` words; the int ops act on them with
 //! unsigned semantics where it matters (division, modulo, right shift,
 //! comparisons) because codegen reads the result/operand type.
-//! JIT hints lower to nothing (or to their argument) until the JIT exists.
+//! JIT hints become the ops of `lower_jit.rs`.
 
 use crate::emit::{c_signed, Emit, LlValue};
 use crate::llop::LlOp as O;
@@ -44,6 +44,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 return match &anns[0] {
                     S::Builtin(b) if is_rlib_builtin(*b) => {
                         Some(self.lower_rlib_call(e, *b, op, anns, res))
+                    }
+                    S::Intrinsic(Intrinsic::JitMethod { driver, name }) => {
+                        let (d, n) = (*driver, *name);
+                        Some(self.lower_jit_method(e, op, anns, d, n))
                     }
                     S::Intrinsic(_) => Some(Ok(Value::Const(LlConst::Void))),
                     _ => None,
@@ -212,13 +216,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 }
                 self.rl_arg(e, op, anns, first, &S::Unsigned)
             }
-            B::RarithWiden | B::JitPromote | B::JitPromoteString | B::JitHint => {
-                self.rl_arg(e, op, anns, first, res)
+            B::RarithWiden | B::JitHint => self.rl_arg(e, op, anns, first, res),
+            B::JitPromote | B::JitPromoteString => {
+                let x = self.rl_arg(e, op, anns, first, res)?;
+                let t = self.lowtype(res);
+                Ok(e.op(O::JitPromote, vec![x], t))
             }
             B::RarithIsValidInt => Ok(boolc(matches!(anns[first], S::Int | S::Bool))),
             B::ObjWeAreTranslated => Ok(boolc(true)),
-            B::JitWeAreJitted | B::JitIsConstant | B::JitIsVirtual => Ok(boolc(false)),
-            B::JitSetParam | B::ObjKeepalive => Ok(void()),
+            B::JitWeAreJitted => Ok(e.op(O::JitWeAreJitted, vec![], LowType::Bool)),
+            B::JitIsConstant | B::JitIsVirtual => Ok(boolc(false)),
+            B::JitSetParam => self.lower_jit_set_param(e, op, anns, first),
+            B::ObjKeepalive => Ok(void()),
             B::ObjComputeHash => {
                 let x = self.rl_arg(e, op, anns, first, &anns[first].clone())?;
                 Ok(match &anns[first] {

@@ -33,6 +33,9 @@ pub struct RTyper<'a, 'p> {
     pub(crate) prebuilt_lists: HashMap<HostId, u32>,
     /// The prebuilt table of one-character strs (`rstr_helpers.rs`).
     pub(crate) char_table: Option<u32>,
+    /// JIT drivers met so far and per-graph hints (`lower_jit.rs`).
+    pub(crate) jit: crate::lltype::JitInfo,
+    pub(crate) jit_driver_ids: HashMap<HostId, u32>,
 }
 
 /// Rtype every annotated graph; `entry` is the entry point's graph.
@@ -49,6 +52,8 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         bytes: HashMap::new(),
         prebuilt_lists: HashMap::new(),
         char_table: None,
+        jit: Default::default(),
+        jit_driver_ids: HashMap::new(),
     };
     rt.reprs.dicts.snapshot(ann);
     rt.setup_class_fields();
@@ -62,6 +67,7 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
     if !errors.is_empty() {
         return Err(errors);
     }
+    rt.collect_graph_hints();
     let runtime_exc_typeids = rpy_abi::RUNTIME_EXCEPTIONS
         .iter()
         .map(|name| rt.reprs.class_types[&rt.prog.exc_class(name)].as_u32() as i64)
@@ -79,6 +85,7 @@ pub fn rtype_program(ann: &Annotator, entry: GraphId) -> Result<LlProgram, Vec<D
         entry: cranelift_entity::EntityRef::index(entry) as u32,
         type_names,
         runtime_exc_typeids,
+        jit: rt.jit,
     })
 }
 

@@ -9,3 +9,5 @@
 pub mod descr;
 
 pub use descr::*;
+
+pub mod params;

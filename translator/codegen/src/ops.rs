@@ -336,6 +336,13 @@ impl FnCx<'_, '_> {
             }
             DirectCall | IndirectCall | Malloc | MallocVarsize | GcPushRoots | GcReloadRoot
             | GcSafepoint | GcWriteBarrier | GcWriteBarrierItem => unreachable!("handled above"),
+            JitMergePoint | CanEnterJit | JitLoopHeader | JitPromote | JitWeAreJitted
+            | JitSetParam => {
+                return Err(format!(
+                    "the JIT hint `{}` reached code generation (hints are stripped or rewritten before backend optimisations)",
+                    op.kind
+                ))
+            }
         };
         Ok(Some(v))
     }

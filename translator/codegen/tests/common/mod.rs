@@ -66,6 +66,7 @@ impl Prog {
                 entry: 0,
                 type_names,
                 runtime_exc_typeids,
+                jit: Default::default(),
             },
         }
     }
