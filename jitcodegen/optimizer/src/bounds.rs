@@ -33,7 +33,10 @@ fn width_bound(w: Width) -> IntBound {
             let m = 1i64 << (s * 8 - 1);
             IntBound { lo: -m, hi: m - 1 }
         }
-        (s, false) => IntBound { lo: 0, hi: (1i64 << (s * 8)) - 1 },
+        (s, false) => IntBound {
+            lo: 0,
+            hi: (1i64 << (s * 8)) - 1,
+        },
     }
 }
 
@@ -109,12 +112,40 @@ fn learn(opt: &mut Optimizer, opc: OpCode, a: Value, b: Value) {
     let (ba, bb) = (bound(opt, a), bound(opt, b));
     match opc {
         IntLt => {
-            narrow(opt, a, IntBound { lo: i64::MIN, hi: bb.hi.saturating_sub(1) });
-            narrow(opt, b, IntBound { lo: ba.lo.saturating_add(1), hi: i64::MAX });
+            narrow(
+                opt,
+                a,
+                IntBound {
+                    lo: i64::MIN,
+                    hi: bb.hi.saturating_sub(1),
+                },
+            );
+            narrow(
+                opt,
+                b,
+                IntBound {
+                    lo: ba.lo.saturating_add(1),
+                    hi: i64::MAX,
+                },
+            );
         }
         IntLe => {
-            narrow(opt, a, IntBound { lo: i64::MIN, hi: bb.hi });
-            narrow(opt, b, IntBound { lo: ba.lo, hi: i64::MAX });
+            narrow(
+                opt,
+                a,
+                IntBound {
+                    lo: i64::MIN,
+                    hi: bb.hi,
+                },
+            );
+            narrow(
+                opt,
+                b,
+                IntBound {
+                    lo: ba.lo,
+                    hi: i64::MAX,
+                },
+            );
         }
         IntGt => learn(opt, IntLt, b, a),
         IntGe => learn(opt, IntLe, b, a),
@@ -148,14 +179,23 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
             IntSub | IntSubOvf => a(0).sub(a(1)),
             IntMul | IntMulOvf => a(0).mul(a(1)),
             IntAnd => match (a(0).lo >= 0, a(1).lo >= 0) {
-                (true, true) => Some(IntBound { lo: 0, hi: a(0).hi.min(a(1).hi) }),
+                (true, true) => Some(IntBound {
+                    lo: 0,
+                    hi: a(0).hi.min(a(1).hi),
+                }),
                 (true, false) => Some(IntBound { lo: 0, hi: a(0).hi }),
                 (false, true) => Some(IntBound { lo: 0, hi: a(1).hi }),
                 _ => None,
             },
-            IntMod => op.args[1].as_int_const().filter(|&c| c > 0).map(|c| IntBound { lo: 0, hi: c - 1 }),
+            IntMod => op.args[1]
+                .as_int_const()
+                .filter(|&c| c > 0)
+                .map(|c| IntBound { lo: 0, hi: c - 1 }),
             ArraylenGc => Some(IntBound::NONNEG),
-            GetTypeId => Some(IntBound { lo: 0, hi: u32::MAX as i64 }),
+            GetTypeId => Some(IntBound {
+                lo: 0,
+                hi: u32::MAX as i64,
+            }),
             GetfieldGcI => match op.descr_ref() {
                 Some(DescrRef::Field(f)) => Some(width_bound(opt.descrs.fields[f as usize].width)),
                 _ => None,
@@ -164,8 +204,14 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
                 Some(DescrRef::Array(x)) => Some(width_bound(opt.descrs.arrays[x as usize].item)),
                 _ => None,
             },
-            IntMin => Some(IntBound { lo: a(0).lo.min(a(1).lo), hi: a(0).hi.min(a(1).hi) }),
-            IntMax => Some(IntBound { lo: a(0).lo.max(a(1).lo), hi: a(0).hi.max(a(1).hi) }),
+            IntMin => Some(IntBound {
+                lo: a(0).lo.min(a(1).lo),
+                hi: a(0).hi.min(a(1).hi),
+            }),
+            IntMax => Some(IntBound {
+                lo: a(0).lo.max(a(1).lo),
+                hi: a(0).hi.max(a(1).hi),
+            }),
             _ if crate::guards::is_boolean(op) => Some(IntBound::BOOL),
             _ => None,
         };
@@ -176,8 +222,14 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
     }
     match op.opcode {
         GuardTrue | GuardFalse => {
-            let Some(cmp) = opt.out_op(op.args[0]).cloned() else { return };
-            let opc = if op.opcode == GuardTrue { Some(cmp.opcode) } else { negate(cmp.opcode) };
+            let Some(cmp) = opt.out_op(op.args[0]).cloned() else {
+                return;
+            };
+            let opc = if op.opcode == GuardTrue {
+                Some(cmp.opcode)
+            } else {
+                negate(cmp.opcode)
+            };
             if let Some(opc) = opc {
                 learn(opt, opc, cmp.args[0], cmp.args[1]);
             }

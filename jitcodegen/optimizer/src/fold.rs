@@ -30,7 +30,11 @@ pub fn optimize(opt: &mut Optimizer, op: &mut Op) -> Result<Action, InvalidLoop>
     }
     if op.opcode.is_ovf() {
         if let Some(cs) = &consts {
-            if let Some((v, o)) = eval_ovf(op.opcode, cs[0].as_int().unwrap_or(0), cs[1].as_int().unwrap_or(0)) {
+            if let Some((v, o)) = eval_ovf(
+                op.opcode,
+                cs[0].as_int().unwrap_or(0),
+                cs[1].as_int().unwrap_or(0),
+            ) {
                 opt.ovf_resolved = Some(o);
                 return Ok(Action::Replace(Value::int(v)));
             }

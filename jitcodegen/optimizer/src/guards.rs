@@ -23,8 +23,26 @@ pub fn is_boolean(op: &Op) -> bool {
     use OpCode::*;
     matches!(
         op.opcode,
-        IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe | IntIsTrue
-            | IntIsZero | IntBetween | FloatLt | FloatLe | FloatEq | FloatNe | FloatGt | FloatGe | PtrEq
+        IntLt
+            | IntLe
+            | IntEq
+            | IntNe
+            | IntGt
+            | IntGe
+            | UintLt
+            | UintLe
+            | UintGt
+            | UintGe
+            | IntIsTrue
+            | IntIsZero
+            | IntBetween
+            | FloatLt
+            | FloatLe
+            | FloatEq
+            | FloatNe
+            | FloatGt
+            | FloatGe
+            | PtrEq
             | PtrNe
     )
 }
@@ -54,7 +72,10 @@ pub fn optimize(opt: &mut Optimizer, op: &mut Op) -> Result<Action, InvalidLoop>
             let want = op.args[1].as_int_const().unwrap_or(-1);
             match i.class {
                 Some(c) if c as i64 == want => Ok(Action::Remove),
-                Some(_) => Err(opt.invalid(format!("{} on an object of another class", op.opcode.name()))),
+                Some(_) => Err(opt.invalid(format!(
+                    "{} on an object of another class",
+                    op.opcode.name()
+                ))),
                 None => {
                     if op.opcode == GuardNonnullClass && i.nonnull {
                         op.opcode = GuardClass;
@@ -71,7 +92,11 @@ pub fn optimize(opt: &mut Optimizer, op: &mut Op) -> Result<Action, InvalidLoop>
             let (x, y) = (opt.info(op.args[0]), opt.info(op.args[1]));
             let is_null = |v: Value| v == Value::Const(Const::Ref(0));
             let differ = (x.nonnull && is_null(op.args[1])) || (y.nonnull && is_null(op.args[0]));
-            Ok(if differ { Action::Replace(Value::int((op.opcode == PtrNe) as i64)) } else { Action::Emit })
+            Ok(if differ {
+                Action::Replace(Value::int((op.opcode == PtrNe) as i64))
+            } else {
+                Action::Emit
+            })
         }
         _ => Ok(Action::Emit),
     }
@@ -80,7 +105,12 @@ pub fn optimize(opt: &mut Optimizer, op: &mut Op) -> Result<Action, InvalidLoop>
 pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
     use OpCode::*;
     let a0 = op.args.first().copied();
-    let type_id = |k: usize| op.args.get(k).and_then(|a| a.as_int_const()).map(|t| t as u32);
+    let type_id = |k: usize| {
+        op.args
+            .get(k)
+            .and_then(|a| a.as_int_const())
+            .map(|t| t as u32)
+    };
     match op.opcode {
         GuardValue => {
             if let (Some(i), Some(c)) = (opt.info_mut(op.args[0]), op.args[1].as_const()) {

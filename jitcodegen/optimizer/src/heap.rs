@@ -47,7 +47,9 @@ pub struct HeapCache {
 
 impl HeapCache {
     fn find(&self, d: DescrRef, obj: Value, index: Option<Value>) -> Option<usize> {
-        self.entries.iter().position(|(k, e)| *k == d && e.obj == obj && e.index == index)
+        self.entries
+            .iter()
+            .position(|(k, e)| *k == d && e.obj == obj && e.index == index)
     }
 }
 
@@ -77,8 +79,16 @@ pub fn may_alias(opt: &Optimizer, a: Value, b: Value) -> bool {
 
 fn immutable(opt: &Optimizer, d: DescrRef) -> bool {
     match d {
-        DescrRef::Field(f) => opt.descrs.fields.get(f as usize).is_some_and(|f| f.immutable),
-        DescrRef::Array(a) => opt.descrs.arrays.get(a as usize).is_some_and(|a| a.immutable_items),
+        DescrRef::Field(f) => opt
+            .descrs
+            .fields
+            .get(f as usize)
+            .is_some_and(|f| f.immutable),
+        DescrRef::Array(a) => opt
+            .descrs
+            .arrays
+            .get(a as usize)
+            .is_some_and(|a| a.immutable_items),
         _ => false,
     }
 }
@@ -93,12 +103,21 @@ fn kind_of(opt: &Optimizer, d: DescrRef) -> Kind {
 
 pub fn optimize(opt: &mut Optimizer, op: &mut Op) -> Result<Action, InvalidLoop> {
     use OpCode::*;
-    let Some(d) = op.descr_ref() else { return Ok(Action::Emit) };
+    let Some(d) = op.descr_ref() else {
+        return Ok(Action::Emit);
+    };
     let (obj, index) = match op.opcode {
         GetfieldGcI | GetfieldGcR | GetfieldGcF | SetfieldGc => (op.args[0], None),
-        GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF | SetarrayitemGc => (op.args[0], Some(op.args[1])),
+        GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF | SetarrayitemGc => {
+            (op.args[0], Some(op.args[1]))
+        }
         ArraylenGc => {
-            let known = opt.heap.lengths.iter().find(|(a, _)| *a == op.args[0]).map(|(_, l)| *l);
+            let known = opt
+                .heap
+                .lengths
+                .iter()
+                .find(|(a, _)| *a == op.args[0])
+                .map(|(_, l)| *l);
             return Ok(known.map_or(Action::Emit, Action::Replace));
         }
         _ => return Ok(Action::Emit),
@@ -155,8 +174,14 @@ fn invalidate(opt: &mut Optimizer, d: DescrRef, obj: Value, index: Option<Value>
         })
         .collect();
     // A fresh object that loses an entry no longer reads 0 where unknown.
-    let lost: Vec<Value> =
-        opt.heap.entries.iter().zip(&keep).filter(|(_, k)| !**k).map(|((_, e), _)| e.obj).collect();
+    let lost: Vec<Value> = opt
+        .heap
+        .entries
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| !**k)
+        .map(|((_, e), _)| e.obj)
+        .collect();
     for o in lost {
         if let Some(i) = opt.info_mut(o) {
             i.fresh = false;
@@ -170,7 +195,12 @@ fn invalidate(opt: &mut Optimizer, d: DescrRef, obj: Value, index: Option<Value>
 /// the call cannot reach (not escaped).
 fn forget_descr(opt: &mut Optimizer, d: DescrRef) {
     if !immutable(opt, d) {
-        let keep: Vec<bool> = opt.heap.entries.iter().map(|(k, e)| *k != d || opt.info(e.obj).fresh).collect();
+        let keep: Vec<bool> = opt
+            .heap
+            .entries
+            .iter()
+            .map(|(k, e)| *k != d || opt.info(e.obj).fresh)
+            .collect();
         let mut it = keep.into_iter();
         opt.heap.entries.retain(|_| it.next().unwrap());
     }
@@ -181,23 +211,43 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
     let d = op.descr_ref();
     match op.opcode {
         GetfieldGcI | GetfieldGcR | GetfieldGcF => {
-            let e = Entry { obj: op.args[0], index: None, value: result, imported: false };
+            let e = Entry {
+                obj: op.args[0],
+                index: None,
+                value: result,
+                imported: false,
+            };
             opt.heap.entries.push((d.unwrap(), e));
         }
         GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF => {
-            let e = Entry { obj: op.args[0], index: Some(op.args[1]), value: result, imported: false };
+            let e = Entry {
+                obj: op.args[0],
+                index: Some(op.args[1]),
+                value: result,
+                imported: false,
+            };
             opt.heap.entries.push((d.unwrap(), e));
         }
         SetfieldGc => {
             escape_all(opt, &op.args[1..]);
             invalidate(opt, d.unwrap(), op.args[0], None);
-            let e = Entry { obj: op.args[0], index: None, value: op.args[1], imported: false };
+            let e = Entry {
+                obj: op.args[0],
+                index: None,
+                value: op.args[1],
+                imported: false,
+            };
             opt.heap.entries.push((d.unwrap(), e));
         }
         SetarrayitemGc => {
             escape_all(opt, &op.args[2..]);
             invalidate(opt, d.unwrap(), op.args[0], Some(op.args[1]));
-            let e = Entry { obj: op.args[0], index: Some(op.args[1]), value: op.args[2], imported: false };
+            let e = Entry {
+                obj: op.args[0],
+                index: Some(op.args[1]),
+                value: op.args[2],
+                imported: false,
+            };
             opt.heap.entries.push((d.unwrap(), e));
         }
         Arraycopy => {
@@ -205,8 +255,12 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
             let dst = op.args[1];
             let d = d.unwrap();
             if !immutable(opt, d) {
-                let keep: Vec<bool> =
-                    opt.heap.entries.iter().map(|(k, e)| *k != d || !may_alias(opt, e.obj, dst)).collect();
+                let keep: Vec<bool> = opt
+                    .heap
+                    .entries
+                    .iter()
+                    .map(|(k, e)| *k != d || !may_alias(opt, e.obj, dst))
+                    .collect();
                 let mut it = keep.into_iter();
                 opt.heap.entries.retain(|_| it.next().unwrap());
             }
@@ -225,8 +279,12 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
             let Some(cd) = opt.call_descr(op) else { return };
             let e = &cd.effect;
             if e.writes_everything {
-                let keep: Vec<bool> =
-                    opt.heap.entries.iter().map(|(k, e)| immutable(opt, *k) || opt.info(e.obj).fresh).collect();
+                let keep: Vec<bool> = opt
+                    .heap
+                    .entries
+                    .iter()
+                    .map(|(k, e)| immutable(opt, *k) || opt.info(e.obj).fresh)
+                    .collect();
                 let mut it = keep.into_iter();
                 opt.heap.entries.retain(|_| it.next().unwrap());
             } else {

@@ -14,9 +14,15 @@ pub struct IntBound {
 }
 
 impl IntBound {
-    pub const FULL: IntBound = IntBound { lo: i64::MIN, hi: i64::MAX };
+    pub const FULL: IntBound = IntBound {
+        lo: i64::MIN,
+        hi: i64::MAX,
+    };
     pub const BOOL: IntBound = IntBound { lo: 0, hi: 1 };
-    pub const NONNEG: IntBound = IntBound { lo: 0, hi: i64::MAX };
+    pub const NONNEG: IntBound = IntBound {
+        lo: 0,
+        hi: i64::MAX,
+    };
 
     pub fn exact(v: i64) -> IntBound {
         IntBound { lo: v, hi: v }
@@ -25,7 +31,10 @@ impl IntBound {
         (self.lo == self.hi).then_some(self.lo)
     }
     pub fn intersect(self, o: IntBound) -> IntBound {
-        IntBound { lo: self.lo.max(o.lo), hi: self.hi.min(o.hi) }
+        IntBound {
+            lo: self.lo.max(o.lo),
+            hi: self.hi.min(o.hi),
+        }
     }
     pub fn is_empty(self) -> bool {
         self.lo > self.hi
@@ -35,10 +44,16 @@ impl IntBound {
     }
     /// Bounds of a sum, or `None` if it may overflow.
     pub fn add(self, o: IntBound) -> Option<IntBound> {
-        Some(IntBound { lo: self.lo.checked_add(o.lo)?, hi: self.hi.checked_add(o.hi)? })
+        Some(IntBound {
+            lo: self.lo.checked_add(o.lo)?,
+            hi: self.hi.checked_add(o.hi)?,
+        })
     }
     pub fn sub(self, o: IntBound) -> Option<IntBound> {
-        Some(IntBound { lo: self.lo.checked_sub(o.hi)?, hi: self.hi.checked_sub(o.lo)? })
+        Some(IntBound {
+            lo: self.lo.checked_sub(o.hi)?,
+            hi: self.hi.checked_sub(o.lo)?,
+        })
     }
     pub fn mul(self, o: IntBound) -> Option<IntBound> {
         let c = [
@@ -47,7 +62,10 @@ impl IntBound {
             self.hi.checked_mul(o.lo)?,
             self.hi.checked_mul(o.hi)?,
         ];
-        Some(IntBound { lo: *c.iter().min().unwrap(), hi: *c.iter().max().unwrap() })
+        Some(IntBound {
+            lo: *c.iter().min().unwrap(),
+            hi: *c.iter().max().unwrap(),
+        })
     }
 }
 
@@ -68,14 +86,24 @@ pub struct ValueInfo {
 
 impl Default for ValueInfo {
     fn default() -> ValueInfo {
-        ValueInfo { constant: None, class: None, nonnull: false, bound: IntBound::FULL, is_new: false, fresh: false }
+        ValueInfo {
+            constant: None,
+            class: None,
+            nonnull: false,
+            bound: IntBound::FULL,
+            is_new: false,
+            fresh: false,
+        }
     }
 }
 
 impl ValueInfo {
     /// What a constant tells.
     pub fn of_const(c: Const) -> ValueInfo {
-        let mut i = ValueInfo { constant: Some(c), ..ValueInfo::default() };
+        let mut i = ValueInfo {
+            constant: Some(c),
+            ..ValueInfo::default()
+        };
         match c {
             Const::Int(v) => i.bound = IntBound::exact(v),
             Const::Ref(p) => i.nonnull = p != 0,

@@ -85,7 +85,9 @@ impl<'a> Optimizer<'a> {
     /// The output value of an input value, without constant forwarding.
     pub fn get_raw(&self, v: Value) -> Value {
         match v {
-            Value::Var(i) => self.map[i.as_u32() as usize].expect("check_trace: used before defined"),
+            Value::Var(i) => {
+                self.map[i.as_u32() as usize].expect("check_trace: used before defined")
+            }
             c => c,
         }
     }
@@ -126,7 +128,10 @@ impl<'a> Optimizer<'a> {
     }
 
     pub fn invalid(&self, reason: impl Into<String>) -> InvalidLoop {
-        InvalidLoop { op: self.at, reason: reason.into() }
+        InvalidLoop {
+            op: self.at,
+            reason: reason.into(),
+        }
     }
 
     /// Map an input op's operands to output values.
@@ -173,7 +178,13 @@ impl<'a> Optimizer<'a> {
         let is_call = new.opcode.is_call();
         let mut outcome = Action::Emit;
         let p = self.passes;
-        for pass in [Passes::FOLD, Passes::BOUNDS, Passes::GUARDS, Passes::HEAP, Passes::CSE] {
+        for pass in [
+            Passes::FOLD,
+            Passes::BOUNDS,
+            Passes::GUARDS,
+            Passes::HEAP,
+            Passes::CSE,
+        ] {
             if !p.has(pass) {
                 continue;
             }

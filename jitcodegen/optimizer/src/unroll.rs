@@ -66,12 +66,16 @@ pub fn use_entry(opt: &mut Optimizer, k: usize) -> Value {
     let same_as = OpCode::same_as_for(kind).expect("heap values have a kind");
     let ph = opt.emit_raw(Op::new(same_as, vec![e.value], OpDescr::None));
     let key = (d, e.obj, e.index);
-    opt.loop_copy.as_mut().unwrap().placeholders.push(Placeholder {
-        var: ph.as_var().unwrap(),
-        source: e.value,
-        position: None,
-        heap_key: Some(key),
-    });
+    opt.loop_copy
+        .as_mut()
+        .unwrap()
+        .placeholders
+        .push(Placeholder {
+            var: ph.as_var().unwrap(),
+            source: e.value,
+            position: None,
+            heap_key: Some(key),
+        });
     let entry = &mut opt.heap.entries[k].1;
     entry.value = ph;
     entry.imported = false;
@@ -80,12 +84,17 @@ pub fn use_entry(opt: &mut Optimizer, k: usize) -> Value {
 
 enum Attempt {
     Done(Trace),
-    Retry { variant: Vec<usize>, blacklist: Vec<HeapKey> },
+    Retry {
+        variant: Vec<usize>,
+        blacklist: Vec<HeapKey>,
+    },
     GiveUp,
 }
 
 fn is_simple_loop(trace: &Trace) -> bool {
-    let (Some(first), Some(last)) = (trace.ops.first(), trace.ops.last()) else { return false };
+    let (Some(first), Some(last)) = (trace.ops.first(), trace.ops.last()) else {
+        return false;
+    };
     first.opcode == OpCode::Label
         && last.opcode == OpCode::Jump
         && first.target().is_some()
@@ -109,7 +118,10 @@ pub fn optimize_loop(
     for _ in 0..(n + 64) {
         match attempt(trace, descrs, passes, new_token, &variant, &blacklist)? {
             Attempt::Done(t) => return Ok(t),
-            Attempt::Retry { variant: v, blacklist: b } => {
+            Attempt::Retry {
+                variant: v,
+                blacklist: b,
+            } => {
                 for k in v {
                     variant[k] = true;
                 }
@@ -146,7 +158,9 @@ fn attempt(
     for i in &mut opt.info {
         i.fresh = false;
     }
-    opt.heap.entries.retain(|(d, e)| !blacklist.contains(&(*d, e.obj, e.index)));
+    opt.heap
+        .entries
+        .retain(|(d, e)| !blacklist.contains(&(*d, e.obj, e.index)));
     for (_, e) in &mut opt.heap.entries {
         e.imported = true;
     }
@@ -154,13 +168,21 @@ fn attempt(
         let var = a.as_var().expect("check_trace: label arguments are vars");
         if variant[k] {
             let kind = trace.kind_of(a);
-            let ph = opt.emit_raw(Op::new(OpCode::same_as_for(kind).unwrap(), vec![jprime[k]], OpDescr::None));
-            opt.loop_copy.as_mut().unwrap().placeholders.push(Placeholder {
-                var: ph.as_var().unwrap(),
-                source: jprime[k],
-                position: Some(k),
-                heap_key: None,
-            });
+            let ph = opt.emit_raw(Op::new(
+                OpCode::same_as_for(kind).unwrap(),
+                vec![jprime[k]],
+                OpDescr::None,
+            ));
+            opt.loop_copy
+                .as_mut()
+                .unwrap()
+                .placeholders
+                .push(Placeholder {
+                    var: ph.as_var().unwrap(),
+                    source: jprime[k],
+                    position: Some(k),
+                    heap_key: None,
+                });
             opt.set(var, ph);
         } else {
             opt.set(var, jprime[k]);
@@ -173,7 +195,9 @@ fn attempt(
     }
     let jl = opt.map_op(&trace.ops[last]).args;
     // 3. Check the assumptions.
-    let moved: Vec<usize> = (0..jl.len()).filter(|&k| !variant[k] && jl[k] != jprime[k]).collect();
+    let moved: Vec<usize> = (0..jl.len())
+        .filter(|&k| !variant[k] && jl[k] != jprime[k])
+        .collect();
     let copy = opt.loop_copy.take().unwrap();
     let mut lost = Vec::new();
     let mut slot_values = Vec::new();
@@ -181,7 +205,11 @@ fn attempt(
         match (ph.position, ph.heap_key) {
             (Some(k), _) => slot_values.push(jl[k]),
             (None, Some(key)) => {
-                let found = opt.heap.entries.iter().find(|(d, e)| (*d, e.obj, e.index) == key);
+                let found = opt
+                    .heap
+                    .entries
+                    .iter()
+                    .find(|(d, e)| (*d, e.obj, e.index) == key);
                 match found {
                     Some((_, e)) => slot_values.push(e.value),
                     None => lost.push(key),
@@ -191,17 +219,37 @@ fn attempt(
         }
     }
     if !moved.is_empty() || !lost.is_empty() {
-        return Ok(Attempt::Retry { variant: moved, blacklist: lost });
+        return Ok(Attempt::Retry {
+            variant: moved,
+            blacklist: lost,
+        });
     }
-    Ok(Attempt::Done(assemble(opt.out.into_trace(), loop_start, &copy, slot_values, new_token)))
+    Ok(Attempt::Done(assemble(
+        opt.out.into_trace(),
+        loop_start,
+        &copy,
+        slot_values,
+        new_token,
+    )))
 }
 
 /// Step 4: preamble, slots, label, loop, jump.
-fn assemble(out: Trace, loop_start: usize, copy: &LoopCopy, slot_values: Vec<Value>, token: TargetToken) -> Trace {
+fn assemble(
+    out: Trace,
+    loop_start: usize,
+    copy: &LoopCopy,
+    slot_values: Vec<Value>,
+    token: TargetToken,
+) -> Trace {
     let preamble_var = |v: Value| -> bool {
-        v.as_var().is_some_and(|x| out.var_op(x).is_none_or(|i| i < loop_start))
+        v.as_var()
+            .is_some_and(|x| out.var_op(x).is_none_or(|i| i < loop_start))
     };
-    let is_placeholder = |i: usize| copy.placeholders.iter().any(|p| out.var_op(p.var) == Some(i));
+    let is_placeholder = |i: usize| {
+        copy.placeholders
+            .iter()
+            .any(|p| out.var_op(p.var) == Some(i))
+    };
     // Preamble values the loop uses: invariant slots.
     let mut invariants: Vec<Value> = Vec::new();
     let note = |v: Value, invariants: &mut Vec<Value>| {
@@ -261,7 +309,12 @@ fn assemble(out: Trace, loop_start: usize, copy: &LoopCopy, slot_values: Vec<Val
         let src = rv(&remap, ph.source);
         let shared = invariants.contains(&ph.source)
             || label_args.contains(&src)
-            || copy.placeholders.iter().filter(|p| p.source == ph.source).count() > 1;
+            || copy
+                .placeholders
+                .iter()
+                .filter(|p| p.source == ph.source)
+                .count()
+                > 1;
         let slot = if src.as_var().is_some() && !shared {
             src
         } else {

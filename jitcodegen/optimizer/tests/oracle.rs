@@ -18,9 +18,21 @@ fn both(text: &str, setup: fn(&mut FakeHeap) -> Vec<Const>) -> (Exit, Exit) {
     let e2 = run_trace(&o, &d, &mut h2, &a2, Some(100_000)).unwrap();
     let strip = |e: Exit| match e {
         Exit::GuardFailed { resume, values, .. } => Exit::GuardFailed {
-            guard: rpy_jittrace::GuardRef { trace: cranelift_entity::EntityRef::new(0), op: 0 },
+            guard: rpy_jittrace::GuardRef {
+                trace: cranelift_entity::EntityRef::new(0),
+                op: 0,
+            },
             resume,
-            values: values.into_iter().map(|v| if let Const::Ref(_) = v { Const::Ref(1) } else { v }).collect(),
+            values: values
+                .into_iter()
+                .map(|v| {
+                    if let Const::Ref(_) = v {
+                        Const::Ref(1)
+                    } else {
+                        v
+                    }
+                })
+                .collect(),
         },
         e => e,
     };
@@ -47,5 +59,7 @@ jump(i6, p1, descr=<loop 0>)
         vec![Const::Int(0), Const::Ref(p)]
     });
     assert_eq!(a, b);
-    assert!(matches!(a, Exit::GuardFailed { ref values, .. } if values == &vec![Const::Int(300), Const::Int(100)]));
+    assert!(
+        matches!(a, Exit::GuardFailed { ref values, .. } if values == &vec![Const::Int(300), Const::Int(100)])
+    );
 }

@@ -20,12 +20,16 @@ use std::path::Path;
 use rpy_jitformat::Descrs;
 use rpy_jitopt::{optimize, Passes};
 use rpy_jittrace::fake_heap::FakeHeap;
-use rpy_jittrace::{check_trace, parse_trace, print_trace, run_trace, Const, Exit, TargetToken, Trace};
+use rpy_jittrace::{
+    check_trace, parse_trace, print_trace, run_trace, Const, Exit, TargetToken, Trace,
+};
 
 fn outcome(t: &Trace, d: &Descrs, args: &[Const]) -> String {
     match run_trace(t, d, &mut FakeHeap::new(), args, Some(100_000)) {
         Ok(Exit::Finished(v)) => format!("finished {v:?}"),
-        Ok(Exit::GuardFailed { resume, values, .. }) => format!("guard {} failed with {values:?}", resume.0),
+        Ok(Exit::GuardFailed { resume, values, .. }) => {
+            format!("guard {} failed with {values:?}", resume.0)
+        }
         Err(e) => format!("error {:?}", e.kind),
     }
 }
@@ -36,21 +40,30 @@ fn run_file(path: &Path) -> Result<(), String> {
         Some((a, b)) => (a.to_string(), b.to_string()),
         None => (src.clone(), String::new()),
     };
-    let passes_line = input.lines().find_map(|l| l.strip_prefix("# passes:")).ok_or("no `# passes:` line")?;
+    let passes_line = input
+        .lines()
+        .find_map(|l| l.strip_prefix("# passes:"))
+        .ok_or("no `# passes:` line")?;
     let passes = Passes::parse(passes_line).ok_or("bad `# passes:` line")?;
     let mut d = Descrs::default();
     let trace = parse_trace(&input, &mut d).map_err(|e| format!("input: {e}"))?;
     check_trace(&trace, &d).map_err(|e| format!("input is malformed: {e:?}"))?;
     let printed = print_trace(&trace, &d);
     let mut d2 = Descrs::default();
-    let again = print_trace(&parse_trace(&printed, &mut d2).map_err(|e| format!("reparse: {e}"))?, &d2);
+    let again = print_trace(
+        &parse_trace(&printed, &mut d2).map_err(|e| format!("reparse: {e}"))?,
+        &d2,
+    );
     if again != printed {
-        return Err(format!("print/parse/print is not the identity:\n{printed}---\n{again}"));
+        return Err(format!(
+            "print/parse/print is not the identity:\n{printed}---\n{again}"
+        ));
     }
     let result = optimize(&trace, &d, passes, TargetToken(1000));
     let out = match &result {
         Ok(t) => {
-            check_trace(t, &d).map_err(|e| format!("output is malformed: {e:?}\n{}", print_trace(t, &d)))?;
+            check_trace(t, &d)
+                .map_err(|e| format!("output is malformed: {e:?}\n{}", print_trace(t, &d)))?;
             print_trace(t, &d)
         }
         Err(inv) => format!("invalid: {}\n", inv.reason),
@@ -61,7 +74,13 @@ fn run_file(path: &Path) -> Result<(), String> {
                 .split(',')
                 .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
-                .map(|s| if s.contains('.') { Const::Float(s.parse().unwrap()) } else { Const::Int(s.parse().unwrap()) })
+                .map(|s| {
+                    if s.contains('.') {
+                        Const::Float(s.parse().unwrap())
+                    } else {
+                        Const::Int(s.parse().unwrap())
+                    }
+                })
                 .collect();
             let (before, after) = (outcome(&trace, &d, &args), outcome(t, &d, &args));
             if before != after {
@@ -79,7 +98,9 @@ fn run_file(path: &Path) -> Result<(), String> {
         }
         return std::fs::write(path, format!("{head}# expect:\n{out}")).map_err(|e| e.to_string());
     }
-    Err(format!("output differs (BLESS=1 to update)\n--- expected\n{expect}--- got\n{out}"))
+    Err(format!(
+        "output differs (BLESS=1 to update)\n--- expected\n{expect}--- got\n{out}"
+    ))
 }
 
 #[test]
@@ -101,6 +122,11 @@ fn pass_text_tests() {
         .filter_map(|p| run_file(p).err().map(|e| format!("{}: {e}", p.display())))
         .collect();
     if !failures.is_empty() {
-        panic!("{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n\n"));
+        panic!(
+            "{} of {} failed:\n{}",
+            failures.len(),
+            files.len(),
+            failures.join("\n\n")
+        );
     }
 }

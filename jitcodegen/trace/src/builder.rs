@@ -15,7 +15,12 @@ impl TraceBuilder {
     /// A trace with these input arguments (a bridge: the kinds of its
     /// guard's fail args; a loop: its label's).
     pub fn new(inputargs: &[Kind]) -> TraceBuilder {
-        TraceBuilder { trace: Trace { inputargs: inputargs.to_vec(), ops: Vec::new() } }
+        TraceBuilder {
+            trace: Trace {
+                inputargs: inputargs.to_vec(),
+                ops: Vec::new(),
+            },
+        }
     }
 
     pub fn inputarg(&self, i: usize) -> Value {
@@ -23,7 +28,9 @@ impl TraceBuilder {
     }
 
     pub fn inputargs(&self) -> Vec<Value> {
-        (0..self.trace.inputargs.len()).map(|i| self.inputarg(i)).collect()
+        (0..self.trace.inputargs.len())
+            .map(|i| self.inputarg(i))
+            .collect()
     }
 
     /// The trace so far (kinds of values, ops recorded).
@@ -79,15 +86,28 @@ impl TraceBuilder {
         fail_args: &[Value],
         resume: ResumeId,
     ) -> Value {
-        self.guard(opcode, args, fail_args.iter().map(|&v| FailArg::Value(v)).collect(), resume)
+        self.guard(
+            opcode,
+            args,
+            fail_args.iter().map(|&v| FailArg::Value(v)).collect(),
+            resume,
+        )
     }
 
     pub fn label(&mut self, args: &[Value], token: TargetToken) {
-        self.push(Op::new(OpCode::Label, args.to_vec(), OpDescr::Target(token)));
+        self.push(Op::new(
+            OpCode::Label,
+            args.to_vec(),
+            OpDescr::Target(token),
+        ));
     }
 
     pub fn debug_merge_point(&mut self, text: &str) {
-        self.push(Op::new(OpCode::DebugMergePoint, Vec::new(), OpDescr::Text(text.into())));
+        self.push(Op::new(
+            OpCode::DebugMergePoint,
+            Vec::new(),
+            OpDescr::Text(text.into()),
+        ));
     }
 
     /// Close with a jump to a label (here or in another loop).
@@ -98,7 +118,11 @@ impl TraceBuilder {
 
     /// Close by leaving with zero or one value.
     pub fn finish(mut self, value: Option<Value>) -> Trace {
-        self.push(Op::new(OpCode::Finish, value.into_iter().collect(), OpDescr::None));
+        self.push(Op::new(
+            OpCode::Finish,
+            value.into_iter().collect(),
+            OpDescr::None,
+        ));
         self.trace
     }
 

@@ -48,7 +48,13 @@ impl fmt::Display for TraceError {
 
 /// Check a trace; all errors found, in op order.
 pub fn check_trace(trace: &Trace, descrs: &Descrs) -> Result<(), Vec<TraceError>> {
-    let mut c = Checker { trace, descrs, errors: Vec::new(), visible: vec![false; trace.num_vars()], at: None };
+    let mut c = Checker {
+        trace,
+        descrs,
+        errors: Vec::new(),
+        visible: vec![false; trace.num_vars()],
+        at: None,
+    };
     c.run();
     if c.errors.is_empty() {
         Ok(())
@@ -76,7 +82,10 @@ fn kind_name(k: Kind) -> &'static str {
 
 impl<'a> Checker<'a> {
     fn err(&mut self, msg: impl Into<String>) {
-        self.errors.push(TraceError { op: self.at, msg: msg.into() });
+        self.errors.push(TraceError {
+            op: self.at,
+            msg: msg.into(),
+        });
     }
 
     fn run(&mut self) {
@@ -95,7 +104,11 @@ impl<'a> Checker<'a> {
             self.check_op(i);
             let last = i + 1 == t.ops.len();
             if op.opcode.is_final() != last {
-                self.err(if last { "the last op must be jump or finish" } else { "jump/finish before the end" });
+                self.err(if last {
+                    "the last op must be jump or finish"
+                } else {
+                    "jump/finish before the end"
+                });
             }
             if op.opcode == OpCode::Label {
                 self.visible.iter_mut().for_each(|v| *v = false);
@@ -116,7 +129,9 @@ impl<'a> Checker<'a> {
             Value::Var(var) => {
                 let n = var.as_u32() as usize;
                 if n >= self.trace.num_vars() || !self.visible[n] {
-                    self.err(format!("{what} v{n} is not defined before here (or not visible after a label)"));
+                    self.err(format!(
+                        "{what} v{n} is not defined before here (or not visible after a label)"
+                    ));
                     return Kind::Void;
                 }
                 self.trace.var_kind(var)
@@ -127,7 +142,11 @@ impl<'a> Checker<'a> {
     fn expect_kind(&mut self, k: usize, v: Value, want: Kind) {
         let got = self.use_value(v, "argument");
         if got != Kind::Void && got != want {
-            self.err(format!("argument {k} is {}, expected {}", kind_name(got), kind_name(want)));
+            self.err(format!(
+                "argument {k} is {}, expected {}",
+                kind_name(got),
+                kind_name(want)
+            ));
         }
     }
 
@@ -160,7 +179,11 @@ impl<'a> Checker<'a> {
         let args = &op.args;
         if let Some(n) = opc.arity() {
             if args.len() != n {
-                self.err(format!("{} takes {n} arguments, got {}", opc.name(), args.len()));
+                self.err(format!(
+                    "{} takes {n} arguments, got {}",
+                    opc.name(),
+                    args.len()
+                ));
                 return;
             }
         }
@@ -196,10 +219,14 @@ impl<'a> Checker<'a> {
         if opc.is_ovf() && !matches!(next, Some(OpCode::GuardNoOverflow | OpCode::GuardOverflow)) {
             self.err("an _ovf op must be followed by guard_no_overflow or guard_overflow");
         }
-        if matches!(opc, OpCode::GuardNoOverflow | OpCode::GuardOverflow) && !prev.is_some_and(|p| p.is_ovf()) {
+        if matches!(opc, OpCode::GuardNoOverflow | OpCode::GuardOverflow)
+            && !prev.is_some_and(|p| p.is_ovf())
+        {
             self.err(format!("{} must follow an _ovf op", opc.name()));
         }
-        if matches!(opc, OpCode::GuardNoException | OpCode::GuardException) && !prev.is_some_and(|p| p.is_call()) {
+        if matches!(opc, OpCode::GuardNoException | OpCode::GuardException)
+            && !prev.is_some_and(|p| p.is_call())
+        {
             self.err(format!("{} must follow a call", opc.name()));
         }
         self.check_kinds(i);
@@ -219,13 +246,15 @@ impl<'a> Checker<'a> {
         let rf = Kind::Ref;
         let fl = Kind::Float;
         match opc {
-            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor | IntLShift
-            | IntRShift | UintRShift | UintFloorDiv | IntNeg | IntInvert | IntAbs | IntMin | IntMax
-            | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe
-            | IntIsTrue | IntIsZero | IntBetween | IntAddOvf | IntSubOvf | IntMulOvf | SameAsI
-            | CastIntToFloat | GuardTrue | GuardFalse => all(self, int),
-            FloatAdd | FloatSub | FloatMul | FloatTrueDiv | FloatNeg | FloatAbs | FloatLt | FloatLe
-            | FloatEq | FloatNe | FloatGt | FloatGe | CastFloatToInt | SameAsF => all(self, fl),
+            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor
+            | IntLShift | IntRShift | UintRShift | UintFloorDiv | IntNeg | IntInvert | IntAbs
+            | IntMin | IntMax | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe
+            | UintGt | UintGe | IntIsTrue | IntIsZero | IntBetween | IntAddOvf | IntSubOvf
+            | IntMulOvf | SameAsI | CastIntToFloat | GuardTrue | GuardFalse => all(self, int),
+            FloatAdd | FloatSub | FloatMul | FloatTrueDiv | FloatNeg | FloatAbs | FloatLt
+            | FloatLe | FloatEq | FloatNe | FloatGt | FloatGe | CastFloatToInt | SameAsF => {
+                all(self, fl)
+            }
             PtrEq | PtrNe | SameAsR | GuardNonnull | GuardIsnull | GetTypeId => all(self, rf),
             GuardValue => {
                 let k = self.use_value(args[0], "argument");
@@ -249,7 +278,9 @@ impl<'a> Checker<'a> {
             GuardNoException | GuardNoOverflow | GuardOverflow | DebugMergePoint => {}
             GetfieldGcI | GetfieldGcR | GetfieldGcF | SetfieldGc => {
                 self.expect_kind(0, args[0], rf);
-                if let Some(DescrRef::Field(f)) = self.descr(|d| matches!(d, DescrRef::Field(_)), "field") {
+                if let Some(DescrRef::Field(f)) =
+                    self.descr(|d| matches!(d, DescrRef::Field(_)), "field")
+                {
                     let fk = self.descrs.fields[f as usize].kind;
                     if opc == SetfieldGc {
                         self.expect_kind(1, args[1], fk);
@@ -261,7 +292,9 @@ impl<'a> Checker<'a> {
             GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF | SetarrayitemGc => {
                 self.expect_kind(0, args[0], rf);
                 self.expect_kind(1, args[1], int);
-                if let Some(DescrRef::Array(a)) = self.descr(|d| matches!(d, DescrRef::Array(_)), "array") {
+                if let Some(DescrRef::Array(a)) =
+                    self.descr(|d| matches!(d, DescrRef::Array(_)), "array")
+                {
                     let ik = self.descrs.arrays[a as usize].item_kind;
                     if opc == SetarrayitemGc {
                         self.expect_kind(2, args[2], ik);
@@ -291,10 +324,16 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 self.expect_kind(0, args[0], int);
-                if let Some(DescrRef::Call(c)) = self.descr(|d| matches!(d, DescrRef::Call(_)), "call") {
+                if let Some(DescrRef::Call(c)) =
+                    self.descr(|d| matches!(d, DescrRef::Call(_)), "call")
+                {
                     let cd = &self.descrs.calls[c as usize];
                     if cd.args.len() + 1 != args.len() {
-                        self.err(format!("the call descriptor has {} arguments, the call passes {}", cd.args.len(), args.len() - 1));
+                        self.err(format!(
+                            "the call descriptor has {} arguments, the call passes {}",
+                            cd.args.len(),
+                            args.len() - 1
+                        ));
                     } else {
                         for (n, k) in cd.args.clone().into_iter().enumerate() {
                             self.expect_kind(n + 1, args[n + 1], k);
@@ -324,12 +363,20 @@ impl<'a> Checker<'a> {
                 if let Some(l) = target {
                     let label = &self.trace.ops[l];
                     if label.args.len() != args.len() {
-                        self.err(format!("jumps with {} values to a label of {}", args.len(), label.args.len()));
+                        self.err(format!(
+                            "jumps with {} values to a label of {}",
+                            args.len(),
+                            label.args.len()
+                        ));
                     } else {
                         for (n, (&a, &b)) in args.iter().zip(&label.args).enumerate() {
                             let (ka, kb) = (self.trace.kind_of(a), self.trace.kind_of(b));
                             if ka != kb {
-                                self.err(format!("jump argument {n} is {}, the label's is {}", kind_name(ka), kind_name(kb)));
+                                self.err(format!(
+                                    "jump argument {n} is {}, the label's is {}",
+                                    kind_name(ka),
+                                    kind_name(kb)
+                                ));
                             }
                         }
                     }

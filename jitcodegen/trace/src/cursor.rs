@@ -35,7 +35,11 @@ impl<'a> Cursor<'a> {
         let r = self.rest();
         let at = self.pos + (r.len() - r.trim_start().len());
         let col = self.text[..at].chars().count() + 1;
-        ParseError { line: self.line, col, msg: msg.into() }
+        ParseError {
+            line: self.line,
+            col,
+            msg: msg.into(),
+        }
     }
 
     pub fn rest(&self) -> &'a str {
@@ -132,7 +136,9 @@ impl<'a> Cursor<'a> {
             Some(h) => (h, 16),
             None => (r, 10),
         };
-        let n = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+        let n = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
         if n == 0 {
             self.pos = start;
             return Err(self.error("expected an integer"));
@@ -160,7 +166,10 @@ impl<'a> Cursor<'a> {
     pub fn uint(&mut self) -> Result<u32, ParseError> {
         let at = self.error("");
         let n = self.int()?;
-        u32::try_from(n).map_err(|_| ParseError { msg: "expected a small unsigned integer".into(), ..at })
+        u32::try_from(n).map_err(|_| ParseError {
+            msg: "expected a small unsigned integer".into(),
+            ..at
+        })
     }
 }
 

@@ -132,10 +132,18 @@ pub fn write_descr(out: &mut String, descrs: &Descrs, d: DescrRef) {
                     }
                     out.push(')');
                 };
-                let field_name =
-                    |f: &u32| descrs.fields.get(*f as usize).map_or("?", |d| d.name.as_str());
-                let array_name =
-                    |a: &u32| descrs.arrays.get(*a as usize).map_or("?", |d| d.name.as_str());
+                let field_name = |f: &u32| {
+                    descrs
+                        .fields
+                        .get(*f as usize)
+                        .map_or("?", |d| d.name.as_str())
+                };
+                let array_name = |a: &u32| {
+                    descrs
+                        .arrays
+                        .get(*a as usize)
+                        .map_or("?", |d| d.name.as_str())
+                };
                 list(out, "wf", e.write_fields.iter().map(field_name).collect());
                 list(out, "wa", e.write_arrays.iter().map(array_name).collect());
                 out.push('>');
@@ -184,7 +192,10 @@ fn intern<T: PartialEq>(table: &mut Vec<T>, item: T) -> u32 {
 }
 
 fn lookup(names: impl Iterator<Item = String>, name: &str) -> Option<u32> {
-    names.enumerate().find(|(_, n)| n == name).map(|(i, _)| i as u32)
+    names
+        .enumerate()
+        .find(|(_, n)| n == name)
+        .map(|(i, _)| i as u32)
 }
 
 /// Call effects name fields and arrays that may be declared later in the
@@ -209,8 +220,14 @@ pub fn parse_descr(
             c.expect("+")?;
             let offset = c.uint()?;
             let (kind, width) = parse_width(c)?;
-            let mut f =
-                FieldDescr { name, offset, width, kind, immutable: false, virtualizable: None };
+            let mut f = FieldDescr {
+                name,
+                offset,
+                width,
+                kind,
+                immutable: false,
+                virtualizable: None,
+            };
             loop {
                 if c.eat("immutable") {
                     f.immutable = true;
@@ -226,7 +243,11 @@ pub fn parse_descr(
             let name = c.name()?;
             c.expect("type=")?;
             let type_id = c.uint()?;
-            let base = if c.eat("base=") { Some(c.uint()?) } else { None };
+            let base = if c.eat("base=") {
+                Some(c.uint()?)
+            } else {
+                None
+            };
             let length_offset = parse_offset(c, "len")?;
             let items_offset = parse_offset(c, "items")?;
             let (item_kind, item) = parse_width(c)?;
@@ -248,7 +269,14 @@ pub fn parse_descr(
             c.expect("type=")?;
             let type_id = c.uint()?;
             let size = c.uint()?;
-            DescrRef::Size(intern(&mut descrs.sizes, SizeDescr { name, type_id, size }))
+            DescrRef::Size(intern(
+                &mut descrs.sizes,
+                SizeDescr {
+                    name,
+                    type_id,
+                    size,
+                },
+            ))
         }
         "call" => {
             let name = c.name()?;
@@ -319,10 +347,20 @@ pub fn parse_descr(
                     }
                 }
             }
-            let call = CallDescr { name, args, result, result_width, effect };
+            let call = CallDescr {
+                name,
+                args,
+                result,
+                result_width,
+                effect,
+            };
             let index = descrs.calls.len() as u32;
             descrs.calls.push(call);
-            pending.push(PendingEffects { call: index, fields: wf, arrays: wa });
+            pending.push(PendingEffects {
+                call: index,
+                fields: wf,
+                arrays: wa,
+            });
             DescrRef::Call(index)
         }
         _ => {

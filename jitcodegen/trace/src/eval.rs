@@ -11,7 +11,11 @@ pub fn floordiv(a: i64, b: i64) -> Option<i64> {
         return None;
     }
     let q = a.wrapping_div(b);
-    Some(if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q })
+    Some(if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    })
 }
 
 /// Python's modulo (the result has the divisor's sign).
@@ -20,7 +24,11 @@ pub fn pymod(a: i64, b: i64) -> Option<i64> {
         return None;
     }
     let r = a.wrapping_rem(b);
-    Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 /// The value of a `canfold` op on constants; `None` when the op is not
@@ -164,7 +172,10 @@ mod tests {
 
     #[test]
     fn overflow() {
-        assert_eq!(eval_ovf(OpCode::IntAddOvf, i64::MAX, 1), Some((i64::MIN, true)));
+        assert_eq!(
+            eval_ovf(OpCode::IntAddOvf, i64::MAX, 1),
+            Some((i64::MIN, true))
+        );
         assert_eq!(eval_ovf(OpCode::IntMulOvf, 3, 4), Some((12, false)));
     }
 }

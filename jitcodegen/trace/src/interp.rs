@@ -53,7 +53,11 @@ pub trait Runtime {
 pub enum Exit {
     Finished(Option<Const>),
     /// A guard without a bridge failed: the values of its fail args.
-    GuardFailed { guard: GuardRef, resume: ResumeId, values: Vec<Const> },
+    GuardFailed {
+        guard: GuardRef,
+        resume: ResumeId,
+        values: Vec<Const>,
+    },
 }
 
 /// A trace that cannot run (a bug in the trace or its inputs).
@@ -67,12 +71,18 @@ pub struct InterpError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum InterpErrorKind {
     NullDeref,
-    IndexOutOfBounds { index: i64, length: i64 },
+    IndexOutOfBounds {
+        index: i64,
+        length: i64,
+    },
     /// A foldable op whose precondition fails (zero divisor, negative
     /// shift) or whose operands have the wrong kinds.
     BadOperands,
     UnknownTarget(u32),
-    WrongArgCount { expected: usize, got: usize },
+    WrongArgCount {
+        expected: usize,
+        got: usize,
+    },
     MissingDescr,
     OutOfFuel,
 }
@@ -93,7 +103,13 @@ pub fn run(
     args: &[Const],
     fuel: Option<u64>,
 ) -> Result<Exit, InterpError> {
-    let mut m = Machine { registry, descrs, rt, fuel, overflow: false };
+    let mut m = Machine {
+        registry,
+        descrs,
+        rt,
+        fuel,
+        overflow: false,
+    };
     m.run(entry, args)
 }
 
@@ -106,7 +122,9 @@ pub fn run_trace(
     fuel: Option<u64>,
 ) -> Result<Exit, InterpError> {
     let mut reg = LoopRegistry::new();
-    let id = reg.add(trace.clone()).expect("a fresh registry has no tokens");
+    let id = reg
+        .add(trace.clone())
+        .expect("a fresh registry has no tokens");
     run(&reg, descrs, rt, id, args, fuel)
 }
 
@@ -121,7 +139,11 @@ struct Machine<'a> {
 
 enum Step {
     Next,
-    Goto { trace: TraceId, pc: usize, bind: Vec<Const> },
+    Goto {
+        trace: TraceId,
+        pc: usize,
+        bind: Vec<Const>,
+    },
     Done(Exit),
 }
 
@@ -166,9 +188,21 @@ fn write(addr: usize, width: Width, v: Const) {
 /// Narrow an int result the way a call descriptor says.
 fn narrow(v: Const, width: Width) -> Const {
     match (v, width.size) {
-        (Const::Int(i), 1) => Const::Int(if width.signed { i as i8 as i64 } else { i as u8 as i64 }),
-        (Const::Int(i), 2) => Const::Int(if width.signed { i as i16 as i64 } else { i as u16 as i64 }),
-        (Const::Int(i), 4) => Const::Int(if width.signed { i as i32 as i64 } else { i as u32 as i64 }),
+        (Const::Int(i), 1) => Const::Int(if width.signed {
+            i as i8 as i64
+        } else {
+            i as u8 as i64
+        }),
+        (Const::Int(i), 2) => Const::Int(if width.signed {
+            i as i16 as i64
+        } else {
+            i as u16 as i64
+        }),
+        (Const::Int(i), 4) => Const::Int(if width.signed {
+            i as i32 as i64
+        } else {
+            i as u32 as i64
+        }),
         _ => v,
     }
 }
@@ -184,7 +218,10 @@ impl<'a> Machine<'a> {
                 return Err(InterpError {
                     trace: trace_id,
                     op: 0,
-                    kind: InterpErrorKind::WrongArgCount { expected: t.inputargs.len(), got: args.len() },
+                    kind: InterpErrorKind::WrongArgCount {
+                        expected: t.inputargs.len(),
+                        got: args.len(),
+                    },
                 });
             }
             for (i, a) in args.iter().enumerate() {
@@ -194,18 +231,30 @@ impl<'a> Machine<'a> {
         loop {
             if let Some(f) = &mut self.fuel {
                 if *f == 0 {
-                    return Err(InterpError { trace: trace_id, op: pc, kind: InterpErrorKind::OutOfFuel });
+                    return Err(InterpError {
+                        trace: trace_id,
+                        op: pc,
+                        kind: InterpErrorKind::OutOfFuel,
+                    });
                 }
                 *f -= 1;
             }
             let trace = self.registry.trace(trace_id);
             let step = self
                 .step(trace_id, trace, pc, &mut env)
-                .map_err(|kind| InterpError { trace: trace_id, op: pc, kind })?;
+                .map_err(|kind| InterpError {
+                    trace: trace_id,
+                    op: pc,
+                    kind,
+                })?;
             match step {
                 Step::Next => pc += 1,
                 Step::Done(exit) => return Ok(exit),
-                Step::Goto { trace: t, pc: to, bind } => {
+                Step::Goto {
+                    trace: t,
+                    pc: to,
+                    bind,
+                } => {
                     let target = self.registry.trace(t);
                     if t != trace_id {
                         env = self.fresh_env(t);
@@ -222,7 +271,10 @@ impl<'a> Machine<'a> {
                             return Err(InterpError {
                                 trace: trace_id,
                                 op: pc,
-                                kind: InterpErrorKind::WrongArgCount { expected: label.args.len(), got: bind.len() },
+                                kind: InterpErrorKind::WrongArgCount {
+                                    expected: label.args.len(),
+                                    got: bind.len(),
+                                },
                             });
                         }
                         for (a, v) in label.args.iter().zip(bind) {
@@ -266,17 +318,29 @@ impl<'a> Machine<'a> {
         };
         let field = |d: Option<DescrRef>| -> Result<&FieldDescr, InterpErrorKind> {
             match d {
-                Some(DescrRef::Field(f)) => self.descrs.fields.get(f as usize).ok_or(InterpErrorKind::MissingDescr),
+                Some(DescrRef::Field(f)) => self
+                    .descrs
+                    .fields
+                    .get(f as usize)
+                    .ok_or(InterpErrorKind::MissingDescr),
                 _ => Err(InterpErrorKind::MissingDescr),
             }
         };
         let array = |d: Option<DescrRef>| -> Result<&ArrayDescr, InterpErrorKind> {
             match d {
-                Some(DescrRef::Array(a)) => self.descrs.arrays.get(a as usize).ok_or(InterpErrorKind::MissingDescr),
+                Some(DescrRef::Array(a)) => self
+                    .descrs
+                    .arrays
+                    .get(a as usize)
+                    .ok_or(InterpErrorKind::MissingDescr),
                 _ => Err(InterpErrorKind::MissingDescr),
             }
         };
-        let length = |a: &ArrayDescr, p: usize| read(p + a.length_offset as usize, Width::WORD, Kind::Int).as_int().unwrap();
+        let length = |a: &ArrayDescr, p: usize| {
+            read(p + a.length_offset as usize, Width::WORD, Kind::Int)
+                .as_int()
+                .unwrap()
+        };
         let item_addr = |a: &ArrayDescr, p: usize, index: i64| -> Result<usize, InterpErrorKind> {
             let len = length(a, p);
             if index < 0 || index >= len {
@@ -287,9 +351,12 @@ impl<'a> Machine<'a> {
         let mut result = None;
         let mut guard_ok = None;
         match op.opcode {
-            op if op.can_fold() => result = Some(eval_pure(op, &args).ok_or(InterpErrorKind::BadOperands)?),
+            op if op.can_fold() => {
+                result = Some(eval_pure(op, &args).ok_or(InterpErrorKind::BadOperands)?)
+            }
             IntAddOvf | IntSubOvf | IntMulOvf => {
-                let (v, o) = eval_ovf(op.opcode, int(0)?, int(1)?).ok_or(InterpErrorKind::BadOperands)?;
+                let (v, o) =
+                    eval_ovf(op.opcode, int(0)?, int(1)?).ok_or(InterpErrorKind::BadOperands)?;
                 self.overflow = o;
                 result = Some(Const::Int(v));
             }
@@ -332,17 +399,29 @@ impl<'a> Machine<'a> {
                     item_addr(a, dst, ds + n - 1)?;
                     // SAFETY: both ranges were bounds-checked above.
                     unsafe {
-                        std::ptr::copy(from as *const u8, to as *mut u8, n as usize * a.item.size as usize);
+                        std::ptr::copy(
+                            from as *const u8,
+                            to as *mut u8,
+                            n as usize * a.item.size as usize,
+                        );
                     }
                     if a.item_kind == Kind::Ref {
                         self.rt.write_barrier(dst);
                     }
                 }
             }
-            GetTypeId => result = Some(Const::Int(read(ptr(0)?, Width::U32, Kind::Int).as_int().unwrap())),
+            GetTypeId => {
+                result = Some(Const::Int(
+                    read(ptr(0)?, Width::U32, Kind::Int).as_int().unwrap(),
+                ))
+            }
             New => match op.descr_ref() {
                 Some(DescrRef::Size(s)) => {
-                    let s = self.descrs.sizes.get(s as usize).ok_or(InterpErrorKind::MissingDescr)?;
+                    let s = self
+                        .descrs
+                        .sizes
+                        .get(s as usize)
+                        .ok_or(InterpErrorKind::MissingDescr)?;
                     result = Some(Const::Ref(self.rt.alloc(s)));
                 }
                 _ => return Err(InterpErrorKind::MissingDescr),
@@ -351,10 +430,14 @@ impl<'a> Machine<'a> {
                 let a = array(op.descr_ref())?;
                 result = Some(Const::Ref(self.rt.alloc_array(a, int(0)?)));
             }
-            CallI | CallR | CallF | CallN | CallPureI | CallPureR | CallPureF | CallPureN | CallLoopinvariantI
-            | CallLoopinvariantR | CallLoopinvariantF | CallLoopinvariantN => {
+            CallI | CallR | CallF | CallN | CallPureI | CallPureR | CallPureF | CallPureN
+            | CallLoopinvariantI | CallLoopinvariantR | CallLoopinvariantF | CallLoopinvariantN => {
                 let d = match op.descr_ref() {
-                    Some(DescrRef::Call(c)) => self.descrs.calls.get(c as usize).ok_or(InterpErrorKind::MissingDescr)?,
+                    Some(DescrRef::Call(c)) => self
+                        .descrs
+                        .calls
+                        .get(c as usize)
+                        .ok_or(InterpErrorKind::MissingDescr)?,
                     _ => return Err(InterpErrorKind::MissingDescr),
                 };
                 let r = self.rt.call(int(0)?, d, &args[1..]);
@@ -395,8 +478,15 @@ impl<'a> Machine<'a> {
             Label | DebugMergePoint => {}
             Jump => {
                 let token = op.target().ok_or(InterpErrorKind::MissingDescr)?;
-                let (t, at) = self.registry.label(token).ok_or(InterpErrorKind::UnknownTarget(token.0))?;
-                return Ok(Step::Goto { trace: t, pc: at, bind: args });
+                let (t, at) = self
+                    .registry
+                    .label(token)
+                    .ok_or(InterpErrorKind::UnknownTarget(token.0))?;
+                return Ok(Step::Goto {
+                    trace: t,
+                    pc: at,
+                    bind: args,
+                });
             }
             Finish => return Ok(Step::Done(Exit::Finished(args.first().copied()))),
             _ => return Err(InterpErrorKind::BadOperands),
@@ -410,11 +500,22 @@ impl<'a> Machine<'a> {
                     FailArg::Value(v) => get(v),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let guard = GuardRef { trace: trace_id, op: pc as u32 };
+            let guard = GuardRef {
+                trace: trace_id,
+                op: pc as u32,
+            };
             if let Some(bridge) = self.registry.bridge(guard) {
-                return Ok(Step::Goto { trace: bridge, pc: usize::MAX, bind: values });
+                return Ok(Step::Goto {
+                    trace: bridge,
+                    pc: usize::MAX,
+                    bind: values,
+                });
             }
-            return Ok(Step::Done(Exit::GuardFailed { guard, resume: g.resume, values }));
+            return Ok(Step::Done(Exit::GuardFailed {
+                guard,
+                resume: g.resume,
+                values,
+            }));
         }
         if let Some(r) = result {
             env[trace.op_var(pc).as_u32() as usize] = Some(r);

@@ -187,7 +187,12 @@ pub struct Op {
 
 impl Op {
     pub fn new(opcode: OpCode, args: Vec<Value>, descr: OpDescr) -> Op {
-        Op { opcode, args, descr, guard: None }
+        Op {
+            opcode,
+            args,
+            descr,
+            guard: None,
+        }
     }
     pub fn descr_ref(&self) -> Option<DescrRef> {
         match self.descr {
@@ -231,7 +236,9 @@ impl Trace {
     }
     /// The op defining a var, `None` for input arguments.
     pub fn var_op(&self, v: Var) -> Option<usize> {
-        v.as_u32().checked_sub(self.inputargs.len() as u32).map(|i| i as usize)
+        v.as_u32()
+            .checked_sub(self.inputargs.len() as u32)
+            .map(|i| i as usize)
     }
     /// Total number of vars (input arguments and ops).
     pub fn num_vars(&self) -> usize {
@@ -240,7 +247,10 @@ impl Trace {
     pub fn var_kind(&self, v: Var) -> Kind {
         match self.var_op(v) {
             None => self.inputargs[v.as_u32() as usize],
-            Some(i) => self.ops.get(i).map_or(Kind::Void, |op| op.opcode.result_kind()),
+            Some(i) => self
+                .ops
+                .get(i)
+                .map_or(Kind::Void, |op| op.opcode.result_kind()),
         }
     }
     pub fn kind_of(&self, v: Value) -> Kind {

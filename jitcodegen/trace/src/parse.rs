@@ -40,7 +40,11 @@ pub fn parse_trace(text: &str, descrs: &mut Descrs) -> Result<Trace, ParseError>
         }
     }
     if !p.have_inputargs {
-        return Err(ParseError { line: last_line.max(1), col: 1, msg: "no input arguments line `[...]`".into() });
+        return Err(ParseError {
+            line: last_line.max(1),
+            col: 1,
+            msg: "no input arguments line `[...]`".into(),
+        });
     }
     let map = resolve_effects(p.descrs, std::mem::take(&mut p.pending))?;
     for op in &mut p.trace.ops {
@@ -83,8 +87,10 @@ impl<'a> Parser<'a> {
                 loop {
                     let at = c.error("");
                     let name = c.word();
-                    let kind = name_kind(name)
-                        .ok_or_else(|| ParseError { msg: format!("bad input argument name `{name}`"), ..at.clone() })?;
+                    let kind = name_kind(name).ok_or_else(|| ParseError {
+                        msg: format!("bad input argument name `{name}`"),
+                        ..at.clone()
+                    })?;
                     let var = self.trace.inputarg(self.trace.inputargs.len());
                     self.trace.inputargs.push(kind);
                     self.define(name, Value::Var(var), at)?;
@@ -105,7 +111,10 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         if !self.have_inputargs {
-            return Err(ParseError { msg: "expected the input arguments line `[...]` first".into(), ..at });
+            return Err(ParseError {
+                msg: "expected the input arguments line `[...]` first".into(),
+                ..at
+            });
         }
         let (result_name, opname, op_at) = if c.eat("=") {
             let op_at = c.error("");
@@ -113,8 +122,10 @@ impl<'a> Parser<'a> {
         } else {
             (None, first, at)
         };
-        let opcode = OpCode::parse(opname)
-            .ok_or_else(|| ParseError { msg: format!("unknown operation `{opname}`"), ..op_at.clone() })?;
+        let opcode = OpCode::parse(opname).ok_or_else(|| ParseError {
+            msg: format!("unknown operation `{opname}`"),
+            ..op_at.clone()
+        })?;
         let mut op = Op::new(opcode, Vec::new(), OpDescr::None);
         let mut resume = None;
         c.expect("(")?;
@@ -151,26 +162,37 @@ impl<'a> Parser<'a> {
             self.guards += 1;
             op.guard = Some(Box::new(GuardData { fail_args, resume }));
         } else if resume.is_some() {
-            return Err(ParseError { msg: "only guards have a resume descr".into(), ..op_at });
+            return Err(ParseError {
+                msg: "only guards have a resume descr".into(),
+                ..op_at
+            });
         }
         let var = self.trace.op_var(self.trace.ops.len());
         let kind = opcode.result_kind();
         match result_name {
             Some((name, at)) => {
                 if kind == Kind::Void {
-                    return Err(ParseError { msg: format!("`{opname}` has no result"), ..at });
+                    return Err(ParseError {
+                        msg: format!("`{opname}` has no result"),
+                        ..at
+                    });
                 }
                 if name_kind(&name) != Some(kind) {
                     let want = crate::print::kind_prefix(kind);
                     return Err(ParseError {
-                        msg: format!("`{opname}` gives a {kind:?}: name it `{want}N`, not `{name}`"),
+                        msg: format!(
+                            "`{opname}` gives a {kind:?}: name it `{want}N`, not `{name}`"
+                        ),
                         ..at
                     });
                 }
                 self.define(&name, Value::Var(var), at)?;
             }
             None if kind != Kind::Void => {
-                return Err(ParseError { msg: format!("`{opname}` has a result: write `x = {opname}(...)`"), ..op_at });
+                return Err(ParseError {
+                    msg: format!("`{opname}` has a result: write `x = {opname}(...)`"),
+                    ..op_at
+                });
             }
             None => {}
         }
@@ -180,12 +202,20 @@ impl<'a> Parser<'a> {
 
     fn define(&mut self, name: &str, v: Value, at: ParseError) -> Result<(), ParseError> {
         if self.names.insert(name.to_string(), v).is_some() {
-            return Err(ParseError { msg: format!("`{name}` is defined twice"), ..at });
+            return Err(ParseError {
+                msg: format!("`{name}` is defined twice"),
+                ..at
+            });
         }
         Ok(())
     }
 
-    fn op_descr(&mut self, c: &mut Cursor, op: &mut Op, resume: &mut Option<ResumeId>) -> Result<(), ParseError> {
+    fn op_descr(
+        &mut self,
+        c: &mut Cursor,
+        op: &mut Op,
+        resume: &mut Option<ResumeId>,
+    ) -> Result<(), ParseError> {
         let save = c.error("");
         if c.eat("loop") {
             let t = c.uint()?;
@@ -196,7 +226,13 @@ impl<'a> Parser<'a> {
             c.expect(">")?;
             *resume = Some(ResumeId(r));
         } else {
-            let d = parse_descr(c, self.descrs, &mut self.pending).map_err(|e| if e.msg.is_empty() { save } else { e })?;
+            let d = parse_descr(c, self.descrs, &mut self.pending).map_err(|e| {
+                if e.msg.is_empty() {
+                    save
+                } else {
+                    e
+                }
+            })?;
             op.descr = OpDescr::Descr(d);
         }
         Ok(())
@@ -213,18 +249,26 @@ impl<'a> Parser<'a> {
         c.skip_ws();
         let r = c.rest();
         let n = r
-            .find(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-' || ch == '+' || ch == '_'))
+            .find(|ch: char| {
+                !(ch.is_alphanumeric() || ch == '.' || ch == '-' || ch == '+' || ch == '_')
+            })
             .unwrap_or(r.len());
         let tok = &r[..n];
         if tok.is_empty() {
-            return Err(ParseError { msg: "expected a value".into(), ..at });
+            return Err(ParseError {
+                msg: "expected a value".into(),
+                ..at
+            });
         }
         if let Some(&v) = self.names.get(tok) {
             c.advance(tok.len());
             return Ok(v);
         }
         if name_kind(tok).is_some() {
-            return Err(ParseError { msg: format!("`{tok}` is not defined before this use"), ..at });
+            return Err(ParseError {
+                msg: format!("`{tok}` is not defined before this use"),
+                ..at
+            });
         }
         let v = match tok {
             "NULL" => Const::Ref(0),
@@ -232,12 +276,18 @@ impl<'a> Parser<'a> {
             "inf" => Const::Float(f64::INFINITY),
             "-inf" => Const::Float(f64::NEG_INFINITY),
             _ if tok.contains(['.', 'e']) && !tok.starts_with("0x") && !tok.starts_with("-0x") => {
-                Const::Float(tok.parse().map_err(|_| ParseError { msg: format!("bad float `{tok}`"), ..at.clone() })?)
+                Const::Float(tok.parse().map_err(|_| ParseError {
+                    msg: format!("bad float `{tok}`"),
+                    ..at.clone()
+                })?)
             }
             _ => {
                 let mut sub = Cursor::new(tok, at.line);
                 let i = sub.int().ok().filter(|_| sub.at_end());
-                Const::Int(i.ok_or_else(|| ParseError { msg: format!("bad value `{tok}`"), ..at.clone() })?)
+                Const::Int(i.ok_or_else(|| ParseError {
+                    msg: format!("bad value `{tok}`"),
+                    ..at.clone()
+                })?)
             }
         };
         c.advance(tok.len());

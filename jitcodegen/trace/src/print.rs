@@ -164,7 +164,10 @@ pub fn print_trace(trace: &Trace, descrs: &Descrs) -> String {
 
 /// One op as text (for error messages and logs).
 pub fn print_op(trace: &Trace, descrs: &Descrs, index: usize) -> String {
-    let one = Trace { inputargs: trace.inputargs.clone(), ops: trace.ops[..=index].to_vec() };
+    let one = Trace {
+        inputargs: trace.inputargs.clone(),
+        ops: trace.ops[..=index].to_vec(),
+    };
     let text = print_trace(&one, descrs);
     text.lines().last().unwrap_or("").to_string()
 }

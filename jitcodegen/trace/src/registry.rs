@@ -68,7 +68,11 @@ impl LoopRegistry {
     /// Register a bridge and attach it to a guard: when that guard fails,
     /// execution continues in the bridge with the guard's fail args as its
     /// input arguments.
-    pub fn attach_bridge(&mut self, guard: GuardRef, bridge: Trace) -> Result<TraceId, RegistryError> {
+    pub fn attach_bridge(
+        &mut self,
+        guard: GuardRef,
+        bridge: Trace,
+    ) -> Result<TraceId, RegistryError> {
         let is_guard = self
             .traces
             .get(guard.trace)

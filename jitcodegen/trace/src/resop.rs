@@ -246,7 +246,10 @@ impl OpCode {
         self.flags() & FINAL != 0
     }
     pub fn is_call_pure(self) -> bool {
-        matches!(self, OpCode::CallPureI | OpCode::CallPureR | OpCode::CallPureF | OpCode::CallPureN)
+        matches!(
+            self,
+            OpCode::CallPureI | OpCode::CallPureR | OpCode::CallPureF | OpCode::CallPureN
+        )
     }
     pub fn is_call_loopinvariant(self) -> bool {
         matches!(

@@ -4,7 +4,8 @@
 use rpy_jitformat::Descrs;
 use rpy_jittrace::fake_heap::FakeHeap;
 use rpy_jittrace::{
-    parse_trace, run, run_trace, Const, Exc, Exit, GuardRef, InterpErrorKind, LoopRegistry, ResumeId,
+    parse_trace, run, run_trace, Const, Exc, Exit, GuardRef, InterpErrorKind, LoopRegistry,
+    ResumeId,
 };
 
 fn parse(text: &str, d: &mut Descrs) -> rpy_jittrace::Trace {
@@ -30,7 +31,11 @@ fn loop_runs_until_guard_fails() {
     let mut h = FakeHeap::new();
     let exit = run_trace(&t, &d, &mut h, &[Const::Int(0), Const::Int(10)], Some(1000)).unwrap();
     match exit {
-        Exit::GuardFailed { resume, values, guard } => {
+        Exit::GuardFailed {
+            resume,
+            values,
+            guard,
+        } => {
             assert_eq!(resume, ResumeId(9));
             assert_eq!(guard.op, 4);
             assert_eq!(values, vec![Const::Int(55), Const::Int(0)]);
@@ -42,7 +47,10 @@ fn loop_runs_until_guard_fails() {
 #[test]
 fn fuel_stops_an_endless_loop() {
     let mut d = Descrs::default();
-    let t = parse("[i0]\nlabel(i0, descr=<loop 0>)\njump(i0, descr=<loop 0>)\n", &mut d);
+    let t = parse(
+        "[i0]\nlabel(i0, descr=<loop 0>)\njump(i0, descr=<loop 0>)\n",
+        &mut d,
+    );
     let e = run_trace(&t, &d, &mut FakeHeap::new(), &[Const::Int(0)], Some(50)).unwrap_err();
     assert_eq!(e.kind, InterpErrorKind::OutOfFuel);
 }
@@ -65,11 +73,23 @@ jump(i7, i8, descr=<loop 0>)
 ",
         &mut d,
     );
-    let bridge = parse("[i0, i1]\ni2 = int_add(i0, 1)\ni3 = int_add(i1, 100)\njump(i2, i3, descr=<loop 0>)\n", &mut d);
+    let bridge = parse(
+        "[i0, i1]\ni2 = int_add(i0, 1)\ni3 = int_add(i1, 100)\njump(i2, i3, descr=<loop 0>)\n",
+        &mut d,
+    );
     let mut reg = LoopRegistry::new();
     let id = reg.add(lp).unwrap();
-    reg.attach_bridge(GuardRef { trace: id, op: 4 }, bridge).unwrap();
-    let exit = run(&reg, &d, &mut FakeHeap::new(), id, &[Const::Int(0), Const::Int(0)], Some(10_000)).unwrap();
+    reg.attach_bridge(GuardRef { trace: id, op: 4 }, bridge)
+        .unwrap();
+    let exit = run(
+        &reg,
+        &d,
+        &mut FakeHeap::new(),
+        id,
+        &[Const::Int(0), Const::Int(0)],
+        Some(10_000),
+    )
+    .unwrap();
     match exit {
         Exit::GuardFailed { guard, values, .. } => {
             assert_eq!(guard, GuardRef { trace: id, op: 2 });
@@ -108,7 +128,10 @@ finish(i19)
         &mut d,
     );
     let exit = run_trace(&t, &d, &mut FakeHeap::new(), &[Const::Int(5)], None).unwrap();
-    assert_eq!(exit, Exit::Finished(Some(Const::Int(255_000_000 + 7_000 + 4 + 5))));
+    assert_eq!(
+        exit,
+        Exit::Finished(Some(Const::Int(255_000_000 + 7_000 + 4 + 5)))
+    );
 }
 
 #[test]
@@ -119,8 +142,17 @@ fn out_of_bounds_and_null_are_errors() {
         &mut d,
     );
     let e = run_trace(&t, &d, &mut FakeHeap::new(), &[Const::Int(2)], None).unwrap_err();
-    assert_eq!(e.kind, InterpErrorKind::IndexOutOfBounds { index: 2, length: 2 });
-    let t = parse("[p0]\ni1 = getfield_gc_i(p0, descr=<field N.x +8 i8>)\nfinish(i1)\n", &mut d);
+    assert_eq!(
+        e.kind,
+        InterpErrorKind::IndexOutOfBounds {
+            index: 2,
+            length: 2
+        }
+    );
+    let t = parse(
+        "[p0]\ni1 = getfield_gc_i(p0, descr=<field N.x +8 i8>)\nfinish(i1)\n",
+        &mut d,
+    );
     let e = run_trace(&t, &d, &mut FakeHeap::new(), &[Const::Ref(0)], None).unwrap_err();
     assert_eq!(e.kind, InterpErrorKind::NullDeref);
 }
@@ -129,7 +161,10 @@ fn add_or_raise(h: &mut FakeHeap, args: &[Const]) -> Option<Const> {
     let (a, b) = (args[0].as_int().unwrap(), args[1].as_int().unwrap());
     if b == 0 {
         let e = h.alloc_raw(42, 16);
-        h.exception = Some(Exc { type_id: 42, value: e });
+        h.exception = Some(Exc {
+            type_id: 42,
+            value: e,
+        });
         return Some(Const::Int(0));
     }
     Some(Const::Int(a + b))
@@ -160,7 +195,10 @@ finish(i7)
         Exit::GuardFailed { resume, values, .. } => {
             assert_eq!(resume, ResumeId(1));
             assert_eq!(values, vec![Const::Int(3)]);
-            assert!(h.exception.is_some(), "the exception stays pending for resume");
+            assert!(
+                h.exception.is_some(),
+                "the exception stays pending for resume"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -169,10 +207,19 @@ finish(i7)
 #[test]
 fn overflow_guards() {
     let mut d = Descrs::default();
-    let t = parse("[i0]\ni1 = int_mul_ovf(i0, 2)\nguard_no_overflow() [i0]\nfinish(i1)\n", &mut d);
+    let t = parse(
+        "[i0]\ni1 = int_mul_ovf(i0, 2)\nguard_no_overflow() [i0]\nfinish(i1)\n",
+        &mut d,
+    );
     let h = &mut FakeHeap::new();
-    assert_eq!(run_trace(&t, &d, h, &[Const::Int(21)], None).unwrap(), Exit::Finished(Some(Const::Int(42))));
-    assert!(matches!(run_trace(&t, &d, h, &[Const::Int(i64::MAX)], None).unwrap(), Exit::GuardFailed { .. }));
+    assert_eq!(
+        run_trace(&t, &d, h, &[Const::Int(21)], None).unwrap(),
+        Exit::Finished(Some(Const::Int(42)))
+    );
+    assert!(matches!(
+        run_trace(&t, &d, h, &[Const::Int(i64::MAX)], None).unwrap(),
+        Exit::GuardFailed { .. }
+    ));
 }
 
 #[test]

@@ -45,8 +45,14 @@ jump(i5, p12, f8, descr=<loop 3>)
 #[test]
 fn rich_trace_roundtrips() {
     let printed = roundtrip(RICH);
-    assert!(printed.starts_with("descr <field Other.y +16 i8>\n[i0, p1, f2]\n"), "{printed}");
-    assert!(printed.contains("guard_false(i19, descr=<resume 3>) [i0, p1, f2]"), "{printed}");
+    assert!(
+        printed.starts_with("descr <field Other.y +16 i8>\n[i0, p1, f2]\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("guard_false(i19, descr=<resume 3>) [i0, p1, f2]"),
+        "{printed}"
+    );
 }
 
 #[test]
@@ -67,14 +73,41 @@ fn parse_err(text: &str) -> String {
 
 #[test]
 fn parse_errors_have_positions() {
-    assert_eq!(parse_err("[i0]\ni1 = int_frob(i0)\n"), "2:6: unknown operation `int_frob`");
-    assert_eq!(parse_err("[i0]\ni1 = int_add(i0, i7)\n"), "2:18: `i7` is not defined before this use");
-    assert_eq!(parse_err("[i0]\np1 = int_add(i0, 1)\n"), "2:1: `int_add` gives a Int: name it `iN`, not `p1`");
-    assert_eq!(parse_err("[i0]\ni0 = int_add(i0, 1)\n"), "2:1: `i0` is defined twice");
-    assert_eq!(parse_err("[i0]\ni1 = int_add(i0, 1\n"), "2:19: expected `,`");
-    assert_eq!(parse_err("i1 = int_add(i0, 1)\n"), "1:1: expected the input arguments line `[...]` first");
-    assert_eq!(parse_err("[i0]\ni1 = getfield_gc_i(i0, descr=<field X +8 q8>)\n"), "2:42: expected a width such as i8, u1, r8 or f8");
-    assert_eq!(parse_err("[i0]\ncall_n(1, descr=<call f :v wf=(Nope)>)\n"), "2:32: unknown field `Nope` (declare it: descr <field ...>)");
-    assert_eq!(parse_err("[i0]\ni1 = int_add(i0, 99999999999999999999)\n"), "2:18: bad value `99999999999999999999`");
+    assert_eq!(
+        parse_err("[i0]\ni1 = int_frob(i0)\n"),
+        "2:6: unknown operation `int_frob`"
+    );
+    assert_eq!(
+        parse_err("[i0]\ni1 = int_add(i0, i7)\n"),
+        "2:18: `i7` is not defined before this use"
+    );
+    assert_eq!(
+        parse_err("[i0]\np1 = int_add(i0, 1)\n"),
+        "2:1: `int_add` gives a Int: name it `iN`, not `p1`"
+    );
+    assert_eq!(
+        parse_err("[i0]\ni0 = int_add(i0, 1)\n"),
+        "2:1: `i0` is defined twice"
+    );
+    assert_eq!(
+        parse_err("[i0]\ni1 = int_add(i0, 1\n"),
+        "2:19: expected `,`"
+    );
+    assert_eq!(
+        parse_err("i1 = int_add(i0, 1)\n"),
+        "1:1: expected the input arguments line `[...]` first"
+    );
+    assert_eq!(
+        parse_err("[i0]\ni1 = getfield_gc_i(i0, descr=<field X +8 q8>)\n"),
+        "2:42: expected a width such as i8, u1, r8 or f8"
+    );
+    assert_eq!(
+        parse_err("[i0]\ncall_n(1, descr=<call f :v wf=(Nope)>)\n"),
+        "2:32: unknown field `Nope` (declare it: descr <field ...>)"
+    );
+    assert_eq!(
+        parse_err("[i0]\ni1 = int_add(i0, 99999999999999999999)\n"),
+        "2:18: bad value `99999999999999999999`"
+    );
     assert_eq!(parse_err("[i0]\nguard_true(i0)\n"), "2:15: expected `[`");
 }
