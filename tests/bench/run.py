@@ -10,8 +10,10 @@ that the translated program prints what CPython prints (or, where CPython
 is skipped or too slow, what the C version prints and the expected md5),
 and times everything (best of --repeat runs, default 3; CPython runs once
 when its row has a time limit). Prints one table row per benchmark with
-the ratios translated/C and CPython/translated. Commands run in the
-repository root, so arguments are paths relative to it. Add a benchmark by
+the ratios translated/C and CPython/translated (the minivm rows run
+targets/minivm on its examples at sizes bigger than their defaults).
+Commands run in the repository root, so arguments are paths relative to
+it. Add a benchmark by
 adding a row to BENCHMARKS. RPYTHON_BIN=path overrides the translator
 binary; CC=compiler overrides gcc for the C versions.
 """
@@ -37,6 +39,8 @@ MD5 = {
 
 BF = "targets/bf/targetbf.py"
 BF_C = "tests/bench/bf.c"
+MINIVM = "targets/minivm/targetminivm.py"
+MINIVM_EX = "targets/minivm/examples"
 
 # (name, source relative to the repository root, arguments, options)
 # options: "c": a C version of the same program (gcc -O2), run with the same
@@ -54,6 +58,11 @@ BENCHMARKS = [
     # CPython needs well over ten minutes for mandel.b: skipped.
     ("bf mandel.b", BF, [SHARED + "/mandel.b"],
      {"c": BF_C, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED}),
+    # targets/minivm: calls and recursion, integer loops over arrays and
+    # strings, method sends and allocation (no C version: ratios to CPython).
+    ("minivm fib", MINIVM, [MINIVM_EX + "/fib.mini", "28"], {"cpython": 300}),
+    ("minivm sieve", MINIVM, [MINIVM_EX + "/sieve.mini", "40000"], {"cpython": 300}),
+    ("minivm objects", MINIVM, [MINIVM_EX + "/objects.mini", "10000"], {"cpython": 300}),
 ]
 
 

@@ -3,7 +3,8 @@
 //! at -O0 and -O2; every program in tests/errors must be rejected with a
 //! message at the position its header names. All failures of a mode are
 //! reported together. `RPY_TEST_FILTER=substr` limits the corpus and error
-//! programs. `shipped_programs` checks the demo target and the benchmark.
+//! programs. `shipped_programs` checks the demo target and the benchmark,
+//! `shipped_minivm` the minivm target on its examples.
 
 use rpy_goal::OptLevel;
 use rpy_tests::check::{corpus_report, errors_report};
@@ -83,5 +84,27 @@ fn shipped_programs() {
         };
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         check_program_with_args(&oracle, p, &args, OptLevel::O2)
+    }));
+}
+
+/// The minivm target (targets/minivm) at -O2 on each of its example
+/// programs (targets/minivm/examples/*.mini, with their default sizes),
+/// against CPython running the same targetminivm.py.
+#[test]
+fn shipped_minivm() {
+    use rpy_tests::check::{check_program_with_args, report};
+    let root = rpy_tests::repo_root();
+    let oracle = rpy_tests::process::Oracle::discover(&root);
+    let target = root.join("targets/minivm/targetminivm.py");
+    let mut examples: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("targets/minivm/examples"))
+        .expect("targets/minivm/examples")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "mini"))
+        .collect();
+    examples.sort();
+    assert!(!examples.is_empty(), "no examples in targets/minivm/examples");
+    finish(report("minivm -O2", &examples, |example| {
+        let args = vec![example.to_string_lossy().into_owned()];
+        check_program_with_args(&oracle, &target, &args, OptLevel::O2)
     }));
 }
