@@ -9,10 +9,10 @@ use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncNam
 use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
+use cranelift_entity::PrimaryMap;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Module};
-use cranelift_entity::PrimaryMap;
 use rpy_jitformat::{Descrs, Kind};
 use rpy_jittrace::{Const, GuardRef, OpCode, ResumeId, TargetToken, Trace, TraceId, Value};
 
@@ -89,7 +89,10 @@ extern "C" fn jit_memmove(dst: *mut u8, src: *const u8, n: usize) {
 }
 
 fn backend_err(e: impl std::fmt::Display) -> CompileError {
-    CompileError { op: None, msg: e.to_string() }
+    CompileError {
+        op: None,
+        msg: e.to_string(),
+    }
 }
 
 impl Backend {
@@ -98,8 +101,12 @@ impl Backend {
         let mut flags = settings::builder();
         flags.set("opt_level", "speed").map_err(backend_err)?;
         flags.set("is_pic", "false").map_err(backend_err)?;
-        flags.set("use_colocated_libcalls", "false").map_err(backend_err)?;
-        flags.set("preserve_frame_pointers", "true").map_err(backend_err)?;
+        flags
+            .set("use_colocated_libcalls", "false")
+            .map_err(backend_err)?;
+        flags
+            .set("preserve_frame_pointers", "true")
+            .map_err(backend_err)?;
         let isa = cranelift_native::builder()
             .map_err(backend_err)?
             .finish(settings::Flags::new(flags))
@@ -131,7 +138,9 @@ impl Backend {
             b.ins().return_(&[r]);
             b.finalize(module.target_config());
         }
-        let id = module.declare_anonymous_function(&sig).map_err(backend_err)?;
+        let id = module
+            .declare_anonymous_function(&sig)
+            .map_err(backend_err)?;
         module.define_function(id, &mut ctx).map_err(backend_err)?;
         module.clear_context(&mut ctx);
         module.finalize_definitions().map_err(backend_err)?;
@@ -158,25 +167,48 @@ impl Backend {
     }
 
     /// Compile a loop (or any trace entered from the caller).
-    pub fn compile_loop(&mut self, trace: &Trace, descrs: &Descrs) -> Result<TraceId, CompileError> {
+    pub fn compile_loop(
+        &mut self,
+        trace: &Trace,
+        descrs: &Descrs,
+    ) -> Result<TraceId, CompileError> {
         self.compile(trace, descrs, None)
     }
 
     /// Compile a bridge and attach it to `guard`: from now on a failure of
     /// that guard continues in the bridge (one store into its slot).
     /// The bridge's input arguments are the guard's fail args.
-    pub fn compile_bridge(&mut self, guard: GuardRef, trace: &Trace, descrs: &Descrs) -> Result<TraceId, CompileError> {
-        let parent = self.traces.get(guard.trace).ok_or_else(|| backend_err("no such trace"))?;
+    pub fn compile_bridge(
+        &mut self,
+        guard: GuardRef,
+        trace: &Trace,
+        descrs: &Descrs,
+    ) -> Result<TraceId, CompileError> {
+        let parent = self
+            .traces
+            .get(guard.trace)
+            .ok_or_else(|| backend_err("no such trace"))?;
         if !parent.guard_slots.contains_key(&guard.op) {
-            return Err(backend_err(format!("op {} of {} is not a guard", guard.op, guard.trace)));
+            return Err(backend_err(format!(
+                "op {} of {} is not a guard",
+                guard.op, guard.trace
+            )));
         }
         if parent.bridges.contains_key(&guard.op) {
-            return Err(backend_err(format!("guard {} of {} already has a bridge", guard.op, guard.trace)));
+            return Err(backend_err(format!(
+                "guard {} of {} already has a bridge",
+                guard.op, guard.trace
+            )));
         }
         self.compile(trace, descrs, Some(guard))
     }
 
-    fn compile(&mut self, trace: &Trace, descrs: &Descrs, parent: Option<GuardRef>) -> Result<TraceId, CompileError> {
+    fn compile(
+        &mut self,
+        trace: &Trace,
+        descrs: &Descrs,
+        parent: Option<GuardRef>,
+    ) -> Result<TraceId, CompileError> {
         let id = self.traces.next_key();
         let mut labels = Vec::new();
         let mut slots = 1usize.max(trace.inputargs.len());
@@ -198,9 +230,15 @@ impl Backend {
             }
             match op.opcode {
                 OpCode::Label => {
-                    let t = op.target().ok_or_else(|| CompileError { op: Some(i), msg: "label without a token".into() })?;
+                    let t = op.target().ok_or_else(|| CompileError {
+                        op: Some(i),
+                        msg: "label without a token".into(),
+                    })?;
                     if self.labels.contains_key(&t) || labels.iter().any(|&(u, _)| u == t) {
-                        return Err(CompileError { op: Some(i), msg: format!("label token {} is already compiled", t.0) });
+                        return Err(CompileError {
+                            op: Some(i),
+                            msg: format!("label token {} is already compiled", t.0),
+                        });
                     }
                     labels.push((t, labels.len() as u32 + 1));
                     slots = slots.max(op.args.len());
@@ -210,25 +248,52 @@ impl Backend {
                     if op.opcode == OpCode::Finish {
                         exit[i] = Some((self.exits.len() + exits.len()) as u32);
                         let kinds = op.args.iter().map(|&a| trace.kind_of(a)).collect();
-                        exits.push(ExitInfo { kind: ExitKind::Finish { trace: id, op: i as u32 }, kinds });
+                        exits.push(ExitInfo {
+                            kind: ExitKind::Finish {
+                                trace: id,
+                                op: i as u32,
+                            },
+                            kinds,
+                        });
                     }
                 }
                 o if o.is_guard() => {
-                    let g = op.guard.as_ref().ok_or_else(|| CompileError { op: Some(i), msg: "guard without guard data".into() })?;
+                    let g = op.guard.as_ref().ok_or_else(|| CompileError {
+                        op: Some(i),
+                        msg: "guard without guard data".into(),
+                    })?;
                     guard_slot[i] = Some(guard_slots.len());
                     guard_slots.insert(i as u32, guard_slots.len());
                     slots = slots.max(g.fail_args.len());
                     exit[i] = Some((self.exits.len() + exits.len()) as u32);
-                    let kinds = op.fail_args().iter().map(|fa| trace.kind_of(fa.value().expect("a value"))).collect();
-                    exits.push(ExitInfo { kind: ExitKind::Guard { guard: GuardRef { trace: id, op: i as u32 }, resume: g.resume }, kinds });
+                    let kinds = op
+                        .fail_args()
+                        .iter()
+                        .map(|fa| trace.kind_of(fa.value().expect("a value")))
+                        .collect();
+                    exits.push(ExitInfo {
+                        kind: ExitKind::Guard {
+                            guard: GuardRef {
+                                trace: id,
+                                op: i as u32,
+                            },
+                            resume: g.resume,
+                        },
+                        kinds,
+                    });
                 }
                 _ => {}
             }
         }
-        let guard_table: Box<[AtomicUsize]> = (0..guard_slots.len()).map(|_| AtomicUsize::new(0)).collect();
+        let guard_table: Box<[AtomicUsize]> = (0..guard_slots.len())
+            .map(|_| AtomicUsize::new(0))
+            .collect();
         let const_pool: Box<[AtomicUsize]> = pool.into_boxed_slice();
-        let other_labels: HashMap<TargetToken, (usize, u32)> =
-            self.labels.iter().map(|(&t, &(tr, e))| (t, (self.traces[tr].code, e))).collect();
+        let other_labels: HashMap<TargetToken, (usize, u32)> = self
+            .labels
+            .iter()
+            .map(|(&t, &(tr, e))| (t, (self.traces[tr].code, e)))
+            .collect();
         let layout = Layout {
             env: &self.env,
             call_conv: self.call_conv,
@@ -242,7 +307,10 @@ impl Backend {
             memmove: jit_memmove as *const () as usize,
             frontend: self.module.as_ref().expect("module").target_config(),
         };
-        let module = self.module.as_mut().expect("the module lives as long as the backend");
+        let module = self
+            .module
+            .as_mut()
+            .expect("the module lives as long as the backend");
         self.ctx.clear();
         self.ctx.func.signature = self.tail_sig.clone();
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
@@ -251,12 +319,20 @@ impl Backend {
             self.ctx.clear();
             return Err(e);
         }
-        let fid = module.declare_anonymous_function(&self.tail_sig).map_err(backend_err)?;
+        let fid = module
+            .declare_anonymous_function(&self.tail_sig)
+            .map_err(backend_err)?;
         let defined = module.define_function(fid, &mut self.ctx);
-        let code_size = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+        let code_size = self
+            .ctx
+            .compiled_code()
+            .map_or(0, |c| c.code_buffer().len());
         self.ctx.clear();
         if let Err(e) = defined {
-            return Err(CompileError { op: None, msg: format!("cranelift: {e:?}") });
+            return Err(CompileError {
+                op: None,
+                msg: format!("cranelift: {e:?}"),
+            });
         }
         module.finalize_definitions().map_err(backend_err)?;
         let code = module.get_finalized_function(fid) as usize;
@@ -300,7 +376,11 @@ impl Backend {
 
     /// The bridge attached to a guard, if any.
     pub fn bridge(&self, guard: GuardRef) -> Option<TraceId> {
-        self.traces.get(guard.trace)?.bridges.get(&guard.op).copied()
+        self.traces
+            .get(guard.trace)?
+            .bridges
+            .get(&guard.op)
+            .copied()
     }
 
     /// Where a label token lives: trace and entry number.
@@ -337,14 +417,24 @@ impl Backend {
     }
 
     unsafe fn enter(&self, code: usize, frame: &mut [u64], entry: i64) -> ExitId {
-        assert!(frame.len() >= self.frame_slots, "frame buffer of {} words, the backend needs {}", frame.len(), self.frame_slots);
+        assert!(
+            frame.len() >= self.frame_slots,
+            "frame buffer of {} words, the backend needs {}",
+            frame.len(),
+            self.frame_slots
+        );
         let r = (self.trampoline)(code, frame.as_mut_ptr(), entry);
         ExitId(r as u32)
     }
 
     /// The values an exit left in the frame, as constants.
     pub fn exit_values(&self, e: ExitId, frame: &[u64]) -> Vec<Const> {
-        self.exit(e).kinds.iter().zip(frame).map(|(&k, &w)| word_to_const(k, w)).collect()
+        self.exit(e)
+            .kinds
+            .iter()
+            .zip(frame)
+            .map(|(&k, &w)| word_to_const(k, w))
+            .collect()
     }
 }
 

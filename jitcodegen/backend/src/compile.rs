@@ -24,7 +24,10 @@
 use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, SigRef, Signature, Type, Value as CValue};
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, SigRef, Signature, Type,
+    Value as CValue,
+};
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use rpy_jitformat::{ArrayDescr, CallDescr, DescrRef, Descrs, FieldDescr, Kind, SizeDescr, Width};
@@ -112,11 +115,16 @@ impl RuntimeAccess for Rt<'_> {
             RtFunc::RememberItem => (self.env.remember_item, false),
         };
         let mut sig = Signature::new(self.call_conv);
-        sig.params.extend(args.iter().map(|_| AbiParam::new(types::I64)));
+        sig.params
+            .extend(args.iter().map(|_| AbiParam::new(types::I64)));
         if ret {
             sig.returns.push(AbiParam::new(types::I64));
         }
-        let roots = if f == RtFunc::Malloc { std::mem::take(&mut self.roots) } else { Vec::new() };
+        let roots = if f == RtFunc::Malloc {
+            std::mem::take(&mut self.roots)
+        } else {
+            Vec::new()
+        };
         let r = with_roots(b, self, &roots, |b| {
             let sr = b.import_signature(sig);
             let callee = b.ins().iconst(types::I64, addr as i64);
@@ -206,7 +214,9 @@ pub(crate) fn build(
         label_blocks: HashMap::new(),
     };
     // Label blocks, and the entry dispatch.
-    let labels: Vec<usize> = (0..trace.ops.len()).filter(|&i| trace.ops[i].opcode == OpCode::Label).collect();
+    let labels: Vec<usize> = (0..trace.ops.len())
+        .filter(|&i| trace.ops[i].opcode == OpCode::Label)
+        .collect();
     for &i in &labels {
         let blk = b.create_block();
         for a in &trace.ops[i].args {
@@ -229,7 +239,11 @@ pub(crate) fn build(
         let mut args = Vec::new();
         for (slot, a) in trace.ops[i].args.iter().enumerate() {
             if let Value::Var(v) = a {
-                args.push(BlockArg::Value(cx.load_slot(&mut b, slot, trace.var_kind(*v))));
+                args.push(BlockArg::Value(cx.load_slot(
+                    &mut b,
+                    slot,
+                    trace.var_kind(*v),
+                )));
             }
         }
         b.ins().jump(cx.label_blocks[&i], &args);
@@ -255,7 +269,10 @@ pub(crate) fn build(
         }
     }
     if !ended {
-        return Err(CompileError { op: None, msg: "the trace does not end with jump or finish".into() });
+        return Err(CompileError {
+            op: None,
+            msg: "the trace does not end with jump or finish".into(),
+        });
     }
     b.seal_all_blocks();
     b.finalize(l.frontend);
@@ -263,7 +280,10 @@ pub(crate) fn build(
 }
 
 fn err(op: usize, msg: impl Into<String>) -> CompileError {
-    CompileError { op: Some(op), msg: msg.into() }
+    CompileError {
+        op: Some(op),
+        msg: msg.into(),
+    }
 }
 
 impl<'a, 'l> Cx<'a, 'l> {
@@ -302,33 +322,53 @@ impl<'a, 'l> Cx<'a, 'l> {
     }
 
     fn args(&self, b: &mut FunctionBuilder, i: usize) -> Vec<CValue> {
-        self.trace.ops[i].args.iter().map(|&a| self.val(b, a)).collect()
+        self.trace.ops[i]
+            .args
+            .iter()
+            .map(|&a| self.val(b, a))
+            .collect()
     }
 
     fn field(&self, i: usize) -> Result<&'a FieldDescr, CompileError> {
         match self.trace.ops[i].descr_ref() {
-            Some(DescrRef::Field(f)) => self.descrs.fields.get(f as usize).ok_or_else(|| err(i, "no such field descr")),
+            Some(DescrRef::Field(f)) => self
+                .descrs
+                .fields
+                .get(f as usize)
+                .ok_or_else(|| err(i, "no such field descr")),
             _ => Err(err(i, "needs a field descr")),
         }
     }
 
     fn array(&self, i: usize) -> Result<&'a ArrayDescr, CompileError> {
         match self.trace.ops[i].descr_ref() {
-            Some(DescrRef::Array(a)) => self.descrs.arrays.get(a as usize).ok_or_else(|| err(i, "no such array descr")),
+            Some(DescrRef::Array(a)) => self
+                .descrs
+                .arrays
+                .get(a as usize)
+                .ok_or_else(|| err(i, "no such array descr")),
             _ => Err(err(i, "needs an array descr")),
         }
     }
 
     fn size(&self, i: usize) -> Result<&'a SizeDescr, CompileError> {
         match self.trace.ops[i].descr_ref() {
-            Some(DescrRef::Size(s)) => self.descrs.sizes.get(s as usize).ok_or_else(|| err(i, "no such size descr")),
+            Some(DescrRef::Size(s)) => self
+                .descrs
+                .sizes
+                .get(s as usize)
+                .ok_or_else(|| err(i, "no such size descr")),
             _ => Err(err(i, "needs a size descr")),
         }
     }
 
     fn calldescr(&self, i: usize) -> Result<&'a CallDescr, CompileError> {
         match self.trace.ops[i].descr_ref() {
-            Some(DescrRef::Call(c)) => self.descrs.calls.get(c as usize).ok_or_else(|| err(i, "no such call descr")),
+            Some(DescrRef::Call(c)) => self
+                .descrs
+                .calls
+                .get(c as usize)
+                .ok_or_else(|| err(i, "no such call descr")),
             _ => Err(err(i, "needs a call descr")),
         }
     }
@@ -343,7 +383,11 @@ impl<'a, 'l> Cx<'a, 'l> {
     }
 
     fn rt(&self, roots: Vec<Variable>) -> Rt<'l> {
-        Rt { env: self.l.env, call_conv: self.l.call_conv, roots }
+        Rt {
+            env: self.l.env,
+            call_conv: self.l.call_conv,
+            roots,
+        }
     }
 
     fn barriers(&self) -> bool {
@@ -409,8 +453,8 @@ impl<'a, 'l> Cx<'a, 'l> {
                 b.ins().return_(&[e]);
                 return Ok(());
             }
-            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor | IntLShift | IntRShift
-            | UintRShift | UintFloorDiv | IntMin | IntMax => {
+            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor
+            | IntLShift | IntRShift | UintRShift | UintFloorDiv | IntMin | IntMax => {
                 let a = self.args(b, i);
                 let (x, y) = (a[0], a[1]);
                 Some(match opcode {
@@ -442,7 +486,8 @@ impl<'a, 'l> Cx<'a, 'l> {
                 let a = self.args(b, i);
                 Some(b.ins().iabs(a[0]))
             }
-            IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe | PtrEq | PtrNe => {
+            IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe
+            | PtrEq | PtrNe => {
                 let cc = match opcode {
                     IntLt => IntCC::SignedLessThan,
                     IntLe => IntCC::SignedLessThanOrEqual,
@@ -460,7 +505,11 @@ impl<'a, 'l> Cx<'a, 'l> {
             }
             IntIsTrue | IntIsZero => {
                 let a = self.args(b, i);
-                let cc = if opcode == IntIsTrue { IntCC::NotEqual } else { IntCC::Equal };
+                let cc = if opcode == IntIsTrue {
+                    IntCC::NotEqual
+                } else {
+                    IntCC::Equal
+                };
                 let c = b.ins().icmp_imm_s(cc, a[0], 0);
                 Some(lower::bool_to_word(b, c))
             }
@@ -529,7 +578,11 @@ impl<'a, 'l> Cx<'a, 'l> {
             SetfieldGc => {
                 let f = self.field(i)?;
                 let a = self.args(b, i);
-                if f.kind == Kind::Ref && self.barriers() && !self.is_fresh(op.args[0]) && op.args[1] != Value::Const(Const::Ref(0)) {
+                if f.kind == Kind::Ref
+                    && self.barriers()
+                    && !self.is_fresh(op.args[0])
+                    && op.args[1] != Value::Const(Const::Ref(0))
+                {
                     lower::write_barrier(b, &mut self.rt(Vec::new()), a[0]);
                 }
                 store_mem(b, f.kind, f.width, a[1], a[0], f.offset as i32);
@@ -539,12 +592,22 @@ impl<'a, 'l> Cx<'a, 'l> {
                 let d = self.array(i)?;
                 let a = self.args(b, i);
                 let addr = item_base(b, d, a[0], a[1]);
-                Some(load_mem(b, d.item_kind, d.item, addr, d.items_offset as i32))
+                Some(load_mem(
+                    b,
+                    d.item_kind,
+                    d.item,
+                    addr,
+                    d.items_offset as i32,
+                ))
             }
             SetarrayitemGc => {
                 let d = self.array(i)?;
                 let a = self.args(b, i);
-                if d.item_kind == Kind::Ref && self.barriers() && !self.is_fresh(op.args[0]) && op.args[2] != Value::Const(Const::Ref(0)) {
+                if d.item_kind == Kind::Ref
+                    && self.barriers()
+                    && !self.is_fresh(op.args[0])
+                    && op.args[2] != Value::Const(Const::Ref(0))
+                {
                     lower::write_barrier_item(b, &mut self.rt(Vec::new()), a[0], a[1]);
                 }
                 let addr = item_base(b, d, a[0], a[1]);
@@ -554,7 +617,10 @@ impl<'a, 'l> Cx<'a, 'l> {
             ArraylenGc => {
                 let d = self.array(i)?;
                 let a = self.args(b, i);
-                Some(b.ins().load(types::I64, heap(), a[0], d.length_offset as i32))
+                Some(
+                    b.ins()
+                        .load(types::I64, heap(), a[0], d.length_offset as i32),
+                )
             }
             Arraycopy => {
                 let d = self.array(i)?;
@@ -605,11 +671,17 @@ impl<'a, 'l> Cx<'a, 'l> {
                 b.ins().store(heap(), a[0], obj, d.length_offset as i32);
                 Some(obj)
             }
-            CallI | CallR | CallF | CallN | CallPureI | CallPureR | CallPureF | CallPureN | CallLoopinvariantI
-            | CallLoopinvariantR | CallLoopinvariantF | CallLoopinvariantN => self.call(b, i)?,
+            CallI | CallR | CallF | CallN | CallPureI | CallPureR | CallPureF | CallPureN
+            | CallLoopinvariantI | CallLoopinvariantR | CallLoopinvariantF | CallLoopinvariantN => {
+                self.call(b, i)?
+            }
             GuardTrue | GuardFalse | GuardNonnull | GuardIsnull => {
                 let a = self.args(b, i);
-                let cc = if matches!(opcode, GuardTrue | GuardNonnull) { IntCC::NotEqual } else { IntCC::Equal };
+                let cc = if matches!(opcode, GuardTrue | GuardNonnull) {
+                    IntCC::NotEqual
+                } else {
+                    IntCC::Equal
+                };
                 let ok = b.ins().icmp_imm_s(cc, a[0], 0);
                 self.guard(b, i, ok);
                 None
@@ -674,7 +746,11 @@ impl<'a, 'l> Cx<'a, 'l> {
             }
             GuardNoOverflow | GuardOverflow => {
                 let flag = b.use_var(self.ovf);
-                let cc = if opcode == GuardNoOverflow { IntCC::Equal } else { IntCC::NotEqual };
+                let cc = if opcode == GuardNoOverflow {
+                    IntCC::Equal
+                } else {
+                    IntCC::NotEqual
+                };
                 let ok = b.ins().icmp_imm_s(cc, flag, 0);
                 self.guard(b, i, ok);
                 None
@@ -700,12 +776,21 @@ impl<'a, 'l> Cx<'a, 'l> {
         let d = self.calldescr(i)?;
         let op = &self.trace.ops[i];
         if op.args.len() != d.args.len() + 1 {
-            return Err(err(i, format!("the call descr has {} arguments, the call {}", d.args.len(), op.args.len() - 1)));
+            return Err(err(
+                i,
+                format!(
+                    "the call descr has {} arguments, the call {}",
+                    d.args.len(),
+                    op.args.len() - 1
+                ),
+            ));
         }
         let a = self.args(b, i);
         let mut sig = Signature::new(self.l.call_conv);
         for &k in &d.args {
-            sig.params.push(AbiParam::new(type_of(k).ok_or_else(|| err(i, "void call argument"))?));
+            sig.params.push(AbiParam::new(
+                type_of(k).ok_or_else(|| err(i, "void call argument"))?,
+            ));
         }
         // An int result narrower than a word is returned in the low bits
         // only: declare it narrow and extend it as the descr says.
@@ -722,7 +807,11 @@ impl<'a, 'l> Cx<'a, 'l> {
         if let Some(t) = ret {
             sig.returns.push(AbiParam::new(t));
         }
-        let roots = if d.effect.can_collect { self.roots_across(i) } else { Vec::new() };
+        let roots = if d.effect.can_collect {
+            self.roots_across(i)
+        } else {
+            Vec::new()
+        };
         let mut rt = self.rt(Vec::new());
         let r = with_roots(b, &mut rt, &roots, |b| {
             let sr = b.import_signature(sig);
@@ -733,11 +822,13 @@ impl<'a, 'l> Cx<'a, 'l> {
             self.fresh.clear();
         }
         Ok(match (r, ret) {
-            (Some(v), Some(t)) if t != types::I64 && t != types::F64 => Some(if d.result_width.signed {
-                b.ins().sextend(types::I64, v)
-            } else {
-                b.ins().uextend(types::I64, v)
-            }),
+            (Some(v), Some(t)) if t != types::I64 && t != types::F64 => {
+                Some(if d.result_width.signed {
+                    b.ins().sextend(types::I64, v)
+                } else {
+                    b.ins().uextend(types::I64, v)
+                })
+            }
             (r, _) => r,
         })
     }
@@ -766,7 +857,9 @@ impl<'a, 'l> Cx<'a, 'l> {
             self.store_slot(b, slot, v);
         }
         let k = self.l.guard_slot[i].expect("a guard has a slot");
-        let slot_addr = b.ins().iconst(types::I64, (self.l.guard_table + 8 * k) as i64);
+        let slot_addr = b
+            .ins()
+            .iconst(types::I64, (self.l.guard_table + 8 * k) as i64);
         let target = b.ins().load(types::I64, trusted(), slot_addr, 0);
         let tail = b.create_block();
         let ret = b.create_block();
@@ -775,7 +868,8 @@ impl<'a, 'l> Cx<'a, 'l> {
         b.seal_block(ret);
         b.switch_to_block(tail);
         let zero = b.ins().iconst(types::I64, 0);
-        b.ins().return_call_indirect(self.tail_sig, target, &[self.frame, zero]);
+        b.ins()
+            .return_call_indirect(self.tail_sig, target, &[self.frame, zero]);
         b.switch_to_block(ret);
         let exit = self.l.exit[i].expect("a guard has an exit number");
         let e = b.ins().iconst(types::I64, exit as i64);
@@ -799,14 +893,19 @@ impl<'a, 'l> Cx<'a, 'l> {
             b.ins().jump(self.label_blocks[&li], &args);
             return Ok(());
         }
-        let &(addr, entry) = self.l.other_labels.get(&token).ok_or_else(|| err(i, format!("unknown jump target {}", token.0)))?;
+        let &(addr, entry) = self
+            .l
+            .other_labels
+            .get(&token)
+            .ok_or_else(|| err(i, format!("unknown jump target {}", token.0)))?;
         let a = self.args(b, i);
         for (slot, v) in a.into_iter().enumerate() {
             self.store_slot(b, slot, v);
         }
         let f = b.ins().iconst(types::I64, addr as i64);
         let e = b.ins().iconst(types::I64, entry as i64);
-        b.ins().return_call_indirect(self.tail_sig, f, &[self.frame, e]);
+        b.ins()
+            .return_call_indirect(self.tail_sig, f, &[self.frame, e]);
         Ok(())
     }
 }

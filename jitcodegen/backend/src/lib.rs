@@ -55,7 +55,9 @@ pub mod lower;
 
 use std::fmt;
 
-pub use backend::{const_to_word, word_to_const, Backend, CompiledTrace, ExitId, ExitInfo, ExitKind};
+pub use backend::{
+    const_to_word, word_to_const, Backend, CompiledTrace, ExitId, ExitInfo, ExitKind,
+};
 pub use env::JitEnv;
 
 /// A trace the backend cannot compile (a bug in the trace, or a

@@ -161,7 +161,12 @@ pub fn varsize(b: &mut FunctionBuilder, base: u32, item: u32, length: Value) -> 
 /// A zeroed GC object of `size` bytes (a multiple of 8) with its header
 /// set to `type_id`: inline bump in the nursery, `rpy_malloc` on the cold
 /// slow path. Returns the object (`I64`).
-pub fn alloc(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, type_id: u32, size: Value) -> Value {
+pub fn alloc(
+    b: &mut FunctionBuilder,
+    rt: &mut dyn RuntimeAccess,
+    type_id: u32,
+    size: Value,
+) -> Value {
     let min = b.ins().iconst(types::I64, MIN_OBJECT_SIZE as i64);
     let size = b.ins().smax(size, min);
     let free_addr = rt.data_addr(b, RtData::NurseryFree);
@@ -188,7 +193,9 @@ pub fn alloc(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, type_id: u32, 
 
     b.switch_to_block(slow);
     let tid = b.ins().iconst(types::I64, type_id as i64);
-    let obj = rt.call(b, RtFunc::Malloc, &[tid, size]).expect("rpy_malloc returns a pointer");
+    let obj = rt
+        .call(b, RtFunc::Malloc, &[tid, size])
+        .expect("rpy_malloc returns a pointer");
     b.ins().jump(join, &[BlockArg::Value(obj)]);
     b.seal_block(join);
 
@@ -197,7 +204,13 @@ pub fn alloc(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, type_id: u32, 
 }
 
 /// `if header(obj) & GCFLAG_TRACK_YOUNG { f(args) }` with the call cold.
-fn barrier(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, obj: Value, f: RtFunc, args: &[Value]) {
+fn barrier(
+    b: &mut FunctionBuilder,
+    rt: &mut dyn RuntimeAccess,
+    obj: Value,
+    f: RtFunc,
+    args: &[Value],
+) {
     let hdr = b.ins().load(types::I64, trusted(), obj, 0);
     let bit = b.ins().band_imm_s(hdr, GCFLAG_TRACK_YOUNG as i64);
     let slow = b.create_block();
@@ -218,7 +231,12 @@ pub fn write_barrier(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, obj: V
 }
 
 /// Before storing a GC pointer into item `index` of `array`.
-pub fn write_barrier_item(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, array: Value, index: Value) {
+pub fn write_barrier_item(
+    b: &mut FunctionBuilder,
+    rt: &mut dyn RuntimeAccess,
+    array: Value,
+    index: Value,
+) {
     barrier(b, rt, array, RtFunc::RememberItem, &[array, index]);
 }
 
@@ -229,7 +247,12 @@ pub fn shadowstack_top(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess) -> V
 }
 
 /// Store `roots` in the slots at `base` and move the top past them.
-pub fn push_roots(b: &mut FunctionBuilder, rt: &mut dyn RuntimeAccess, base: Value, roots: &[Value]) {
+pub fn push_roots(
+    b: &mut FunctionBuilder,
+    rt: &mut dyn RuntimeAccess,
+    base: Value,
+    roots: &[Value],
+) {
     for (k, &v) in roots.iter().enumerate() {
         b.ins().store(trusted(), v, base, 8 * k as i32);
     }

@@ -53,7 +53,7 @@ extern "C" fn add_or_raise(a: i64, b: i64) -> i64 {
 
 #[test]
 fn calls_by_signature() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     let text = format!(
         "[i0, f1]
@@ -72,13 +72,13 @@ i13 = int_add(i12, i8)
 i14 = int_add(i13, i3)
 finish(i14)
 ",
-        add3 = add3 as usize,
-        is_neg = is_neg as usize,
-        low = low_byte_signed as usize,
-        hypot = hypot as usize,
-        scale = scale as usize,
-        floor = floor_of as usize,
-        nothing = nothing as usize,
+        add3 = add3 as *const () as usize,
+        is_neg = is_neg as *const () as usize,
+        low = low_byte_signed as *const () as usize,
+        hypot = hypot as *const () as usize,
+        scale = scale as *const () as usize,
+        floor = floor_of as *const () as usize,
+        nothing = nothing as *const () as usize,
     );
     let id = p.add_loop(&text);
     for i in [0, 1, -1, 59, -200, 1 << 40] {
@@ -90,17 +90,21 @@ finish(i14)
 
 #[test]
 fn call_through_a_variable_address() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
-    let id = p.add_loop("[i0, i1]\ni2 = call_i(i0, i1, i1, i1, descr=<call f iii:i>)\nfinish(i2)\n");
-    assert_eq!(p.check(id, &ints(&[add3 as usize as i64, 7])), Exit::Finished(Some(Const::Int(21))));
+    let id =
+        p.add_loop("[i0, i1]\ni2 = call_i(i0, i1, i1, i1, descr=<call f iii:i>)\nfinish(i2)\n");
+    assert_eq!(
+        p.check(id, &ints(&[add3 as *const () as usize as i64, 7])),
+        Exit::Finished(Some(Const::Int(21)))
+    );
 }
 
 #[test]
 fn exceptions() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
-    let f = add_or_raise as usize;
+    let f = add_or_raise as *const () as usize;
     let text = format!(
         "[i0, i1]
 i2 = call_i({f}, i0, i1, descr=<call add_or_raise ii:i raise>)
@@ -116,10 +120,20 @@ finish(i9)
     );
     let id = p.add_loop(&text);
     for interp in [true, false] {
-        let run = |a: &[i64]| if interp { p.interp(id, &ints(a)) } else { p.compiled(id, &ints(a)) };
+        let run = |a: &[i64]| {
+            if interp {
+                p.interp(id, &ints(a))
+            } else {
+                p.compiled(id, &ints(a))
+            }
+        };
         assert_eq!(run(&[3, 4]), Exit::Finished(Some(Const::Int(42_007))));
         let w = world();
-        assert_eq!(w.exc_type.load(Ordering::Relaxed), 0, "guard_exception clears the exception");
+        assert_eq!(
+            w.exc_type.load(Ordering::Relaxed),
+            0,
+            "guard_exception clears the exception"
+        );
         assert_eq!(w.exc_value.load(Ordering::Relaxed), 0);
         match run(&[3, 0]) {
             Exit::GuardFailed { resume, values, .. } => {
@@ -129,7 +143,11 @@ finish(i9)
             other => panic!("{other:?}"),
         }
         let w = world();
-        assert_eq!(w.exc_type.load(Ordering::Relaxed), 42, "the exception stays pending for resume");
+        assert_eq!(
+            w.exc_type.load(Ordering::Relaxed),
+            42,
+            "the exception stays pending for resume"
+        );
         w.exc_type.store(0, Ordering::Relaxed);
         w.exc_value.store(0, Ordering::Relaxed);
     }
@@ -139,8 +157,21 @@ finish(i9)
     );
     let id = p.add_loop(&text);
     for interp in [true, false] {
-        let exit = if interp { p.interp(id, &ints(&[5])) } else { p.compiled(id, &ints(&[5])) };
-        assert!(matches!(exit, Exit::GuardFailed { resume: ResumeId(3), .. }), "{exit:?}");
+        let exit = if interp {
+            p.interp(id, &ints(&[5]))
+        } else {
+            p.compiled(id, &ints(&[5]))
+        };
+        assert!(
+            matches!(
+                exit,
+                Exit::GuardFailed {
+                    resume: ResumeId(3),
+                    ..
+                }
+            ),
+            "{exit:?}"
+        );
         let w = world();
         assert_eq!(w.exc_type.load(Ordering::Relaxed), 42);
         w.exc_type.store(0, Ordering::Relaxed);

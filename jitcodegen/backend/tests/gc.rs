@@ -48,13 +48,13 @@ i14 = int_gt(i13, 0)
 guard_true(i14, descr=<resume 2>) [i10, i13]
 jump(p5, i13, descr=<loop 0>)
 ",
-        f = collect_and_read as usize
+        f = collect_and_read as *const () as usize
     )
 }
 
 #[test]
 fn roots_survive_a_moving_collector() {
-    let _w = World::new(false);
+    let _w = World::install(false);
     let w = world();
     let konst = w.alloc(7, 24);
     w.set_word(konst, 8, 1000);
@@ -67,21 +67,31 @@ fn roots_survive_a_moving_collector() {
     let want = p.interp(id, &[Const::Ref(start), Const::Int(20)]);
     let w = world();
     w.moving = true;
-    w.pools.push((pool.0 as usize, pool.1));
+    w.pools.push((pool.0 as *const () as usize, pool.1));
     let got = p.compiled(id, &[Const::Ref(start), Const::Int(20)]);
     assert_eq!(got, want);
-    assert!(matches!(got, Exit::GuardFailed { resume: rpy_jittrace::ResumeId(2), .. }));
+    assert!(matches!(
+        got,
+        Exit::GuardFailed {
+            resume: rpy_jittrace::ResumeId(2),
+            ..
+        }
+    ));
     let w = world();
     assert!(w.moves > 60, "only {} moves", w.moves);
     assert_ne!(unsafe { *pool.0 }, konst, "the pool's constant was moved");
-    assert_eq!(w.ss_top.load(Ordering::Relaxed), w.shadow_base(), "every push was popped");
+    assert_eq!(
+        w.ss_top.load(Ordering::Relaxed),
+        w.shadow_base(),
+        "every push was popped"
+    );
 }
 
 #[test]
 fn no_roots_without_collecting_ops() {
     // The same trace with a nursery: no slow path, nothing moves, and
     // the answer is the same.
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let konst = w.alloc(7, 24);
     w.set_word(konst, 8, 1000);

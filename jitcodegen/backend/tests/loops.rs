@@ -20,13 +20,17 @@ jump(i4, i5, descr=<loop 0>)
 
 #[test]
 fn loop_runs_until_guard_fails() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     let id = p.add_loop(COUNT);
     for n in [1, 2, 10, 1000] {
         let exit = p.check(id, &ints(&[0, n]));
         match exit {
-            Exit::GuardFailed { resume, values, guard } => {
+            Exit::GuardFailed {
+                resume,
+                values,
+                guard,
+            } => {
                 assert_eq!(resume, ResumeId(9));
                 assert_eq!(guard, GuardRef { trace: id, op: 4 });
                 assert_eq!(values, ints(&[n * (n + 1) / 2, 0]));
@@ -50,13 +54,17 @@ jump(i7, i8, descr=<loop 0>)
 
 #[test]
 fn bridge_attached_to_a_guard_jumps_back() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     let id = p.add_loop(EVEN_ODD);
     // Before the bridge: the odd guard fails at 1.
     assert_eq!(
         p.check(id, &ints(&[0, 0])),
-        Exit::GuardFailed { guard: GuardRef { trace: id, op: 4 }, resume: ResumeId(2), values: ints(&[1, 1]) }
+        Exit::GuardFailed {
+            guard: GuardRef { trace: id, op: 4 },
+            resume: ResumeId(2),
+            values: ints(&[1, 1])
+        }
     );
     let bridge = p.add_bridge(
         GuardRef { trace: id, op: 4 },
@@ -68,13 +76,17 @@ fn bridge_attached_to_a_guard_jumps_back() {
     }
     assert_eq!(
         p.check(id, &ints(&[0, 0])),
-        Exit::GuardFailed { guard: GuardRef { trace: id, op: 2 }, resume: ResumeId(1), values: ints(&[5 + 500]) }
+        Exit::GuardFailed {
+            guard: GuardRef { trace: id, op: 2 },
+            resume: ResumeId(1),
+            values: ints(&[5 + 500])
+        }
     );
 }
 
 #[test]
 fn bridge_with_its_own_guard_and_nested_bridge() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     let id = p.add_loop(EVEN_ODD);
     let b1 = p.add_bridge(
@@ -83,15 +95,25 @@ fn bridge_with_its_own_guard_and_nested_bridge() {
     );
     assert_eq!(
         p.check(id, &ints(&[0, 0])),
-        Exit::GuardFailed { guard: GuardRef { trace: b1, op: 1 }, resume: ResumeId(5), values: ints(&[7, 304]) }
+        Exit::GuardFailed {
+            guard: GuardRef { trace: b1, op: 1 },
+            resume: ResumeId(5),
+            values: ints(&[7, 304])
+        }
     );
-    p.add_bridge(GuardRef { trace: b1, op: 1 }, "[i0, i1]\ni2 = int_mul(i1, 2)\nfinish(i2)\n");
-    assert_eq!(p.check(id, &ints(&[0, 0])), Exit::Finished(Some(Const::Int(608))));
+    p.add_bridge(
+        GuardRef { trace: b1, op: 1 },
+        "[i0, i1]\ni2 = int_mul(i1, 2)\nfinish(i2)\n",
+    );
+    assert_eq!(
+        p.check(id, &ints(&[0, 0])),
+        Exit::Finished(Some(Const::Int(608)))
+    );
 }
 
 #[test]
 fn jump_to_another_loop() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     // Loop 1 sums i1 down to zero, then finishes with the sum.
     let l1 = p.add_loop(
@@ -120,7 +142,7 @@ fn jump_to_another_loop() {
 
 #[test]
 fn preamble_and_loop_labels() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     // Two labels in one trace (a peeled loop): entry 1 and entry 2.
     let id = p.add_loop(
@@ -145,7 +167,7 @@ jump(i6, i5, descr=<loop 11>)
 
 #[test]
 fn guard_class_value_null() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let obj = w.alloc(7, 16);
     let other = w.alloc(8, 16);
@@ -154,8 +176,17 @@ fn guard_class_value_null() {
         "[p0, f1, i2]\nguard_nonnull_class(p0, 7) [f1]\nguard_value(f1, 2.5) [p0]\nguard_class(p0, 7) [i2]\nguard_value(i2, -3) [p0, i2]\ni5 = gettypeid(p0)\nf6 = float_mul(f1, 2.0)\nfinish(f6)\n",
     );
     p.check(id, &[Const::Ref(obj), Const::Float(2.5), Const::Int(-3)]);
-    for (q, f, i) in [(other, 2.5, -3), (0, 2.5, -3), (obj, 1.0, -3), (obj, -2.5, -3), (obj, 2.5, 3)] {
-        assert!(matches!(p.check(id, &[Const::Ref(q), Const::Float(f), Const::Int(i)]), Exit::GuardFailed { .. }));
+    for (q, f, i) in [
+        (other, 2.5, -3),
+        (0, 2.5, -3),
+        (obj, 1.0, -3),
+        (obj, -2.5, -3),
+        (obj, 2.5, 3),
+    ] {
+        assert!(matches!(
+            p.check(id, &[Const::Ref(q), Const::Float(f), Const::Int(i)]),
+            Exit::GuardFailed { .. }
+        ));
     }
     let id = p.add_loop(
         "[p0, p1]\nguard_nonnull(p0) [p1]\nguard_isnull(p1) [p0]\ni2 = ptr_eq(p0, p1)\ni3 = ptr_ne(p0, NULL)\ni4 = int_add(i2, i3)\nfinish(i4)\n",
@@ -167,7 +198,7 @@ fn guard_class_value_null() {
 
 #[test]
 fn ref_constants_come_from_the_pool() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let obj = w.alloc(7, 24);
     w.set_word(obj, 8, 41);
@@ -185,7 +216,7 @@ fn ref_constants_come_from_the_pool() {
 
 #[test]
 fn loops_jumping_to_each_other_do_not_grow_the_stack() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     // C counts i0 down; on odd i0 its guard fails into a bridge that
     // jumps to loop D, which jumps back to C: every odd step is two tail
@@ -196,13 +227,23 @@ fn loops_jumping_to_each_other_do_not_grow_the_stack() {
     let d = p.add_loop(
         "[i0, i1]\nlabel(i0, i1, descr=<loop 31>)\ni2 = int_sub(i0, 1)\ni3 = int_add(i1, 2)\njump(i2, i3, descr=<loop 30>)\n",
     );
-    p.add_bridge(GuardRef { trace: c, op: 5 }, "[i0, i1]\njump(i0, i1, descr=<loop 31>)\n");
+    p.add_bridge(
+        GuardRef { trace: c, op: 5 },
+        "[i0, i1]\njump(i0, i1, descr=<loop 31>)\n",
+    );
     let expect = |n: i64| -> Exit {
         let total: i64 = (1..=n).map(|k| if k % 2 == 1 { 2 } else { 1 }).sum();
-        Exit::GuardFailed { guard: GuardRef { trace: c, op: 3 }, resume: ResumeId(3), values: ints(&[0, total]) }
+        Exit::GuardFailed {
+            guard: GuardRef { trace: c, op: 3 },
+            resume: ResumeId(3),
+            values: ints(&[0, total]),
+        }
     };
     assert_eq!(p.check(c, &ints(&[10_001, 0])), expect(10_001));
-    assert_eq!(p.check(d, &ints(&[10_001, 0])), expect(10_000).clone_with_total(2));
+    assert_eq!(
+        p.check(d, &ints(&[10_001, 0])),
+        expect(10_000).clone_with_total(2)
+    );
     assert_eq!(p.compiled(c, &ints(&[2_000_001, 0])), expect(2_000_001));
 }
 
@@ -213,7 +254,11 @@ trait WithTotal {
 impl WithTotal for Exit {
     fn clone_with_total(&self, extra: i64) -> Exit {
         match self {
-            Exit::GuardFailed { guard, resume, values } => Exit::GuardFailed {
+            Exit::GuardFailed {
+                guard,
+                resume,
+                values,
+            } => Exit::GuardFailed {
                 guard: *guard,
                 resume: *resume,
                 values: vec![values[0], Const::Int(values[1].as_int().unwrap() + extra)],
@@ -225,7 +270,7 @@ impl WithTotal for Exit {
 
 #[test]
 fn bridge_inputs_of_every_kind() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let obj = w.alloc(7, 24);
     w.set_word(obj, 8, 17);
@@ -237,5 +282,8 @@ fn bridge_inputs_of_every_kind() {
         GuardRef { trace: id, op: 4 },
         "[p0, f1, i2, f3, p4]\ni5 = getfield_gc_i(p0, descr=<field N.x +8 i8>)\nf6 = float_mul(f1, f3)\ni7 = cast_float_to_int(f6)\ni8 = int_add(i5, i7)\ni9 = ptr_eq(p4, NULL)\ni10 = int_add(i8, i9)\nfinish(i10)\n",
     );
-    assert_eq!(p.check(id, &[Const::Int(4), Const::Float(1.0), Const::Ref(obj)]), Exit::Finished(Some(Const::Int(17 + 6 + 1))));
+    assert_eq!(
+        p.check(id, &[Const::Int(4), Const::Float(1.0), Const::Ref(obj)]),
+        Exit::Finished(Some(Const::Int(17 + 6 + 1)))
+    );
 }

@@ -34,10 +34,13 @@ finish(i19)
 #[test]
 fn memory_ops_fast_and_slow_path() {
     for nursery in [true, false] {
-        let _w = World::new(nursery);
+        let _w = World::install(nursery);
         let mut p = Pair::new(GcKind::Generational);
         let id = p.add_loop(MEMORY);
-        assert_eq!(p.check(id, &ints(&[5])), Exit::Finished(Some(Const::Int(255_000_000 + 7_000 + 4 + 5))));
+        assert_eq!(
+            p.check(id, &ints(&[5])),
+            Exit::Finished(Some(Const::Int(255_000_000 + 7_000 + 4 + 5)))
+        );
         let slow = world().malloc_calls;
         // The interpreter allocates through its runtime; compiled code
         // calls `rpy_malloc` only without a nursery.
@@ -47,18 +50,29 @@ fn memory_ops_fast_and_slow_path() {
 
 #[test]
 fn widths_and_signs() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let obj = w.alloc(9, 64);
     let mut p = Pair::new(GcKind::Generational);
     let mut text = String::from("[p0, i1]\n");
-    let fields = [("i1", 8), ("u1", 9), ("i2", 10), ("u2", 12), ("i4", 16), ("u4", 20), ("i8", 24)];
+    let fields = [
+        ("i1", 8),
+        ("u1", 9),
+        ("i2", 10),
+        ("u2", 12),
+        ("i4", 16),
+        ("u4", 20),
+        ("i8", 24),
+    ];
     for (n, (w, off)) in fields.iter().enumerate() {
         text += &format!("setfield_gc(p0, i1, descr=<field N.f{n} +{off} {w}>)\n");
     }
     let mut sum = String::from("i1");
     for (n, (w, off)) in fields.iter().enumerate() {
-        text += &format!("i{} = getfield_gc_i(p0, descr=<field N.f{n} +{off} {w}>)\n", 100 + n);
+        text += &format!(
+            "i{} = getfield_gc_i(p0, descr=<field N.f{n} +{off} {w}>)\n",
+            100 + n
+        );
         text += &format!("i{} = int_xor({sum}, i{})\n", 200 + n, 100 + n);
         text += &format!("i{} = int_mul(i{}, 3)\n", 300 + n, 200 + n);
         sum = format!("i{}", 300 + n);
@@ -66,14 +80,30 @@ fn widths_and_signs() {
     text += "f2 = cast_int_to_float(i1)\nsetfield_gc(p0, f2, descr=<field N.g +32 f8>)\nf3 = getfield_gc_f(p0, descr=<field N.g +32 f8>)\ni4 = cast_float_to_int(f3)\n";
     text += &format!("i5 = int_add({sum}, i4)\nfinish(i5)\n");
     let id = p.add_loop(&text);
-    for v in [0, 1, -1, 127, 128, 255, 256, -129, 65535, -32769, 1 << 31, (1 << 32) - 1, -(1 << 31) - 1, i64::MIN, i64::MAX] {
+    for v in [
+        0,
+        1,
+        -1,
+        127,
+        128,
+        255,
+        256,
+        -129,
+        65535,
+        -32769,
+        1 << 31,
+        (1 << 32) - 1,
+        -(1 << 31) - 1,
+        i64::MIN,
+        i64::MAX,
+    ] {
         p.check(id, &[Const::Ref(obj), Const::Int(v)]);
     }
 }
 
 #[test]
 fn arrays_of_every_kind() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
     let id = p.add_loop(
         "[i0, f1]
@@ -103,7 +133,7 @@ finish(i17)
 
 #[test]
 fn write_barriers_only_for_old_objects() {
-    let _w = World::new(true);
+    let _w = World::install(true);
     let w = world();
     let old = w.alloc(7, 24);
     let arr = w.alloc(6, 16 + 8 * 4);
@@ -133,10 +163,18 @@ finish(i5)
                 w.set_word(o, 0, (h | GCFLAG_TRACK_YOUNG) as i64);
             }
             let args = [Const::Ref(old), Const::Ref(arr), Const::Ref(young)];
-            let exit = if interp { p.interp(id, &args) } else { p.compiled(id, &args) };
+            let exit = if interp {
+                p.interp(id, &args)
+            } else {
+                p.compiled(id, &args)
+            };
             assert_eq!(exit, Exit::Finished(Some(Const::Int(1))));
             let w = world();
-            logs.push((w.remembered.clone(), w.remembered_items.clone(), w.word(old, 0) as u64 & GCFLAG_TRACK_YOUNG));
+            logs.push((
+                w.remembered.clone(),
+                w.remembered_items.clone(),
+                w.word(old, 0) as u64 & GCFLAG_TRACK_YOUNG,
+            ));
         }
         if gc == GcKind::Generational {
             // `arr` got an item barrier, and (its flag still set, as

@@ -16,7 +16,9 @@ use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use rpy_abi::gc::{GcKind, GCFLAG_TRACK_YOUNG};
 use rpy_jitbackend::{const_to_word, Backend, ExitKind, JitEnv};
 use rpy_jitformat::{ArrayDescr, CallDescr, Descrs, Kind, SizeDescr};
-use rpy_jittrace::{check_trace, parse_trace, Const, Exc, Exit, LoopRegistry, Runtime, Trace, TraceId};
+use rpy_jittrace::{
+    check_trace, parse_trace, Const, Exc, Exit, LoopRegistry, Runtime, Trace, TraceId,
+};
 
 pub const NURSERY_WORDS: usize = 1 << 16;
 pub const SHADOW_WORDS: usize = 1024;
@@ -47,7 +49,7 @@ thread_local! {
     static WORLD: Cell<*mut World> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-/// The world of this thread (tests create one with `World::new`).
+/// The world of this thread (tests create one with `World::install`).
 pub fn world() -> &'static mut World {
     let p = WORLD.with(|w| w.get());
     assert!(!p.is_null(), "no world on this thread");
@@ -61,10 +63,13 @@ pub struct WorldBox(*mut World);
 impl Drop for WorldBox {
     fn drop(&mut self) {
         WORLD.with(|w| w.set(std::ptr::null_mut()));
-        // SAFETY: created by `Box::into_raw` in `World::new`.
+        // SAFETY: created by `Box::into_raw` in `World::install`.
         unsafe {
             let w = Box::from_raw(self.0);
-            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(w.nursery, NURSERY_WORDS)));
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
+                w.nursery,
+                NURSERY_WORDS,
+            )));
         }
     }
 }
@@ -72,7 +77,7 @@ impl Drop for WorldBox {
 impl World {
     /// A fresh world for this thread; `nursery` false makes every
     /// allocation take the slow path.
-    pub fn new(nursery: bool) -> WorldBox {
+    pub fn install(nursery: bool) -> WorldBox {
         let shadow: Box<[AtomicUsize]> = (0..SHADOW_WORDS).map(|_| AtomicUsize::new(0)).collect();
         let nursery_mem = Box::into_raw(vec![0u64; NURSERY_WORDS].into_boxed_slice()) as *mut u64;
         let w = Box::new(World {
@@ -80,7 +85,11 @@ impl World {
             exc_value: AtomicUsize::new(0),
             ss_top: AtomicUsize::new(shadow.as_ptr() as usize),
             free: AtomicUsize::new(if nursery { nursery_mem as usize } else { 0 }),
-            top: AtomicUsize::new(if nursery { nursery_mem as usize + 8 * NURSERY_WORDS } else { 0 }),
+            top: AtomicUsize::new(if nursery {
+                nursery_mem as usize + 8 * NURSERY_WORDS
+            } else {
+                0
+            }),
             shadow,
             nursery: nursery_mem,
             sizes: HashMap::new(),
@@ -155,7 +164,9 @@ impl World {
         for s in slots {
             // SAFETY: root slots are words of the shadow stack or a pool.
             let old = unsafe { *s };
-            let Some(&size) = self.sizes.get(&old) else { continue };
+            let Some(&size) = self.sizes.get(&old) else {
+                continue;
+            };
             let new = *moved.entry(old).or_insert_with(|| {
                 let mut b = vec![0u64; size / 8].into_boxed_slice();
                 // SAFETY: `old` is an object of `size` bytes.
@@ -241,7 +252,10 @@ impl Runtime for WorldRt {
         let w = world();
         match w.exc_type.load(Ordering::Relaxed) {
             0 => None,
-            t => Some(Exc { type_id: t as u32, value: w.exc_value.load(Ordering::Relaxed) }),
+            t => Some(Exc {
+                type_id: t as u32,
+                value: w.exc_value.load(Ordering::Relaxed),
+            }),
         }
     }
 
@@ -265,8 +279,12 @@ pub fn call_native(f: usize, descr: &CallDescr, args: &[Const]) -> Option<Const>
                 0 => std::mem::transmute::<usize, extern "C" fn() -> i64>(f)(),
                 1 => std::mem::transmute::<usize, extern "C" fn(i64) -> i64>(f)(w[0]),
                 2 => std::mem::transmute::<usize, extern "C" fn(i64, i64) -> i64>(f)(w[0], w[1]),
-                3 => std::mem::transmute::<usize, extern "C" fn(i64, i64, i64) -> i64>(f)(w[0], w[1], w[2]),
-                4 => std::mem::transmute::<usize, extern "C" fn(i64, i64, i64, i64) -> i64>(f)(w[0], w[1], w[2], w[3]),
+                3 => std::mem::transmute::<usize, extern "C" fn(i64, i64, i64) -> i64>(f)(
+                    w[0], w[1], w[2],
+                ),
+                4 => std::mem::transmute::<usize, extern "C" fn(i64, i64, i64, i64) -> i64>(f)(
+                    w[0], w[1], w[2], w[3],
+                ),
                 n => panic!("no call shape for {n} words"),
             };
             return match descr.result {
@@ -312,7 +330,11 @@ pub fn run_compiled(be: &Backend, id: TraceId, args: &[Const]) -> Exit {
     let values = be.exit_values(e, &frame);
     match be.exit(e).kind.clone() {
         ExitKind::Finish { .. } => Exit::Finished(values.first().copied()),
-        ExitKind::Guard { guard, resume } => Exit::GuardFailed { guard, resume, values },
+        ExitKind::Guard { guard, resume } => Exit::GuardFailed {
+            guard,
+            resume,
+            values,
+        },
     }
 }
 
@@ -327,13 +349,20 @@ pub struct Pair {
 impl Pair {
     pub fn new(gc: GcKind) -> Pair {
         let env = world().env(gc);
-        Pair { reg: LoopRegistry::new(), be: Backend::new(env).unwrap(), descrs: Descrs::default() }
+        Pair {
+            reg: LoopRegistry::new(),
+            be: Backend::new(env).unwrap(),
+            descrs: Descrs::default(),
+        }
     }
 
     pub fn add_loop(&mut self, text: &str) -> TraceId {
         let t = parse(text, &mut self.descrs);
         let a = self.reg.add(t.clone()).unwrap();
-        let b = self.be.compile_loop(&t, &self.descrs).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let b = self
+            .be
+            .compile_loop(&t, &self.descrs)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(a, b);
         b
     }
@@ -341,14 +370,24 @@ impl Pair {
     pub fn add_bridge(&mut self, guard: rpy_jittrace::GuardRef, text: &str) -> TraceId {
         let t = parse(text, &mut self.descrs);
         let a = self.reg.attach_bridge(guard, t.clone()).unwrap();
-        let b = self.be.compile_bridge(guard, &t, &self.descrs).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let b = self
+            .be
+            .compile_bridge(guard, &t, &self.descrs)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(a, b);
         b
     }
 
     pub fn interp(&self, id: TraceId, args: &[Const]) -> Exit {
-        rpy_jittrace::run(&self.reg, &self.descrs, &mut WorldRt, id, args, Some(10_000_000))
-            .unwrap_or_else(|e| panic!("interpreter: {e}"))
+        rpy_jittrace::run(
+            &self.reg,
+            &self.descrs,
+            &mut WorldRt,
+            id,
+            args,
+            Some(10_000_000),
+        )
+        .unwrap_or_else(|e| panic!("interpreter: {e}"))
     }
 
     pub fn compiled(&self, id: TraceId, args: &[Const]) -> Exit {
