@@ -222,7 +222,7 @@ impl Backend {
             let fail = op.fail_args().iter().filter_map(|fa| fa.value());
             for v in op.args.iter().copied().chain(fail) {
                 if let Value::Const(Const::Ref(p)) = v {
-                    if p != 0 && !pool_index.contains_key(&p) {
+                    if p != 0 && !self.env.is_prebuilt(p) && !pool_index.contains_key(&p) {
                         pool_index.insert(p, pool.len());
                         pool.push(AtomicUsize::new(p));
                     }
@@ -316,6 +316,8 @@ impl Backend {
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         let built = compile::build(trace, descrs, &layout, &mut self.ctx.func, &mut self.fctx);
         if let Err(e) = built {
+            // The builder stopped half-way: start the next one afresh.
+            self.fctx = FunctionBuilderContext::new();
             self.ctx.clear();
             return Err(e);
         }

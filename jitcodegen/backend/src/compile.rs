@@ -304,7 +304,10 @@ impl<'a, 'l> Cx<'a, 'l> {
         match c {
             Const::Int(i) => b.ins().iconst(types::I64, i),
             Const::Float(f) => b.ins().f64const(f),
-            Const::Ref(0) => b.ins().iconst(types::I64, 0),
+            Const::Ref(p) if !self.l.pool_index.contains_key(&p) => {
+                // Null, or a prebuilt object (never moves).
+                b.ins().iconst(types::I64, p as i64)
+            }
             Const::Ref(p) => {
                 // Loaded at every use: a moving collection updates the pool.
                 let k = self.l.pool_index[&p];

@@ -27,4 +27,16 @@ pub struct JitEnv {
     pub remember_item: usize,
     /// Which collector: write barriers only for the generational one.
     pub gc: GcKind,
+    /// `[start, end)` address ranges holding prebuilt objects (the
+    /// binary's data: never moved). A ref constant inside one is embedded
+    /// in the code; any other is loaded from the trace's constant pool.
+    pub prebuilt: Vec<(usize, usize)>,
+}
+
+impl JitEnv {
+    pub fn is_prebuilt(&self, addr: usize) -> bool {
+        self.prebuilt
+            .iter()
+            .any(|&(lo, hi)| lo <= addr && addr < hi)
+    }
 }

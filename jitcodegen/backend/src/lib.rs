@@ -37,7 +37,8 @@
 //! paths, the collector kind); they are embedded as constants. GC refs
 //! live across a call whose descriptor says `can_collect`, or across the
 //! slow path of an allocation, are pushed on the shadow stack and reloaded
-//! after, as translated code does. Ref constants (other than null) are
+//! after, as translated code does. Ref constants inside the prebuilt
+//! ranges of `JitEnv` (and null) are embedded in the code; any other is
 //! loaded at each use from the trace's constant pool
 //! (`Backend::const_pool`), which the GC must treat as a root and update.
 //!

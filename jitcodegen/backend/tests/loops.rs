@@ -287,3 +287,62 @@ fn bridge_inputs_of_every_kind() {
         Exit::Finished(Some(Const::Int(17 + 6 + 1)))
     );
 }
+
+#[test]
+fn prebuilt_constants_are_embedded() {
+    let _w = World::install(true);
+    let w = world();
+    let pre = w.alloc(7, 24);
+    let other = w.alloc(7, 24);
+    w.set_word(pre, 8, 3);
+    w.set_word(other, 8, 4);
+    let mut env = w.env(GcKind::Generational);
+    env.prebuilt.push((pre, pre + 24));
+    let mut p = Pair::new(GcKind::Generational);
+    p.be = rpy_jitbackend::Backend::new(env).unwrap();
+    let id = p.add_loop(&format!(
+        "[i0]\ni1 = getfield_gc_i(ConstPtr({pre:#x}), descr=<field N.x +8 i8>)\ni2 = getfield_gc_i(ConstPtr({other:#x}), descr=<field N.x +8 i8>)\ni3 = int_mul(i1, i2)\nfinish(i3)\n"
+    ));
+    assert_eq!(
+        p.check(id, &ints(&[0])),
+        Exit::Finished(Some(Const::Int(12)))
+    );
+    let (pool, len) = p.be.const_pool(id);
+    assert_eq!((len, unsafe { *pool }), (1, other));
+}
+
+#[test]
+fn compile_errors() {
+    let _w = World::install(true);
+    let mut p = Pair::new(GcKind::Generational);
+    let t = parse("[i0]\njump(i0, descr=<loop 77>)\n", &mut p.descrs);
+    let e = p.be.compile_loop(&t, &p.descrs).unwrap_err();
+    assert_eq!((e.op, e.msg.as_str()), (Some(0), "unknown jump target 77"));
+    let id = p.add_loop(COUNT);
+    let t = parse("[i0, i1]\nfinish(i0)\n", &mut p.descrs);
+    let e =
+        p.be.compile_bridge(GuardRef { trace: id, op: 1 }, &t, &p.descrs)
+            .unwrap_err();
+    assert_eq!(e.msg, "op 1 of trace0 is not a guard");
+    p.be.compile_bridge(GuardRef { trace: id, op: 4 }, &t, &p.descrs)
+        .unwrap();
+    let e =
+        p.be.compile_bridge(GuardRef { trace: id, op: 4 }, &t, &p.descrs)
+            .unwrap_err();
+    assert_eq!(e.msg, "guard 4 of trace0 already has a bridge");
+    let e =
+        p.be.compile_loop(&parse(COUNT, &mut p.descrs), &p.descrs)
+            .unwrap_err();
+    assert_eq!(
+        (e.op, e.msg.as_str()),
+        (Some(0), "label token 0 is already compiled")
+    );
+    // Failed compilations leave no trace behind: the next id is the next.
+    let t = parse("[i0]\nfinish(i0)\n", &mut p.descrs);
+    let next = p.be.compile_loop(&t, &p.descrs).unwrap();
+    assert_eq!(next.as_u32(), 2);
+    assert_eq!(
+        p.be.exit_values(rpy_jitbackend::ExitId(0), &[5, 6]),
+        ints(&[5, 6])
+    );
+}

@@ -117,6 +117,7 @@ impl World {
             remember: test_remember as *const () as usize,
             remember_item: test_remember_item as *const () as usize,
             gc,
+            prebuilt: Vec::new(),
         }
     }
 
