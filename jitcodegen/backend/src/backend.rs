@@ -52,9 +52,16 @@ pub struct CompiledTrace {
     /// Ref constants, loaded by the code at each use (a GC root).
     const_pool: Box<[AtomicUsize]>,
     bridges: HashMap<u32, TraceId>,
+    /// The Cranelift IR, when `Backend::set_keep_ir` asked for it.
+    ir: Option<String>,
 }
 
 impl CompiledTrace {
+    /// The Cranelift IR of the trace (before Cranelift's optimisations),
+    /// kept for logs (`jit-backend`) when `Backend::set_keep_ir(true)`.
+    pub fn ir(&self) -> Option<&str> {
+        self.ir.as_deref()
+    }
     pub fn code_address(&self) -> usize {
         self.code
     }
@@ -79,6 +86,7 @@ pub struct Backend {
     labels: HashMap<TargetToken, (TraceId, u32)>,
     exits: Vec<ExitInfo>,
     frame_slots: usize,
+    keep_ir: bool,
     ctx: Context,
     fctx: FunctionBuilderContext,
 }
@@ -157,9 +165,15 @@ impl Backend {
             labels: HashMap::new(),
             exits: Vec::new(),
             frame_slots: 1,
+            keep_ir: false,
             ctx,
             fctx,
         })
+    }
+
+    /// Keep each compiled trace's Cranelift IR text (`CompiledTrace::ir`).
+    pub fn set_keep_ir(&mut self, keep: bool) {
+        self.keep_ir = keep;
     }
 
     pub fn env(&self) -> &JitEnv {
@@ -321,6 +335,7 @@ impl Backend {
             self.ctx.clear();
             return Err(e);
         }
+        let ir = self.keep_ir.then(|| self.ctx.func.display().to_string());
         let fid = module
             .declare_anonymous_function(&self.tail_sig)
             .map_err(backend_err)?;
@@ -346,6 +361,7 @@ impl Backend {
             guard_slots,
             const_pool,
             bridges: HashMap::new(),
+            ir,
         });
         debug_assert_eq!(pushed, id);
         for (t, e) in labels {

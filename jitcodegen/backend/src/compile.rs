@@ -866,6 +866,8 @@ impl<'a, 'l> Cx<'a, 'l> {
         let target = b.ins().load(types::I64, trusted(), slot_addr, 0);
         let tail = b.create_block();
         let ret = b.create_block();
+        b.set_cold_block(tail);
+        b.set_cold_block(ret);
         b.ins().brif(target, tail, &[], ret, &[]);
         b.seal_block(tail);
         b.seal_block(ret);

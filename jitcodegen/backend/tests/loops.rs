@@ -22,7 +22,13 @@ jump(i4, i5, descr=<loop 0>)
 fn loop_runs_until_guard_fails() {
     let _w = World::install(true);
     let mut p = Pair::new(GcKind::Generational);
+    p.be.set_keep_ir(true);
     let id = p.add_loop(COUNT);
+    let ir = p.be.trace(id).ir().unwrap();
+    if std::env::var_os("SHOW_IR").is_some() {
+        eprintln!("{ir}");
+    }
+    assert!(ir.contains("return_call_indirect"), "{ir}");
     for n in [1, 2, 10, 1000] {
         let exit = p.check(id, &ints(&[0, n]));
         match exit {
