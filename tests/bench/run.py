@@ -13,9 +13,9 @@ when its row has a time limit). Prints one table row per benchmark with
 the ratios translated/C and CPython/translated (the minivm rows run
 targets/minivm on its examples at sizes bigger than their defaults).
 Commands run in the repository root, so arguments are paths relative to
-it. Add a benchmark by
-adding a row to BENCHMARKS. RPYTHON_BIN=path overrides the translator
-binary; CC=compiler overrides gcc for the C versions.
+it. Add a benchmark by adding a row to BENCHMARKS. RPYTHON_BIN=path
+overrides the translator binary; CC=compiler overrides gcc for the C
+versions.
 """
 
 import hashlib

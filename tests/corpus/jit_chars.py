@@ -96,9 +96,9 @@ driver = JitDriver(greens=["pc", "program"], reds=["state"], get_printable_locat
 
 def run(program, state):
     pc = 0
-    text = program.text
     while True:
         driver.jit_merge_point(pc=pc, program=program, state=state)
+        text = program.text
         if pc >= len(text):
             if len(state.frames) != 0:
                 raise FalseError("program ended inside a lambda")

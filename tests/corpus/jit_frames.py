@@ -123,6 +123,14 @@ def execute(vm, main, arg):
         op = code.ops[pc]
         oparg = code.args[pc]
         pc += 1
+        if op == JUMP:
+            # Outside the try below: nothing may change the green pc
+            # between can_enter_jit and the merge point.
+            backward = oparg < pc
+            pc = oparg
+            if backward:
+                driver.can_enter_jit(pc=pc, code=code, frame=frame, vm=vm)
+            continue
         try:
             if op == CONST:
                 frame.push(oparg)
@@ -158,11 +166,6 @@ def execute(vm, main, arg):
             elif op == JUMP_IF_FALSE:
                 if frame.pop() == 0:
                     pc = oparg
-            elif op == JUMP:
-                backward = oparg < pc
-                pc = oparg
-                if backward:
-                    driver.can_enter_jit(pc=pc, code=code, frame=frame, vm=vm)
             elif op == CALL:
                 callee = promote(vm.functions[oparg])
                 if frame.depth >= 200:

@@ -248,12 +248,14 @@ def match_at(regex, text, start):
             pc = target
             if backward:
                 driver.can_enter_jit(pc=pc, regex=regex, sp=sp, text=text, stack=stack)
+            continue
         elif op == JMP:
             target = regex.args[pc]
             backward = target <= pc
             pc = target
             if backward:
                 driver.can_enter_jit(pc=pc, regex=regex, sp=sp, text=text, stack=stack)
+            continue
         elif op == BOL:
             if sp == 0 or text[sp - 1] == "\n":
                 pc += 1
