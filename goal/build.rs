@@ -11,6 +11,12 @@ fn main() {
     let root = manifest.parent().unwrap().to_path_buf();
     for p in [
         "translator/runtime/src",
+        "jitcodegen/format/src",
+        "jitcodegen/trace/src",
+        "jitcodegen/optimizer/src",
+        "jitcodegen/backend/src",
+        "jitcodegen/metainterp/src",
+        "jitcodegen/rtlib/src",
         "translator/runtime/Cargo.toml",
         "translator/runtime/build.rs",
         "translator/abi/src",
@@ -20,6 +26,14 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let target_dir = out.join("rt");
+    let rt = build_lib(&root, &target_dir, "rpyrt", "librpyrt.a");
+    println!("cargo:rustc-env=RPY_RUNTIME_LIB={}", rt.display());
+    // -Ojit executables link the runtime and the JIT runtime as one library.
+    let rtjit = build_lib(&root, &target_dir, "rpyrt-jit", "librpyrtjit.a");
+    println!("cargo:rustc-env=RPY_RUNTIME_JIT_LIB={}", rtjit.display());
+}
+
+fn build_lib(root: &std::path::Path, target_dir: &std::path::Path, package: &str, file: &str) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(&root)
@@ -28,11 +42,11 @@ fn main() {
             "--release",
             "--locked",
             "-p",
-            "rpyrt",
+            package,
             "--lib",
             "--target-dir",
         ])
-        .arg(&target_dir);
+        .arg(target_dir);
     for var in [
         "CARGO_TARGET_DIR",
         "RUSTFLAGS",
@@ -49,11 +63,8 @@ fn main() {
     let status = cmd
         .status()
         .expect("run cargo to build the runtime library");
-    assert!(
-        status.success(),
-        "building the runtime library (rpyrt) failed"
-    );
-    let lib = target_dir.join("release").join("librpyrt.a");
+    assert!(status.success(), "building the runtime library ({package}) failed");
+    let lib = target_dir.join("release").join(file);
     assert!(lib.is_file(), "no runtime library at {}", lib.display());
-    println!("cargo:rustc-env=RPY_RUNTIME_LIB={}", lib.display());
+    lib
 }

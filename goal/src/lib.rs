@@ -33,6 +33,8 @@ pub struct Options {
     pub dump_after: Option<String>,
     /// The garbage collector (`--gc=NAME`).
     pub gc: rpy_gc::GcKind,
+    /// Print the jitcodes as text (-Ojit).
+    pub dump_jitcodes: bool,
 }
 
 /// A translation that did not produce an executable, rendered for people:
@@ -97,6 +99,26 @@ impl Stages {
     }
 }
 
+/// The JIT generator's translation-time work (-Ojit), between the rtyper
+/// and backend optimisations: split the portals, write the jitcodes from
+/// the graphs as they are, then rewrite the hints of the graphs that are
+/// compiled ahead of time.
+fn jit_generator(
+    ll: &mut rpy_rtyper::LlProgram,
+    opts: &Options,
+) -> Result<rpy_jitformat::jitcode::JitProgram, Vec<rpy_syntax::Diagnostic>> {
+    use rpy_codewriter::{codewriter, portal, warmspot};
+    let drivers = ll.jit.drivers.clone();
+    let portals = portal::split_portals(&mut ll.graphs, &drivers)?;
+    let exchanges = warmspot::make_exchanges(ll, &portals);
+    let jp = codewriter::write_jitcodes(ll, &portals, &exchanges);
+    if opts.dump_jitcodes {
+        print!("{}", rpy_jitformat::text::print_program(&jp));
+    }
+    warmspot::rewrite_hints(ll, &portals, &exchanges);
+    Ok(jp)
+}
+
 /// Translate `target` into a native executable; returns its path.
 pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
     let mut st = Stages {
@@ -133,7 +155,13 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         }
     }
     let mut ll = ll;
-    if opts.opt_level != OptLevel::Jit {
+    let mut jit = None;
+    if opts.opt_level == OptLevel::Jit {
+        jit = Some(
+            st.run("codewriter", || jit_generator(&mut ll, opts))
+                .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?,
+        );
+    } else {
         rpy_codewriter::hints::strip_hints(&mut ll);
     }
     if opts.opt_level != OptLevel::O0 {
@@ -177,13 +205,20 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         gc: opts.gc,
     };
     let obj = st
-        .run("generate code", || rpy_codegen::emit_object(&ll, &cg))
+        .run("generate code", || match &jit {
+            Some(jp) => rpy_codegen::emit_object_with_jit(&ll, &cg, jp),
+            None => rpy_codegen::emit_object(&ll, &cg),
+        })
         .map_err(|e| fail(format!("internal error: {e}")))?;
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| default_output(target));
-    let rt = runtime_lib::runtime_lib_file().map_err(fail)?;
+    let rt = match jit {
+        Some(_) => runtime_lib::runtime_jit_lib_file(),
+        None => runtime_lib::runtime_lib_file(),
+    }
+    .map_err(fail)?;
     st.run("link", || rpy_codegen::link(&obj, &rt, &output))
         .map_err(|e| fail(format!("error: {e}")))?;
     if st.verbose {

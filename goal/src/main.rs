@@ -12,7 +12,7 @@ use std::process::ExitCode;
     name = "rpython",
     version,
     about,
-    after_help = "Optimisation levels (one token, as in RPython): -O0, -O2 (default), -Ojit (not available yet)."
+    after_help = "Optimisation levels (one token, as in RPython): -O0, -O2 (default), -Ojit (a tracing JIT generated from the interpreter; in progress)."
 )]
 struct Cli {
     /// Path of the executable to write (default: `<target stem>-c` beside the target).
@@ -27,6 +27,9 @@ struct Cli {
     /// Garbage collector: generational (default), semispace or marksweep.
     #[arg(long, value_name = "NAME", default_value = "generational", value_parser = parse_gc)]
     gc: rpy_gc::GcKind,
+    /// Print the jitcodes the codewriter made (-Ojit).
+    #[arg(long)]
+    dump_jitcodes: bool,
     /// Print no progress or timings.
     #[arg(long)]
     batch: bool,
@@ -58,10 +61,6 @@ fn main() -> ExitCode {
         }
     }
     let cli = Cli::parse_from(args);
-    if level == OptLevel::Jit {
-        eprintln!("rpython: -Ojit is not available yet in this version; use -O2");
-        return ExitCode::from(2);
-    }
     let opts = Options {
         opt_level: level,
         output: cli.output,
@@ -69,6 +68,7 @@ fn main() -> ExitCode {
         verbose: !cli.batch,
         dump_after: cli.dump_after,
         gc: cli.gc,
+        dump_jitcodes: cli.dump_jitcodes,
     };
     match translate(&cli.target, &opts) {
         Ok(path) => {

@@ -194,8 +194,13 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
     let exe = scratch.path().join("program-c");
     let default_exe = program.with_file_name(format!("{}-c", stem));
     let default_existed = default_exe.exists();
+    // `# level: -Ojit`: an error only the JIT generator finds.
+    let jit = src
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .any(|l| l.trim() == "# level: -Ojit");
     let opts = Options {
-        opt_level: OptLevel::O0,
+        opt_level: if jit { OptLevel::Jit } else { OptLevel::O0 },
         output: Some(exe.clone()),
         ..Options::default()
     };

@@ -1,7 +1,8 @@
-//! Corpus runs under each collector (`--gc=NAME`) and under
-//! `RPY_GC_STRESS=1` (a collection at every allocation and safepoint):
-//! each program is translated once at -O2 per collector and run once, or
-//! twice (normally, then stressed), against CPython's output.
+//! Corpus runs under each collector (`--gc=NAME`), under
+//! `RPY_GC_STRESS=1` (a collection at every allocation and safepoint) and
+//! at -Ojit with the JIT's test modes (`RPY_JIT=...`): each program is
+//! translated once per variant and run once per environment, against
+//! CPython's output.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,11 +15,15 @@ use crate::header::parse_args;
 use crate::process::{run, Oracle, ScratchDir};
 use crate::{filter_from_env, python_files, repo_root};
 
-fn check_gc(
+/// Environment variables of one run.
+pub type RunEnv = &'static [(&'static str, &'static str)];
+
+fn check_variant(
     oracle: &Oracle,
     program: &Path,
+    opt: OptLevel,
     kind: GcKind,
-    stress_only: bool,
+    runs: &[RunEnv],
 ) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {e}"))?;
     let args = parse_args(&src);
@@ -26,12 +31,12 @@ fn check_gc(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut scratch = ScratchDir::new(&format!("{stem}-gc-{}", kind.name()))
+    let mut scratch = ScratchDir::new(&format!("{stem}{}-gc-{}", crate::check::mode_name(opt), kind.name()))
         .map_err(|e| format!("cannot create scratch folder: {e}"))?;
     let exe = scratch.path().join("program-c");
     let expected = oracle.run(program, &args, scratch.path())?;
     let opts = Options {
-        opt_level: OptLevel::O2,
+        opt_level: opt,
         output: Some(exe.clone()),
         gc: kind,
         ..Options::default()
@@ -42,25 +47,39 @@ fn check_gc(
         Err(Broken::Panicked(m)) => return Err(format!("translation panicked: {m}\n")),
         Err(Broken::TimedOut) => return Err("translation timed out\n".into()),
     };
-    let runs: &[bool] = if stress_only { &[true] } else { &[false] };
-    for &stress in runs {
+    for env in runs {
         let mut cmd = Command::new(&built);
         cmd.args(&args).current_dir(scratch.path());
-        if stress {
-            cmd.env("RPY_GC_STRESS", "1");
+        for (k, v) in env.iter() {
+            cmd.env(k, v);
         }
         let actual = run(cmd)?;
         if let Err(msg) = compare_outcomes(&expected, &actual) {
             scratch.keep();
-            let mode = if stress { " with RPY_GC_STRESS=1" } else { "" };
+            let mode: String = env.iter().map(|(k, v)| format!(" {k}={v}")).collect();
             return Err(format!(
-                "--gc={}{mode}:\n{msg}  (executable kept: {})\n",
+                "{} --gc={}{mode}:\n{msg}  (executable kept: {})\n",
+                crate::check::mode_name(opt),
                 kind.name(),
                 exe.display()
             ));
         }
     }
     Ok(())
+}
+
+/// Every corpus program translated at `opt` for collector `kind`, run
+/// once per environment of `runs` (honours `RPY_TEST_FILTER`).
+pub fn corpus_report_variant(opt: OptLevel, kind: GcKind, runs: &[RunEnv]) -> Result<usize, String> {
+    let root = repo_root();
+    let programs = python_files(&root.join("tests/corpus"), filter_from_env().as_deref());
+    let oracle = Oracle::discover(&root);
+    let envs: Vec<String> = runs
+        .iter()
+        .map(|e| e.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "))
+        .collect();
+    let title = format!("{} --gc={} [{}]", crate::check::mode_name(opt), kind.name(), envs.join("; "));
+    report(&title, &programs, |p| check_variant(&oracle, p, opt, kind, runs))
 }
 
 /// Every corpus program translated for collector `kind`, run normally or
@@ -74,5 +93,6 @@ pub fn corpus_report_gc(kind: GcKind, stress: bool) -> Result<usize, String> {
         kind.name(),
         if stress { " stress" } else { "" }
     );
-    report(&title, &programs, |p| check_gc(&oracle, p, kind, stress))
+    let runs: &[RunEnv] = if stress { &[&[("RPY_GC_STRESS", "1")]] } else { &[&[]] };
+    report(&title, &programs, |p| check_variant(&oracle, p, OptLevel::O2, kind, runs))
 }

@@ -6,7 +6,15 @@
 //!   same as if the JIT did not exist) or rewritten into calls to the JIT
 //!   runtime (-Ojit);
 //! - `portal`: the interpreter's loop is split at `jit_merge_point` into a
-//!   portal graph of (greens, reds).
+//!   portal graph of (greens, reds);
+//! - `warmspot`: the translated side of the portal protocol (exchange
+//!   objects, `can_enter_jit` as a call into the JIT runtime);
+//! - `codewriter` (with `assembler` and `descrs`): jitcodes and
+//!   descriptors for every graph the JIT may enter.
 
+pub mod assembler;
+pub mod codewriter;
+pub mod descrs;
 pub mod hints;
 pub mod portal;
+pub mod warmspot;

@@ -30,6 +30,9 @@ pub struct Portal {
     pub graph: u32,
     /// The graph that held the merge point and now calls the portal.
     pub caller: u32,
+    /// The portal's block that starts with the merge point (where
+    /// execution re-enters with given greens and reds).
+    pub merge_block: Block,
     /// Low-level types of the greens then the reds.
     pub green_types: Vec<LowType>,
     pub red_types: Vec<LowType>,
@@ -229,6 +232,7 @@ fn split_one(
         driver: jd,
         graph: portal_index,
         caller: at.graph as u32,
+        merge_block: tail,
         green_types: types[..ngreens].to_vec(),
         red_types: types[ngreens..].to_vec(),
     })
@@ -354,8 +358,14 @@ fn check_greens(
             for l in &bd.exits {
                 let mut next = HashMap::new();
                 for (a, &t) in l.args.iter().zip(&lg.graph.blocks[l.target].inputargs) {
-                    if let Some(i) = a.as_var().and_then(|v| greens.get(&v)) {
-                        next.insert(t, *i);
+                    let green = match a {
+                        Value::Var(v) => greens.get(v).copied(),
+                        // `pc = 0; can_enter_jit(pc=pc, ...)`: the constant
+                        // itself is the green.
+                        Value::Const(_) => cop.args[1..=ngreens].iter().position(|g| g == a),
+                    };
+                    if let Some(i) = green {
+                        next.insert(t, i);
                     }
                 }
                 let key: Vec<Option<usize>> = lg.graph.blocks[l.target]

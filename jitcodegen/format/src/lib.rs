@@ -11,3 +11,6 @@ pub mod descr;
 pub use descr::*;
 
 pub mod params;
+pub mod jitcode;
+pub mod encode;
+pub mod text;

@@ -142,4 +142,15 @@ pub const NOGC_RUNTIME_FUNCS: &[&str] = &[
 
 /// Runtime functions that may collect (generated code keeps its live GC
 /// pointers on the shadow stack across them).
-pub const COLLECTING_RUNTIME_FUNCS: &[&str] = &["rpy_malloc", "rpy_gc_safepoint", "rpy_gc_collect"];
+pub const COLLECTING_RUNTIME_FUNCS: &[&str] = &[
+    "rpy_malloc",
+    "rpy_gc_safepoint",
+    "rpy_gc_collect",
+    // Runs the blackhole, traces and compiled code, which allocate.
+    "rpyjit_can_enter_jit",
+];
+
+/// Runtime functions that write objects of the program without being
+/// given a pointer to them (the rule passes use for the others): the JIT
+/// runtime runs the interpreter and writes the drivers' exchange objects.
+pub const HEAP_WRITING_RUNTIME_FUNCS: &[&str] = &["rpyjit_can_enter_jit"];

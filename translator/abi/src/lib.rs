@@ -223,7 +223,23 @@ runtime_funcs! {
     "rpy_sb_append_slice"(Ptr, Ptr, Int, Int) -> Void, raises;
     "rpy_sb_append_multiple_char"(Ptr, Ptr, Int) -> Void, raises;
     "rpy_sb_build"(Ptr) -> Ptr;
+    // The JIT runtime (-Ojit executables only; ARCHITECTURE.md, "The
+    // portal protocol"): a `can_enter_jit` of driver `jd` whose greens and
+    // reds are in the driver's exchange object; returns what the portal
+    // does next (`JIT_*` below).
+    "rpyjit_can_enter_jit"(Int) -> Int, raises;
+    // `set_param(driver, parameter index, value)`.
+    "rpyjit_set_param"(Int, Int, Int) -> Void;
 }
+
+/// `rpyjit_can_enter_jit` results: go on as if nothing happened.
+pub const JIT_NOTHING: i64 = 0;
+/// The exchange object holds new greens and reds: continue at the merge point with them.
+pub const JIT_CONTINUE: i64 = 1;
+/// The exchange object holds the portal's result: return it.
+pub const JIT_RETURN: i64 = 2;
+/// An exception is pending: it leaves the portal.
+pub const JIT_RAISE: i64 = 3;
 
 /// Looks up a runtime function by symbol name.
 pub fn runtime_func(name: &str) -> Option<&'static RuntimeFunc> {

@@ -108,7 +108,10 @@ impl Cache {
             }
             LlOp::DirectCall => match op.args.first() {
                 Some(Value::Const(LlConst::Func(k))) => return self.of_graph(graphs, *k),
-                Some(Value::Const(LlConst::Extern(_))) => {
+                Some(Value::Const(LlConst::Extern(name))) => {
+                    if rpy_abi::gc::HEAP_WRITING_RUNTIME_FUNCS.contains(&name.as_str()) {
+                        return Writes::everything();
+                    }
                     let reaches_heap = op.args[1..].iter().any(|a| match type_of(a) {
                         Some(LowType::Ptr(_) | LowType::Address) => true,
                         Some(_) => false,

@@ -23,6 +23,7 @@ mod func;
 mod gcops;
 pub mod gctables;
 mod isa;
+mod jitdata;
 mod link;
 mod ops;
 mod raises;
@@ -123,7 +124,18 @@ pub(crate) fn module_err(e: impl fmt::Display) -> CodegenError {
 /// Translates the whole program into a relocatable object file for the
 /// host (ELF on Linux).
 pub fn emit_object(prog: &LlProgram, opts: &CodegenOptions) -> Result<Vec<u8>, CodegenError> {
-    let (module, _) = translate(prog, opts, false)?;
+    let (module, _) = translate(prog, opts, false, None)?;
+    module.finish().emit().map_err(module_err)
+}
+
+/// `emit_object` for an -Ojit executable: also the jitcodes and the
+/// address tables and call stubs the JIT runtime reads (`jitdata`).
+pub fn emit_object_with_jit(
+    prog: &LlProgram,
+    opts: &CodegenOptions,
+    jit: &rpy_jitformat::jitcode::JitProgram,
+) -> Result<Vec<u8>, CodegenError> {
+    let (module, _) = translate(prog, opts, false, Some(jit))?;
     module.finish().emit().map_err(module_err)
 }
 
@@ -131,7 +143,7 @@ pub fn emit_object(prog: &LlProgram, opts: &CodegenOptions) -> Result<Vec<u8>, C
 /// function (before Cranelift's own optimisations), in symbol order:
 /// the graphs, then the entry point.
 pub fn emit_ir(prog: &LlProgram, opts: &CodegenOptions) -> Result<Vec<String>, CodegenError> {
-    let (_, ir) = translate(prog, opts, true)?;
+    let (_, ir) = translate(prog, opts, true, None)?;
     Ok(ir)
 }
 
@@ -139,6 +151,7 @@ fn translate(
     prog: &LlProgram,
     opts: &CodegenOptions,
     keep_ir: bool,
+    jit: Option<&rpy_jitformat::jitcode::JitProgram>,
 ) -> Result<(ObjectModule, Vec<String>), CodegenError> {
     let isa = isa::host_isa(opts)?;
     let builder = ObjectBuilder::new(isa, "rpython", cranelift_module::default_libcall_names())
@@ -146,6 +159,9 @@ fn translate(
     let mut module = ObjectModule::new(builder);
     let mut syms = symbols::Symbols::declare(&mut module, prog)?;
     data::define_all(&mut module, prog, &mut syms, opts.gc)?;
+    if let Some(jp) = jit {
+        jitdata::define_jit_data(&mut module, &mut syms, jp, opts)?;
+    }
 
     let mut ir = Vec::new();
     let mut ctx = Context::new();

@@ -6,14 +6,17 @@ use super::{free_region, region, shadow_stack, statics, Heap};
 use rpy_abi::gc::*;
 use std::time::Instant;
 
-/// Calls `f` on every root slot: the shadow stack and the pending
-/// exception instance.
+/// Calls `f` on every root slot: the shadow stack, the pending
+/// exception instance, and the extra roots (the JIT runtime's).
 unsafe fn for_each_stack_root(mut f: impl FnMut(*mut *mut u8)) {
     let (base, n) = shadow_stack();
     for i in 0..n {
         f(base.add(i));
     }
     f(crate::exc::rpy_exc_value.as_ptr());
+    if let Some(extra) = super::EXTRA_ROOTS.get() {
+        extra(&mut f);
+    }
 }
 
 /// Calls `f` on every GC pointer slot of the prebuilt objects.

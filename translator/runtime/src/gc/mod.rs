@@ -131,6 +131,17 @@ unsafe impl Send for Heap {}
 
 static HEAP: Mutex<Option<Heap>> = Mutex::new(None);
 
+/// A function that calls its argument on every GC pointer slot it holds
+/// (the JIT runtime's registers, keys and constants): roots, updated when
+/// a moving collector moves their objects.
+pub type ExtraRoots = fn(&mut dyn FnMut(*mut *mut u8));
+static EXTRA_ROOTS: OnceLock<ExtraRoots> = OnceLock::new();
+
+/// Installs the extra roots (once per process; later calls are ignored).
+pub fn set_extra_roots(f: ExtraRoots) {
+    let _ = EXTRA_ROOTS.set(f);
+}
+
 fn with_heap<T>(f: impl FnOnce(&mut Heap) -> T) -> T {
     let mut g = HEAP.lock().unwrap_or_else(|e| e.into_inner());
     let h = g.get_or_insert_with(|| Heap::new(GcKind::MarkSweep, Config::from_env(), false));

@@ -1,0 +1,231 @@
+//! The JIT context: the one object holding the JIT runtime's state
+//! (parameters, warm-up counters, the decoded program, the frames of
+//! running blackholes), and the C ABI entry points that translated code
+//! calls (`rpyjit_can_enter_jit`, `rpyjit_set_param`), which find it
+//! through one pointer (JIT.md, "State, threads, controls, logs").
+//!
+//! The portal protocol, run time side: at `can_enter_jit` of driver `jd`
+//! the greens and reds are in the driver's exchange object. The answer
+//! is `JIT_NOTHING` (go on), `JIT_CONTINUE` (the exchange object holds the
+//! greens and reds to continue with at the merge point), `JIT_RETURN`
+//! (it holds the portal's result) or `JIT_RAISE` (an exception is
+//! pending and leaves the portal).
+
+use crate::blackhole::{Blackhole, Frame, Host, Stop};
+use crate::mem;
+use crate::program::Program;
+use crate::warmup::{Params, WarmState};
+use rpy_jitformat::jitcode::{DriverDescr, Insn};
+use rpy_jitformat::Kind;
+use rpy_jittrace::model::Const;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+/// What the JIT does at a hot `can_enter_jit`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `RPY_JIT=off`: nothing; the interpreter runs as if translated -O2.
+    Off,
+    /// The default: warm-up counters per green key.
+    Normal,
+    /// `RPY_JIT=blackhole`: a test mode; every `can_enter_jit` runs the
+    /// portal in the blackhole interpreter up to the next merge point.
+    Blackhole,
+}
+
+pub struct JitContext {
+    pub prog: Program,
+    pub mode: Mode,
+    pub params: Params,
+    pub warm: WarmState,
+    /// Frame stacks of the blackholes running now (innermost last), for
+    /// the GC root hook.
+    pub active: Vec<*mut Vec<Frame>>,
+}
+
+static CONTEXT: AtomicPtr<JitContext> = AtomicPtr::new(std::ptr::null_mut());
+
+impl Host for Params {
+    fn set_param(&mut self, _driver: u32, param: u32, value: i64) {
+        self.set(param as usize, value);
+    }
+}
+
+impl JitContext {
+    pub fn new(prog: Program, env: Option<&str>) -> Result<JitContext, String> {
+        let (mode, params) = Params::from_env(env)?;
+        Ok(JitContext {
+            prog,
+            mode,
+            params,
+            warm: WarmState::default(),
+            active: Vec::new(),
+        })
+    }
+
+    fn exchange(&self, d: &DriverDescr) -> usize {
+        self.prog.prebuilt[d.exchange as usize]
+    }
+
+    /// The greens and reds in the exchange object.
+    fn read_exchange(&self, d: &DriverDescr) -> Vec<Const> {
+        let x = self.exchange(d);
+        d.exchange_fields
+            .iter()
+            .map(|&f| {
+                let fd = &self.prog.jp.descrs.fields[f as usize];
+                // SAFETY: the exchange object is a prebuilt object of this layout.
+                unsafe { mem::load(mem::field_addr(x, fd), fd.width, fd.kind) }
+            })
+            .collect()
+    }
+
+    /// Store values into the driver's exchange object (with barriers).
+    fn store_exchange(&self, d: &DriverDescr, fields: &[u32], values: &[Const]) {
+        let x = self.exchange(d);
+        for (&f, v) in fields.iter().zip(values) {
+            let fd = &self.prog.jp.descrs.fields[f as usize];
+            if fd.kind == Kind::Void {
+                continue;
+            }
+            if fd.kind == Kind::Ref {
+                mem::barrier(x);
+            }
+            // SAFETY: as in `read_exchange`.
+            unsafe { mem::store(mem::field_addr(x, fd), fd.width, *v) };
+        }
+    }
+
+    /// Run the portal of driver `jd` in the blackhole from its merge point
+    /// with the given greens and reds, up to the next merge point.
+    fn blackhole_iteration(&mut self, jd: u32, values: &[Const]) -> i64 {
+        let d = self.prog.jp.drivers[jd as usize].clone();
+        let mut frame = Frame::new(&self.prog, d.portal);
+        let Insn::JitMergePoint { greens, reds, .. } = &self.prog.jitcode(d.portal).code[d.merge_point as usize]
+        else {
+            unreachable!("the driver's merge point")
+        };
+        for (k, v) in greens.iter().chain(reds.iter()).zip(values) {
+            frame.set(*k, *v);
+        }
+        frame.pc = d.merge_point as usize + 1;
+        let stop = self.run_blackhole(vec![frame], true);
+        self.finish(&d, stop)
+    }
+
+    /// Run a blackhole over `frames`, its registers visible to the GC.
+    pub fn run_blackhole(&mut self, frames: Vec<Frame>, stop_at_merge_point: bool) -> (Stop, Vec<Frame>) {
+        // SAFETY: `prog` lives as long as the context, which is never
+        // freed; the blackhole's frames are registered as roots while it
+        // runs and unregistered before they are dropped.
+        let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
+        let mut bh = Blackhole::new(prog, frames, stop_at_merge_point);
+        self.active.push(&mut *bh.frames as *mut Vec<Frame>);
+        let stop = bh.run(&mut self.params);
+        self.active.pop();
+        (stop, *bh.frames)
+    }
+
+    /// Hand the outcome of a blackhole run back to the translated portal.
+    fn finish(&mut self, d: &DriverDescr, (stop, frames): (Stop, Vec<Frame>)) -> i64 {
+        match stop {
+            Stop::MergePoint => {
+                let f = &frames[0];
+                let Insn::JitMergePoint { greens, reds, .. } = &self.prog.jitcode(f.jitcode).code[f.pc] else {
+                    unreachable!("stopped at a merge point")
+                };
+                let values: Vec<Const> = greens.iter().chain(reds.iter()).map(|k| if k.kind == Kind::Void { Const::Int(0) } else { f.get(*k) }).collect();
+                self.store_exchange(d, &d.exchange_fields, &values);
+                rpy_abi::JIT_CONTINUE
+            }
+            Stop::Return(v) => {
+                if let (Some(f), Some(v)) = (d.result_field, v) {
+                    self.store_exchange(d, &[f], &[v]);
+                }
+                rpy_abi::JIT_RETURN
+            }
+            Stop::Raise => rpy_abi::JIT_RAISE,
+        }
+    }
+
+    fn can_enter_jit(&mut self, jd: u32) -> i64 {
+        match self.mode {
+            Mode::Off => rpy_abi::JIT_NOTHING,
+            Mode::Blackhole => {
+                let d = self.prog.jp.drivers[jd as usize].clone();
+                let values = self.read_exchange(&d);
+                self.blackhole_iteration(jd, &values)
+            }
+            Mode::Normal => {
+                let d = &self.prog.jp.drivers[jd as usize];
+                let values = self.read_exchange(d);
+                let ngreens = d.greens.len();
+                self.warm.tick(jd, &values[..ngreens], &self.params);
+                rpy_abi::JIT_NOTHING
+            }
+        }
+    }
+
+    /// Every GC pointer slot the JIT holds.
+    fn for_each_root(&mut self, f: &mut dyn FnMut(*mut *mut u8)) {
+        for &frames in &self.active {
+            // SAFETY: registered frame stacks are alive while registered.
+            for fr in unsafe { &mut *frames }.iter_mut() {
+                for r in fr.refs.iter_mut() {
+                    if *r != 0 {
+                        f(r as *mut usize as *mut *mut u8);
+                    }
+                }
+                if fr.exc.1 != 0 {
+                    f(&mut fr.exc.1 as *mut usize as *mut *mut u8);
+                }
+            }
+        }
+        self.warm.for_each_root(f);
+    }
+}
+
+fn roots(f: &mut dyn FnMut(*mut *mut u8)) {
+    let p = CONTEXT.load(Ordering::Acquire);
+    if !p.is_null() {
+        // SAFETY: the context is never freed; collections happen only
+        // inside calls out of the JIT, when it does not touch its state.
+        unsafe { (*p).for_each_root(f) };
+    }
+}
+
+/// The context, made on first use from the executable's own tables and
+/// `RPY_JIT`.
+#[cfg(not(test))]
+fn context() -> &'static mut JitContext {
+    let p = CONTEXT.load(Ordering::Acquire);
+    if !p.is_null() {
+        // SAFETY: see `roots`; the JIT runs on the interpreter's thread.
+        return unsafe { &mut *p };
+    }
+    let prog = crate::program::load().unwrap_or_else(|e| fatal(&e));
+    let env = std::env::var("RPY_JIT").ok();
+    let cx = JitContext::new(prog, env.as_deref()).unwrap_or_else(|e| fatal(&e));
+    let p = Box::into_raw(Box::new(cx));
+    CONTEXT.store(p, Ordering::Release);
+    rpyrt::gc::set_extra_roots(roots);
+    // SAFETY: just made.
+    unsafe { &mut *p }
+}
+
+fn fatal(msg: &str) -> ! {
+    rpyrt::io::flush_stdout();
+    eprintln!("rpython JIT: {msg}");
+    std::process::exit(2)
+}
+
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn rpyjit_can_enter_jit(jd: i64) -> i64 {
+    context().can_enter_jit(jd as u32)
+}
+
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn rpyjit_set_param(_jd: i64, param: i64, value: i64) {
+    context().params.set(param as usize, value);
+}
