@@ -1,5 +1,6 @@
 //! The JIT generator end to end: the differential corpus translated with
-//! -Ojit, run with the default warm-up and with `RPY_JIT=blackhole` (every
+//! -Ojit, run with the default warm-up, with `RPY_JIT=threshold=1`
+//! (everything traced, compiled and run as machine code), and with `RPY_JIT=blackhole` (every
 //! portal iteration that reaches `can_enter_jit` runs in the blackhole
 //! interpreter of jitcodes: codewriter, call stubs, address tables and
 //! the portal protocol), and again under the moving collector at every
@@ -22,7 +23,7 @@ fn corpus_ojit() {
     finish(corpus_report_variant(
         OptLevel::Jit,
         GcKind::Generational,
-        &[&[], &[("RPY_JIT", "blackhole")]],
+        &[&[], &[("RPY_JIT", "blackhole")], &[("RPY_JIT", "threshold=1")]],
     ));
 }
 
@@ -31,6 +32,9 @@ fn corpus_ojit_semispace_stress() {
     finish(corpus_report_variant(
         OptLevel::Jit,
         GcKind::SemiSpace,
-        &[&[("RPY_GC_STRESS", "1"), ("RPY_JIT", "blackhole")]],
+        &[
+            &[("RPY_GC_STRESS", "1"), ("RPY_JIT", "blackhole")],
+            &[("RPY_GC_STRESS", "1"), ("RPY_JIT", "threshold=1")],
+        ],
     ));
 }

@@ -255,3 +255,103 @@ impl fmt::Display for KReg {
         write!(f, "%{}{}", self.kind.letter(), self.reg)
     }
 }
+
+/// Call `f` on every register operand of `i` with its bank.
+pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
+    let kr = |k: &mut KReg, f: &mut dyn FnMut(Kind, &mut Reg)| {
+        if k.kind != Kind::Void {
+            f(k.kind, &mut k.reg)
+        }
+    };
+    match i {
+        Insn::Copy { kind, src, dst } => {
+            f(*kind, src);
+            f(*kind, dst);
+        }
+        Insn::Pure { args, dst, .. } => {
+            args.iter_mut().for_each(|a| kr(a, f));
+            kr(dst, f);
+        }
+        Insn::GetField { obj, dst, .. } => {
+            f(Kind::Ref, obj);
+            kr(dst, f);
+        }
+        Insn::SetField { obj, value, .. } => {
+            f(Kind::Ref, obj);
+            kr(value, f);
+        }
+        Insn::GetArrayItem { array, index, dst, .. } => {
+            f(Kind::Ref, array);
+            f(Kind::Int, index);
+            kr(dst, f);
+        }
+        Insn::SetArrayItem { array, index, value, .. } => {
+            f(Kind::Ref, array);
+            f(Kind::Int, index);
+            kr(value, f);
+        }
+        Insn::ArrayLen { array, dst, .. } => {
+            f(Kind::Ref, array);
+            f(Kind::Int, dst);
+        }
+        Insn::ArrayCopy { src, dst, src_start, dst_start, length, .. } => {
+            f(Kind::Ref, src);
+            f(Kind::Ref, dst);
+            f(Kind::Int, src_start);
+            f(Kind::Int, dst_start);
+            f(Kind::Int, length);
+        }
+        Insn::GetTypeId { obj, dst } => {
+            f(Kind::Ref, obj);
+            f(Kind::Int, dst);
+        }
+        Insn::New { dst, .. } => f(Kind::Ref, dst),
+        Insn::NewArray { length, dst, .. } => {
+            f(Kind::Int, length);
+            f(Kind::Ref, dst);
+        }
+        Insn::Call { callee, args, dst, .. } => {
+            if let Callee::Indirect(r) = callee {
+                f(Kind::Int, r);
+            }
+            args.iter_mut().for_each(|a| kr(a, f));
+            if let Some(d) = dst {
+                kr(d, f);
+            }
+        }
+        Insn::InlineCall { args, dst, .. } => {
+            args.iter_mut().for_each(|a| kr(a, f));
+            if let Some(d) = dst {
+                kr(d, f);
+            }
+        }
+        Insn::Raise { value } => f(Kind::Ref, value),
+        Insn::RaiseNew { typeid, message } => {
+            f(Kind::Int, typeid);
+            f(Kind::Ref, message);
+        }
+        Insn::LastExcType { dst } => f(Kind::Int, dst),
+        Insn::LastExcValue { dst } => f(Kind::Ref, dst),
+        Insn::GotoIfNot { cond, .. } => f(Kind::Int, cond),
+        Insn::Switch { value, .. } => f(Kind::Int, value),
+        Insn::Return { value } => {
+            if let Some(v) = value {
+                kr(v, f);
+            }
+        }
+        Insn::JitMergePoint { greens, reds, .. } => {
+            greens.iter_mut().chain(reds.iter_mut()).for_each(|a| kr(a, f));
+        }
+        Insn::Promote { src, dst } => {
+            kr(src, f);
+            kr(dst, f);
+        }
+        Insn::SetParam { value, .. } => f(Kind::Int, value),
+        Insn::Reraise
+        | Insn::Catch { .. }
+        | Insn::GotoIfExcMismatch { .. }
+        | Insn::Goto { .. }
+        | Insn::LoopHeader { .. } => {}
+    }
+}
+

@@ -153,6 +153,12 @@ impl<'p> Blackhole<'p> {
         }
     }
 
+    /// Step past the innermost frame's current instruction (what `run`
+    /// does before executing it).
+    pub(crate) fn top_pc_advance(&mut self) {
+        self.top().pc += 1;
+    }
+
     fn top(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("a frame")
     }
@@ -183,7 +189,7 @@ impl<'p> Blackhole<'p> {
 
     /// The exception pending in the runtime goes to the handler after the
     /// raising instruction, or leaves the frame.
-    fn raised(&mut self) -> Option<Stop> {
+    pub(crate) fn raised(&mut self) -> Option<Stop> {
         loop {
             let jc = self.jc();
             let pc = self.top().pc;
@@ -202,7 +208,7 @@ impl<'p> Blackhole<'p> {
         }
     }
 
-    fn step(&mut self, insn: &Insn, host: &mut dyn Host) -> Option<Stop> {
+    pub(crate) fn step(&mut self, insn: &Insn, host: &mut dyn Host) -> Option<Stop> {
         let prog = self.prog;
         let d = &prog.jp.descrs;
         match insn {

@@ -14,6 +14,9 @@
 use crate::blackhole::{Blackhole, Frame, Host, Stop};
 use crate::mem;
 use crate::program::Program;
+use crate::log::Log;
+use crate::loops::{after_trace, AfterTrace, Loops};
+use crate::tracer::{Traced, Tracer};
 use crate::warmup::{Params, WarmState};
 use rpy_jitformat::jitcode::{DriverDescr, Insn};
 use rpy_jitformat::Kind;
@@ -40,6 +43,11 @@ pub struct JitContext {
     /// Frame stacks of the blackholes running now (innermost last), for
     /// the GC root hook.
     pub active: Vec<*mut Vec<Frame>>,
+    /// The tracer running now, if any (its constants are roots).
+    pub tracing: Option<*mut Tracer<'static>>,
+    /// Compiled loops (made on the first hot key).
+    pub loops: Option<Loops>,
+    pub log: Log,
 }
 
 static CONTEXT: AtomicPtr<JitContext> = AtomicPtr::new(std::ptr::null_mut());
@@ -59,6 +67,9 @@ impl JitContext {
             params,
             warm: WarmState::default(),
             active: Vec::new(),
+            tracing: None,
+            loops: None,
+            log: Log::from_env(std::env::var("RPYLOG").ok().as_deref()),
         })
     }
 
@@ -108,19 +119,25 @@ impl JitContext {
             frame.set(*k, *v);
         }
         frame.pc = d.merge_point as usize + 1;
-        let stop = self.run_blackhole(vec![frame], true);
+        let stop = self.run_blackhole(vec![frame], true, false);
         self.finish(&d, stop)
     }
 
     /// Run a blackhole over `frames`, its registers visible to the GC.
-    pub fn run_blackhole(&mut self, frames: Vec<Frame>, stop_at_merge_point: bool) -> (Stop, Vec<Frame>) {
+    /// `pending`: an exception is pending at the innermost frame's
+    /// position (a guard on a call's exception failed).
+    pub fn run_blackhole(&mut self, frames: Vec<Frame>, stop_at_merge_point: bool, pending: bool) -> (Stop, Vec<Frame>) {
         // SAFETY: `prog` lives as long as the context, which is never
         // freed; the blackhole's frames are registered as roots while it
         // runs and unregistered before they are dropped.
         let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
         let mut bh = Blackhole::new(prog, frames, stop_at_merge_point);
         self.active.push(&mut *bh.frames as *mut Vec<Frame>);
-        let stop = bh.run(&mut self.params);
+        let early = if pending { bh.raised() } else { None };
+        let stop = match early {
+            Some(s) => s,
+            None => bh.run(&mut self.params),
+        };
         self.active.pop();
         (stop, *bh.frames)
     }
@@ -155,12 +172,94 @@ impl JitContext {
                 let values = self.read_exchange(&d);
                 self.blackhole_iteration(jd, &values)
             }
-            Mode::Normal => {
-                let d = &self.prog.jp.drivers[jd as usize];
-                let values = self.read_exchange(d);
-                let ngreens = d.greens.len();
-                self.warm.tick(jd, &values[..ngreens], &self.params);
-                rpy_abi::JIT_NOTHING
+            Mode::Normal => self.warm_can_enter_jit(jd),
+        }
+    }
+
+    /// The default mode: run the compiled loop of the green key, or count
+    /// and trace it when it gets hot.
+    fn warm_can_enter_jit(&mut self, jd: u32) -> i64 {
+        let d = self.prog.jp.drivers[jd as usize].clone();
+        let values = self.read_exchange(&d);
+        let ngreens = d.greens.len();
+        let (greens, reds) = values.split_at(ngreens);
+        let greens: Vec<Const> = greens.to_vec();
+        let cell = self.warm.cell(jd, &greens);
+        if let Some(l) = self.loops.as_ref().and_then(|ls| ls.by_cell.get(&cell).copied()) {
+            let reds: Vec<Const> = reds.iter().zip(&d.reds).filter(|(_, (_, k))| *k != Kind::Void).map(|(v, _)| *v).collect();
+            let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
+            let (frames, pending) = self.loops.as_mut().expect("loops").run(prog, l, &reds);
+            let r = self.run_blackhole(frames, true, pending);
+            return self.finish(&d, r);
+        }
+        if !self.warm.tick(jd, &greens, &self.params) {
+            return rpy_abi::JIT_NOTHING;
+        }
+        self.trace(jd, cell, &greens, reds)
+    }
+
+    /// Trace from the merge point with these greens and reds; compile the
+    /// loop if one closes; finish the iteration either way.
+    fn trace(&mut self, jd: u32, cell: usize, greens: &[Const], reds: &[Const]) -> i64 {
+        let d = self.prog.jp.drivers[jd as usize].clone();
+        if self.loops.is_none() {
+            match Loops::new(&self.prog) {
+                Ok(l) => self.loops = Some(l),
+                Err(e) => {
+                    self.log.line("jit-abort", &e);
+                    self.mode = Mode::Off;
+                    return rpy_abi::JIT_NOTHING;
+                }
+            }
+        }
+        let token = self.loops.as_mut().expect("loops").token();
+        let limit = self.params.get("trace_limit").max(1) as usize;
+        // SAFETY: see `run_blackhole`.
+        let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
+        let mut tracer = Box::new(Tracer::new(prog, jd, greens, reds, token, limit));
+        let loops = self.loops.as_ref().expect("loops");
+        tracer.known = self
+            .warm
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.driver == jd)
+            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
+            .collect();
+        self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
+        self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
+        let t0 = std::time::Instant::now();
+        let traced = tracer.run(&mut self.params);
+        self.tracing = None;
+        self.active.pop();
+        let frames = std::mem::take(&mut *tracer.bh.frames);
+        drop(tracer);
+        if let Traced::Aborted(a) = &traced {
+            self.log.line("jit-abort", &format!("{} at {:?}: {a:?}", d.name, greens));
+            self.loops.as_mut().expect("loops").aborted += 1;
+            // Do not trace this key again soon.
+            self.warm.cells[cell].counter = -(self.params.get("threshold") * 4);
+        }
+        let (after, looped) = after_trace(traced, frames);
+        if let Some(looped) = looped {
+            let loops = self.loops.as_mut().expect("loops");
+            match loops.install(prog, cell, looped, &mut self.log) {
+                Ok(()) => self.log.line(
+                    "jit-summary",
+                    &format!("loop at {:?} compiled in {:.3} ms", greens, t0.elapsed().as_secs_f64() * 1e3),
+                ),
+                Err(e) => {
+                    self.log.line("jit-abort", &e);
+                    self.warm.cells[cell].counter = i64::MIN / 2;
+                }
+            }
+        }
+        match after {
+            AfterTrace::Compiled(frames) => self.finish(&d, (Stop::MergePoint, frames)),
+            AfterTrace::Stopped(stop) => self.finish(&d, (stop, Vec::new())),
+            AfterTrace::Continue(frames, pending) => {
+                let r = self.run_blackhole(frames, true, pending);
+                self.finish(&d, r)
             }
         }
     }
@@ -181,6 +280,13 @@ impl JitContext {
             }
         }
         self.warm.for_each_root(f);
+        if let Some(t) = self.tracing {
+            // SAFETY: registered only while the tracer is alive.
+            unsafe { (*t).for_each_root(f) };
+        }
+        if let Some(l) = &mut self.loops {
+            l.for_each_root(f);
+        }
     }
 }
 

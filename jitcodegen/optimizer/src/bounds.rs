@@ -230,8 +230,9 @@ pub fn emitted(opt: &mut Optimizer, op: &Op, result: Value) {
             } else {
                 negate(cmp.opcode)
             };
-            if let Some(opc) = opc {
-                learn(opt, opc, cmp.args[0], cmp.args[1]);
+            // Only two-operand comparisons teach bounds (not int_is_true).
+            if let (Some(opc), [a, b]) = (opc, cmp.args.as_slice()) {
+                learn(opt, opc, *a, *b);
             }
         }
         GuardValue => {

@@ -38,6 +38,12 @@ impl TraceBuilder {
         &self.trace
     }
 
+    /// The trace so far, to update its constants in place (a moving
+    /// collector moved an object a ref constant names).
+    pub fn trace_mut(&mut self) -> &mut Trace {
+        &mut self.trace
+    }
+
     pub fn kind_of(&self, v: Value) -> Kind {
         self.trace.kind_of(v)
     }

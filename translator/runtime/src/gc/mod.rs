@@ -151,6 +151,11 @@ fn with_heap<T>(f: impl FnOnce(&mut Heap) -> T) -> T {
     r
 }
 
+/// The collector in use.
+pub fn kind() -> GcKind {
+    with_heap(|h| h.kind)
+}
+
 /// Installs the collector, the layout table and the shadow stack; called
 /// by `main` before anything is allocated.
 pub fn init(kind: GcKind, types: Types, prebuilt: &'static [usize]) {
