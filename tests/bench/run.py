@@ -46,23 +46,24 @@ MINIVM_EX = "targets/minivm/examples"
 # options: "c": a C version of the same program (gcc -O2), run with the same
 # arguments; "cpython": None to skip CPython, or a time limit in seconds
 # (absent: no limit, best of --repeat); "md5": the expected stdout md5;
-# "needs": a path that must exist (else the row is skipped).
+# "needs": a path that must exist (else the row is skipped); "jit": also
+# translate with -Ojit and time that (programs with a JitDriver).
 BENCHMARKS = [
     ("fib", "tests/bench/fib.py", ["32"], {}),
     # str helper graphs: s[i], ==, + and find in a tokenizer loop.
     ("strtok", "tests/bench/strtok.py", ["40"], {"cpython": 300}),
     ("bf bench.b", BF, [SHARED + "/bench.b"],
-     {"c": BF_C, "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED}),
+     {"c": BF_C, "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED, "jit": True}),
     ("bf hanoi.b", BF, [SHARED + "/hanoi.b"],
-     {"c": BF_C, "cpython": 300, "md5": MD5["hanoi.b"], "needs": SHARED}),
+     {"c": BF_C, "cpython": 300, "md5": MD5["hanoi.b"], "needs": SHARED, "jit": True}),
     # CPython needs well over ten minutes for mandel.b: skipped.
     ("bf mandel.b", BF, [SHARED + "/mandel.b"],
-     {"c": BF_C, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED}),
+     {"c": BF_C, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED, "jit": True}),
     # targets/minivm: calls and recursion, integer loops over arrays and
     # strings, method sends and allocation (no C version: ratios to CPython).
-    ("minivm fib", MINIVM, [MINIVM_EX + "/fib.mini", "28"], {"cpython": 300}),
-    ("minivm sieve", MINIVM, [MINIVM_EX + "/sieve.mini", "40000"], {"cpython": 300}),
-    ("minivm objects", MINIVM, [MINIVM_EX + "/objects.mini", "10000"], {"cpython": 300}),
+    ("minivm fib", MINIVM, [MINIVM_EX + "/fib.mini", "28"], {"cpython": 300, "jit": True}),
+    ("minivm sieve", MINIVM, [MINIVM_EX + "/sieve.mini", "40000"], {"cpython": 300, "jit": True}),
+    ("minivm objects", MINIVM, [MINIVM_EX + "/objects.mini", "10000"], {"cpython": 300, "jit": True}),
 ]
 
 
@@ -109,24 +110,44 @@ def md5(data):
 
 
 def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
-    """One table row: (name, args, translate, -O2, C, CPython, notes)."""
+    """One table row: (name, args, translate, -O2, -Ojit, C, CPython, notes)."""
     shown_args = " ".join(args)
     needs = opts.get("needs")
     if needs and not os.path.exists(os.path.join(ROOT, needs)):
-        return (name, shown_args, "-", "-", "-", "-", "skipped: %s does not exist" % needs), False
+        return (name, shown_args, "-", "-", "-", "-", "-", "skipped: %s does not exist" % needs), False
     if source not in exes:
         exe = os.path.join(tmp, "prog%d" % len(exes))
         t_translate, _, status = timed([rpython, "-O2", "--output", exe, source])
         exes[source] = (exe if status == 0 else None, t_translate)
     exe, t_translate = exes[source]
     if exe is None:
-        return (name, shown_args, fmt_time(t_translate), "-", "-", "-", "translation failed"), True
+        return (name, shown_args, fmt_time(t_translate), "-", "-", "-", "-", "translation failed"), True
     notes = []
     failed = False
     t_native, out_native, _ = best_of([exe] + args, repeat)
     if t_native is None:
         notes.append("translated program failed")
         failed = True
+    # The same source with the JIT (-Ojit), side by side with -O2.
+    jit_cell = "-"
+    if opts.get("jit"):
+        key = source + "#jit"
+        if key not in exes:
+            jexe = os.path.join(tmp, "jit%d" % len(exes))
+            t_jt, _, status = timed([rpython, "-Ojit", "--output", jexe, source])
+            exes[key] = (jexe if status == 0 else None, t_jt)
+        jexe, t_jt = exes[key]
+        if jexe is None:
+            notes.append("-Ojit translation failed")
+            failed = True
+        else:
+            t_jit, out_jit, _ = best_of([jexe] + args, repeat)
+            jit_cell = fmt_time(t_jit)
+            if t_jit is None or out_jit != out_native:
+                notes.append("-Ojit OUTPUT DIFFERS")
+                failed = True
+            elif t_native:
+                notes.append("-Ojit/-O2 %.2fx (translate %s)" % (t_jit / t_native, fmt_time(t_jt)))
     # C version of the same algorithm.
     c_src = opts.get("c")
     t_c = None
@@ -168,7 +189,7 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
     if expected and t_native is not None and md5(out_native) != expected:
         notes.append("WRONG OUTPUT (md5 %s)" % md5(out_native))
         failed = True
-    return (name, shown_args, fmt_time(t_translate), fmt_time(t_native), c_cell, py_cell,
+    return (name, shown_args, fmt_time(t_translate), fmt_time(t_native), jit_cell, c_cell, py_cell,
             "; ".join(notes)), failed
 
 
@@ -200,7 +221,7 @@ def main(argv):
             row, row_failed = run_row(name, source, args, opts, exes, tmp, repeat, rpython, env)
             rows.append(row)
             failed = failed or row_failed
-    header = ("program", "args", "translate", "-O2", "C -O2", "CPython", "")
+    header = ("program", "args", "translate", "-O2", "-Ojit", "C -O2", "CPython", "")
     table = [header] + rows
     ncols = len(header) - 1
     widths = [max(len(r[c]) for r in table) for c in range(ncols)]

@@ -45,9 +45,12 @@ fn run_cpython(oracle: &Oracle, target: &Path, case: &Case, cwd: &Path) -> Resul
     run_with_stdin(cmd, stdin_of(&case.stdin)?)
 }
 
-fn run_translated(exe: &Path, case: &Case, cwd: &Path) -> Result<Outcome, String> {
+fn run_translated(exe: &Path, case: &Case, cwd: &Path, env: &[(&str, &str)]) -> Result<Outcome, String> {
     let mut cmd = Command::new(exe);
     cmd.arg(&case.program).current_dir(cwd);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     run_with_stdin(cmd, stdin_of(&case.stdin)?)
 }
 
@@ -130,6 +133,17 @@ fn md5_of(bytes: &[u8], dir: &Path) -> Option<String> {
 
 #[test]
 fn bf_vm_translated_matches_cpython() {
+    check_bf(OptLevel::O2, &[]);
+}
+
+/// The same VM with its JIT: the default warm-up, and everything traced.
+#[test]
+fn bf_vm_ojit_matches_cpython() {
+    check_bf(OptLevel::Jit, &[]);
+    check_bf(OptLevel::Jit, &[("RPY_JIT", "threshold=1")]);
+}
+
+fn check_bf(opt: OptLevel, env: &[(&str, &str)]) {
     let root = repo_root();
     let target = root.join("targets/bf/targetbf.py");
     let oracle = Oracle::discover(&root);
@@ -137,7 +151,7 @@ fn bf_vm_translated_matches_cpython() {
     let dir = scratch.path();
     let exe = dir.join("targetbf-c");
     let opts = Options {
-        opt_level: OptLevel::O2,
+        opt_level: opt,
         output: Some(exe.clone()),
         ..Options::default()
     };
@@ -179,7 +193,7 @@ fn bf_vm_translated_matches_cpython() {
     }
     for case in &all {
         let result = run_cpython(&oracle, &target, case, dir)
-            .and_then(|expected| run_translated(&exe, case, dir).map(|actual| (expected, actual)))
+            .and_then(|expected| run_translated(&exe, case, dir, env).map(|actual| (expected, actual)))
             .and_then(|(expected, actual)| compare_outcomes(&expected, &actual));
         match result {
             Ok(()) => passed += 1,
@@ -192,7 +206,7 @@ fn bf_vm_translated_matches_cpython() {
             program: hanoi,
             stdin: None,
         };
-        match run_translated(&exe, &case, dir) {
+        match run_translated(&exe, &case, dir, env) {
             Ok(out) => match md5_of(&out.stdout, dir) {
                 Some(md5) if md5 == HANOI_MD5 && out.exit == rpy_tests::process::Exit::Code(0) => {
                     passed += 1
@@ -208,9 +222,11 @@ fn bf_vm_translated_matches_cpython() {
     }
     if !failures.is_empty() {
         panic!(
-            "{} of {} bf runs failed:\n{}",
+            "{} of {} bf runs failed ({} {:?}):\n{}",
             failures.len(),
             passed + failures.len(),
+            rpy_tests::check::mode_name(opt),
+            env,
             failures.join("\n")
         );
     }

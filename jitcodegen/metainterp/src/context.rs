@@ -188,7 +188,11 @@ impl JitContext {
         if let Some(l) = self.loops.as_ref().and_then(|ls| ls.by_cell.get(&cell).copied()) {
             let reds: Vec<Const> = reds.iter().zip(&d.reds).filter(|(_, (_, k))| *k != Kind::Void).map(|(v, _)| *v).collect();
             let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
-            let (frames, pending) = self.loops.as_mut().expect("loops").run(prog, l, &reds);
+            let bt = self.params.get("bridge_threshold");
+            let (frames, pending, hot) = self.loops.as_mut().expect("loops").run(prog, l, &reds, bt);
+            if let Some(hot) = hot {
+                return self.trace_bridge(jd, hot, frames);
+            }
             let r = self.run_blackhole(frames, true, pending);
             return self.finish(&d, r);
         }
@@ -196,6 +200,57 @@ impl JitContext {
             return rpy_abi::JIT_NOTHING;
         }
         self.trace(jd, cell, &greens, reds)
+    }
+
+    /// Trace a bridge from a guard that failed often, starting from the
+    /// frames it rebuilt; it ends by jumping into a compiled loop.
+    fn trace_bridge(&mut self, jd: u32, hot: crate::loops::HotGuard, frames: Vec<Frame>) -> i64 {
+        let d = self.prog.jp.drivers[jd as usize].clone();
+        let limit = self.params.get("trace_limit").max(1) as usize;
+        // SAFETY: see `run_blackhole`.
+        let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
+        let mut tracer = Box::new(Tracer::for_bridge(prog, jd, &hot.resume, frames, &hot.kinds, limit));
+        let loops = self.loops.as_ref().expect("loops");
+        tracer.known = self
+            .warm
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.driver == jd)
+            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
+            .collect();
+        self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
+        self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
+        let t0 = std::time::Instant::now();
+        let traced = tracer.run(&mut self.params);
+        self.tracing = None;
+        self.active.pop();
+        let frames = std::mem::take(&mut *tracer.bh.frames);
+        drop(tracer);
+        if let Traced::Aborted(a) = &traced {
+            self.log.line("jit-abort", &format!("bridge from {:?}: {a:?}", hot.guard));
+        }
+        let (after, looped) = after_trace(traced, frames);
+        if let Some((trace, resume, _)) = looped {
+            let loops = self.loops.as_mut().expect("loops");
+            match loops.install_bridge(prog, hot.guard, (trace, resume), &mut self.log) {
+                Ok(()) => self.log.line("jit-summary", &format!("bridge from {:?} compiled", hot.guard)),
+                Err(e) => self.log.line("jit-abort", &e),
+            }
+        }
+        self.loops.as_mut().expect("loops").warmup_time += t0.elapsed();
+        self.resume_after(&d, after)
+    }
+
+    fn resume_after(&mut self, d: &DriverDescr, after: AfterTrace) -> i64 {
+        match after {
+            AfterTrace::Compiled(frames) => self.finish(d, (Stop::MergePoint, frames)),
+            AfterTrace::Stopped(stop) => self.finish(d, (stop, Vec::new())),
+            AfterTrace::Continue(frames, pending) => {
+                let r = self.run_blackhole(frames, true, pending);
+                self.finish(d, r)
+            }
+        }
     }
 
     /// Trace from the merge point with these greens and reds; compile the
@@ -254,14 +309,8 @@ impl JitContext {
                 }
             }
         }
-        match after {
-            AfterTrace::Compiled(frames) => self.finish(&d, (Stop::MergePoint, frames)),
-            AfterTrace::Stopped(stop) => self.finish(&d, (stop, Vec::new())),
-            AfterTrace::Continue(frames, pending) => {
-                let r = self.run_blackhole(frames, true, pending);
-                self.finish(&d, r)
-            }
-        }
+        self.loops.as_mut().expect("loops").warmup_time += t0.elapsed();
+        self.resume_after(&d, after)
     }
 
     /// Every GC pointer slot the JIT holds.
@@ -311,11 +360,38 @@ fn context() -> &'static mut JitContext {
     let prog = crate::program::load().unwrap_or_else(|e| fatal(&e));
     let env = std::env::var("RPY_JIT").ok();
     let cx = JitContext::new(prog, env.as_deref()).unwrap_or_else(|e| fatal(&e));
+    let summary = cx.log.on("jit-summary");
     let p = Box::into_raw(Box::new(cx));
     CONTEXT.store(p, Ordering::Release);
     rpyrt::gc::set_extra_roots(roots);
+    if summary {
+        extern "C" {
+            fn atexit(f: extern "C" fn()) -> i32;
+        }
+        // SAFETY: registering a plain function.
+        unsafe { atexit(print_summary) };
+    }
     // SAFETY: just made.
     unsafe { &mut *p }
+}
+
+/// `jit-summary` at exit: loops, bridges, aborts, guard failures, and
+/// the time spent tracing and compiling.
+extern "C" fn print_summary() {
+    let p = CONTEXT.load(Ordering::Acquire);
+    if p.is_null() {
+        return;
+    }
+    // SAFETY: the context is never freed; the program is exiting.
+    let cx = unsafe { &mut *p };
+    let text = match &cx.loops {
+        Some(l) => format!(
+            "loops {} bridges {} aborted {} guard failures {} tracing+compiling {:.1} ms",
+            l.traced, l.bridges, l.aborted, l.guard_failures, l.warmup_time.as_secs_f64() * 1e3
+        ),
+        None => "nothing traced".into(),
+    };
+    cx.log.line("jit-summary", &text);
 }
 
 fn fatal(msg: &str) -> ! {

@@ -9,7 +9,7 @@ use crate::resume::ResumeData;
 use crate::tracer::{Abort, Traced};
 use rpy_jitbackend::{Backend, ExitKind, JitEnv};
 use rpy_jittrace::model::{Const, TargetToken};
-use rpy_jittrace::registry::TraceId;
+use rpy_jittrace::registry::{GuardRef, TraceId};
 use std::collections::HashMap;
 use std::sync::atomic::AtomicI64;
 
@@ -29,10 +29,15 @@ pub struct Loops {
     by_trace: HashMap<TraceId, usize>,
     next_token: u32,
     frame: Vec<u64>,
+    /// Failures per guard; `None` once a bridge was tried.
+    failures: HashMap<GuardRef, Option<i64>>,
     /// Statistics for `jit-summary`.
     pub traced: usize,
     pub aborted: usize,
     pub guard_failures: usize,
+    pub bridges: usize,
+    /// Time spent tracing, optimising and compiling.
+    pub warmup_time: std::time::Duration,
 }
 
 /// The runtime's addresses, for compiled code.
@@ -63,9 +68,12 @@ impl Loops {
             by_trace: HashMap::new(),
             next_token: 0,
             frame: Vec::new(),
+            failures: HashMap::new(),
             traced: 0,
             aborted: 0,
             guard_failures: 0,
+            bridges: 0,
+            warmup_time: std::time::Duration::ZERO,
         })
     }
 
@@ -108,8 +116,10 @@ impl Loops {
     }
 
     /// Run the loop of `cell` from the reds; the frames of the failed
-    /// guard's resume point, and whether an exception is pending.
-    pub fn run(&mut self, prog: &Program, l: usize, reds: &[Const]) -> (Vec<Frame>, bool) {
+    /// guard's resume point, whether an exception is pending, and, when
+    /// the guard has failed `bridge_threshold` times, what a bridge from it
+    /// starts from.
+    pub fn run(&mut self, prog: &Program, l: usize, reds: &[Const], bridge_threshold: i64) -> (Vec<Frame>, bool, Option<HotGuard>) {
         let n = self.backend.frame_slots().max(reds.len());
         self.frame.clear();
         self.frame.resize(n, 0);
@@ -125,10 +135,48 @@ impl Loops {
                 self.guard_failures += 1;
                 let owner = self.by_trace[&guard.trace];
                 let rd = &self.loops[owner].resume[resume.0 as usize];
-                (rd.rebuild(prog, &values), rd.exception_pending)
+                let frames = rd.rebuild(prog, &values);
+                let mut hot = None;
+                if let Some(n) = self.failures.entry(*guard).or_insert(Some(0)) {
+                    *n += 1;
+                    if *n >= bridge_threshold && !rd.exception_pending {
+                        hot = Some(HotGuard {
+                            guard: *guard,
+                            resume: rd.clone(),
+                            kinds: self.backend.exit(exit).kinds.clone(),
+                        });
+                        self.failures.insert(*guard, None);
+                    }
+                }
+                (frames, rd.exception_pending, hot)
             }
             ExitKind::Finish { .. } => unreachable!("loops end in jumps"),
         }
+    }
+
+    /// Optimise and compile a bridge from `guard` and attach it.
+    pub fn install_bridge(
+        &mut self,
+        prog: &Program,
+        guard: GuardRef,
+        (trace, resume): (rpy_jittrace::model::Trace, Vec<ResumeData>),
+        log: &mut crate::log::Log,
+    ) -> Result<(), String> {
+        let descrs = &prog.jp.descrs;
+        log.trace("jit-log-noopt", &trace, descrs);
+        let passes = rpy_jitopt::Passes::ALL.without(rpy_jitopt::Passes::UNROLL);
+        let new_token = self.token();
+        let opt = rpy_jitopt::optimize(&trace, descrs, passes, new_token)
+            .map_err(|e| format!("invalid bridge: {e:?}"))?;
+        log.trace("jit-log-opt", &opt, descrs);
+        let id = self
+            .backend
+            .compile_bridge(guard, &opt, descrs)
+            .map_err(|e| format!("backend: {e:?}"))?;
+        self.by_trace.insert(id, self.loops.len());
+        self.loops.push(Loop { trace: id, token: TargetToken(u32::MAX), resume });
+        self.bridges += 1;
+        Ok(())
     }
 
     /// The ref constants of resume data are roots (compiled code's own
@@ -148,6 +196,13 @@ impl Loops {
             }
         }
     }
+}
+
+/// A guard that failed often: where a bridge would start.
+pub struct HotGuard {
+    pub guard: GuardRef,
+    pub resume: ResumeData,
+    pub kinds: Vec<rpy_jitformat::Kind>,
 }
 
 /// What tracing left for the interpreter.

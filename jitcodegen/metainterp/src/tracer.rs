@@ -126,6 +126,40 @@ impl<'p> Tracer<'p> {
         }
     }
 
+    /// Start tracing a bridge from a failed guard: the frames its resume
+    /// data rebuilt, the fail args of kinds `kinds` as input arguments.
+    pub fn for_bridge(
+        prog: &'p Program,
+        jd: u32,
+        rd: &ResumeData,
+        frames: Vec<Frame>,
+        kinds: &[Kind],
+        limit: usize,
+    ) -> Self {
+        let b = TraceBuilder::new(kinds);
+        let mut syms: Vec<Syms> = frames.iter().map(Syms::for_frame).collect();
+        for (s, snap) in syms.iter_mut().zip(&rd.frames) {
+            for (k, src) in &snap.regs {
+                if let Source::FailArg(i) = src {
+                    if let Some(slot) = s.slot(*k) {
+                        *slot = Some(b.inputarg(*i as usize));
+                    }
+                }
+            }
+        }
+        Tracer {
+            bh: Blackhole::new(prog, frames, false),
+            syms,
+            b,
+            resume: Vec::new(),
+            driver: jd,
+            key: Vec::new(),
+            token: TargetToken(u32::MAX),
+            limit,
+            known: Vec::new(),
+        }
+    }
+
     fn prog(&self) -> &'p Program {
         self.bh.prog
     }
