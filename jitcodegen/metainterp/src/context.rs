@@ -209,24 +209,9 @@ impl JitContext {
         let limit = self.params.get("trace_limit").max(1) as usize;
         // SAFETY: see `run_blackhole`.
         let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
-        let mut tracer = Box::new(Tracer::for_bridge(prog, jd, &hot.resume, frames, &hot.kinds, limit));
-        let loops = self.loops.as_ref().expect("loops");
-        tracer.known = self
-            .warm
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.driver == jd)
-            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
-            .collect();
-        self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
-        self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
+        let tracer = Box::new(Tracer::for_bridge(prog, jd, &hot.resume, frames, &hot.kinds, limit));
         let t0 = std::time::Instant::now();
-        let traced = tracer.run(&mut self.params);
-        self.tracing = None;
-        self.active.pop();
-        let frames = std::mem::take(&mut *tracer.bh.frames);
-        drop(tracer);
+        let (traced, frames) = self.run_tracer(jd, tracer);
         if let Traced::Aborted(a) = &traced {
             self.log.line("jit-abort", &format!("bridge from {:?}: {a:?}", hot.guard));
         }
@@ -240,6 +225,27 @@ impl JitContext {
         }
         self.loops.as_mut().expect("loops").warmup_time += t0.elapsed();
         self.resume_after(&d, after)
+    }
+
+    /// Run a tracer to its end, its frames and constants GC roots while it
+    /// runs; it may close into any compiled loop of the driver.
+    fn run_tracer(&mut self, jd: u32, mut tracer: Box<Tracer<'static>>) -> (Traced, Vec<Frame>) {
+        let loops = self.loops.as_ref().expect("loops");
+        tracer.known = self
+            .warm
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.driver == jd)
+            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
+            .collect();
+        self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
+        self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
+        let traced = tracer.run(&mut self.params);
+        self.tracing = None;
+        self.active.pop();
+        let frames = std::mem::take(&mut *tracer.bh.frames);
+        (traced, frames)
     }
 
     fn resume_after(&mut self, d: &DriverDescr, after: AfterTrace) -> i64 {
@@ -271,24 +277,9 @@ impl JitContext {
         let limit = self.params.get("trace_limit").max(1) as usize;
         // SAFETY: see `run_blackhole`.
         let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
-        let mut tracer = Box::new(Tracer::new(prog, jd, greens, reds, token, limit));
-        let loops = self.loops.as_ref().expect("loops");
-        tracer.known = self
-            .warm
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.driver == jd)
-            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
-            .collect();
-        self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
-        self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
+        let tracer = Box::new(Tracer::new(prog, jd, greens, reds, token, limit));
         let t0 = std::time::Instant::now();
-        let traced = tracer.run(&mut self.params);
-        self.tracing = None;
-        self.active.pop();
-        let frames = std::mem::take(&mut *tracer.bh.frames);
-        drop(tracer);
+        let (traced, frames) = self.run_tracer(jd, tracer);
         if let Traced::Aborted(a) = &traced {
             self.log.line("jit-abort", &format!("{} at {:?}: {a:?}", d.name, greens));
             self.loops.as_mut().expect("loops").aborted += 1;
