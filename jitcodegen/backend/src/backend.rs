@@ -109,6 +109,10 @@ impl Backend {
         let mut flags = settings::builder();
         flags.set("opt_level", "speed").map_err(backend_err)?;
         flags.set("is_pic", "false").map_err(backend_err)?;
+        // Cranelift's IR verifier costs a tenth of warm-up; the trace is
+        // checked by `check_trace` before it gets here. Debug builds keep it.
+        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        flags.set("enable_verifier", verify).map_err(backend_err)?;
         flags
             .set("use_colocated_libcalls", "false")
             .map_err(backend_err)?;
