@@ -221,6 +221,9 @@ pub struct JitInfo {
     /// Array types whose items are never written after initialisation
     /// (`x[*]` in `_immutable_fields_`).
     pub immutable_arrays: std::collections::BTreeSet<GcTypeId>,
+    /// Prebuilt objects the program never writes (the table of one-char
+    /// strs), by prebuilt index: reads of them with constant indices fold.
+    pub immutable_prebuilt: std::collections::BTreeSet<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -97,6 +97,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     items,
                 });
                 self.char_table = Some(i);
+                self.jit.immutable_prebuilt.insert(i);
                 i
             }
         };

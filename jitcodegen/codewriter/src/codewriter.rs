@@ -99,7 +99,9 @@ pub fn write_jitcodes(prog: &LlProgram, portals: &[Portal], exchanges: &[Exchang
         for (&g, &i) in &index {
             jitcode_of[g as usize] = Some(i);
         }
+        let immutable_prebuilt = prog.jit.immutable_prebuilt.iter().map(|&i| tables.prebuilt(i)).collect();
         let mut jp = JitProgram {
+            immutable_prebuilt,
             descrs: tables.descrs,
             jitcodes,
             drivers,

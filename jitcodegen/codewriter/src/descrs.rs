@@ -101,7 +101,10 @@ impl<'p> DescrTables<'p> {
             items_offset: layout.items_offset.unwrap_or(0),
             item: width_of(item),
             item_kind: kind_of(item),
-            immutable_items: self.prog.jit.immutable_arrays.contains(&t),
+            // str and bytes never change after they are made.
+            immutable_items: self.prog.jit.immutable_arrays.contains(&t)
+                || t == rpy_rtyper::TypeTable::STR
+                || t == rpy_rtyper::TypeTable::BYTES,
         });
         self.arrays.insert(t, i);
         Ok(i)

@@ -245,6 +245,9 @@ pub struct JitProgram {
     pub stubs: Vec<String>,
     /// Jitcode of each graph, by graph index (`None`: residual only).
     pub jitcode_of: Vec<Option<u32>>,
+    /// Prebuilt objects never written (`prebuilt` table indices): item
+    /// reads at constant indices fold while tracing.
+    pub immutable_prebuilt: Vec<u32>,
     /// Graphs the policy wanted but the codewriter could not express
     /// (they are opaque calls), with the reason: (graph name, why).
     pub refused: Vec<(String, String)>,

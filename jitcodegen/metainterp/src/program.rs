@@ -38,6 +38,11 @@ impl Program {
         &self.jp.jitcodes[i as usize]
     }
 
+    /// Is the object at `addr` a prebuilt object the program never writes?
+    pub fn is_immutable_prebuilt(&self, addr: usize) -> bool {
+        self.jp.immutable_prebuilt.iter().any(|&i| self.prebuilt[i as usize] == addr)
+    }
+
     /// The jitcode of the translated function at `addr`, if it has one.
     pub fn jitcode_at(&self, addr: usize) -> Option<u32> {
         let f = self.funcs.iter().position(|&a| a == addr)?;

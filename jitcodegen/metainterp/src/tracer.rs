@@ -338,7 +338,9 @@ impl<'p> Tracer<'p> {
                 let ad = &descrs.arrays[*descr as usize];
                 let a = KReg { kind: Kind::Ref, reg: *array };
                 let i = KReg { kind: Kind::Int, reg: *index };
-                if self.is_const(a) && self.is_const(i) && ad.immutable_items {
+                let immutable = ad.immutable_items
+                    || self.sym(a).as_const().and_then(|c| c.as_ref()).is_some_and(|p| prog.is_immutable_prebuilt(p));
+                if self.is_const(a) && self.is_const(i) && immutable {
                     after = Some((*dst, None));
                 } else {
                     let code = match ad.item_kind {
