@@ -191,6 +191,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
         use crate::llop::LlOp as O;
         match (lf, lt) {
             (a, b) if a == b => v,
+            // Tuples of another layout (a `None` or an int slot that the
+            // union widens) are copied field by field (`rtuple.rs`).
+            (LowType::Ptr(_), LowType::Ptr(_)) if !self.same_layout(from, to) => {
+                self.convert_tuple(e, v, from, to)
+            }
+            // An instance upcast, a nullable str or list: the same pointer.
             (LowType::Ptr(_), LowType::Ptr(_)) => v,
             (_, LowType::Void) => Value::Const(LlConst::Void),
             (LowType::Void, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
@@ -400,7 +406,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         self.lowtype(&from)
                     };
                     let lt = self.lowtype(&to);
-                    let same = lf == lt || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_)));
+                    let same = lf == lt
+                        || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_)))
+                            && self.same_layout(&from, &to);
                     if !same {
                         needs_block = true;
                     }
