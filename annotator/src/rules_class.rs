@@ -186,6 +186,19 @@ impl<'p> Annotator<'p> {
             }
             self.see_const(&v);
             let a = self.const_annotation(&v);
+            if a.is_impossible() {
+                let what = match &v {
+                    Const::Host(o) => match &prog.objs[*o] {
+                        HostObj::BoundMethod { .. } => "a bound method (keep the object and call the method on it)".to_string(),
+                        HostObj::Range { .. } => "a range object".to_string(),
+                        HostObj::Iterator { .. } => "an iterator".to_string(),
+                        HostObj::Intrinsic { kind, .. } => format!("a {} object", kind.name()),
+                        _ => "an object built at module level".to_string(),
+                    },
+                    other => format!("the constant {other}"),
+                };
+                self.classdefs.unusable.push((class, name.clone(), what));
+            }
             let span = prog.class(class).span;
             if let Err(d) = self.write_attr(class, &name, &a, span) {
                 self.errors.push(d);
@@ -199,6 +212,22 @@ impl<'p> Annotator<'p> {
         let mut errs = Vec::new();
         for (c, attrs) in &self.classdefs.attrs {
             for (name, a) in attrs {
+                if let Some(span) = a.read_at {
+                    let subtree = self.classdefs.subtree(*c);
+                    if let Some((k, _, what)) = self
+                        .classdefs
+                        .unusable
+                        .iter()
+                        .find(|(k, n, _)| n == name && subtree.contains(k))
+                    {
+                        let cls = prog.class(*k);
+                        errs.push(
+                            Diagnostic::new(span, format!("attribute '{name}' of a prebuilt {} instance holds {what}, which has no run-time representation", cls.name))
+                                .with_note(Some(cls.span), format!("class {} is defined here; the instance is built at module level", cls.name)),
+                        );
+                        continue;
+                    }
+                }
                 if a.ann.is_impossible() && a.written_at.is_none() {
                     if let Some(span) = a.read_at {
                         let cls = prog.class(*c);

@@ -162,6 +162,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             {
                 self.prebuilt_dict(*h, as_)?
             }
+            (Const::Host(h), LowType::Ptr(_))
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::Intrinsic { .. })
+                    && *as_ == SomeValue::StrBuilder =>
+            {
+                self.prebuilt_builder(*h)?
+            }
             (Const::Tuple(items), LowType::Ptr(_)) => return self.tuple_const(items, as_),
             (Const::Host(h), LowType::Ptr(_))
                 if matches!(self.prog.objs[*h], rpy_flow::HostObj::List(_)) =>
