@@ -69,6 +69,14 @@ impl<'p> Annotator<'p> {
         })
     }
 
+    /// Remove widened-number marks from keys and values (`rules_widen`).
+    pub(crate) fn erase_dicts(&mut self) {
+        for (_, d) in self.dictdefs.iter_mut() {
+            d.key = d.key.erased();
+            d.value = d.value.erased();
+        }
+    }
+
     /// The (representative) definition of a dict.
     pub fn dictdef(&self, d: DictDefId) -> &DictDef {
         &self.dictdefs[find(&self.dictdefs, d)]

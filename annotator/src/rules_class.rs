@@ -119,6 +119,12 @@ impl<'p> Annotator<'p> {
                 }
             }
         }
+        let first = self.classdefs.attrs[&home][name].written_at;
+        let ann = if self.marking {
+            crate::rules_widen::mark(&old, value, &ann, first, Some(span))
+        } else {
+            ann
+        };
         let a = self
             .classdefs
             .attrs

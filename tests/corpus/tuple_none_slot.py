@@ -62,7 +62,7 @@ def entry_point(argv):
     k, inner = nested(n, env)
     print(k, inner[0] is None, inner[1] + 1)
     k, inner = nested(n - 1, env)
-    print(k, inner[0].name, inner[1])
+    print(k, inner[0].name, inner[1] + 0)
     pairs = [(None, 1)]
     pairs.append((env, 2))
     pairs.append((None, True))
