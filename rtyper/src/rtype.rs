@@ -338,7 +338,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })
     }
 
+    /// End block `b` (never reached, by the annotation) with a stop: a
+    /// call of `rpy_fatal_unreachable`, then the except block (which
+    /// keeps the graph well formed).
     fn dead_exit(&mut self, g: &mut Graph<Ll>, b: Block, base: crate::lltype::GcTypeId) {
+        let name = self.str_const(&g.name);
+        let result = g.new_var(None);
+        let span = g.span;
+        g.blocks[b].ops.push(rpy_flow::graph::Op {
+            kind: crate::llop::LlOp::DirectCall,
+            args: vec![
+                Value::Const(LlConst::Extern("rpy_fatal_unreachable".to_string())),
+                name,
+            ],
+            result,
+            span,
+        });
         let ex = g.exceptblock;
         g.blocks[b].exitswitch = Exitswitch::None;
         g.blocks[b].exits = vec![Link::new(

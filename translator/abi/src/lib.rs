@@ -118,6 +118,10 @@ runtime_funcs! {
     // the program gives args another shape: prints the reason str (after
     // a traceback header) on stderr and exits with status 1.
     "rpy_fatal_exc_args"(Ptr) -> Void;
+    // Code the annotator found unreachable was reached (an internal
+    // error): prints `Fatal RPython error` and the function's name str on
+    // stderr and aborts (never returns).
+    "rpy_fatal_unreachable"(Ptr) -> Void;
     // Strings (str = code points, see the layout above).
     "rpy_str_concat"(Ptr, Ptr) -> Ptr;
     // Three-way comparison: negative, zero, positive.
