@@ -565,6 +565,22 @@ fn truth_narrowing(ann: &Annotator, g: GraphId, x: Var, case: bool) -> Option<(V
 /// What a test in `bd` tells about one variable on the link taken when
 /// the exit switch is `case`: (the variable, its narrowed annotation);
 /// `Impossible` means the link cannot be taken.
+/// Is `x` the result of a test in block `bd` (`isinstance`, `is`, `not`,
+/// `bool`), which narrowing looks through?
+fn made_by_test(bd: &BlockData<Flow>, x: Var) -> bool {
+    bd.ops.iter().any(|o| {
+        o.result == x
+            && match o.kind {
+                FlowOp::IsInstance | FlowOp::Is | FlowOp::Not | FlowOp::Bool => true,
+                FlowOp::SimpleCall => matches!(
+                    o.args.first().and_then(Value::as_const),
+                    Some(Const::Builtin(Builtin::IsInstance | Builtin::BoolFn))
+                ),
+                _ => false,
+            }
+    })
+}
+
 pub fn narrowing(
     ann: &Annotator,
     g: GraphId,
@@ -593,6 +609,12 @@ pub fn narrowing(
             }
             FlowOp::Bool => {
                 let x = op.args[0].as_var()?;
+                // `bool(isinstance(...))`, `bool(x is None)`, `bool(not
+                // ...)`: the test is the op that made x.
+                if made_by_test(bd, x) {
+                    v = x;
+                    continue;
+                }
                 return truth_narrowing(ann, g, x, case);
             }
             FlowOp::Is => {
@@ -620,6 +642,18 @@ pub fn narrowing(
                     _ => None,
                 };
             }
+            // `bool(x)` is the truth test of x.
+            FlowOp::SimpleCall
+                if op.args.len() == 2
+                    && op.args[0].as_const() == Some(&Const::Builtin(Builtin::BoolFn)) =>
+            {
+                let x = op.args[1].as_var()?;
+                if made_by_test(bd, x) {
+                    v = x;
+                    continue;
+                }
+                return truth_narrowing(ann, g, x, case);
+            }
             FlowOp::SimpleCall | FlowOp::IsInstance => {
                 let args: &[Value<Const>] = if op.kind == FlowOp::SimpleCall {
                     if op.args.first().and_then(Value::as_const)
@@ -643,17 +677,22 @@ pub fn narrowing(
                         _ => None,
                     };
                 }
-                if !case {
-                    return None;
-                }
                 let x = args[0].as_var()?;
                 let Some(Const::Host(c)) = args[1].as_const() else {
                     return None;
                 };
                 let c = *c;
-                let S::Instance { class: d, .. } = ann.graphs[g].bindings[x] else {
+                let S::Instance { class: d, nullable } = ann.graphs[g].bindings[x] else {
                     return None;
                 };
+                if !case {
+                    // `x` (never None) is always a `c`: the false way is
+                    // dead (until x generalises and the block re-flows).
+                    if !nullable && classdef::is_subclass(prog, d, c) {
+                        return Some((x, S::Impossible));
+                    }
+                    return None;
+                }
                 if classdef::is_subclass(prog, c, d) {
                     return Some((
                         x,
@@ -672,7 +711,11 @@ pub fn narrowing(
                         },
                     ));
                 }
-                return None;
+                // Unrelated classes: `x` is never a `c` (so far; a later
+                // generalisation re-flows the block), so the true way is
+                // not annotated with the wrong class. The result does not
+                // depend on the order in which the callers are met.
+                return Some((x, S::Impossible));
             }
             _ => return via_not.then(|| truth_narrowing(ann, g, v, case)).flatten(),
         }
