@@ -101,11 +101,14 @@ impl<'p> Annotator<'p> {
 
     /// Generalise the key (or value) type of dict `d` with `new`; on a
     /// conflict returns the type it had.
+    /// `at` is where the value comes from (a widened number is marked
+    /// there, `rules_widen`).
     pub fn write_dict(
         &mut self,
         d: DictDefId,
         side: DictSide,
         new: &SomeValue,
+        at: Option<rpy_syntax::Span>,
     ) -> Result<(), SomeValue> {
         let r = find(&self.dictdefs, d);
         let old = match side {
@@ -115,6 +118,11 @@ impl<'p> Annotator<'p> {
         let merged = match self.union(&old, new) {
             Some(m) => m,
             None => return Err(old),
+        };
+        let merged = if self.marking && side == DictSide::Value {
+            crate::rules_widen::mark(&old, new, &merged, None, at)
+        } else {
+            merged
         };
         if merged != old {
             let r = find(&self.dictdefs, d);
@@ -154,8 +162,8 @@ impl<'p> Annotator<'p> {
                 let va = self.const_annotation(v);
                 // A prebuilt dict with mixed types is reported when a
                 // function uses it (its entries just keep the first type).
-                let _ = self.write_dict(def, DictSide::Key, &ka);
-                let _ = self.write_dict(def, DictSide::Value, &va);
+                let _ = self.write_dict(def, DictSide::Key, &ka, None);
+                let _ = self.write_dict(def, DictSide::Value, &va, None);
             }
         }
     }

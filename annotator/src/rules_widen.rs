@@ -9,7 +9,7 @@
 //! 1. Marking, in a second pass over the final annotations
 //!    (`mark_widened`). Where the annotator merges annotations with a known
 //!    position (block inputs: assignments, calls, returns; attribute
-//!    writes; list stores), `mark` wraps a `Float` (`Int`) that absorbed an
+//!    writes; list stores; dict value stores), `mark` wraps a `Float` (`Int`) that absorbed an
 //!    `Int` or `Bool` (a `Bool`) as `SomeValue::Widened`, also inside
 //!    tuples. `SomeValue::union` keeps the mark.
 //! 2. Propagation. Rules see plain annotations (`erased`), except calls
@@ -28,9 +28,9 @@
 //! 4. Erasure. `erase_all` removes the marks after the fixpoint, so the
 //!    rtyper sees the annotations RPython would have.
 //!
-//! Not done: marks of dict values stored after creation and of numbers
-//! widened inside a list merge (`merge_lists`) or a call family's result;
-//! those still print as RPython prints them.
+//! Not done: marks of dict keys and of the values of a dict literal, and
+//! of numbers widened inside a list merge (`merge_lists`) or a call
+//! family's result; those still print as RPython prints them.
 
 use crate::annotate::Annotator;
 use crate::model::{SomeValue as S, Widened};
@@ -316,6 +316,11 @@ pub fn replay_store(ann: &mut Annotator, op: &Op<Flow>, raw: &[S], erased: &[S])
     if let Some((def, v)) = stored {
         if v.has_widened() {
             let _ = ann.write_list(def, v, Some(op.span));
+        }
+    }
+    if let (F::SetItem, Some(S::Dict { def, .. }), Some(v)) = (op.kind, erased.first(), raw.get(2)) {
+        if v.has_widened() {
+            let _ = ann.write_dict(*def, crate::dictdef::DictSide::Value, v, Some(op.span));
         }
     }
 }
