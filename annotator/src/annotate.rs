@@ -742,6 +742,7 @@ impl<'p> Annotator<'p> {
         kw: &[(String, SomeValue)],
     ) -> Result<SomeValue, Diagnostic> {
         let mut result = SomeValue::Impossible;
+        let mut first_at = None;
         let caller_name = self
             .prog
             .function(self.graphs[caller.0].func)
@@ -806,7 +807,7 @@ impl<'p> Annotator<'p> {
             self.add_pending(gid, start, cells);
             self.graphs[gid].return_readers.insert(caller);
             let r = self.return_annotation(gid);
-            result = self.union(&result, &r).ok_or_else(|| {
+            let u = self.union(&result, &r).ok_or_else(|| {
                 Diagnostic::new(
                     span,
                     format!(
@@ -816,6 +817,15 @@ impl<'p> Annotator<'p> {
                     ),
                 )
             })?;
+            // Several callees, one returning an int and one a float: the
+            // int comes from that function (`rules_widen`).
+            let here = Some(fobj.def.span);
+            result = if self.marking {
+                crate::rules_widen::mark(&result, &r, &u, first_at, here)
+            } else {
+                u
+            };
+            first_at = first_at.or(here);
         }
         Ok(result)
     }

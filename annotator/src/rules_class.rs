@@ -476,6 +476,7 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
     let impls = method_impls(cx.ann, c, name);
     let caller = (cx.graph, cx.block);
     let mut result = S::Impossible;
+    let mut first_at = None;
     for (d, f) in impls {
         let mut args = vec![S::Instance {
             class: d,
@@ -488,9 +489,18 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
             // raises): this block is re-flowed when it generalises.
             continue;
         }
-        result = cx.ann.union(&result, &r).ok_or_else(|| {
+        let u = cx.ann.union(&result, &r).ok_or_else(|| {
             Diagnostic::new(cx.span, format!("the implementations of {name}() in the family of {} return different types ({} and {})", class_name(cx.ann.prog, c), result.describe(), r.describe()))
         })?;
+        // An implementation returning an int where another returns a
+        // float: the int comes from that method (`rules_widen`).
+        let here = Some(cx.ann.prog.function(f).def.span);
+        result = if cx.ann.marking {
+            crate::rules_widen::mark(&result, &r, &u, first_at, here)
+        } else {
+            u
+        };
+        first_at = first_at.or(here);
     }
     Ok(result)
 }

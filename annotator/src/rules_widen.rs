@@ -9,7 +9,8 @@
 //! 1. Marking, in a second pass over the final annotations
 //!    (`mark_widened`). Where the annotator merges annotations with a known
 //!    position (block inputs: assignments, calls, returns; attribute
-//!    writes; list stores; dict value stores), `mark` wraps a `Float` (`Int`) that absorbed an
+//!    writes; list stores; dict value stores; the results of several
+//!    callees of one call), `mark` wraps a `Float` (`Int`) that absorbed an
 //!    `Int` or `Bool` (a `Bool`) as `SomeValue::Widened`, also inside
 //!    tuples. `SomeValue::union` keeps the mark.
 //! 2. Propagation. Rules see plain annotations (`erased`), except calls
@@ -29,8 +30,8 @@
 //!    rtyper sees the annotations RPython would have.
 //!
 //! Not done: marks of dict keys and of the values of a dict literal, and
-//! of numbers widened inside a list merge (`merge_lists`) or a call
-//! family's result; those still print as RPython prints them.
+//! of numbers widened inside a list merge (`merge_lists`); those still
+//! print as RPython prints them.
 
 use crate::annotate::Annotator;
 use crate::model::{SomeValue as S, Widened};
