@@ -152,6 +152,14 @@ impl<'p> Annotator<'p> {
             let def = self.new_dict(SomeValue::Impossible, SomeValue::Impossible);
             self.prebuilt_dicts.insert(h, def);
         }
+        self.fill_prebuilt_dicts();
+    }
+
+    /// Union the entries of every prebuilt dict into its definition (again
+    /// in the marking pass, `rules_widen`).
+    pub(crate) fn fill_prebuilt_dicts(&mut self) {
+        let mut ids: Vec<_> = self.prebuilt_dicts.keys().copied().collect();
+        ids.sort();
         for &h in &ids {
             let HostObj::Dict(items) = &self.prog.objs[h] else {
                 continue;

@@ -123,7 +123,10 @@ fn refuse(span: Span, what: &str, w: &Widened) -> Diagnostic {
     )
     .with_note(
         w.at,
-        format!("{narrow} comes from here; write {fix} here to make it {wide} on every path"),
+        match w.at {
+            Some(_) => format!("{narrow} comes from here; write {fix} here to make it {wide} on every path"),
+            None => format!("{narrow} comes from a list or dict built at module level; write {fix} there to make it {wide} everywhere"),
+        },
     )
 }
 
@@ -342,8 +345,11 @@ impl Annotator<'_> {
     /// `sum()` of a list whose items were not known yet) is not marked.
     pub(crate) fn mark_widened(&mut self) {
         self.marking = true;
-        // Prebuilt instances feed their attributes again (now marked).
+        // Prebuilt instances, lists and dicts feed their contents again
+        // (now marked).
         self.classdefs.seen_prebuilt.clear();
+        self.fill_prebuilt_lists();
+        self.fill_prebuilt_dicts();
         let blocks: Vec<_> = self
             .graphs
             .iter()
