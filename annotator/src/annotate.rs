@@ -79,6 +79,9 @@ pub struct Annotator<'p> {
     reached_from: SecondaryMap<GraphId, Option<(Span, String)>>,
     /// Specialised graph families and call-site targets (`specialize.rs`).
     pub spec: crate::specialize::SpecState,
+    /// Second pass (`rules_widen`): mark widened numbers over the final
+    /// annotations.
+    pub(crate) marking: bool,
 }
 
 /// Context of the op being annotated, handed to `rules`.
@@ -165,6 +168,7 @@ impl<'p> Annotator<'p> {
             failed: HashSet::new(),
             reached_from: SecondaryMap::new(),
             spec: Default::default(),
+            marking: false,
         }
     }
 
@@ -209,12 +213,16 @@ impl<'p> Annotator<'p> {
         while crate::rules_exc::finish_args(self) {
             self.run();
         }
+        if self.errors.is_empty() {
+            self.mark_widened();
+        }
         // After an error the blocks behind it were never annotated, so an
         // attribute they assign would look "never assigned": check only a
         // program that annotated cleanly.
         if self.errors.is_empty() {
             self.check_attrs();
         }
+        self.erase_all();
         if !self.errors.is_empty() {
             return Err(dedup_errors(std::mem::take(&mut self.errors)));
         }
@@ -262,9 +270,16 @@ impl<'p> Annotator<'p> {
     }
 
     /// Generalise list `d`'s items with `item`.
-    pub fn write_list(&mut self, d: ListDefId, item: &SomeValue) -> Result<(), ()> {
+    /// `at` is where the item comes from (marks a widened number there).
+    pub fn write_list(
+        &mut self,
+        d: ListDefId,
+        item: &SomeValue,
+        at: Option<Span>,
+    ) -> Result<(), ()> {
         let r = find(&self.listdefs, d);
         let old = self.listdefs[r].item.clone();
+        let first = self.listdefs[r].origin;
         let mut cx = Cx {
             listdefs: &mut self.listdefs,
             dictdefs: &mut self.dictdefs,
@@ -272,6 +287,11 @@ impl<'p> Annotator<'p> {
             requeue: Vec::new(),
         };
         let new = old.union(item, &mut cx).map_err(|_| ())?;
+        let new = if self.marking {
+            crate::rules_widen::mark(&old, item, &new, first, at)
+        } else {
+            new
+        };
         let mut requeue = cx.requeue;
         if new != old {
             self.listdefs[r].item = new;
@@ -345,6 +365,12 @@ impl<'p> Annotator<'p> {
             let old = self.graphs[g].bindings[v].clone();
             match self.union(&old, &cell) {
                 Some(new) => {
+                    let new = if self.marking {
+                        let first = self.graphs[g].origins[v].span;
+                        crate::rules_widen::mark(&old, &cell, &new, first, origin.span)
+                    } else {
+                        new
+                    };
                     if new != old {
                         changed = true;
                         let ag = &mut self.graphs[g];
@@ -486,7 +512,7 @@ impl<'p> Annotator<'p> {
         }
     }
 
-    fn run(&mut self) {
+    pub(crate) fn run(&mut self) {
         while let Some(b) = self.pending.pop_front() {
             self.queued.remove(&b);
             if self.failed.contains(&b) {
@@ -517,7 +543,15 @@ impl<'p> Annotator<'p> {
         // its exception links are followed, not its normal exit.
         let mut only_exc = false;
         for (k, op) in data.ops.iter().enumerate() {
-            let args: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
+            // `raw` keeps the marks of widened numbers (`rules_widen`);
+            // rules see them only where a value flows on unchanged.
+            let raw: Vec<SomeValue> = op.args.iter().map(|a| self.annotation(g, a)).collect();
+            let erased: Vec<SomeValue> = raw.iter().map(SomeValue::erased).collect();
+            let args = if crate::rules_widen::keeps_marks(self, op, &erased) {
+                raw.clone()
+            } else {
+                erased.clone()
+            };
             for (a, s) in op.args.iter().zip(&args) {
                 if let (Value::Const(c), true) = (a, s.is_impossible()) {
                     // A prebuilt object the annotator has no annotation for:
@@ -546,7 +580,26 @@ impl<'p> Annotator<'p> {
                 block,
                 span: op.span,
             };
-            let result = rules::annotate_op(&mut cx, op, &args)?;
+            let ruled = rules::annotate_op(&mut cx, op, &args);
+            let result = match ruled {
+                Ok(r) => crate::rules_widen::rewiden(self, op, &raw, r),
+                Err(d) if !self.marking => return Err(d),
+                // The marking pass: annotations are final, so a rule that
+                // fails or disagrees now was confused by a mark (a list
+                // whose items are marked, say); keep the first pass's.
+                Err(_) => {
+                    let old = self.graphs[g].bindings[op.result].erased();
+                    crate::rules_widen::rewiden(self, op, &raw, old)
+                }
+            };
+            let result = if self.marking {
+                crate::rules_widen::keep_final(&self.graphs[g].bindings[op.result], result)
+            } else {
+                result
+            };
+            if raw.iter().any(SomeValue::has_widened) {
+                crate::rules_widen::replay_store(self, op, &raw, &erased);
+            }
             if result.is_impossible() {
                 if k + 1 == data.ops.len() && data.exitswitch == Exitswitch::LastException {
                     only_exc = true;
@@ -689,6 +742,7 @@ impl<'p> Annotator<'p> {
         kw: &[(String, SomeValue)],
     ) -> Result<SomeValue, Diagnostic> {
         let mut result = SomeValue::Impossible;
+        let mut first_at = None;
         let caller_name = self
             .prog
             .function(self.graphs[caller.0].func)
@@ -753,7 +807,7 @@ impl<'p> Annotator<'p> {
             self.add_pending(gid, start, cells);
             self.graphs[gid].return_readers.insert(caller);
             let r = self.return_annotation(gid);
-            result = self.union(&result, &r).ok_or_else(|| {
+            let u = self.union(&result, &r).ok_or_else(|| {
                 Diagnostic::new(
                     span,
                     format!(
@@ -763,6 +817,15 @@ impl<'p> Annotator<'p> {
                     ),
                 )
             })?;
+            // Several callees, one returning an int and one a float: the
+            // int comes from that function (`rules_widen`).
+            let here = Some(fobj.def.span);
+            result = if self.marking {
+                crate::rules_widen::mark(&result, &r, &u, first_at, here)
+            } else {
+                u
+            };
+            first_at = first_at.or(here);
         }
         Ok(result)
     }

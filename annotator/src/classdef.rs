@@ -42,6 +42,11 @@ pub struct ClassDefs {
     pub class_readers: HashMap<String, HashSet<(GraphId, Block)>>,
     /// Prebuilt instances whose attributes were fed into the classdefs.
     pub seen_prebuilt: HashSet<HostId>,
+    /// Attributes of prebuilt instances whose value has no run-time
+    /// representation (a bound method, a range object, ...): (the
+    /// instance's class, attribute, what the value is). Reading such an
+    /// attribute at run time is refused (`check_attrs`).
+    pub unusable: Vec<(HostId, String, String)>,
     /// Exception constructions and `__init__` calls: (class, args tuple,
     /// where), replayed into `args` when it is read (`rules_exc`).
     pub exc_args: Vec<(HostId, SomeValue, Span)>,

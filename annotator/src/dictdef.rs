@@ -69,6 +69,14 @@ impl<'p> Annotator<'p> {
         })
     }
 
+    /// Remove widened-number marks from keys and values (`rules_widen`).
+    pub(crate) fn erase_dicts(&mut self) {
+        for (_, d) in self.dictdefs.iter_mut() {
+            d.key = d.key.erased();
+            d.value = d.value.erased();
+        }
+    }
+
     /// The (representative) definition of a dict.
     pub fn dictdef(&self, d: DictDefId) -> &DictDef {
         &self.dictdefs[find(&self.dictdefs, d)]
@@ -93,11 +101,14 @@ impl<'p> Annotator<'p> {
 
     /// Generalise the key (or value) type of dict `d` with `new`; on a
     /// conflict returns the type it had.
+    /// `at` is where the value comes from (a widened number is marked
+    /// there, `rules_widen`).
     pub fn write_dict(
         &mut self,
         d: DictDefId,
         side: DictSide,
         new: &SomeValue,
+        at: Option<rpy_syntax::Span>,
     ) -> Result<(), SomeValue> {
         let r = find(&self.dictdefs, d);
         let old = match side {
@@ -107,6 +118,11 @@ impl<'p> Annotator<'p> {
         let merged = match self.union(&old, new) {
             Some(m) => m,
             None => return Err(old),
+        };
+        let merged = if self.marking && side == DictSide::Value {
+            crate::rules_widen::mark(&old, new, &merged, None, at)
+        } else {
+            merged
         };
         if merged != old {
             let r = find(&self.dictdefs, d);
@@ -136,6 +152,14 @@ impl<'p> Annotator<'p> {
             let def = self.new_dict(SomeValue::Impossible, SomeValue::Impossible);
             self.prebuilt_dicts.insert(h, def);
         }
+        self.fill_prebuilt_dicts();
+    }
+
+    /// Union the entries of every prebuilt dict into its definition (again
+    /// in the marking pass, `rules_widen`).
+    pub(crate) fn fill_prebuilt_dicts(&mut self) {
+        let mut ids: Vec<_> = self.prebuilt_dicts.keys().copied().collect();
+        ids.sort();
         for &h in &ids {
             let HostObj::Dict(items) = &self.prog.objs[h] else {
                 continue;
@@ -146,8 +170,8 @@ impl<'p> Annotator<'p> {
                 let va = self.const_annotation(v);
                 // A prebuilt dict with mixed types is reported when a
                 // function uses it (its entries just keep the first type).
-                let _ = self.write_dict(def, DictSide::Key, &ka);
-                let _ = self.write_dict(def, DictSide::Value, &va);
+                let _ = self.write_dict(def, DictSide::Key, &ka, None);
+                let _ = self.write_dict(def, DictSide::Value, &va, None);
             }
         }
     }

@@ -30,6 +30,7 @@ pub mod rules_rlib;
 pub mod rules_str;
 pub mod rules_super;
 pub mod rules_tuple_index;
+pub mod rules_widen;
 pub mod specialize;
 
 pub use annotate::{AnnGraph, Annotator, GraphId};

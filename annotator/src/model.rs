@@ -119,6 +119,23 @@ pub enum SomeValue {
     Enumerate(Box<SomeValue>),
     Zip(Vec<SomeValue>),
     Reversed(Box<SomeValue>),
+    /// A float (or int) that is an int (or bool) on some path: RPython
+    /// widens it, which changes its text (`716.0` for `716`, `1` for
+    /// `True`). Only the annotator sees it: rules get the plain `base`,
+    /// text conversions refuse it (`rules_widen.rs`), and it is erased
+    /// before the rtyper runs.
+    Widened(Box<Widened>),
+}
+
+/// Where a widened number comes from (`SomeValue::Widened`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Widened {
+    /// `Float` or `Int`.
+    pub base: SomeValue,
+    /// `Int` or `Bool`: what the value is on the narrower path.
+    pub from: SomeValue,
+    /// Where the narrower value enters (an assignment, a call, a store).
+    pub at: Option<rpy_syntax::Span>,
 }
 
 /// Why two annotations cannot be merged.
@@ -187,6 +204,18 @@ impl SomeValue {
         Ok(match (self, other) {
             (S::Impossible, x) | (x, S::Impossible) => x.clone(),
             (a, b) if a == b => a.clone(),
+            // A widened number stays widened (its first origin kept).
+            (S::Widened(w), x) | (x, S::Widened(w)) => {
+                let base = w.base.union(&x.erased(), cx)?;
+                if !matches!(base, S::Int | S::Float) {
+                    return Err(UnionError);
+                }
+                S::Widened(Box::new(Widened {
+                    base,
+                    from: w.from.clone(),
+                    at: w.at,
+                }))
+            }
             (S::None, x) | (x, S::None) => x.or_none().ok_or(UnionError)?,
             (S::Bool, S::Int) | (S::Int, S::Bool) => S::Int,
             (S::Bool | S::Int, S::Unsigned) | (S::Unsigned, S::Bool | S::Int) => S::Unsigned,
@@ -283,6 +312,26 @@ impl SomeValue {
         })
     }
 
+    /// The annotation without `Widened` marks (also inside tuples).
+    pub fn erased(&self) -> SomeValue {
+        match self {
+            SomeValue::Widened(w) => w.base.clone(),
+            SomeValue::Tuple(items) if items.iter().any(SomeValue::has_widened) => {
+                SomeValue::Tuple(items.iter().map(SomeValue::erased).collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// Is there a `Widened` mark here (or inside a tuple)?
+    pub fn has_widened(&self) -> bool {
+        match self {
+            SomeValue::Widened(_) => true,
+            SomeValue::Tuple(items) => items.iter().any(SomeValue::has_widened),
+            _ => false,
+        }
+    }
+
     /// Like `describe`, naming classes.
     pub fn describe_in(&self, prog: &rpy_flow::Program) -> String {
         match self {
@@ -356,6 +405,7 @@ impl SomeValue {
             SomeValue::Iterator(x) => format!("iterator over {}", x.describe()),
             SomeValue::Enumerate(x) => format!("enumerate({})", x.describe()),
             SomeValue::Reversed(x) => format!("reversed({})", x.describe()),
+            SomeValue::Widened(w) => w.base.describe(),
             SomeValue::Zip(xs) => format!(
                 "zip({})",
                 xs.iter()
@@ -413,5 +463,22 @@ mod tests {
             ),
             Ok(S::Tuple(vec![S::Int, S::Float]))
         );
+    }
+
+    #[test]
+    fn widened_marks_stay() {
+        use SomeValue as S;
+        let w = S::Widened(Box::new(Widened {
+            base: S::Int,
+            from: S::Bool,
+            at: None,
+        }));
+        let f = u(w.clone(), S::Float).unwrap();
+        assert!(matches!(&f, S::Widened(x) if x.base == S::Float && x.from == S::Bool));
+        assert_eq!(u(S::Int, w.clone()), Ok(w.clone()));
+        assert_eq!(u(w.clone(), S::Str { nullable: false }), Err(UnionError));
+        let t = S::Tuple(vec![w.clone(), S::Int]);
+        assert!(t.has_widened());
+        assert_eq!(t.erased(), S::Tuple(vec![S::Int, S::Int]));
     }
 }

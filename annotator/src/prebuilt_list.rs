@@ -60,7 +60,7 @@ impl<'p> Annotator<'p> {
             for c in items.iter() {
                 let a = self.const_annotation(c);
                 let old = self.listdef(def).item.clone();
-                if self.write_list(def, &a).is_err() {
+                if self.write_list(def, &a, None).is_err() {
                     self.prebuilt_lists.conflicts.entry(h).or_insert((old, a));
                 }
             }

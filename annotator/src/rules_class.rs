@@ -119,6 +119,12 @@ impl<'p> Annotator<'p> {
                 }
             }
         }
+        let first = self.classdefs.attrs[&home][name].written_at;
+        let ann = if self.marking {
+            crate::rules_widen::mark(&old, value, &ann, first, Some(span))
+        } else {
+            ann
+        };
         let a = self
             .classdefs
             .attrs
@@ -186,6 +192,19 @@ impl<'p> Annotator<'p> {
             }
             self.see_const(&v);
             let a = self.const_annotation(&v);
+            if a.is_impossible() {
+                let what = match &v {
+                    Const::Host(o) => match &prog.objs[*o] {
+                        HostObj::BoundMethod { .. } => "a bound method (keep the object and call the method on it)".to_string(),
+                        HostObj::Range { .. } => "a range object".to_string(),
+                        HostObj::Iterator { .. } => "an iterator".to_string(),
+                        HostObj::Intrinsic { kind, .. } => format!("a {} object", kind.name()),
+                        _ => "an object built at module level".to_string(),
+                    },
+                    other => format!("the constant {other}"),
+                };
+                self.classdefs.unusable.push((class, name.clone(), what));
+            }
             let span = prog.class(class).span;
             if let Err(d) = self.write_attr(class, &name, &a, span) {
                 self.errors.push(d);
@@ -199,6 +218,22 @@ impl<'p> Annotator<'p> {
         let mut errs = Vec::new();
         for (c, attrs) in &self.classdefs.attrs {
             for (name, a) in attrs {
+                if let Some(span) = a.read_at {
+                    let subtree = self.classdefs.subtree(*c);
+                    if let Some((k, _, what)) = self
+                        .classdefs
+                        .unusable
+                        .iter()
+                        .find(|(k, n, _)| n == name && subtree.contains(k))
+                    {
+                        let cls = prog.class(*k);
+                        errs.push(
+                            Diagnostic::new(span, format!("attribute '{name}' of a prebuilt {} instance holds {what}, which has no run-time representation", cls.name))
+                                .with_note(Some(cls.span), format!("class {} is defined here; the instance is built at module level", cls.name)),
+                        );
+                        continue;
+                    }
+                }
                 if a.ann.is_impossible() && a.written_at.is_none() {
                     if let Some(span) = a.read_at {
                         let cls = prog.class(*c);
@@ -441,6 +476,7 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
     let impls = method_impls(cx.ann, c, name);
     let caller = (cx.graph, cx.block);
     let mut result = S::Impossible;
+    let mut first_at = None;
     for (d, f) in impls {
         let mut args = vec![S::Instance {
             class: d,
@@ -453,9 +489,18 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
             // raises): this block is re-flowed when it generalises.
             continue;
         }
-        result = cx.ann.union(&result, &r).ok_or_else(|| {
+        let u = cx.ann.union(&result, &r).ok_or_else(|| {
             Diagnostic::new(cx.span, format!("the implementations of {name}() in the family of {} return different types ({} and {})", class_name(cx.ann.prog, c), result.describe(), r.describe()))
         })?;
+        // An implementation returning an int where another returns a
+        // float: the int comes from that method (`rules_widen`).
+        let here = Some(cx.ann.prog.function(f).def.span);
+        result = if cx.ann.marking {
+            crate::rules_widen::mark(&result, &r, &u, first_at, here)
+        } else {
+            u
+        };
+        first_at = first_at.or(here);
     }
     Ok(result)
 }
@@ -530,6 +575,22 @@ fn truth_narrowing(ann: &Annotator, g: GraphId, x: Var, case: bool) -> Option<(V
 /// What a test in `bd` tells about one variable on the link taken when
 /// the exit switch is `case`: (the variable, its narrowed annotation);
 /// `Impossible` means the link cannot be taken.
+/// Is `x` the result of a test in block `bd` (`isinstance`, `is`, `not`,
+/// `bool`), which narrowing looks through?
+fn made_by_test(bd: &BlockData<Flow>, x: Var) -> bool {
+    bd.ops.iter().any(|o| {
+        o.result == x
+            && match o.kind {
+                FlowOp::IsInstance | FlowOp::Is | FlowOp::Not | FlowOp::Bool => true,
+                FlowOp::SimpleCall => matches!(
+                    o.args.first().and_then(Value::as_const),
+                    Some(Const::Builtin(Builtin::IsInstance | Builtin::BoolFn))
+                ),
+                _ => false,
+            }
+    })
+}
+
 pub fn narrowing(
     ann: &Annotator,
     g: GraphId,
@@ -558,6 +619,12 @@ pub fn narrowing(
             }
             FlowOp::Bool => {
                 let x = op.args[0].as_var()?;
+                // `bool(isinstance(...))`, `bool(x is None)`, `bool(not
+                // ...)`: the test is the op that made x.
+                if made_by_test(bd, x) {
+                    v = x;
+                    continue;
+                }
                 return truth_narrowing(ann, g, x, case);
             }
             FlowOp::Is => {
@@ -585,6 +652,18 @@ pub fn narrowing(
                     _ => None,
                 };
             }
+            // `bool(x)` is the truth test of x.
+            FlowOp::SimpleCall
+                if op.args.len() == 2
+                    && op.args[0].as_const() == Some(&Const::Builtin(Builtin::BoolFn)) =>
+            {
+                let x = op.args[1].as_var()?;
+                if made_by_test(bd, x) {
+                    v = x;
+                    continue;
+                }
+                return truth_narrowing(ann, g, x, case);
+            }
             FlowOp::SimpleCall | FlowOp::IsInstance => {
                 let args: &[Value<Const>] = if op.kind == FlowOp::SimpleCall {
                     if op.args.first().and_then(Value::as_const)
@@ -608,17 +687,22 @@ pub fn narrowing(
                         _ => None,
                     };
                 }
-                if !case {
-                    return None;
-                }
                 let x = args[0].as_var()?;
                 let Some(Const::Host(c)) = args[1].as_const() else {
                     return None;
                 };
                 let c = *c;
-                let S::Instance { class: d, .. } = ann.graphs[g].bindings[x] else {
+                let S::Instance { class: d, nullable } = ann.graphs[g].bindings[x] else {
                     return None;
                 };
+                if !case {
+                    // `x` (never None) is always a `c`: the false way is
+                    // dead (until x generalises and the block re-flows).
+                    if !nullable && classdef::is_subclass(prog, d, c) {
+                        return Some((x, S::Impossible));
+                    }
+                    return None;
+                }
                 if classdef::is_subclass(prog, c, d) {
                     return Some((
                         x,
@@ -637,7 +721,11 @@ pub fn narrowing(
                         },
                     ));
                 }
-                return None;
+                // Unrelated classes: `x` is never a `c` (so far; a later
+                // generalisation re-flows the block), so the true way is
+                // not annotated with the wrong class. The result does not
+                // depend on the order in which the callers are met.
+                return Some((x, S::Impossible));
             }
             _ => return via_not.then(|| truth_narrowing(ann, g, v, case)).flatten(),
         }

@@ -41,7 +41,7 @@ fn write_key(cx: &mut OpCx, def: DictDefId, k: &S) -> Result<(), Diagnostic> {
     if !hashable(k) {
         return Err(Diagnostic::new(cx.span, format!("unhashable dict key: {} cannot be a dict key (keys are ints, floats, str, bytes, tuples of those, or instances)", k.describe())));
     }
-    cx.ann.write_dict(def, DictSide::Key, k).map_err(|old| {
+    cx.ann.write_dict(def, DictSide::Key, k, Some(cx.span)).map_err(|old| {
         Diagnostic::new(cx.span, format!("dict key type conflict: this key is {} but the dict's keys are {}; a dict has one key type", cx.ann.describe_deep(k), cx.ann.describe_deep(&old)))
     })?;
     if let Some((eq, hash)) = cx.ann.dictdef(def).custom {
@@ -107,7 +107,7 @@ fn r_dict(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
 }
 
 fn write_value(cx: &mut OpCx, def: DictDefId, v: &S) -> Result<(), Diagnostic> {
-    cx.ann.write_dict(def, DictSide::Value, v).map_err(|old| {
+    cx.ann.write_dict(def, DictSide::Value, v, Some(cx.span)).map_err(|old| {
         Diagnostic::new(cx.span, format!("dict value type conflict: this value is {} but the dict's values are {}; a dict has one value type", cx.ann.describe_deep(v), cx.ann.describe_deep(&old)))
     })
 }

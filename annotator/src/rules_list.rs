@@ -47,7 +47,7 @@ pub fn read_items(cx: &mut OpCx, def: ListDefId) -> S {
 pub fn write_items(cx: &mut OpCx, def: ListDefId, item: &S) -> Result<(), Diagnostic> {
     let root = cx.ann.list_root(def);
     let old = cx.ann.listdefs[root].item.clone();
-    if cx.ann.write_list(def, item).is_err() {
+    if cx.ann.write_list(def, item, Some(cx.span)).is_err() {
         let mut d = Diagnostic::new(
             cx.span,
             format!(
@@ -232,6 +232,10 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             let mut item = S::Impossible;
             for a in args {
                 match cx.ann.union(&item, a) {
+                    Some(u) if cx.ann.marking => {
+                        let at = Some(cx.span);
+                        item = crate::rules_widen::mark(&item, a, &u, at, at)
+                    }
                     Some(u) => item = u,
                     None => {
                         return Some(Err(Diagnostic::new(

@@ -41,6 +41,13 @@ pub fn const_annotation(prog: &Program, h: HostId) -> S {
             kind: Builtin::JitDriver,
             ..
         } => S::Intrinsic(Intrinsic::JitDriver(h)),
+        // A builder made at module level (or by the `__init__` of a
+        // prebuilt instance) keeps what was appended so far
+        // (`rtyper/src/rstr.rs`, `prebuilt_builder`).
+        HostObj::Intrinsic {
+            kind: Builtin::StringBuilder | Builtin::UnicodeBuilder,
+            ..
+        } => S::StrBuilder,
         _ => S::Impossible,
     }
 }

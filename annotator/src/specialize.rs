@@ -205,12 +205,13 @@ pub fn resolve(
     let args: Vec<Arg> = sources
         .iter()
         .map(|s| match s {
+            // Keys ignore widened-number marks (`rules_widen`).
             ArgSource::Positional(i) => Arg {
-                ann: pos[*i].clone(),
+                ann: pos[*i].erased(),
                 value: site.pos.get(*i).and_then(|v| v.as_const()).cloned(),
             },
             ArgSource::Keyword(i) => Arg {
-                ann: kw[*i].1.clone(),
+                ann: kw[*i].1.erased(),
                 value: site.kw.get(*i).and_then(|v| v.as_const()).cloned(),
             },
             ArgSource::Default(i) => {

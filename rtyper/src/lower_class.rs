@@ -355,7 +355,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
             },
             o => o,
         };
-        if impls.len() == 1 {
+        // Classes of the receiver's family without the method (only other
+        // classes of the family define it): CPython raises AttributeError
+        // there, so their table entry stops with it (`no_method_stub`),
+        // and the call goes through the table even with one implementation
+        // (a direct call would pass a base-class pointer as the subclass's
+        // `self`).
+        let (lo, hi) = self.reprs.class_ranges[&c];
+        let lacks = |rt: &Self, t: u32| {
+            let k = rt.class_state.class_of_type[&t];
+            !matches!(classdef::lookup(rt.prog, k, name),
+                Some((_, Const::Host(f))) if impls.iter().any(|(_, g)| *g == f))
+        };
+        let any_missing = (lo..=hi).any(|t| lacks(self, t));
+        if impls.len() == 1 && !any_missing {
             let f = impls[0].1;
             let args = self.call_args_for(e, op, anns, f, Some((recv, me)))?;
             let index = self.func_index(f);
@@ -402,7 +415,6 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     .with_note(Some(fo.def.span), format!("{} is defined here", fo.qualname)));
             }
         }
-        let (lo, hi) = self.reprs.class_ranges[&c];
         let key = (c, name.to_string());
         let (idx, arr_t) = match self.class_state.tables.get(&key) {
             Some(&x) => x,
@@ -410,11 +422,13 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 let mut items = Vec::new();
                 for t in lo..=hi {
                     let k = self.class_state.class_of_type[&t];
-                    let f = match classdef::lookup(self.prog, k, name) {
-                        Some((_, Const::Host(f))) if impls.iter().any(|(_, g)| *g == f) => f,
-                        _ => impls[0].1,
+                    let index = match classdef::lookup(self.prog, k, name) {
+                        Some((_, Const::Host(f))) if impls.iter().any(|(_, g)| *g == f) => {
+                            self.func_index(f)
+                        }
+                        _ => self.no_method_stub(k, name, impls[0].1),
                     };
-                    items.push(LlConst::Func(self.func_index(f)));
+                    items.push(LlConst::Func(index));
                 }
                 let arr_t = self.const_array_type(LowType::Address);
                 let i = self.prebuilt.len() as u32;
@@ -453,6 +467,30 @@ impl<'a, 'p> RTyper<'a, 'p> {
             r
         } else {
             self.convert(e, r, &callee_res, res)
+        })
+    }
+
+    /// The table entry of class `k`, which lacks method `name`: a graph
+    /// with the signature of the implementation `f` that stops with
+    /// CPython's AttributeError.
+    fn no_method_stub(&mut self, k: HostId, name: &str, f: HostId) -> u32 {
+        let g = GraphId::from_u32(self.func_index(f));
+        let params: Vec<S> = {
+            let ag = &self.ann.graphs[g];
+            ag.graph.params().iter().map(|p| ag.bindings[*p].clone()).collect()
+        };
+        let lts: Vec<LowType> = params.iter().map(|a| self.lowtype(a)).collect();
+        let res = self.ann.return_annotation(g);
+        let rl = self.lowtype(&res);
+        let cname = self.prog.class(k).name.clone();
+        let key = format!("ll_no_method_{cname}_{name}_{lts:?}_{rl}");
+        let cls = self.str_const(&cname);
+        let attr = self.str_const(name);
+        self.add_helper(key, |_rt| {
+            let (mut b, _) = FnBuilder::new("ll_no_method", &lts, rl);
+            b.call_extern("rpy_fatal_no_attr", vec![cls, attr], LowType::Void);
+            b.ret(crate::rclass::zero(rl));
+            b.finish()
         })
     }
 

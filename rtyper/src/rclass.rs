@@ -100,6 +100,7 @@ pub fn field_name(name: &str) -> String {
 /// dispatch tables already made).
 #[derive(Default)]
 pub struct ClassState {
+    /// Prebuilt instances (and translation-time string builders, `rstr.rs`).
     pub instances: HashMap<HostId, u32>,
     pub tables: HashMap<(HostId, String), (u32, GcTypeId)>,
     pub array_types: HashMap<LowType, GcTypeId>,

@@ -178,6 +178,8 @@ impl Reprs {
             }
             SomeValue::Reversed(x) => self.lowtype(x, list_item),
             SomeValue::Zip(xs) => self.lowtype(&SomeValue::Tuple(xs.clone()), list_item),
+            // Erased by the annotator before rtyping; its base otherwise.
+            SomeValue::Widened(w) => self.lowtype(&w.base, list_item),
         }
     }
 }

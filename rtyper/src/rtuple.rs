@@ -60,6 +60,76 @@ impl<'a, 'p> RTyper<'a, 'p> {
         }
     }
 
+    /// Whether a pointer of annotation `from` can be used unchanged as one
+    /// of annotation `to` (both pointers). Instances of a subclass, a
+    /// nullable str or list, the same GC type: yes. Tuples (and the tuples
+    /// behind `enumerate` and `zip`) only when every field has the same
+    /// representation: `(Node, None, 10)` has no room for the middle
+    /// field of `(Node, Env or None, int)`, and `(1, 2)` holds an int
+    /// where `(int, float)` holds a float.
+    pub fn same_layout(&mut self, from: &S, to: &S) -> bool {
+        let fields = |rt: &mut Self, a: &[S], b: &[S]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| rt.same_field(x, y))
+        };
+        match (from, to) {
+            (S::Tuple(a), S::Tuple(b)) | (S::Zip(a), S::Zip(b)) => fields(self, a, b),
+            (S::Enumerate(a), S::Enumerate(b))
+            | (S::Reversed(a), S::Reversed(b))
+            | (S::Iterator(a), S::Iterator(b)) => self.same_field(a, b),
+            (S::BuiltinMethod { recv: a, .. }, S::BuiltinMethod { recv: b, .. }) => {
+                self.same_field(a, b)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether a field (or list item) of annotation `from` has the
+    /// representation of one of annotation `to`.
+    fn same_field(&mut self, from: &S, to: &S) -> bool {
+        let (lf, lt) = (self.lowtype(from), self.lowtype(to));
+        lf == lt || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_))) && self.same_layout(from, to)
+    }
+
+    /// A copy of the tuple `v` (annotation `from`) in the layout of `to`,
+    /// each field converted (`RTyper::convert`); tuples are immutable, so
+    /// the copy cannot be told apart from the original. Only tuples (and
+    /// `enumerate`'s `(iterable, start)` pair) are ever copied: a
+    /// mutable object of another layout is an internal error.
+    pub fn convert_tuple(
+        &mut self,
+        e: &mut crate::emit::Emit,
+        v: LlValue,
+        from: &S,
+        to: &S,
+    ) -> LlValue {
+        let (fa, ta) = match (from, to) {
+            (S::Tuple(a), S::Tuple(b)) | (S::Zip(a), S::Zip(b)) => (a.clone(), b.clone()),
+            (S::Enumerate(a), S::Enumerate(b)) => {
+                (vec![(**a).clone(), S::Int], vec![(**b).clone(), S::Int])
+            }
+            _ => panic!(
+                "rtyper: no conversion from {} to {} (layouts differ)",
+                from.describe(),
+                to.describe()
+            ),
+        };
+        let LowType::Ptr(t) = self.lowtype(to) else {
+            unreachable!("a tuple is a pointer")
+        };
+        let out = e.op(
+            O::Malloc,
+            vec![rpy_flow::graph::Value::Const(crate::lltype::LlConst::Type(t))],
+            LowType::Ptr(t),
+        );
+        for (i, (x, y)) in fa.iter().zip(&ta).enumerate() {
+            let lx = self.lowtype(x);
+            let item = e.getfield(v.clone(), &format!("f{i}"), lx);
+            let item = self.convert(e, item, x, y);
+            e.setfield(out.clone(), &format!("f{i}"), item);
+        }
+        out
+    }
+
     /// A prebuilt tuple holding the constants `items`, as annotation `ann`.
     pub fn tuple_const(&mut self, items: &[rpy_flow::Const], ann: &S) -> Result<LlValue, String> {
         let S::Tuple(anns) = ann else {

@@ -169,6 +169,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             {
                 self.prebuilt_dict(*h, as_)?
             }
+            (Const::Host(h), LowType::Ptr(_))
+                if matches!(self.prog.objs[*h], rpy_flow::HostObj::Intrinsic { .. })
+                    && *as_ == SomeValue::StrBuilder =>
+            {
+                self.prebuilt_builder(*h)?
+            }
             (Const::Tuple(items), LowType::Ptr(_)) => return self.tuple_const(items, as_),
             (Const::Host(h), LowType::Ptr(_))
                 if matches!(self.prog.objs[*h], rpy_flow::HostObj::List(_)) =>
@@ -198,6 +204,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
         use crate::llop::LlOp as O;
         match (lf, lt) {
             (a, b) if a == b => v,
+            // Tuples of another layout (a `None` or an int slot that the
+            // union widens) are copied field by field (`rtuple.rs`).
+            (LowType::Ptr(_), LowType::Ptr(_)) if !self.same_layout(from, to) => {
+                self.convert_tuple(e, v, from, to)
+            }
+            // An instance upcast, a nullable str or list: the same pointer.
             (LowType::Ptr(_), LowType::Ptr(_)) => v,
             (_, LowType::Void) => Value::Const(LlConst::Void),
             (LowType::Void, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
@@ -333,7 +345,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })
     }
 
+    /// End block `b` (never reached, by the annotation) with a stop: a
+    /// call of `rpy_fatal_unreachable`, then the except block (which
+    /// keeps the graph well formed).
     fn dead_exit(&mut self, g: &mut Graph<Ll>, b: Block, base: crate::lltype::GcTypeId) {
+        let name = self.str_const(&g.name);
+        let result = g.new_var(None);
+        let span = g.span;
+        g.blocks[b].ops.push(rpy_flow::graph::Op {
+            kind: crate::llop::LlOp::DirectCall,
+            args: vec![
+                Value::Const(LlConst::Extern("rpy_fatal_unreachable".to_string())),
+                name,
+            ],
+            result,
+            span,
+        });
         let ex = g.exceptblock;
         g.blocks[b].exitswitch = Exitswitch::None;
         g.blocks[b].exits = vec![Link::new(
@@ -407,7 +434,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                         self.lowtype(&from)
                     };
                     let lt = self.lowtype(&to);
-                    let same = lf == lt || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_)));
+                    let same = lf == lt
+                        || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_)))
+                            && self.same_layout(&from, &to);
                     if !same {
                         needs_block = true;
                     }

@@ -13,7 +13,9 @@ def bsearch(l, x):
 
 
 def entry_point(argv):
-    l = [i * 3 for i in range(100)]
+    # One bsearch() for both lists makes them one list type, of floats:
+    # the ints are written float(...) so that no int is widened silently.
+    l = [float(i * 3) for i in range(100)]
     print(bsearch(l, 27), bsearch(l, 28), bsearch(l, 0), bsearch(l, 297), bsearch(l, 300))
     fl = sorted([2.5, -1.0, 7.25, 3.0])
     print(fl, bsearch(fl, 3.0), bsearch(fl, 4.0))

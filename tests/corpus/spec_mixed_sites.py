@@ -37,7 +37,8 @@ def first_of(a, b):
 def entry_point(argv):
     n = len(argv)
     print(ints(n + 6), floats(0.25 * (n + 1)), strings("ab"))
-    print(accumulate(True, 2))
+    # acc is a bool or an int: print an int (a bool would print as 1).
+    print(accumulate(True, 2) + 0)
     print(fmt(1), fmt(2.5), fmt("three"), fmt(ints(2)))
     print(first_of(1, "x"), first_of("y", 2), first_of(1.5, None))
     return 0

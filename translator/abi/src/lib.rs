@@ -118,6 +118,15 @@ runtime_funcs! {
     // the program gives args another shape: prints the reason str (after
     // a traceback header) on stderr and exits with status 1.
     "rpy_fatal_exc_args"(Ptr) -> Void;
+    // Code the annotator found unreachable was reached (an internal
+    // error): prints `Fatal RPython error` and the function's name str on
+    // stderr and aborts (never returns).
+    "rpy_fatal_unreachable"(Ptr) -> Void;
+    // A method call on an instance whose class does not have the method
+    // (only other classes of the family do): prints CPython's
+    // `AttributeError: '<class str>' object has no attribute '<name str>'`
+    // on stderr and exits with status 1 (never returns).
+    "rpy_fatal_no_attr"(Ptr, Ptr) -> Void;
     // Strings (str = code points, see the layout above).
     "rpy_str_concat"(Ptr, Ptr) -> Ptr;
     // Three-way comparison: negative, zero, positive.

@@ -264,6 +264,46 @@ pub extern "C" fn rpy_fatal_none_attr(name: *const u8) {
     std::process::exit(1)
 }
 
+/// `rpy_fatal_no_attr(class, name)`: a method call on an instance of a
+/// class that lacks the method (other classes of its family define it);
+/// stops as CPython's uncaught AttributeError does (exit status 1).
+#[no_mangle]
+pub extern "C" fn rpy_fatal_no_attr(class: *const u8, name: *const u8) {
+    let text = |p: *const u8| {
+        if p.is_null() {
+            String::new()
+        } else {
+            // SAFETY: generated code passes str objects.
+            unsafe { obj::chars_to_string(obj::str_chars(p)) }
+        }
+    };
+    io::flush_stdout();
+    io::write_stderr(&traceback_text(
+        "AttributeError",
+        &format!("'{}' object has no attribute '{}'", text(class), text(name)),
+    ));
+    std::process::exit(1)
+}
+
+/// `rpy_fatal_unreachable(function)`: generated code reached a block that
+/// the annotator found unreachable, which is a toolchain bug; stop loudly
+/// (stdout flushed, RPython's `Fatal RPython error`, abort) rather than
+/// carry on with values that were never computed.
+#[no_mangle]
+pub extern "C" fn rpy_fatal_unreachable(function: *const u8) {
+    let name = if function.is_null() {
+        String::new()
+    } else {
+        // SAFETY: generated code passes a str object.
+        unsafe { obj::chars_to_string(obj::str_chars(function)) }
+    };
+    io::flush_stdout();
+    io::write_stderr(&format!(
+        "Fatal RPython error: reached code of {name}() that the annotator found unreachable\n"
+    ));
+    std::process::abort()
+}
+
 /// `rpy_fatal_exc_args(reason)`: `e.args` of an exception the runtime
 /// raised with just a message, where the program gives `args` a shape a
 /// message cannot fill; stops cleanly (stdout flushed, exit status 1).

@@ -403,7 +403,7 @@ fn lower_call(cx: &mut Lower, node: Node) -> Expr {
     if arglist.kind() == "generator_expression" {
         return refuse(cx, arglist, subset::GENEXP);
     }
-    if let Some(e) = r_uint_literal(cx, &func, arglist) {
+    if let Some(e) = r_uint_literal(cx, &func, arglist).or_else(|| intmask_const(cx, &func, arglist)) {
         return mk(
             cx,
             node,
@@ -443,6 +443,91 @@ fn r_uint_literal(cx: &mut Lower, func: &Expr, arglist: Node) -> Option<Expr> {
     match literal::parse_int(cx.text_of(args[0]), cx.dialect) {
         Ok(v) if v > i64::MAX as u128 && v <= u64::MAX as u128 => {
             Some(mk(cx, args[0], ExprKind::Int(v as u64 as i64)))
+        }
+        _ => None,
+    }
+}
+
+/// `intmask(<constant int expression>)`: RPython's flow space computes
+/// the expression on Python's unbounded ints and folds `intmask`, so
+/// `intmask(0xFFFFFFFFFFFFFFFF)` and `intmask(1 << 63)` are constants. The
+/// expression (literals of any size, parentheses, unary `-`/`+`/`~`,
+/// binary `+ - * << **`) is computed modulo 2**64, which these operations
+/// respect, and becomes the int with those 64 bits. Anything else (a name,
+/// `//`, `>>`, a negative shift or exponent) is left to the usual rules.
+fn intmask_const(cx: &mut Lower, func: &Expr, arglist: Node) -> Option<Expr> {
+    let named = match &func.kind {
+        ExprKind::Name(n) => n == "intmask",
+        ExprKind::Attribute { attr, .. } => attr == "intmask",
+        _ => false,
+    };
+    let args = named_children(arglist);
+    if !named || args.len() != 1 {
+        return None;
+    }
+    let (_, bits) = fold_mod64(cx, args[0])?;
+    Some(mk(cx, args[0], ExprKind::Int(bits as i64)))
+}
+
+/// The value of a constant int expression: exactly (when it fits in an
+/// i128) and modulo 2**64.
+fn fold_mod64(cx: &Lower, node: Node) -> Option<(Option<i128>, u64)> {
+    match node.kind() {
+        "integer" => {
+            let v = literal::parse_int(cx.text_of(node), cx.dialect).ok()?;
+            Some((i128::try_from(v).ok(), v as u64))
+        }
+        "parenthesized_expression" => match named_children(node).as_slice() {
+            [one] => fold_mod64(cx, *one),
+            _ => None,
+        },
+        "unary_operator" => {
+            let (e, m) = fold_mod64(cx, node.child_by_field_name("argument")?)?;
+            match node.child_by_field_name("operator")?.kind() {
+                "-" => Some((e.and_then(i128::checked_neg), m.wrapping_neg())),
+                "+" => Some((e, m)),
+                "~" => Some((e.map(|x| !x), !m)),
+                _ => None,
+            }
+        }
+        "binary_operator" => {
+            let (le, lm) = fold_mod64(cx, node.child_by_field_name("left")?)?;
+            let (re, rm) = fold_mod64(cx, node.child_by_field_name("right")?)?;
+            match node.child_by_field_name("operator")?.kind() {
+                "+" => Some((le.zip(re).and_then(|(a, b)| a.checked_add(b)), lm.wrapping_add(rm))),
+                "-" => Some((le.zip(re).and_then(|(a, b)| a.checked_sub(b)), lm.wrapping_sub(rm))),
+                "*" => Some((le.zip(re).and_then(|(a, b)| a.checked_mul(b)), lm.wrapping_mul(rm))),
+                "<<" => {
+                    let n = re?;
+                    if n < 0 {
+                        return None;
+                    }
+                    let m = if n >= 64 { 0 } else { lm << n };
+                    let e = le.and_then(|a| {
+                        let n = u32::try_from(n).ok()?;
+                        let r = a.checked_shl(n)?;
+                        (r >> n == a).then_some(r)
+                    });
+                    Some((e, m))
+                }
+                "**" => {
+                    let n = re?;
+                    if n < 0 {
+                        return None;
+                    }
+                    let (mut base, mut exp, mut m) = (lm, n as u128, 1u64);
+                    while exp > 0 {
+                        if exp & 1 == 1 {
+                            m = m.wrapping_mul(base);
+                        }
+                        base = base.wrapping_mul(base);
+                        exp >>= 1;
+                    }
+                    let e = le.and_then(|a| a.checked_pow(u32::try_from(n).ok()?));
+                    Some((e, m))
+                }
+                _ => None,
+            }
         }
         _ => None,
     }
