@@ -41,7 +41,11 @@ fn lib_file(stem: &str, data: &[u8]) -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // Write then rename, so concurrent translations never see half a file.
-    let tmp = dir.join(format!("{stem}-{}.tmp", std::process::id()));
+    // Unique per writer: threads of one process (parallel translations in
+    // the tests) must not write the same temporary file.
+    static WRITERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!("{stem}-{}-{n}.tmp", std::process::id()));
     std::fs::write(&tmp, data)
         .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
