@@ -49,6 +49,8 @@ flow_ops! {
     Sub "sub" [pure, canraise];
     Mul "mul" [pure, canraise];
     TrueDiv "truediv" [pure, canraise];
+    /// py2's `/`: `floordiv` on ints, `truediv` once a float is involved.
+    Div "div" [pure, canraise];
     FloorDiv "floordiv" [pure, canraise];
     Mod "mod" [pure, canraise];
     Pow "pow" [pure, canraise];
@@ -62,6 +64,7 @@ flow_ops! {
     InplaceSub "inplace_sub" [canraise];
     InplaceMul "inplace_mul" [canraise];
     InplaceTrueDiv "inplace_truediv" [canraise];
+    InplaceDiv "inplace_div" [canraise];
     InplaceFloorDiv "inplace_floordiv" [canraise];
     InplaceMod "inplace_mod" [canraise];
     InplacePow "inplace_pow" [canraise];

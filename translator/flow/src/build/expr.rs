@@ -19,6 +19,7 @@ pub(super) fn binop_kind(op: BinOp) -> FlowOp {
         BinOp::Sub => FlowOp::Sub,
         BinOp::Mul => FlowOp::Mul,
         BinOp::Div => FlowOp::TrueDiv,
+        BinOp::ClassicDiv => FlowOp::Div,
         BinOp::FloorDiv => FlowOp::FloorDiv,
         BinOp::Mod => FlowOp::Mod,
         BinOp::Pow => FlowOp::Pow,
@@ -36,6 +37,7 @@ pub(super) fn inplace_kind(op: BinOp) -> FlowOp {
         BinOp::Sub => FlowOp::InplaceSub,
         BinOp::Mul => FlowOp::InplaceMul,
         BinOp::Div => FlowOp::InplaceTrueDiv,
+        BinOp::ClassicDiv => FlowOp::InplaceDiv,
         BinOp::FloorDiv => FlowOp::InplaceFloorDiv,
         BinOp::Mod => FlowOp::InplaceMod,
         BinOp::Pow => FlowOp::InplacePow,
@@ -110,7 +112,10 @@ impl<'p> Builder<'p> {
             ExprKind::BoolOp { op, values } => self.boolop(*op, values, span)?,
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, span)?,
             ExprKind::Call { func, args, keywords } => {
-                let f = self.expr(func)?;
+                let mut f = self.expr(func)?;
+                if self.prog.py2 && matches!(f, Value::Const(Const::Builtin(Builtin::StrFn))) {
+                    f = cst(Const::Builtin(Builtin::Py2Str));
+                }
                 if let Value::Const(Const::Builtin(Builtin::RarithOvfcheck)) = &f {
                     return self.ovfcheck(args, keywords, span);
                 }
@@ -241,7 +246,7 @@ impl<'p> Builder<'p> {
         if let Some(c) = self.prog.module(self.module()).global(name) {
             return Some(c.clone());
         }
-        if let Some(b) = Builtin::global(name) {
+        if let Some(b) = Builtin::global_in(name, self.prog.py2) {
             return Some(Const::Builtin(b));
         }
         self.prog.builtin_classes.get(name).map(|&h| Const::Host(h))
@@ -265,7 +270,13 @@ impl<'p> Builder<'p> {
         }
         match self.global_const(n) {
             Some(c) => Ok(cst(c)),
-            None => Err(Diagnostic::new(span, format!("name '{n}' is not defined"))),
+            None => Err(Diagnostic::new(
+                span,
+                format!(
+                    "name '{n}' is not defined{}",
+                    Builtin::py2_hint(n, self.prog.py2)
+                ),
+            )),
         }
     }
 
@@ -278,6 +289,9 @@ impl<'p> Builder<'p> {
                 }
                 match b.module_attr(attr) {
                     Some(f) => Ok(cst(Const::Builtin(f))),
+                    None if *b == Builtin::SysModule => {
+                        Err(Diagnostic::new(span, crate::eval::sys_attr_refusal(attr)))
+                    }
                     None => Err(Diagnostic::new(
                         span,
                         format!(
@@ -669,6 +683,6 @@ impl<'p> Builder<'p> {
 fn is_builtin_module(b: Builtin) -> bool {
     matches!(
         b,
-        Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule
+        Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule | Builtin::SysModule
     )
 }

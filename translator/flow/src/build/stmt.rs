@@ -131,17 +131,27 @@ impl<'p> Builder<'p> {
                     self.delete(t)?;
                 }
             }
-            StmtKind::Print { values, newline } => {
-                let mut args = vec![cst(Const::Builtin(Builtin::Print))];
-                if !newline {
-                    args.push(cst(Const::Tuple(Rc::from(vec![Const::str("end")]))));
+            StmtKind::Print {
+                dest,
+                values,
+                newline,
+            } => {
+                let fd = match dest {
+                    None => 1,
+                    Some(d) => print_dest_fd(d)?,
+                };
+                for v in values {
+                    let x = self.expr(v)?;
+                    let item = cst(Const::Builtin(Builtin::Py2PrintItem));
+                    self.emit(
+                        FlowOp::SimpleCall,
+                        vec![item, cst(Const::Int(fd)), x],
+                        v.span,
+                    );
                 }
-                args.extend(self.exprs(values)?);
                 if *newline {
-                    self.emit(FlowOp::SimpleCall, args, span);
-                } else {
-                    args.push(cst(Const::str("")));
-                    self.emit(FlowOp::CallKw, args, span);
+                    let nl = cst(Const::Builtin(Builtin::Py2PrintNewline));
+                    self.emit(FlowOp::SimpleCall, vec![nl, cst(Const::Int(fd))], span);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -821,4 +831,21 @@ impl IntoValue for Const {
     fn into_value(self) -> FlowValue {
         Value::Const(self)
     }
+}
+
+/// The file descriptor of `print >>dest, ...`: `sys.stdout` or `sys.stderr`.
+fn print_dest_fd(dest: &ast::Expr) -> Result<i64, Diagnostic> {
+    if let ExprKind::Attribute { value, attr } = &dest.kind {
+        if matches!(&value.kind, ExprKind::Name(m) if m == "sys") {
+            match attr.as_str() {
+                "stdout" => return Ok(1),
+                "stderr" => return Ok(2),
+                _ => {}
+            }
+        }
+    }
+    Err(Diagnostic::new(
+        dest.span,
+        "`print >>f, ...` is supported for f = sys.stdout or sys.stderr only; use os.write(fd, ...) for other files",
+    ))
 }

@@ -263,7 +263,49 @@ impl Evaluator<'_> {
                 self.stdout.extend_from_slice(out.as_bytes());
                 Const::None
             }
-            B::StrFn => {
+            B::Py2PrintItem => {
+                self.arity(b, &args, 2, 2, span)?;
+                let fd = self.int_arg(b, &args[0], span)?;
+                let text = self.to_str(&args[1], span)?;
+                let ss = usize::from(fd == 2);
+                let out = if fd == 2 {
+                    &mut self.stderr
+                } else {
+                    &mut self.stdout
+                };
+                if std::mem::take(&mut self.softspace[ss]) {
+                    out.push(b' ');
+                }
+                for c in text.chars() {
+                    if (c as u32) < 256 {
+                        out.push(c as u32 as u8);
+                    } else {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+                let is_str = matches!(args[1], Const::Str(_));
+                let keep_clear = is_str
+                    && text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| matches!(c as u32, 9..=13));
+                self.softspace[ss] = !keep_clear;
+                Const::None
+            }
+            B::Py2PrintNewline => {
+                self.arity(b, &args, 1, 1, span)?;
+                let fd = self.int_arg(b, &args[0], span)?;
+                let out = if fd == 2 {
+                    &mut self.stderr
+                } else {
+                    &mut self.stdout
+                };
+                out.push(b'\n');
+                self.softspace[usize::from(fd == 2)] = false;
+                Const::None
+            }
+            B::StrFn | B::Py2Str => {
                 self.arity(b, &args, 0, 1, span)?;
                 match args.first() {
                     None => Const::str(""),

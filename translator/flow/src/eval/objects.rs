@@ -355,6 +355,9 @@ impl Evaluator<'_> {
                     Some(f) => Ok(Const::Builtin(f)),
                     None => {
                         let m = match b {
+                            Builtin::SysModule => {
+                                return Err(EvalError::user(span, sys_attr_refusal(name)))
+                            }
                             Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule => {
                                 format!("module '{}' has no attribute '{name}'", b.name())
                             }
@@ -490,7 +493,7 @@ impl Evaluator<'_> {
         if let Some(v) = self.prog.module(scope.module()).global(name) {
             return Ok(v.clone());
         }
-        if let Some(b) = Builtin::global(name) {
+        if let Some(b) = Builtin::global_in(name, self.prog.py2) {
             return Ok(Const::Builtin(b));
         }
         if let Some(&c) = self.prog.builtin_classes.get(name) {
@@ -498,7 +501,10 @@ impl Evaluator<'_> {
         }
         Err(EvalError::user(
             span,
-            format!("name '{name}' is not defined"),
+            format!(
+                "name '{name}' is not defined{}",
+                Builtin::py2_hint(name, self.prog.py2)
+            ),
         ))
     }
 
@@ -682,4 +688,11 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// Why `sys.<name>` is refused (module-level code and function graphs).
+pub(crate) fn sys_attr_refusal(name: &str) -> String {
+    format!(
+        "`sys.{name}` is not supported: the `sys` module only serves `print >>sys.stdout/sys.stderr` (use the entry point's argv, and os.write for output)"
+    )
 }

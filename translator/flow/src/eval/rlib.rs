@@ -60,7 +60,7 @@ impl Evaluator<'_> {
             F::Add => x.wrapping_add(y),
             F::Sub => x.wrapping_sub(y),
             F::Mul => x.wrapping_mul(y),
-            F::FloorDiv | F::Mod => {
+            F::FloorDiv | F::Div | F::Mod => {
                 if y == 0 {
                     let m = if op == F::Mod {
                         "integer modulo by zero"
