@@ -726,6 +726,15 @@ impl<'p> Evaluator<'p> {
                 self.store_global(&name, a[1].clone());
                 Const::None
             }
+            F::DeleteGlobal => {
+                let name = self.attr_name(&a[0], span)?;
+                self.delete_global(&name, span)?;
+                Const::None
+            }
+            F::ImportStar => {
+                self.import_star(&a[0], span)?;
+                Const::None
+            }
             F::MakeFunction => {
                 let mut it = a.into_iter();
                 let code = it.next().expect("code");

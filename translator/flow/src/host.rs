@@ -141,6 +141,10 @@ builtins! {
     /// (evaluator, annotator, rtyper); this row only names it.
     ObjRDict "rpython.rlib.objectmodel.r_dict";
     JitDriver "rpython.rlib.jit.JitDriver";
+    /// A subclass of JitDriver (RPython's `class D(JitDriver): greens =
+    /// [...]; reds = [...]`): an intrinsic object whose attributes are the
+    /// class body's; calling it makes the driver.
+    JitDriverClass "rpython.rlib.jit.JitDriver.<subclass>";
     /// `driver.jit_merge_point(**livevars)` (a method of a JitDriver).
     JitMergePoint "rpython.rlib.jit.JitDriver.jit_merge_point";
     JitCanEnterJit "rpython.rlib.jit.JitDriver.can_enter_jit";

@@ -162,6 +162,12 @@ flow_ops! {
     LoadGlobal "load_global" [canraise];
     /// (name: str, value) -> None.
     StoreGlobal "store_global" [];
+    /// `del name` at module or class level: (name: str) -> None; NameError
+    /// if it is not bound.
+    DeleteGlobal "delete_global" [canraise];
+    /// `from m import *`: (module) -> None; binds the module's public names
+    /// (its `__all__`, or every name not starting with `_`).
+    ImportStar "import_star" [canraise];
     /// (code, default0, ...) -> function object.
     MakeFunction "make_function" [];
     /// (class code, base0, ...) -> class; the evaluator runs the body.

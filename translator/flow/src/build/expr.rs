@@ -283,6 +283,11 @@ impl<'p> Builder<'p> {
     /// `o.attr`, folded when `o` is a module constant.
     pub(super) fn getattr(&mut self, o: FlowValue, attr: &str, span: Span) -> R<FlowValue> {
         match &o {
+            Value::Const(Const::Builtin(b)) if crate::eval::module_constant(*b, attr).is_some() => {
+                Ok(cst(
+                    crate::eval::module_constant(*b, attr).expect("just tested")
+                ))
+            }
             Value::Const(Const::Builtin(b)) if is_builtin_module(*b) => {
                 if let Some(c) = crate::eval::module_constant(*b, attr) {
                     return Ok(cst(c));

@@ -186,10 +186,8 @@ impl<'p> Builder<'p> {
                 let m = self.emit(FlowOp::ImportModule, vec![cst(Const::str(&name))], span);
                 for a in names {
                     if a.name == "*" {
-                        return Err(Diagnostic::new(
-                            a.span,
-                            "expected explicit names to import, found 'import *'",
-                        ));
+                        self.emit(FlowOp::ImportStar, vec![m.clone()], a.span);
+                        continue;
                     }
                     let v = self.emit(
                         FlowOp::GetAttr,
@@ -409,9 +407,13 @@ impl<'p> Builder<'p> {
                 }
                 Ok(())
             }
+            ExprKind::Name(n) if !self.is_function() => {
+                self.emit(FlowOp::DeleteGlobal, vec![cst(Const::str(n))], span);
+                Ok(())
+            }
             ExprKind::Name(n) => Err(Diagnostic::new(
                 span,
-                format!("expected an item, slice or attribute to delete, found the variable '{n}' (deleting variables is not supported)"),
+                format!("expected an item, slice or attribute to delete, found the variable '{n}' (deleting local variables is not supported; `del` of a module or class-level name is)"),
             )),
             _ => Err(Diagnostic::new(span, "expected an item, slice or attribute to delete, found another expression")),
         }

@@ -9,7 +9,8 @@ use crate::model::Const;
 use rpy_syntax::Span;
 use std::io::{Read, Seek, SeekFrom, Write};
 
-/// Constant attributes of builtin modules (`math.pi`, `os.O_RDONLY`).
+/// Constant attributes of builtin modules and types (`math.pi`,
+/// `os.O_RDONLY`, `r_uint.BITS`).
 pub(crate) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
     Some(match (m, name) {
         (Builtin::MathModule, "pi") => Const::Float(std::f64::consts::PI),
@@ -27,6 +28,8 @@ pub(crate) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
         (Builtin::OsModule, "SEEK_SET") => Const::Int(0),
         (Builtin::OsModule, "SEEK_CUR") => Const::Int(1),
         (Builtin::OsModule, "SEEK_END") => Const::Int(2),
+        // `r_uint.BITS`: the machine word's width.
+        (Builtin::RarithRUint, "BITS") => Const::Int(64),
         _ => return None,
     })
 }
