@@ -280,9 +280,16 @@ struct HandlerInfo {
     join: JoinId,
 }
 
+/// Where `continue` goes: a loop's header, or (in a loop unrolled over an
+/// `unrolling_iterable`) the next copy of the body.
+enum LoopCont {
+    Header(LoopInfo),
+    Join(JoinId),
+}
+
 enum Ctx {
     Loop {
-        info: LoopInfo,
+        cont: LoopCont,
         brk: JoinId,
     },
     TryExcept {

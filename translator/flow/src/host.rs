@@ -71,6 +71,9 @@ builtins! {
     StaticMethod "staticmethod";
     /// `type(x)` called as a function.
     TypeFn "type";
+    /// `getattr(obj, name[, default])`; in a function the name must be a
+    /// constant (the builder emits a plain `getattr` op).
+    GetAttrFn "getattr";
     /// py2 `print a, b,`: the builder emits one `print_item(fd, x)` per
     /// value (Python 2's softspace rule: a space before an item unless the
     /// line is fresh) and `print_newline(fd)` unless a comma ends it.
@@ -161,6 +164,10 @@ builtins! {
     JitUnrollSafe "rpython.rlib.jit.unroll_safe";
     JitLoopInvariant "rpython.rlib.jit.loop_invariant";
     JitOopspec "rpython.rlib.jit.oopspec";
+    /// `unrolling_iterable(seq)`: an intrinsic object holding the items (a
+    /// tuple, attribute `items`); a `for` loop over it in a function is
+    /// unrolled by the flow builder, one copy of the body per item.
+    UnrollingIterable "rpython.rlib.unroll.unrolling_iterable";
 }
 
 impl Builtin {

@@ -119,6 +119,11 @@ impl<'p> Builder<'p> {
                 if let Value::Const(Const::Builtin(Builtin::RarithOvfcheck)) = &f {
                     return self.ovfcheck(args, keywords, span);
                 }
+                if let Value::Const(Const::Builtin(Builtin::GetAttrFn)) = &f {
+                    if self.is_function() {
+                        return self.getattr_call(args, keywords, span);
+                    }
+                }
                 let mut argv = vec![f];
                 if let (Value::Const(Const::Builtin(Builtin::Super)), true, Some((cls, first))) =
                     (&argv[0], args.is_empty() && keywords.is_empty(), self.super_ctx.clone())
@@ -278,6 +283,51 @@ impl<'p> Builder<'p> {
                 ),
             )),
         }
+    }
+
+    /// `getattr(obj, name)` in a function: the name must fold to a
+    /// constant str (RPython's rule; e.g. `'compile_' + name` in a loop over
+    /// an `unrolling_iterable`).
+    fn getattr_call(
+        &mut self,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        span: Span,
+    ) -> R<FlowValue> {
+        if args.len() != 2 || !keywords.is_empty() {
+            return Err(Diagnostic::new(
+                span,
+                "expected getattr(obj, name) with a constant name, found another form (a default is not supported at run time)",
+            ));
+        }
+        let o = self.expr(&args[0])?;
+        match self.const_str(&args[1])? {
+            Some(s) => self.getattr(o, &s, span),
+            None => Err(Diagnostic::new(
+                args[1].span,
+                "expected a constant attribute name in getattr() (known at translation time), found a run-time value",
+            )),
+        }
+    }
+
+    /// The value of `e` if it is a str known at translation time: a
+    /// constant, or `+` of such (concatenation folded here).
+    fn const_str(&mut self, e: &Expr) -> R<Option<String>> {
+        if let ExprKind::BinOp {
+            op: BinOp::Add,
+            left,
+            right,
+        } = &e.kind
+        {
+            return Ok(match (self.const_str(left)?, self.const_str(right)?) {
+                (Some(a), Some(b)) => Some(a + &b),
+                _ => None,
+            });
+        }
+        Ok(match self.expr(e)? {
+            Value::Const(Const::Str(s)) => Some(s.to_string()),
+            _ => None,
+        })
     }
 
     /// `o.attr`, folded when `o` is a module constant.

@@ -4,7 +4,7 @@
 //! statements (`def`, `class`, `import`). See build.rs for the conventions.
 
 use super::expr::{binop_kind, inplace_kind};
-use super::{Builder, Cond, Ctx, HandlerInfo, JoinId, Mode, Slot, R};
+use super::{Builder, Cond, Ctx, HandlerInfo, JoinId, LoopCont, Mode, Slot, R};
 use crate::graph::Value;
 use crate::host::{Builtin, HostId, HostObj};
 use crate::model::{Const, FlowValue};
@@ -439,7 +439,7 @@ impl<'p> Builder<'p> {
         }
         if self.cur.is_some() {
             self.ctx.push(Ctx::Loop {
-                info: info.clone(),
+                cont: LoopCont::Header(info.clone()),
                 brk,
             });
             self.stmts(body);
@@ -463,13 +463,18 @@ impl<'p> Builder<'p> {
         span: Span,
     ) -> R<()> {
         let seq = self.expr(iter)?;
+        if let Value::Const(Const::Host(h)) = &seq {
+            if let Some(items) = crate::rlib::unrolling_items(self.prog, *h) {
+                return self.unrolled_for(target, &items, body, orelse);
+            }
+        }
         let it = self.emit(FlowOp::Iter, vec![seq], iter.span);
         let info = self.enter_loop();
         let brk = self.new_join();
         let stop = self.new_join();
         let item = self.emit_next(it, span, stop);
         self.ctx.push(Ctx::Loop {
-            info: info.clone(),
+            cont: LoopCont::Header(info.clone()),
             brk,
         });
         let res = self.assign(target, item);
@@ -480,6 +485,43 @@ impl<'p> Builder<'p> {
         res?;
         self.goto_header(&info);
         if self.finalize(stop, &[]).is_some() {
+            self.stmts(orelse);
+            self.jump(brk, vec![]);
+        }
+        self.finalize(brk, &[]);
+        Ok(())
+    }
+
+    /// `for x in <unrolling_iterable>`: one copy of the body per item, with
+    /// `x` the item as a constant (RPython's `rlib.unroll`); `continue`
+    /// goes to the next copy, `break` past the `else`.
+    fn unrolled_for(
+        &mut self,
+        target: &Expr,
+        items: &[Const],
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> R<()> {
+        let brk = self.new_join();
+        for item in items {
+            if self.cur.is_none() {
+                break;
+            }
+            let next = self.new_join();
+            self.ctx.push(Ctx::Loop {
+                cont: LoopCont::Join(next),
+                brk,
+            });
+            let res = self.assign(target, cst(item.clone()));
+            if res.is_ok() {
+                self.stmts(body);
+            }
+            self.ctx.pop();
+            res?;
+            self.jump(next, vec![]);
+            self.finalize(next, &[]);
+        }
+        if self.cur.is_some() {
             self.stmts(orelse);
             self.jump(brk, vec![]);
         }
@@ -517,9 +559,20 @@ impl<'p> Builder<'p> {
                     self.jump(j, vec![]);
                     return Ok(());
                 }
-                Ctx::Loop { info, .. } => {
+                Ctx::Loop {
+                    cont: LoopCont::Header(info),
+                    ..
+                } => {
                     let info = info.clone();
                     self.goto_header(&info);
+                    return Ok(());
+                }
+                Ctx::Loop {
+                    cont: LoopCont::Join(next),
+                    ..
+                } => {
+                    let j = *next;
+                    self.jump(j, vec![]);
                     return Ok(());
                 }
                 Ctx::TryExcept { .. } => {}

@@ -641,6 +641,32 @@ impl Evaluator<'_> {
                 self.arity(b, &args, 1, 1, span)?;
                 self.type_of(&args[0])
             }
+            B::GetAttrFn => {
+                self.arity(b, &args, 2, 3, span)?;
+                let name = match &args[1] {
+                    Const::Str(s) => s.to_string(),
+                    other => {
+                        let t = self.type_desc(other);
+                        return Err(self.exc_msg(
+                            "TypeError",
+                            format!("getattr(): attribute name must be string, not '{t}'"),
+                            span,
+                        ));
+                    }
+                };
+                match self.getattr(&args[0], &name, span) {
+                    Ok(v) => v,
+                    Err(EvalError::Exception(e))
+                        if args.len() == 3
+                            && self
+                                .prog
+                                .is_subclass(e.class, self.prog.exc_class("AttributeError")) =>
+                    {
+                        args[2].clone()
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             B::OsModule | B::TimeModule | B::MathModule => {
                 return Err(EvalError::user(
                     span,

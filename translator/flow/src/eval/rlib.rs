@@ -364,6 +364,19 @@ impl Evaluator<'_> {
                 Ok(Const::None)
             }
             B::JitDriver => self.new_jitdriver(args, kwargs, span),
+            B::UnrollingIterable => {
+                if args.len() != 1 || !kwargs.is_empty() {
+                    return Err(EvalError::user(
+                        span,
+                        "unrolling_iterable() takes one iterable",
+                    ));
+                }
+                let items = self.collect_items(&args[0], span)?;
+                Ok(self.intrinsic(
+                    Builtin::UnrollingIterable,
+                    vec![("items".into(), Const::Tuple(items.into()))],
+                ))
+            }
             _ => Err(EvalError::user(
                 span,
                 format!("{}() is not supported by the evaluator yet", b.name()),

@@ -89,6 +89,12 @@ impl Evaluator<'_> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::List(l) => l.clone(),
                 HostObj::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
+                HostObj::Intrinsic {
+                    kind: crate::host::Builtin::UnrollingIterable,
+                    ..
+                } => crate::rlib::unrolling_items(self.prog, *h)
+                    .map(|t| t.to_vec())
+                    .unwrap_or_default(),
                 &HostObj::Range { start, stop, step } => {
                     let n = range_len(start, stop, step);
                     (0..n).map(|i| Const::Int(start + i * step)).collect()
@@ -112,6 +118,11 @@ impl Evaluator<'_> {
     }
 
     pub(super) fn iter(&mut self, a: &Const, span: Span) -> EvalResult<Const> {
+        if let Const::Host(h) = a {
+            if let Some(items) = crate::rlib::unrolling_items(self.prog, *h) {
+                return self.iter(&Const::Tuple(items), span);
+            }
+        }
         let ok = match a {
             Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) => true,
             Const::Host(h) => match &self.prog.objs[*h] {
