@@ -244,6 +244,13 @@ impl Evaluator<'_> {
                 if step == 0 {
                     return Err(self.exc_msg("ValueError", "range() arg 3 must not be zero", span));
                 }
+                if self.py2 {
+                    // Python 2's range() is a list (a prebuilt one at module
+                    // level, e.g. `BUFSIZE_RANGE = range(BUFSIZE)`).
+                    let n = super::seq::range_len(start, stop, step);
+                    let items = (0..n).map(|i| Const::Int(start + i * step)).collect();
+                    return Ok(self.new_list(items));
+                }
                 Const::Host(self.prog.objs.push(HostObj::Range { start, stop, step }))
             }
             B::Print => {

@@ -46,7 +46,7 @@ pub(crate) fn slice_positions(
     out
 }
 
-fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 && start < stop {
         ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
     } else if step < 0 && start > stop {
