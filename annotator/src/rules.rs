@@ -34,6 +34,7 @@ pub fn arith_base(op: FlowOp) -> Option<FlowOp> {
         Sub | InplaceSub => Sub,
         Mul | InplaceMul => Mul,
         TrueDiv | InplaceTrueDiv => TrueDiv,
+        Div | InplaceDiv => Div,
         FloorDiv | InplaceFloorDiv => FloorDiv,
         Mod | InplaceMod => Mod,
         Pow | InplacePow => Pow,
@@ -52,7 +53,7 @@ fn binary(cx: &OpCx, op: FlowOp, a: &S, b: &S) -> R {
         Add => "+",
         Sub => "-",
         Mul => "*",
-        TrueDiv => "/",
+        TrueDiv | Div => "/",
         FloorDiv => "//",
         Mod => "%",
         Pow => "**",
@@ -67,7 +68,7 @@ fn binary(cx: &OpCx, op: FlowOp, a: &S, b: &S) -> R {
         (And | Or | Xor, S::Bool, S::Bool) => S::Bool,
         (TrueDiv, x, y) if is_num(x) && is_num(y) => S::Float,
         (_, x, y) if is_intlike(x) && is_intlike(y) => S::Int,
-        (Add | Sub | Mul | FloorDiv | Mod | Pow, x, y) if is_num(x) && is_num(y) => S::Float,
+        (Add | Sub | Mul | Div | FloorDiv | Mod | Pow, x, y) if is_num(x) && is_num(y) => S::Float,
         (Add, S::Str { nullable: false }, S::Str { nullable: false }) => S::Str { nullable: false },
         (Add, S::Bytes { nullable: false }, S::Bytes { nullable: false }) => {
             S::Bytes { nullable: false }
@@ -382,7 +383,16 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
             };
             crate::rules_exc::repr_exc(cx, *class)
         }
-        B::StrFn | B::Repr => {
+        B::Py2PrintItem => {
+            arity(cx, name, pos, kw, 2, 2)?;
+            stringable(cx, &pos[1])?;
+            Ok(S::None)
+        }
+        B::Py2PrintNewline => {
+            arity(cx, name, pos, kw, 1, 1)?;
+            Ok(S::None)
+        }
+        B::StrFn | B::Py2Str | B::Repr => {
             arity(cx, name, pos, kw, 0, 1)?;
             if let Some(a) = pos.first() {
                 stringable(cx, a)?;

@@ -25,6 +25,22 @@ pub const METHODS: &[&str] = &[
     "popitem",
 ];
 
+/// The dict methods of a py2 program that differ from py3's: the
+/// `iter*` forms are the views, `keys()`/`values()`/`items()` return
+/// fresh lists (`py2_*`), and `has_key(k)` is `k in d`.
+fn py2_method(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "iterkeys" => "keys",
+        "itervalues" => "values",
+        "iteritems" => "items",
+        "keys" => "py2_keys",
+        "values" => "py2_values",
+        "items" => "py2_items",
+        "has_key" => "has_key",
+        _ => return None,
+    })
+}
+
 /// Can values of this annotation be dict keys?
 fn hashable(a: &S) -> bool {
     match a {
@@ -215,7 +231,11 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
                 .and_then(Value::as_const)
                 .and_then(Const::as_str)
                 .unwrap_or("?");
-            match METHODS.iter().find(|m| **m == name) {
+            let found = match cx.ann.prog.py2 {
+                true => py2_method(name).or_else(|| METHODS.iter().find(|m| **m == name).copied()),
+                false => METHODS.iter().find(|m| **m == name).copied(),
+            };
+            match found.as_ref() {
                 Some(m) if !*nullable => Ok(S::DictPart {
                     def,
                     part: DictPart::Method(m),
@@ -227,8 +247,13 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
                 None => Err(Diagnostic::new(
                     cx.span,
                     format!(
-                        "dicts have no method '{name}' in RPython (supported: {})",
-                        METHODS.join(", ")
+                        "dicts have no method '{name}' in RPython (supported: {}){}",
+                        METHODS.join(", "),
+                        if py2_method(name).is_some() {
+                            "; it is a Python 2 method: translate the program with --py2"
+                        } else {
+                            ""
+                        }
                     ),
                 )),
             }
@@ -246,6 +271,13 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
                     cx.span,
                     format!("dict.{m}() takes no keyword arguments"),
                 ))
+            } else if let Some(w) = py2_list_method(m) {
+                let view = S::DictPart {
+                    def,
+                    part: DictPart::View(w),
+                };
+                arity(cx, m, &args[1..], 0, 0)
+                    .and_then(|_| crate::rules_list::list_from(cx, op, &view, false))
             } else {
                 method(cx, def, m, &args[1..])
             }
@@ -325,8 +357,23 @@ fn arity(cx: &OpCx, m: &str, args: &[S], min: usize, max: usize) -> Result<(), D
     Ok(())
 }
 
+/// py2's `keys()`/`values()`/`items()`: a list of the view's items.
+pub fn py2_list_method(m: &str) -> Option<DictItems> {
+    Some(match m {
+        "py2_keys" => DictItems::Keys,
+        "py2_values" => DictItems::Values,
+        "py2_items" => DictItems::Items,
+        _ => return None,
+    })
+}
+
 fn method(cx: &mut OpCx, def: DictDefId, m: &'static str, args: &[S]) -> R {
     match m {
+        "has_key" => {
+            arity(cx, m, args, 1, 1)?;
+            write_key(cx, def, &args[0])?;
+            Ok(S::Bool)
+        }
         "get" => {
             arity(cx, m, args, 1, 2)?;
             write_key(cx, def, &args[0])?;

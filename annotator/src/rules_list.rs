@@ -692,7 +692,7 @@ fn builtin(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, pos: &[S], kw: &[(String, S
 
 /// `list(x)` / `sorted(x)`: a list sharing `x`'s definition if `x` is a
 /// list, else a fresh list of `x`'s items.
-fn list_from(cx: &mut OpCx, op: &Op<Flow>, x: &S, sorting: bool) -> R {
+pub(crate) fn list_from(cx: &mut OpCx, op: &Op<Flow>, x: &S, sorting: bool) -> R {
     let item = iterable(cx, x)?;
     if sorting {
         sortable(cx, &item)?;

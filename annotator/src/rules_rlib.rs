@@ -189,7 +189,7 @@ fn unsigned_op(cx: &OpCx, k: FlowOp, args: &[S]) -> R {
             return Err(bad());
         }
         return match base {
-            F::Add | F::Sub | F::Mul | F::FloorDiv | F::Mod | F::And | F::Or | F::Xor => {
+            F::Add | F::Sub | F::Mul | F::FloorDiv | F::Div | F::Mod | F::And | F::Or | F::Xor => {
                 Ok(S::Unsigned)
             }
             F::LShift | F::RShift if matches!(args[0], S::Unsigned) && is_intlike(&args[1]) => {

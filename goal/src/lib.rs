@@ -8,7 +8,7 @@ pub mod render;
 pub mod runtime_lib;
 pub mod view;
 
-use rpy_syntax::parse::Dialect;
+pub use rpy_syntax::parse::Dialect;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -35,6 +35,8 @@ pub struct Options {
     pub gc: rpy_gc::GcKind,
     /// Print the jitcodes as text (-Ojit).
     pub dump_jitcodes: bool,
+    /// The source dialect (`--py2`: Python 2.7 syntax and semantics).
+    pub dialect: Dialect,
 }
 
 /// A translation that did not produce an executable, rendered for people:
@@ -129,7 +131,7 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
     let mut prog = rpy_flow::Program::new();
     let module = st
         .run("load and initialise", || {
-            rpy_flow::loader::load_program_into(&mut prog, target, Dialect::Py3, support.as_deref())
+            rpy_flow::loader::load_program_into(&mut prog, target, opts.dialect, support.as_deref())
         })
         .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;
     let entry = rpy_flow::loader::find_entry_point(&mut prog, module)

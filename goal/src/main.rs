@@ -33,6 +33,10 @@ struct Cli {
     /// Print no progress or timings.
     #[arg(long)]
     batch: bool,
+    /// The program is Python 2.7 source (RPython-classic): print
+    /// statements, `except E, e`, `/` flooring on ints, `xrange`...
+    #[arg(long)]
+    py2: bool,
     /// The target: a Python file defining `entry_point(argv)` or `target(driver, args)`.
     target: PathBuf,
 }
@@ -69,6 +73,11 @@ fn main() -> ExitCode {
         dump_after: cli.dump_after,
         gc: cli.gc,
         dump_jitcodes: cli.dump_jitcodes,
+        dialect: if cli.py2 {
+            rpy_syntax::parse::Dialect::Py2
+        } else {
+            rpy_syntax::parse::Dialect::Py3
+        },
     };
     match translate(&cli.target, &opts) {
         Ok(path) => {

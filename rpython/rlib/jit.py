@@ -94,6 +94,14 @@ class JitDriver(object):
                  can_never_inline=None, should_unroll_one_iteration=None,
                  name="jitdriver", check_untranslated=True, vectorize=False,
                  get_unique_id=None, is_recursive=False, get_location=None):
+        # A subclass may declare greens/reds (and virtualizables) as class
+        # attributes, as RPython allows.
+        if greens is None:
+            greens = getattr(type(self), "greens", None)
+        if reds is None:
+            reds = getattr(type(self), "reds", None)
+        if virtualizables is None:
+            virtualizables = getattr(type(self), "virtualizables", None)
         if greens is None or reds is None:
             raise JitHintError("JitDriver needs greens=[...] and reds=[...]")
         self.greens = list(greens)

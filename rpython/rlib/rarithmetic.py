@@ -51,6 +51,7 @@ class r_uint(_bigint):
     """An unsigned machine word: arithmetic wraps modulo 2**64."""
 
     __slots__ = ()
+    BITS = LONG_BIT
 
     def __new__(cls, value=0):
         return _bigint.__new__(cls, _bigint(value) & LONG_MASK)

@@ -213,7 +213,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     F::Add => e.op(O::FloatAdd, vec![a, b], f),
                     F::Sub => e.op(O::FloatSub, vec![a, b], f),
                     F::Mul => e.op(O::FloatMul, vec![a, b], f),
-                    F::TrueDiv => e.op(O::FloatTrueDiv, vec![a, b], f),
+                    F::TrueDiv | F::Div => e.op(O::FloatTrueDiv, vec![a, b], f),
                     F::FloorDiv => e.op(O::FloatFloorDiv, vec![a, b], f),
                     F::Mod => e.op(O::FloatMod, vec![a, b], f),
                     F::Pow => e.op(O::FloatPow, vec![a, b], f),
@@ -229,8 +229,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     F::Add => e.op(O::IntAdd, vec![a, b], i),
                     F::Sub => e.op(O::IntSub, vec![a, b], i),
                     F::Mul => e.op(O::IntMul, vec![a, b], i),
-                    F::FloorDiv if nonzero_const => e.op(O::IntFloorDiv, vec![a, b], i),
-                    F::FloorDiv => e.op(O::IntFloorDivZer, vec![a, b], i),
+                    F::FloorDiv | F::Div if nonzero_const => e.op(O::IntFloorDiv, vec![a, b], i),
+                    F::FloorDiv | F::Div => e.op(O::IntFloorDivZer, vec![a, b], i),
                     F::Mod if nonzero_const => e.op(O::IntMod, vec![a, b], i),
                     F::Mod => e.op(O::IntModZer, vec![a, b], i),
                     F::Pow => e.op(O::IntPow, vec![a, b], i),
@@ -526,6 +526,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
             .map_err(|m| Diagnostic::new(op.span, m))
     }
 
+    /// Python 2's `str(x)`: as `str_of`, but a float has 12 significant
+    /// digits.
+    fn to_str_py2(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+        i: usize,
+    ) -> Result<LlValue, Diagnostic> {
+        if anns[i] == S::Float {
+            let x = self.arg_as(e, op, anns, i, &S::Float)?;
+            return Ok(e.call_extern("rpy_str_from_float_py2", vec![x], STR));
+        }
+        self.to_str(e, op, anns, i, false)
+    }
+
     pub fn str_of(
         &mut self,
         e: &mut Emit,
@@ -728,6 +744,23 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     return Ok(self.str_const(""));
                 }
                 self.to_str(e, op, anns, first, b == B::Repr)
+            }
+            B::Py2Str => {
+                if npos == 0 {
+                    return Ok(self.str_const(""));
+                }
+                self.to_str_py2(e, op, anns, first)
+            }
+            B::Py2PrintItem => {
+                let fd = self.arg_as(e, op, anns, first, &S::Int)?;
+                let s = self.to_str_py2(e, op, anns, first + 1)?;
+                let is_str = matches!(anns[first + 1], S::Str { .. });
+                let is_str = Value::Const(LlConst::Bool(is_str));
+                Ok(e.call_extern("rpy_py2_print_item", vec![fd, s, is_str], LowType::Void))
+            }
+            B::Py2PrintNewline => {
+                let fd = self.arg_as(e, op, anns, first, &S::Int)?;
+                Ok(e.call_extern("rpy_py2_print_newline", vec![fd], LowType::Void))
             }
             B::IntFn => {
                 if npos == 0 {

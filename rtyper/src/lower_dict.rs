@@ -204,7 +204,24 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             Ok(())
         };
+        if let Some(w) = rpy_annotator::rules_dict::py2_list_method(m) {
+            let view = S::DictPart {
+                def: match &d {
+                    S::Dict { def, .. } | S::DictPart { def, .. } => *def,
+                    _ => return Err(Diagnostic::new(op.span, "dict method on a non-dict")),
+                },
+                part: DictPart::View(w),
+            };
+            let h = self.helper_list_from_iter(&view, res);
+            let lt = self.lowtype(res);
+            return Ok(e.call_func(h, vec![dv], lt));
+        }
         match m {
+            "has_key" => {
+                let f = self.helper_dict_contains(dl, &k);
+                let kv = self.dict_arg(e, op, anns, 1, &d, false)?;
+                Ok(e.call_func(f, vec![dv, kv], LowType::Bool))
+            }
             "get" => {
                 same_as_value(self, m)?;
                 let f = self.helper_dict_getitem(dl, &k, true);

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use rpy_goal::{Failure, OptLevel, Options};
+use rpy_goal::{Dialect, Failure, OptLevel, Options};
 
 use crate::header::{parse_args, parse_errors};
 use crate::pool::{map_parallel, WORKERS};
@@ -90,8 +90,19 @@ fn tail(bytes: &[u8], max_lines: usize) -> String {
 /// Compare CPython and the translated program; `Err` holds a readable
 /// report of every difference found.
 pub fn check_program(oracle: &Oracle, program: &Path, opt: OptLevel) -> Result<(), String> {
+    check_program_in(oracle, program, opt, Dialect::Py3)
+}
+
+/// `check_program` for a program of the given dialect (its oracle is the
+/// matching CPython).
+pub fn check_program_in(
+    oracle: &Oracle,
+    program: &Path,
+    opt: OptLevel,
+    dialect: Dialect,
+) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
-    check_program_with_args(oracle, program, &parse_args(&src), opt)
+    check_program_with_args_in(oracle, program, &parse_args(&src), opt, dialect)
 }
 
 /// `check_program` with explicit extra arguments instead of the header's.
@@ -101,6 +112,16 @@ pub fn check_program_with_args(
     args: &[String],
     opt: OptLevel,
 ) -> Result<(), String> {
+    check_program_with_args_in(oracle, program, args, opt, Dialect::Py3)
+}
+
+fn check_program_with_args_in(
+    oracle: &Oracle,
+    program: &Path,
+    args: &[String],
+    opt: OptLevel,
+    dialect: Dialect,
+) -> Result<(), String> {
     let stem = program
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -108,7 +129,7 @@ pub fn check_program_with_args(
     let mut scratch = ScratchDir::new(&format!("{}{}", stem, mode_name(opt)))
         .map_err(|e| format!("cannot create scratch folder: {}", e))?;
     let exe = scratch.path().join("program-c");
-    let result = compare(oracle, program, args, opt, scratch.path(), &exe);
+    let result = compare(oracle, program, args, opt, dialect, scratch.path(), &exe);
     match result {
         Err(msg) if exe.exists() => {
             // Keep the executable of a mismatch for inspection.
@@ -124,12 +145,14 @@ fn compare(
     program: &Path,
     args: &[String],
     opt: OptLevel,
+    dialect: Dialect,
     dir: &Path,
     exe: &Path,
 ) -> Result<(), String> {
     let expected = oracle.run(program, args, dir)?;
     let opts = Options {
         opt_level: opt,
+        dialect,
         output: Some(exe.to_path_buf()),
         ..Options::default()
     };
@@ -182,6 +205,11 @@ pub fn compare_outcomes(expected: &Outcome, actual: &Outcome) -> Result<(), Stri
 
 /// Check that translating a wrong program fails as its headers say.
 pub fn check_wrong_program(program: &Path) -> Result<(), String> {
+    check_wrong_program_in(program, Dialect::Py3)
+}
+
+/// `check_wrong_program` for a program of the given dialect.
+pub fn check_wrong_program_in(program: &Path, dialect: Dialect) -> Result<(), String> {
     let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
     let expected = parse_errors(&src)?;
     let name = file_name(program);
@@ -201,6 +229,7 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
         .any(|l| l.trim() == "# level: -Ojit");
     let opts = Options {
         opt_level: if jit { OptLevel::Jit } else { OptLevel::O0 },
+        dialect,
         output: Some(exe.clone()),
         ..Options::default()
     };
@@ -287,6 +316,35 @@ pub fn corpus_report(opt: OptLevel) -> Result<usize, String> {
     let oracle = Oracle::discover(&root);
     report(mode_name(opt), &programs, |p| {
         check_program(&oracle, p, opt)
+    })
+}
+
+/// Every program of the py2 corpus (`tests/corpus_py2`, Python 2.7
+/// source translated with `--py2`) against CPython 2.7; `Ok(0)` with a
+/// note on stderr where 2.7 is not installed.
+pub fn corpus_py2_report(opt: OptLevel) -> Result<usize, String> {
+    let root = repo_root();
+    let Some(oracle) = Oracle::discover_py27(&root) else {
+        eprintln!(
+            "note: Python 2.7 (PYENV_VERSION=2.7.18 python) is not available; skipping the py2 corpus [{}]",
+            mode_name(opt)
+        );
+        return Ok(0);
+    };
+    let programs = python_files(&root.join("tests/corpus_py2"), filter_from_env().as_deref());
+    report(&format!("py2 {}", mode_name(opt)), &programs, |p| {
+        check_program_in(&oracle, p, opt, Dialect::Py2)
+    })
+}
+
+/// Every wrong py2 program (`tests/errors_py2`, translated with `--py2`).
+pub fn errors_py2_report() -> Result<usize, String> {
+    let programs = python_files(
+        &repo_root().join("tests/errors_py2"),
+        filter_from_env().as_deref(),
+    );
+    report("errors py2", &programs, |p| {
+        check_wrong_program_in(p, Dialect::Py2)
     })
 }
 

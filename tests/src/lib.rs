@@ -5,6 +5,8 @@
 //! translated with `rpy_goal::translate` and run natively; stdout bytes and
 //! exit status must match. Every program in `tests/errors` must be rejected
 //! at translation time at the position its `# error:` header names.
+//! `tests/corpus_py2` and `tests/errors_py2` are the same for the py2
+//! dialect (`--py2`), whose oracle is CPython 2.7.
 //!
 //! The pieces are split by concern: `header` reads the comment headers,
 //! `diff` renders readable differences, `process` runs child processes and

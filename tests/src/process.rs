@@ -183,6 +183,24 @@ impl Oracle {
         }
     }
 
+    /// CPython 2.7 (`PYENV_VERSION=2.7.18 python`, the oracle of the py2
+    /// dialect) by its real executable; `None` when it is not installed.
+    pub fn discover_py27(pythonpath: &Path) -> Option<Oracle> {
+        let mut cmd = Command::new("python");
+        cmd.args([
+            "-c",
+            "import sys; sys.stdout.write(sys.executable if sys.version_info[:2] == (2, 7) else '')",
+        ])
+        .env("PYENV_VERSION", "2.7.18");
+        run(cmd)
+            .ok()
+            .filter(|o| o.exit == Exit::Code(0) && !o.stdout.is_empty())
+            .map(|o| Oracle {
+                python3: PathBuf::from(String::from_utf8_lossy(&o.stdout).into_owned()),
+                pythonpath: pythonpath.to_path_buf(),
+            })
+    }
+
     /// Run `program` with `args` in `cwd`.
     pub fn run(&self, program: &Path, args: &[String], cwd: &Path) -> Result<Outcome, String> {
         let mut cmd = Command::new(&self.python3);

@@ -65,6 +65,23 @@ fn errors() {
     finish(errors_report());
 }
 
+/// The py2 dialect: `tests/corpus_py2` against CPython 2.7 (skipped with a
+/// note where 2.7 is absent), and `tests/errors_py2`.
+#[test]
+fn corpus_py2_o0() {
+    finish(rpy_tests::check::corpus_py2_report(OptLevel::O0));
+}
+
+#[test]
+fn corpus_py2_o2() {
+    finish(rpy_tests::check::corpus_py2_report(OptLevel::O2));
+}
+
+#[test]
+fn errors_py2() {
+    finish(rpy_tests::check::errors_py2_report());
+}
+
 /// The shipped demo target and the benchmark program, at -O2 with the
 /// arguments the README and the benchmark use (smaller for fib).
 #[test]

@@ -1,5 +1,5 @@
 //! The support package `rpython/` under CPython: a small script exercises
-//! rarithmetic, objectmodel, rstring and jit and prints what it computed;
+//! rarithmetic, objectmodel, rstring, jit and unroll and prints what it computed;
 //! the output must equal `EXPECTED` under Python 3 and, when installed,
 //! Python 2.7 (the package must stay importable by both dialects' oracles).
 
@@ -121,6 +121,17 @@ def g4(x):
     return x + 4
 set_param(driver, "threshold", 3)
 show("jit", promote(5), promote_string("s"), g1(0), g2(0), g3(0), g4(0), we_are_jitted(), hint(7, promote=True))
+
+class SubDriver(JitDriver):
+    greens = ["pc"]
+    reds = ["acc"]
+sub = SubDriver()
+sub.jit_merge_point(pc=0, acc=1)
+show("JitDriver subclass", sub.greens, sub.reds, r_uint.BITS)
+
+from rpython.rlib.unroll import unrolling_iterable
+ops = unrolling_iterable([("a", 1), ("b", 2)])
+show("unroll", [name for name, _ in ops], len(ops), [n for _, n in ops])
 "#;
 
 const EXPECTED: &str = "\
@@ -145,6 +156,8 @@ StringBuilder ab234xxx 8 True True
 JitHintError ['code', 'pc']
 JitHintError ['code', 'extra', 'frame', 'pc']
 jit 5 s 1 2 3 4 False 7
+JitDriver subclass ['pc'] ['acc'] 64
+unroll ['a', 'b'] 2 [1, 2]
 ";
 
 fn run_script(program: &str, env: &[(&str, &str)]) -> Option<(String, Exit, String)> {

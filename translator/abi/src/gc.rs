@@ -135,6 +135,8 @@ pub const NOGC_RUNTIME_FUNCS: &[&str] = &[
     "rpy_str_hash",
     "rpy_str_contains",
     "rpy_print_str",
+    "rpy_py2_print_item",
+    "rpy_py2_print_newline",
     "rpy_gc_remember",
     "rpy_gc_remember_item",
     "rpy_identity_hash",

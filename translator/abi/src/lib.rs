@@ -137,6 +137,7 @@ runtime_funcs! {
     // Conversions to str, with CPython's exact text.
     "rpy_str_from_int"(Int) -> Ptr;
     "rpy_str_from_float"(Float) -> Ptr;
+    "rpy_str_from_float_py2"(Float) -> Ptr;
     "rpy_str_from_bool"(Bool) -> Ptr;
     "rpy_str_from_char"(Int) -> Ptr;
     "rpy_str_repr"(Ptr) -> Ptr;
@@ -154,6 +155,11 @@ runtime_funcs! {
     // Output: print's text goes through a buffered stdout (flushed at exit
     // and before os.write to fd 1 or 2).
     "rpy_print_str"(Ptr) -> Void;
+    // py2's print statement on fd 1 (buffered) or 2: one item (its str,
+    // and whether the value is a string, for the softspace rule), then
+    // the newline.
+    "rpy_py2_print_item"(Int, Ptr, Bool) -> Void;
+    "rpy_py2_print_newline"(Int) -> Void;
     "rpy_os_write"(Int, Ptr) -> Int, raises;
     "rpy_os_read"(Int, Int) -> Ptr, raises;
     // The run-time modules os, time, math and r_uint conversions

@@ -71,9 +71,13 @@
 //!   module-level `try`, raising ops get one catch-all `BaseException`
 //!   link to a dispatch block that evaluates the handler expressions and
 //!   tests them with `exc_match`.
-//! * py2 `print a, b` -> `simple_call(<print>, a, b)`; with a trailing
-//!   comma `call_kw(<print>, ("end",), a, b, "")`.
-//! * `/` is always `truediv` (the builder does not know the dialect).
+//! * py2 `print >>sys.stderr, a, b` -> `simple_call(<__py2__.print_item>,
+//!   2, a)`, the same for `b`, then `simple_call(<__py2__.print_newline>,
+//!   2)` unless a comma ends the statement (fd 1 without `>>`).
+//! * `/` is `truediv`; py2's classic `/` (`BinOp::ClassicDiv`) is `div`.
+//! * In a py2 program (`Program::py2`) a call of `str` calls
+//!   `<__py2__.str>` (floats with 12 significant digits), and `xrange`,
+//!   `long`, `unicode`, `unichr` name `range`, `int`, `str`, `chr`.
 
 use crate::check::assert_valid;
 use crate::graph::{Block, Exitswitch, Link, Value, Var};
@@ -276,9 +280,16 @@ struct HandlerInfo {
     join: JoinId,
 }
 
+/// Where `continue` goes: a loop's header, or (in a loop unrolled over an
+/// `unrolling_iterable`) the next copy of the body.
+enum LoopCont {
+    Header(LoopInfo),
+    Join(JoinId),
+}
+
 enum Ctx {
     Loop {
-        info: LoopInfo,
+        cont: LoopCont,
         brk: JoinId,
     },
     TryExcept {

@@ -41,6 +41,7 @@ mod rbuilder;
 mod rdict;
 mod rlib;
 pub(crate) use builtins::module_constant;
+pub(crate) use objects::sys_attr_refusal;
 mod seq;
 
 use crate::graph::{Block, Exitswitch};
@@ -172,9 +173,11 @@ pub struct Evaluator<'p> {
     importer: Option<Rc<dyn Importer>>,
     /// Recursion limit in frames.
     pub max_depth: usize,
-    /// Python 2 semantics where the dialects differ after parsing: `/` on
-    /// two ints floors.
+    /// Python 2 semantics where the dialects differ after parsing: a
+    /// float's `str()` has 12 significant digits.
     pub py2: bool,
+    /// py2 print's softspace of stdout and stderr.
+    softspace: [bool; 2],
     /// Cleared value vectors of finished frames, reused.
     spare_vals: Vec<Vec<Option<Const>>>,
     /// Origin of `time.perf_counter()`.
@@ -200,6 +203,7 @@ impl<'p> Evaluator<'p> {
             clock_start: std::time::Instant::now(),
             spare_vals: Vec::new(),
             py2: false,
+            softspace: [false; 2],
             rdicts: HashMap::new(),
         }
     }
@@ -586,6 +590,7 @@ impl<'p> Evaluator<'p> {
             | F::Sub
             | F::Mul
             | F::TrueDiv
+            | F::Div
             | F::FloorDiv
             | F::Mod
             | F::Pow
@@ -598,6 +603,7 @@ impl<'p> Evaluator<'p> {
             F::InplaceSub => self.binop(F::Sub, &a[0], &a[1], true, span)?,
             F::InplaceMul => self.binop(F::Mul, &a[0], &a[1], true, span)?,
             F::InplaceTrueDiv => self.binop(F::TrueDiv, &a[0], &a[1], true, span)?,
+            F::InplaceDiv => self.binop(F::Div, &a[0], &a[1], true, span)?,
             F::InplaceFloorDiv => self.binop(F::FloorDiv, &a[0], &a[1], true, span)?,
             F::InplaceMod => self.binop(F::Mod, &a[0], &a[1], true, span)?,
             F::InplacePow => self.binop(F::Pow, &a[0], &a[1], true, span)?,
@@ -720,6 +726,15 @@ impl<'p> Evaluator<'p> {
                 self.store_global(&name, a[1].clone());
                 Const::None
             }
+            F::DeleteGlobal => {
+                let name = self.attr_name(&a[0], span)?;
+                self.delete_global(&name, span)?;
+                Const::None
+            }
+            F::ImportStar => {
+                self.import_star(&a[0], span)?;
+                Const::None
+            }
             F::MakeFunction => {
                 let mut it = a.into_iter();
                 let code = it.next().expect("code");
@@ -758,6 +773,10 @@ impl<'p> Evaluator<'p> {
         }
         if let Some(&m) = self.prog.modules.get(name) {
             return Ok(Const::Host(m));
+        }
+        if name == "sys" && self.py2 {
+            // For `print >>sys.stderr, ...`; its attributes are refused.
+            return Ok(Const::Builtin(crate::host::Builtin::SysModule));
         }
         if name == "sys" {
             return Err(EvalError::user(

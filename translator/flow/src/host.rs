@@ -71,6 +71,17 @@ builtins! {
     StaticMethod "staticmethod";
     /// `type(x)` called as a function.
     TypeFn "type";
+    /// `getattr(obj, name[, default])`; in a function the name must be a
+    /// constant (the builder emits a plain `getattr` op).
+    GetAttrFn "getattr";
+    /// py2 `print a, b,`: the builder emits one `print_item(fd, x)` per
+    /// value (Python 2's softspace rule: a space before an item unless the
+    /// line is fresh) and `print_newline(fd)` unless a comma ends it.
+    Py2PrintItem "__py2__.print_item";
+    Py2PrintNewline "__py2__.print_newline";
+    /// py2 `str(x)` (a float prints with 12 significant digits): the
+    /// builder calls this where a function of a py2 program calls `str`.
+    Py2Str "__py2__.str";
     /// The `os` module itself (its attributes are builtins below).
     OsModule "os";
     OsWrite "os.write";
@@ -80,6 +91,9 @@ builtins! {
     OsLseek "os.lseek";
     OsGetenv "os.getenv";
     TimeModule "time";
+    /// The `sys` module: importable in py2 programs so that
+    /// `print >>sys.stderr, x` works; none of its attributes is supported.
+    SysModule "sys";
     TimeTime "time.time";
     TimePerfCounter "time.perf_counter";
     MathModule "math";
@@ -130,6 +144,10 @@ builtins! {
     /// (evaluator, annotator, rtyper); this row only names it.
     ObjRDict "rpython.rlib.objectmodel.r_dict";
     JitDriver "rpython.rlib.jit.JitDriver";
+    /// A subclass of JitDriver (RPython's `class D(JitDriver): greens =
+    /// [...]; reds = [...]`): an intrinsic object whose attributes are the
+    /// class body's; calling it makes the driver.
+    JitDriverClass "rpython.rlib.jit.JitDriver.<subclass>";
     /// `driver.jit_merge_point(**livevars)` (a method of a JitDriver).
     JitMergePoint "rpython.rlib.jit.JitDriver.jit_merge_point";
     JitCanEnterJit "rpython.rlib.jit.JitDriver.can_enter_jit";
@@ -146,6 +164,10 @@ builtins! {
     JitUnrollSafe "rpython.rlib.jit.unroll_safe";
     JitLoopInvariant "rpython.rlib.jit.loop_invariant";
     JitOopspec "rpython.rlib.jit.oopspec";
+    /// `unrolling_iterable(seq)`: an intrinsic object holding the items (a
+    /// tuple, attribute `items`); a `for` loop over it in a function is
+    /// unrolled by the flow builder, one copy of the body per item.
+    UnrollingIterable "rpython.rlib.unroll.unrolling_iterable";
 }
 
 impl Builtin {
@@ -161,13 +183,41 @@ impl Builtin {
         Builtin::from_name(&format!("{prefix}.{attr}"))
     }
 
+    /// The builtin bound to a bare name in a module of the given dialect:
+    /// Python 2 adds `xrange`, `long`, `unicode`, `unichr` and its own `str`.
+    pub fn global_in(name: &str, py2: bool) -> Option<Builtin> {
+        if py2 {
+            match name {
+                "xrange" => return Some(Builtin::Range),
+                "long" => return Some(Builtin::IntFn),
+                "unicode" => return Some(Builtin::StrFn),
+                "unichr" => return Some(Builtin::Chr),
+                "bytes" => return Some(Builtin::StrFn),
+                _ => {}
+            }
+        }
+        Builtin::global(name)
+    }
+
+    /// A hint for a py3 program that uses a builtin name of Python 2.
+    pub fn py2_hint(name: &str, py2: bool) -> &'static str {
+        match name {
+            "xrange" | "long" | "unicode" | "unichr" if !py2 => {
+                " (a Python 2 builtin: translate the program with --py2, or use its Python 3 spelling)"
+            }
+            _ => "",
+        }
+    }
+
     /// The builtin bound to a bare name in every module (`len`, `print`...).
     pub fn global(name: &str) -> Option<Builtin> {
         if name.contains('.') {
             return None;
         }
         match Builtin::from_name(name)? {
-            Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule => None,
+            Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule | Builtin::SysModule => {
+                None
+            }
             b => Some(b),
         }
     }
@@ -282,6 +332,9 @@ pub struct Program {
     /// Functions `crate::mixin` copied into a class: copy -> the mixin
     /// class that defines the original.
     pub mixin_copies: HashMap<HostId, HostId>,
+    /// The program is Python 2 source (`--py2`): builtin names and dict
+    /// methods follow Python 2.7 (`xrange`, `long`, `iteritems`...).
+    pub py2: bool,
 }
 
 /// The builtin exception hierarchy: (name, base).

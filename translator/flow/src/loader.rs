@@ -352,6 +352,7 @@ pub fn load_program_into(
         .and_then(|s| s.to_str())
         .unwrap_or("target")
         .to_string();
+    prog.py2 = dialect == Dialect::Py2;
     let mut ev = Evaluator::new(prog);
     ev.py2 = dialect == Dialect::Py2;
     ev.set_importer(loader.clone());

@@ -49,6 +49,8 @@ flow_ops! {
     Sub "sub" [pure, canraise];
     Mul "mul" [pure, canraise];
     TrueDiv "truediv" [pure, canraise];
+    /// py2's `/`: `floordiv` on ints, `truediv` once a float is involved.
+    Div "div" [pure, canraise];
     FloorDiv "floordiv" [pure, canraise];
     Mod "mod" [pure, canraise];
     Pow "pow" [pure, canraise];
@@ -62,6 +64,7 @@ flow_ops! {
     InplaceSub "inplace_sub" [canraise];
     InplaceMul "inplace_mul" [canraise];
     InplaceTrueDiv "inplace_truediv" [canraise];
+    InplaceDiv "inplace_div" [canraise];
     InplaceFloorDiv "inplace_floordiv" [canraise];
     InplaceMod "inplace_mod" [canraise];
     InplacePow "inplace_pow" [canraise];
@@ -159,6 +162,12 @@ flow_ops! {
     LoadGlobal "load_global" [canraise];
     /// (name: str, value) -> None.
     StoreGlobal "store_global" [];
+    /// `del name` at module or class level: (name: str) -> None; NameError
+    /// if it is not bound.
+    DeleteGlobal "delete_global" [canraise];
+    /// `from m import *`: (module) -> None; binds the module's public names
+    /// (its `__all__`, or every name not starting with `_`).
+    ImportStar "import_star" [canraise];
     /// (code, default0, ...) -> function object.
     MakeFunction "make_function" [];
     /// (class code, base0, ...) -> class; the evaluator runs the body.

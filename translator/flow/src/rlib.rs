@@ -70,6 +70,7 @@ pub const INTRINSIC_MODULES: &[&str] = &[
     "rpython.rlib.objectmodel",
     "rpython.rlib.jit",
     "rpython.rlib.rstring",
+    "rpython.rlib.unroll",
 ];
 
 /// Is `name` an intrinsic module or under the support package?
@@ -132,6 +133,21 @@ pub fn offered_names(module: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The items of an `unrolling_iterable` object.
+pub fn unrolling_items(prog: &Program, h: HostId) -> Option<std::rc::Rc<[Const]>> {
+    let HostObj::Intrinsic {
+        kind: Builtin::UnrollingIterable,
+        attrs,
+    } = &prog.objs[h]
+    else {
+        return None;
+    };
+    match attrs.iter().find(|(n, _)| n == "items") {
+        Some((_, Const::Tuple(t))) => Some(t.clone()),
+        _ => None,
+    }
 }
 
 /// The green and red variable names of a JitDriver.

@@ -40,6 +40,7 @@ fn run(src: &str, round_trip: bool) -> String {
     } else {
         Dialect::Py3
     };
+    prog.py2 = dialect == Dialect::Py2;
     let m = match parse_module(file, src, "test", dialect) {
         Ok(m) => m,
         Err(ds) => {

@@ -63,6 +63,63 @@ pub fn float_repr(x: f64) -> String {
     out
 }
 
+/// Python 2's `str(x)` for a float: `'%.12g'` (12 significant digits, no
+/// trailing zeros) with `.0` added to a positional integral result:
+/// `0.333333333333`, `1e+16`, `1.23456789012e+11`, `3.0`. As CPython's
+/// `format_float_short` with `Py_DTSF_ADD_DOT_0`, the exponent form starts
+/// one digit earlier than `%g`'s (at 1e+11).
+pub fn float_str_py2(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x == 0.0 {
+        out.push_str("0.0");
+        return out;
+    }
+    let sci = format!("{:.11e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    if !(-4..11).contains(&exp) {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.unsigned_abs()));
+        return out;
+    }
+    let decpt = exp + 1;
+    if decpt <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-decpt) as usize));
+        out.push_str(digits);
+    } else {
+        let decpt = decpt as usize;
+        if decpt >= digits.len() {
+            out.push_str(digits);
+            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
+            out.push_str(".0");
+        } else {
+            out.push_str(&digits[..decpt]);
+            out.push('.');
+            out.push_str(&digits[decpt..]);
+        }
+    }
+    out
+}
+
 /// `str(n)` for an int.
 pub fn int_str(n: i64) -> String {
     n.to_string()
@@ -91,6 +148,28 @@ mod tests {
         }
         assert_eq!(mismatches, Vec::<String>::new());
         assert_eq!(n, 300);
+    }
+
+    #[test]
+    fn float_str_py2_matches_cpython27() {
+        for (x, s) in [
+            (1.0 / 3.0, "0.333333333333"),
+            (1e16, "1e+16"),
+            (123456789012.5, "1.23456789012e+11"),
+            (1e-5, "1e-05"),
+            (0.1, "0.1"),
+            (2f64.powi(60), "1.15292150461e+18"),
+            (3.0, "3.0"),
+            (-2.5, "-2.5"),
+            (100000000000.0, "1e+11"),
+            (99999999999.0, "99999999999.0"),
+            (12345678901.0, "12345678901.0"),
+            (0.00001234, "1.234e-05"),
+            (0.0001, "0.0001"),
+            (-0.0, "-0.0"),
+        ] {
+            assert_eq!(float_str_py2(x), s, "{x}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use crate::exc::{or_raise, ExcKind, RtError};
 use crate::obj;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// Flush threshold of the stdout buffer.
@@ -124,6 +125,71 @@ pub extern "C" fn rpy_print_str(s: *mut u8) {
     }
     if buf.len() > STDOUT_BUFFER {
         flush_locked(&mut buf);
+    }
+}
+
+/// Python 2's `softspace` of stdout (index 0) and stderr (index 1): set
+/// after a print item, so that the next item is preceded by a space.
+static SOFTSPACE: [AtomicBool; 2] = [AtomicBool::new(false), AtomicBool::new(false)];
+
+fn softspace(fd: i64) -> &'static AtomicBool {
+    &SOFTSPACE[usize::from(fd == 2)]
+}
+
+/// A py2 str's bytes: one byte per code point below 256 (a byte string),
+/// UTF-8 above (text that could only come from a unicode value).
+fn py2_bytes(chars: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut utf8 = [0u8; 4];
+    for &c in chars {
+        if c < 256 {
+            out.push(c as u8);
+        } else {
+            let ch = char::from_u32(c).unwrap_or('\u{FFFD}');
+            out.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+        }
+    }
+    out
+}
+
+fn py2_write(fd: i64, bytes: &[u8]) {
+    if fd == 2 {
+        let _ = write_all_fd(2, bytes);
+    } else {
+        print_text(bytes);
+    }
+}
+
+/// One item of py2's `print` statement (CPython 2.7's `PRINT_ITEM`): a
+/// space first if the previous item left softspace set, then `str(x)`;
+/// softspace is set afterwards unless `x` is a string ending in
+/// whitespace other than a space.
+#[no_mangle]
+pub extern "C" fn rpy_py2_print_item(fd: i64, s: *mut u8, is_str: i8) {
+    // SAFETY: generated code passes a str object.
+    let chars = unsafe { obj::str_chars(s) };
+    if softspace(fd).swap(false, Ordering::Relaxed) {
+        py2_write(fd, b" ");
+    }
+    py2_write(fd, &py2_bytes(chars));
+    // C's isspace() on a byte, minus the space itself.
+    let keep_clear = is_str != 0 && chars.last().is_some_and(|&c| matches!(c, 9..=13));
+    if !keep_clear {
+        softspace(fd).store(true, Ordering::Relaxed);
+    }
+}
+
+/// The end of py2's `print` statement without a trailing comma.
+#[no_mangle]
+pub extern "C" fn rpy_py2_print_newline(fd: i64) {
+    py2_write(fd, b"\n");
+    softspace(fd).store(false, Ordering::Relaxed);
+}
+
+/// At exit, CPython 2 ends a line that a trailing-comma `print` left open.
+pub fn finish_py2_softspace() {
+    if SOFTSPACE[0].swap(false, Ordering::Relaxed) {
+        print_text(b"\n");
     }
 }
 

@@ -64,6 +64,7 @@ pub unsafe fn build_argv(argc: i32, argv: *const *const u8) -> Result<*mut u8, e
 /// Finishes the program: reports a pending exception (status 1) or
 /// returns `result` as the exit status, after flushing stdout.
 pub fn finish(result: i64, class_of: impl Fn(i64) -> Option<String>) -> i32 {
+    io::finish_py2_softspace();
     io::flush_stdout();
     match exc::pending() {
         None => result as i32,

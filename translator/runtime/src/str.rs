@@ -192,6 +192,12 @@ pub extern "C" fn rpy_str_from_float(x: f64) -> *mut u8 {
     new_str(&format::float_repr(x))
 }
 
+/// Python 2's `str(x)` for a float (12 significant digits).
+#[no_mangle]
+pub extern "C" fn rpy_str_from_float_py2(x: f64) -> *mut u8 {
+    new_str(&format::float_str_py2(x))
+}
+
 /// `str(b)`: `True` or `False`.
 #[no_mangle]
 pub extern "C" fn rpy_str_from_bool(b: i8) -> *mut u8 {

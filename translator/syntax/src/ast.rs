@@ -131,9 +131,10 @@ pub enum StmtKind {
         msg: Option<Expr>,
     },
     Delete(Vec<Expr>),
-    /// py2 `print a, b` (and `print >>f, x` is refused). `newline` is false
-    /// after a trailing comma.
+    /// py2 `print a, b` and `print >>dest, a, b`. `newline` is false after
+    /// a trailing comma.
     Print {
+        dest: Option<Expr>,
         values: Vec<Expr>,
         newline: bool,
     },
@@ -247,8 +248,11 @@ pub enum BinOp {
     Add,
     Sub,
     Mul,
-    /// `/`: true division in py3; the py2 dialect maps it per operand type.
+    /// `/`: true division (py3, or py2 under `from __future__ import division`).
     Div,
+    /// py2's `/`: floor division on ints, true division once a float is
+    /// involved.
+    ClassicDiv,
     FloorDiv,
     Mod,
     Pow,
@@ -293,7 +297,7 @@ impl BinOp {
             BinOp::Add => "+",
             BinOp::Sub => "-",
             BinOp::Mul => "*",
-            BinOp::Div => "/",
+            BinOp::Div | BinOp::ClassicDiv => "/",
             BinOp::FloorDiv => "//",
             BinOp::Mod => "%",
             BinOp::Pow => "**",

@@ -103,6 +103,12 @@ pub(crate) struct Lower<'a> {
     /// Current expression nesting, bounded to protect the stack.
     pub expr_depth: u32,
     pub depth_reported: bool,
+    /// py2: `from __future__ import print_function` was seen (`print(...)`
+    /// is then a call of the builtin).
+    pub print_function: bool,
+    /// py2: `from __future__ import division` was seen (`/` is then true
+    /// division; otherwise it is `BinOp::ClassicDiv`).
+    pub true_division: bool,
 }
 
 impl<'a> Lower<'a> {
@@ -130,6 +136,8 @@ impl<'a> Lower<'a> {
             func_depth: 0,
             expr_depth: 0,
             depth_reported: false,
+            print_function: false,
+            true_division: false,
         }
     }
 

@@ -19,6 +19,7 @@ pub(super) fn binop_kind(op: BinOp) -> FlowOp {
         BinOp::Sub => FlowOp::Sub,
         BinOp::Mul => FlowOp::Mul,
         BinOp::Div => FlowOp::TrueDiv,
+        BinOp::ClassicDiv => FlowOp::Div,
         BinOp::FloorDiv => FlowOp::FloorDiv,
         BinOp::Mod => FlowOp::Mod,
         BinOp::Pow => FlowOp::Pow,
@@ -36,6 +37,7 @@ pub(super) fn inplace_kind(op: BinOp) -> FlowOp {
         BinOp::Sub => FlowOp::InplaceSub,
         BinOp::Mul => FlowOp::InplaceMul,
         BinOp::Div => FlowOp::InplaceTrueDiv,
+        BinOp::ClassicDiv => FlowOp::InplaceDiv,
         BinOp::FloorDiv => FlowOp::InplaceFloorDiv,
         BinOp::Mod => FlowOp::InplaceMod,
         BinOp::Pow => FlowOp::InplacePow,
@@ -110,9 +112,17 @@ impl<'p> Builder<'p> {
             ExprKind::BoolOp { op, values } => self.boolop(*op, values, span)?,
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, span)?,
             ExprKind::Call { func, args, keywords } => {
-                let f = self.expr(func)?;
+                let mut f = self.expr(func)?;
+                if self.prog.py2 && matches!(f, Value::Const(Const::Builtin(Builtin::StrFn))) {
+                    f = cst(Const::Builtin(Builtin::Py2Str));
+                }
                 if let Value::Const(Const::Builtin(Builtin::RarithOvfcheck)) = &f {
                     return self.ovfcheck(args, keywords, span);
+                }
+                if let Value::Const(Const::Builtin(Builtin::GetAttrFn)) = &f {
+                    if self.is_function() {
+                        return self.getattr_call(args, keywords, span);
+                    }
                 }
                 let mut argv = vec![f];
                 if let (Value::Const(Const::Builtin(Builtin::Super)), true, Some((cls, first))) =
@@ -241,7 +251,7 @@ impl<'p> Builder<'p> {
         if let Some(c) = self.prog.module(self.module()).global(name) {
             return Some(c.clone());
         }
-        if let Some(b) = Builtin::global(name) {
+        if let Some(b) = Builtin::global_in(name, self.prog.py2) {
             return Some(Const::Builtin(b));
         }
         self.prog.builtin_classes.get(name).map(|&h| Const::Host(h))
@@ -265,19 +275,78 @@ impl<'p> Builder<'p> {
         }
         match self.global_const(n) {
             Some(c) => Ok(cst(c)),
-            None => Err(Diagnostic::new(span, format!("name '{n}' is not defined"))),
+            None => Err(Diagnostic::new(
+                span,
+                format!(
+                    "name '{n}' is not defined{}",
+                    Builtin::py2_hint(n, self.prog.py2)
+                ),
+            )),
         }
+    }
+
+    /// `getattr(obj, name)` in a function: the name must fold to a
+    /// constant str (RPython's rule; e.g. `'compile_' + name` in a loop over
+    /// an `unrolling_iterable`).
+    fn getattr_call(
+        &mut self,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+        span: Span,
+    ) -> R<FlowValue> {
+        if args.len() != 2 || !keywords.is_empty() {
+            return Err(Diagnostic::new(
+                span,
+                "expected getattr(obj, name) with a constant name, found another form (a default is not supported at run time)",
+            ));
+        }
+        let o = self.expr(&args[0])?;
+        match self.const_str(&args[1])? {
+            Some(s) => self.getattr(o, &s, span),
+            None => Err(Diagnostic::new(
+                args[1].span,
+                "expected a constant attribute name in getattr() (known at translation time), found a run-time value",
+            )),
+        }
+    }
+
+    /// The value of `e` if it is a str known at translation time: a
+    /// constant, or `+` of such (concatenation folded here).
+    fn const_str(&mut self, e: &Expr) -> R<Option<String>> {
+        if let ExprKind::BinOp {
+            op: BinOp::Add,
+            left,
+            right,
+        } = &e.kind
+        {
+            return Ok(match (self.const_str(left)?, self.const_str(right)?) {
+                (Some(a), Some(b)) => Some(a + &b),
+                _ => None,
+            });
+        }
+        Ok(match self.expr(e)? {
+            Value::Const(Const::Str(s)) => Some(s.to_string()),
+            _ => None,
+        })
     }
 
     /// `o.attr`, folded when `o` is a module constant.
     pub(super) fn getattr(&mut self, o: FlowValue, attr: &str, span: Span) -> R<FlowValue> {
         match &o {
+            Value::Const(Const::Builtin(b)) if crate::eval::module_constant(*b, attr).is_some() => {
+                Ok(cst(
+                    crate::eval::module_constant(*b, attr).expect("just tested")
+                ))
+            }
             Value::Const(Const::Builtin(b)) if is_builtin_module(*b) => {
                 if let Some(c) = crate::eval::module_constant(*b, attr) {
                     return Ok(cst(c));
                 }
                 match b.module_attr(attr) {
                     Some(f) => Ok(cst(Const::Builtin(f))),
+                    None if *b == Builtin::SysModule => {
+                        Err(Diagnostic::new(span, crate::eval::sys_attr_refusal(attr)))
+                    }
                     None => Err(Diagnostic::new(
                         span,
                         format!(
@@ -669,6 +738,6 @@ impl<'p> Builder<'p> {
 fn is_builtin_module(b: Builtin) -> bool {
     matches!(
         b,
-        Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule
+        Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule | Builtin::SysModule
     )
 }

@@ -4,7 +4,7 @@
 //! statements (`def`, `class`, `import`). See build.rs for the conventions.
 
 use super::expr::{binop_kind, inplace_kind};
-use super::{Builder, Cond, Ctx, HandlerInfo, JoinId, Mode, Slot, R};
+use super::{Builder, Cond, Ctx, HandlerInfo, JoinId, LoopCont, Mode, Slot, R};
 use crate::graph::Value;
 use crate::host::{Builtin, HostId, HostObj};
 use crate::model::{Const, FlowValue};
@@ -131,17 +131,27 @@ impl<'p> Builder<'p> {
                     self.delete(t)?;
                 }
             }
-            StmtKind::Print { values, newline } => {
-                let mut args = vec![cst(Const::Builtin(Builtin::Print))];
-                if !newline {
-                    args.push(cst(Const::Tuple(Rc::from(vec![Const::str("end")]))));
+            StmtKind::Print {
+                dest,
+                values,
+                newline,
+            } => {
+                let fd = match dest {
+                    None => 1,
+                    Some(d) => print_dest_fd(d)?,
+                };
+                for v in values {
+                    let x = self.expr(v)?;
+                    let item = cst(Const::Builtin(Builtin::Py2PrintItem));
+                    self.emit(
+                        FlowOp::SimpleCall,
+                        vec![item, cst(Const::Int(fd)), x],
+                        v.span,
+                    );
                 }
-                args.extend(self.exprs(values)?);
                 if *newline {
-                    self.emit(FlowOp::SimpleCall, args, span);
-                } else {
-                    args.push(cst(Const::str("")));
-                    self.emit(FlowOp::CallKw, args, span);
+                    let nl = cst(Const::Builtin(Builtin::Py2PrintNewline));
+                    self.emit(FlowOp::SimpleCall, vec![nl, cst(Const::Int(fd))], span);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -176,10 +186,8 @@ impl<'p> Builder<'p> {
                 let m = self.emit(FlowOp::ImportModule, vec![cst(Const::str(&name))], span);
                 for a in names {
                     if a.name == "*" {
-                        return Err(Diagnostic::new(
-                            a.span,
-                            "expected explicit names to import, found 'import *'",
-                        ));
+                        self.emit(FlowOp::ImportStar, vec![m.clone()], a.span);
+                        continue;
                     }
                     let v = self.emit(
                         FlowOp::GetAttr,
@@ -399,9 +407,13 @@ impl<'p> Builder<'p> {
                 }
                 Ok(())
             }
+            ExprKind::Name(n) if !self.is_function() => {
+                self.emit(FlowOp::DeleteGlobal, vec![cst(Const::str(n))], span);
+                Ok(())
+            }
             ExprKind::Name(n) => Err(Diagnostic::new(
                 span,
-                format!("expected an item, slice or attribute to delete, found the variable '{n}' (deleting variables is not supported)"),
+                format!("expected an item, slice or attribute to delete, found the variable '{n}' (deleting local variables is not supported; `del` of a module or class-level name is)"),
             )),
             _ => Err(Diagnostic::new(span, "expected an item, slice or attribute to delete, found another expression")),
         }
@@ -427,7 +439,7 @@ impl<'p> Builder<'p> {
         }
         if self.cur.is_some() {
             self.ctx.push(Ctx::Loop {
-                info: info.clone(),
+                cont: LoopCont::Header(info.clone()),
                 brk,
             });
             self.stmts(body);
@@ -451,13 +463,18 @@ impl<'p> Builder<'p> {
         span: Span,
     ) -> R<()> {
         let seq = self.expr(iter)?;
+        if let Value::Const(Const::Host(h)) = &seq {
+            if let Some(items) = crate::rlib::unrolling_items(self.prog, *h) {
+                return self.unrolled_for(target, &items, body, orelse);
+            }
+        }
         let it = self.emit(FlowOp::Iter, vec![seq], iter.span);
         let info = self.enter_loop();
         let brk = self.new_join();
         let stop = self.new_join();
         let item = self.emit_next(it, span, stop);
         self.ctx.push(Ctx::Loop {
-            info: info.clone(),
+            cont: LoopCont::Header(info.clone()),
             brk,
         });
         let res = self.assign(target, item);
@@ -468,6 +485,43 @@ impl<'p> Builder<'p> {
         res?;
         self.goto_header(&info);
         if self.finalize(stop, &[]).is_some() {
+            self.stmts(orelse);
+            self.jump(brk, vec![]);
+        }
+        self.finalize(brk, &[]);
+        Ok(())
+    }
+
+    /// `for x in <unrolling_iterable>`: one copy of the body per item, with
+    /// `x` the item as a constant (RPython's `rlib.unroll`); `continue`
+    /// goes to the next copy, `break` past the `else`.
+    fn unrolled_for(
+        &mut self,
+        target: &Expr,
+        items: &[Const],
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> R<()> {
+        let brk = self.new_join();
+        for item in items {
+            if self.cur.is_none() {
+                break;
+            }
+            let next = self.new_join();
+            self.ctx.push(Ctx::Loop {
+                cont: LoopCont::Join(next),
+                brk,
+            });
+            let res = self.assign(target, cst(item.clone()));
+            if res.is_ok() {
+                self.stmts(body);
+            }
+            self.ctx.pop();
+            res?;
+            self.jump(next, vec![]);
+            self.finalize(next, &[]);
+        }
+        if self.cur.is_some() {
             self.stmts(orelse);
             self.jump(brk, vec![]);
         }
@@ -505,9 +559,20 @@ impl<'p> Builder<'p> {
                     self.jump(j, vec![]);
                     return Ok(());
                 }
-                Ctx::Loop { info, .. } => {
+                Ctx::Loop {
+                    cont: LoopCont::Header(info),
+                    ..
+                } => {
                     let info = info.clone();
                     self.goto_header(&info);
+                    return Ok(());
+                }
+                Ctx::Loop {
+                    cont: LoopCont::Join(next),
+                    ..
+                } => {
+                    let j = *next;
+                    self.jump(j, vec![]);
                     return Ok(());
                 }
                 Ctx::TryExcept { .. } => {}
@@ -821,4 +886,21 @@ impl IntoValue for Const {
     fn into_value(self) -> FlowValue {
         Value::Const(self)
     }
+}
+
+/// The file descriptor of `print >>dest, ...`: `sys.stdout` or `sys.stderr`.
+fn print_dest_fd(dest: &ast::Expr) -> Result<i64, Diagnostic> {
+    if let ExprKind::Attribute { value, attr } = &dest.kind {
+        if matches!(&value.kind, ExprKind::Name(m) if m == "sys") {
+            match attr.as_str() {
+                "stdout" => return Ok(1),
+                "stderr" => return Ok(2),
+                _ => {}
+            }
+        }
+    }
+    Err(Diagnostic::new(
+        dest.span,
+        "`print >>f, ...` is supported for f = sys.stdout or sys.stderr only; use os.write(fd, ...) for other files",
+    ))
 }

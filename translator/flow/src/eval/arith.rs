@@ -257,9 +257,7 @@ impl Evaluator<'_> {
                     F::Add => a.wrapping_add(b),
                     F::Sub => a.wrapping_sub(b),
                     F::Mul => a.wrapping_mul(b),
-                    F::TrueDiv if self.py2 => {
-                        return self.num_binop(F::FloorDiv, x, y, bool_pair, span)
-                    }
+                    F::Div => return self.num_binop(F::FloorDiv, x, y, bool_pair, span),
                     F::TrueDiv => {
                         if b == 0 {
                             return Err(self.exc_msg(
@@ -354,7 +352,7 @@ impl Evaluator<'_> {
                     F::Add => a + b,
                     F::Sub => a - b,
                     F::Mul => a * b,
-                    F::TrueDiv => {
+                    F::TrueDiv | F::Div => {
                         if b == 0.0 {
                             return Err(self.exc_msg(
                                 "ZeroDivisionError",
@@ -670,7 +668,7 @@ fn op_symbol(op: FlowOp) -> &'static str {
         F::Add => "+",
         F::Sub => "-",
         F::Mul => "*",
-        F::TrueDiv => "/",
+        F::TrueDiv | F::Div => "/",
         F::FloorDiv => "//",
         F::Mod => "%",
         F::Pow => "** or pow()",

@@ -9,7 +9,8 @@ use crate::model::Const;
 use rpy_syntax::Span;
 use std::io::{Read, Seek, SeekFrom, Write};
 
-/// Constant attributes of builtin modules (`math.pi`, `os.O_RDONLY`).
+/// Constant attributes of builtin modules and types (`math.pi`,
+/// `os.O_RDONLY`, `r_uint.BITS`).
 pub(crate) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
     Some(match (m, name) {
         (Builtin::MathModule, "pi") => Const::Float(std::f64::consts::PI),
@@ -27,6 +28,8 @@ pub(crate) fn module_constant(m: Builtin, name: &str) -> Option<Const> {
         (Builtin::OsModule, "SEEK_SET") => Const::Int(0),
         (Builtin::OsModule, "SEEK_CUR") => Const::Int(1),
         (Builtin::OsModule, "SEEK_END") => Const::Int(2),
+        // `r_uint.BITS`: the machine word's width.
+        (Builtin::RarithRUint, "BITS") => Const::Int(64),
         _ => return None,
     })
 }
@@ -241,6 +244,13 @@ impl Evaluator<'_> {
                 if step == 0 {
                     return Err(self.exc_msg("ValueError", "range() arg 3 must not be zero", span));
                 }
+                if self.py2 {
+                    // Python 2's range() is a list (a prebuilt one at module
+                    // level, e.g. `BUFSIZE_RANGE = range(BUFSIZE)`).
+                    let n = super::seq::range_len(start, stop, step);
+                    let items = (0..n).map(|i| Const::Int(start + i * step)).collect();
+                    return Ok(self.new_list(items));
+                }
                 Const::Host(self.prog.objs.push(HostObj::Range { start, stop, step }))
             }
             B::Print => {
@@ -263,7 +273,49 @@ impl Evaluator<'_> {
                 self.stdout.extend_from_slice(out.as_bytes());
                 Const::None
             }
-            B::StrFn => {
+            B::Py2PrintItem => {
+                self.arity(b, &args, 2, 2, span)?;
+                let fd = self.int_arg(b, &args[0], span)?;
+                let text = self.to_str(&args[1], span)?;
+                let ss = usize::from(fd == 2);
+                let out = if fd == 2 {
+                    &mut self.stderr
+                } else {
+                    &mut self.stdout
+                };
+                if std::mem::take(&mut self.softspace[ss]) {
+                    out.push(b' ');
+                }
+                for c in text.chars() {
+                    if (c as u32) < 256 {
+                        out.push(c as u32 as u8);
+                    } else {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+                let is_str = matches!(args[1], Const::Str(_));
+                let keep_clear = is_str
+                    && text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| matches!(c as u32, 9..=13));
+                self.softspace[ss] = !keep_clear;
+                Const::None
+            }
+            B::Py2PrintNewline => {
+                self.arity(b, &args, 1, 1, span)?;
+                let fd = self.int_arg(b, &args[0], span)?;
+                let out = if fd == 2 {
+                    &mut self.stderr
+                } else {
+                    &mut self.stdout
+                };
+                out.push(b'\n');
+                self.softspace[usize::from(fd == 2)] = false;
+                Const::None
+            }
+            B::StrFn | B::Py2Str => {
                 self.arity(b, &args, 0, 1, span)?;
                 match args.first() {
                     None => Const::str(""),
@@ -595,6 +647,32 @@ impl Evaluator<'_> {
             B::TypeFn => {
                 self.arity(b, &args, 1, 1, span)?;
                 self.type_of(&args[0])
+            }
+            B::GetAttrFn => {
+                self.arity(b, &args, 2, 3, span)?;
+                let name = match &args[1] {
+                    Const::Str(s) => s.to_string(),
+                    other => {
+                        let t = self.type_desc(other);
+                        return Err(self.exc_msg(
+                            "TypeError",
+                            format!("getattr(): attribute name must be string, not '{t}'"),
+                            span,
+                        ));
+                    }
+                };
+                match self.getattr(&args[0], &name, span) {
+                    Ok(v) => v,
+                    Err(EvalError::Exception(e))
+                        if args.len() == 3
+                            && self
+                                .prog
+                                .is_subclass(e.class, self.prog.exc_class("AttributeError")) =>
+                    {
+                        args[2].clone()
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             B::OsModule | B::TimeModule | B::MathModule => {
                 return Err(EvalError::user(

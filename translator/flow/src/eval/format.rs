@@ -67,6 +67,61 @@ pub fn float_repr(x: f64) -> String {
     out
 }
 
+/// Python 2's `str(x)` for a float: `'%.12g'` (12 significant digits, no
+/// trailing zeros) with `.0` added to a positional integral result:
+/// `0.333333333333`, `1e+16`, `1.23456789012e+11`, `3.0`.
+pub fn float_str_py2(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x == 0.0 {
+        out.push_str("0.0");
+        return out;
+    }
+    let sci = format!("{:.11e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    if !(-4..11).contains(&exp) {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.unsigned_abs()));
+        return out;
+    }
+    let decpt = exp + 1;
+    if decpt <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-decpt) as usize));
+        out.push_str(digits);
+    } else {
+        let decpt = decpt as usize;
+        if decpt >= digits.len() {
+            out.push_str(digits);
+            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
+            out.push_str(".0");
+        } else {
+            out.push_str(&digits[..decpt]);
+            out.push('.');
+            out.push_str(&digits[decpt..]);
+        }
+    }
+    out
+}
+
 /// `repr(s)` of a text string.
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
@@ -462,6 +517,7 @@ impl Evaluator<'_> {
         match v {
             Const::Str(s) => Ok(s.to_string()),
             Const::UInt(u) => Ok(u.to_string()),
+            Const::Float(x) if self.py2 => Ok(float_str_py2(*x)),
             Const::Host(h) => {
                 if let HostObj::Instance { class, .. } = &self.prog.objs[*h] {
                     let class = *class;
@@ -515,7 +571,12 @@ impl Evaluator<'_> {
                     format!("({})", parts.join(", "))
                 }
             }
-            Const::Builtin(b @ (Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule)) => {
+            Const::Builtin(
+                b @ (Builtin::OsModule
+                | Builtin::TimeModule
+                | Builtin::MathModule
+                | Builtin::SysModule),
+            ) => {
                 format!("<module '{}' (built-in)>", b.name())
             }
             Const::Builtin(b) => format!("<built-in function {}>", b.name()),

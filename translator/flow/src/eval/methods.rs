@@ -76,7 +76,10 @@ pub(super) fn has_method(ev: &Evaluator<'_>, obj: &Const, name: &str) -> bool {
         },
         _ => &[],
     };
-    table.contains(&name)
+    let py2_dict = ev.py2
+        && table == DICT_METHODS
+        && matches!(name, "iteritems" | "iterkeys" | "itervalues" | "has_key");
+    (table.contains(&name) || py2_dict)
         && !(matches!(obj, Const::Str(_)) && name == "decode")
         && !(matches!(obj, Const::Bytes(_)) && name == "encode")
 }
@@ -355,7 +358,17 @@ impl Evaluator<'_> {
         span: Span,
     ) -> EvalResult<Const> {
         let d = Const::Host(h);
+        // py2's iterator forms run as the list forms (a host list is
+        // iterated the same way).
+        let name = match name {
+            "iteritems" | "iterkeys" | "itervalues" if self.py2 => &name[4..],
+            _ => name,
+        };
         match name {
+            "has_key" if self.py2 => {
+                self.nargs(name, &args, 1, 1, span)?;
+                Ok(Const::Bool(self.dict_lookup(h, &args[0])?.is_some()))
+            }
             "get" => {
                 self.nargs(name, &args, 1, 2, span)?;
                 Ok(self

@@ -30,6 +30,15 @@ impl Evaluator<'_> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::Function(_) => self.call_function(*h, args, kwargs, span),
                 HostObj::Class(_) => self.instantiate(*h, args, kwargs, span),
+                HostObj::Intrinsic {
+                    kind: Builtin::JitDriverClass,
+                    attrs,
+                } => {
+                    let attrs = attrs.clone();
+                    Ok(Step::Value(
+                        self.new_jitdriver_of_class(attrs, args, kwargs, span)?,
+                    ))
+                }
                 HostObj::Intrinsic { .. } => match self.call_intrinsic(*h, args, span) {
                     Some(r) => Ok(Step::Value(r?)),
                     None => Err(self.not_callable(f, span)),
@@ -355,6 +364,9 @@ impl Evaluator<'_> {
                     Some(f) => Ok(Const::Builtin(f)),
                     None => {
                         let m = match b {
+                            Builtin::SysModule => {
+                                return Err(EvalError::user(span, sys_attr_refusal(name)))
+                            }
                             Builtin::OsModule | Builtin::TimeModule | Builtin::MathModule => {
                                 format!("module '{}' has no attribute '{name}'", b.name())
                             }
@@ -490,7 +502,7 @@ impl Evaluator<'_> {
         if let Some(v) = self.prog.module(scope.module()).global(name) {
             return Ok(v.clone());
         }
-        if let Some(b) = Builtin::global(name) {
+        if let Some(b) = Builtin::global_in(name, self.prog.py2) {
             return Ok(Const::Builtin(b));
         }
         if let Some(&c) = self.prog.builtin_classes.get(name) {
@@ -498,7 +510,10 @@ impl Evaluator<'_> {
         }
         Err(EvalError::user(
             span,
-            format!("name '{name}' is not defined"),
+            format!(
+                "name '{name}' is not defined{}",
+                Builtin::py2_hint(name, self.prog.py2)
+            ),
         ))
     }
 
@@ -521,6 +536,88 @@ impl Evaluator<'_> {
                 self.graphs.clear();
             }
         }
+    }
+
+    /// `del name` at module or class level.
+    pub(crate) fn delete_global(&mut self, name: &str, span: Span) -> EvalResult<()> {
+        let scope = self.frames.last().expect("frame").scope.clone();
+        let found = match scope {
+            Scope::Class { ns, .. } => match &mut self.prog.objs[ns] {
+                HostObj::Dict(d) => {
+                    let before = d.len();
+                    d.retain(|(k, _)| k.as_str() != Some(name));
+                    d.len() != before
+                }
+                _ => false,
+            },
+            Scope::Module(m) => {
+                self.graphs.clear();
+                match &mut self.prog.objs[m] {
+                    HostObj::Module(mo) => {
+                        let before = mo.globals.len();
+                        mo.globals.retain(|(n, _)| n != name);
+                        mo.globals.len() != before
+                    }
+                    _ => false,
+                }
+            }
+        };
+        if found {
+            Ok(())
+        } else {
+            Err(EvalError::user(
+                span,
+                format!("name '{name}' is not defined"),
+            ))
+        }
+    }
+
+    /// `from m import *`: the module's `__all__`, or its names that do not
+    /// start with `_`, bound in the current scope.
+    pub(crate) fn import_star(&mut self, m: &Const, span: Span) -> EvalResult<()> {
+        let globals = match m {
+            Const::Host(h) => match &self.prog.objs[*h] {
+                HostObj::Module(mo) => mo.globals.clone(),
+                _ => Vec::new(),
+            },
+            _ => {
+                return Err(EvalError::user(
+                    span,
+                    "`from m import *` is supported for Python modules of the program and the support package only",
+                ))
+            }
+        };
+        let names: Vec<String> = match globals.iter().find(|(n, _)| n == "__all__") {
+            Some((_, all)) => {
+                let items = self.collect_items(&all.clone(), span)?;
+                let mut names = Vec::new();
+                for it in items {
+                    match it.as_str() {
+                        Some(s) => names.push(s.to_string()),
+                        None => return Err(EvalError::user(span, "__all__ must hold names (str)")),
+                    }
+                }
+                names
+            }
+            None => globals
+                .iter()
+                .filter(|(n, _)| !n.starts_with('_'))
+                .map(|(n, _)| n.clone())
+                .collect(),
+        };
+        for n in names {
+            match globals.iter().rev().find(|(g, _)| *g == n) {
+                Some((_, v)) => self.store_global(&n, v.clone()),
+                None => {
+                    return Err(self.exc_msg(
+                        "AttributeError",
+                        format!("module has no attribute '{n}' (named in __all__)"),
+                        span,
+                    ))
+                }
+            }
+        }
+        Ok(())
     }
 
     fn qual_prefix(&self) -> String {
@@ -579,9 +676,18 @@ impl Evaluator<'_> {
             }
         };
         let mut base_ids = Vec::new();
+        let jitdriver_base = bases
+            .iter()
+            .any(|b| matches!(b, Const::Builtin(Builtin::JitDriver)));
+        if jitdriver_base && bases.len() != 1 {
+            return Err(EvalError::user(
+                span,
+                "a JitDriver subclass must have JitDriver as its only base",
+            ));
+        }
         for b in &bases {
             match b {
-                Const::Builtin(Builtin::ObjectType) => {}
+                Const::Builtin(Builtin::ObjectType | Builtin::JitDriver) => {}
                 Const::Host(h) if matches!(self.prog.objs[*h], HostObj::Class(_)) => {
                     base_ids.push(*h)
                 }
@@ -612,6 +718,9 @@ impl Evaluator<'_> {
                 .collect(),
             _ => unreachable!(),
         };
+        if jitdriver_base {
+            return Ok(Step::Value(self.jitdriver_class(attrs)));
+        }
         let cls = ClassObj {
             name: cdef.name.clone(),
             qualname,
@@ -682,4 +791,11 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// Why `sys.<name>` is refused (module-level code and function graphs).
+pub(crate) fn sys_attr_refusal(name: &str) -> String {
+    format!(
+        "`sys.{name}` is not supported: the `sys` module only serves `print >>sys.stdout/sys.stderr` (use the entry point's argv, and os.write for output)"
+    )
 }

@@ -60,7 +60,7 @@ impl Evaluator<'_> {
             F::Add => x.wrapping_add(y),
             F::Sub => x.wrapping_sub(y),
             F::Mul => x.wrapping_mul(y),
-            F::FloorDiv | F::Mod => {
+            F::FloorDiv | F::Div | F::Mod => {
                 if y == 0 {
                     let m = if op == F::Mod {
                         "integer modulo by zero"
@@ -364,6 +364,19 @@ impl Evaluator<'_> {
                 Ok(Const::None)
             }
             B::JitDriver => self.new_jitdriver(args, kwargs, span),
+            B::UnrollingIterable => {
+                if args.len() != 1 || !kwargs.is_empty() {
+                    return Err(EvalError::user(
+                        span,
+                        "unrolling_iterable() takes one iterable",
+                    ));
+                }
+                let items = self.collect_items(&args[0], span)?;
+                Ok(self.intrinsic(
+                    Builtin::UnrollingIterable,
+                    vec![("items".into(), Const::Tuple(items.into()))],
+                ))
+            }
             _ => Err(EvalError::user(
                 span,
                 format!("{}() is not supported by the evaluator yet", b.name()),
@@ -402,6 +415,30 @@ impl Evaluator<'_> {
         }
     }
 
+    /// `class D(JitDriver): ...` made from its class body's attributes.
+    pub(super) fn jitdriver_class(&mut self, attrs: Vec<(String, Const)>) -> Const {
+        self.intrinsic(Builtin::JitDriverClass, attrs)
+    }
+
+    /// `D(...)` for a JitDriver subclass `D`: the class attributes that are
+    /// JitDriver parameters (`greens`, `reds`, ...) are keyword arguments,
+    /// overridden by those of the call.
+    pub(super) fn new_jitdriver_of_class(
+        &mut self,
+        class_attrs: Vec<(String, Const)>,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Const> {
+        let mut all: Vec<(String, Const)> = class_attrs
+            .into_iter()
+            .filter(|(k, _)| JITDRIVER_PARAMS.contains(&k.as_str()))
+            .filter(|(k, _)| !kwargs.iter().any(|(n, _)| n == k))
+            .collect();
+        all.extend(kwargs);
+        self.new_jitdriver(args, all, span)
+    }
+
     /// `JitDriver(greens=[...], reds=[...], ...)`.
     fn new_jitdriver(
         &mut self,
@@ -415,21 +452,7 @@ impl Evaluator<'_> {
                 "JitDriver() takes keyword arguments only (greens=[...], reds=[...])",
             ));
         }
-        const KNOWN: &[&str] = &[
-            "greens",
-            "reds",
-            "virtualizables",
-            "get_printable_location",
-            "confirm_enter_jit",
-            "can_never_inline",
-            "should_unroll_one_iteration",
-            "name",
-            "check_untranslated",
-            "vectorize",
-            "get_unique_id",
-            "is_recursive",
-            "get_location",
-        ];
+        const KNOWN: &[&str] = JITDRIVER_PARAMS;
         let mut attrs = Vec::new();
         for (k, v) in &kwargs {
             if !KNOWN.contains(&k.as_str()) {
@@ -573,3 +596,21 @@ impl Evaluator<'_> {
         )
     }
 }
+
+/// The keyword parameters of `JitDriver(...)` (and the class attributes a
+/// JitDriver subclass may set instead).
+const JITDRIVER_PARAMS: &[&str] = &[
+    "greens",
+    "reds",
+    "virtualizables",
+    "get_printable_location",
+    "confirm_enter_jit",
+    "can_never_inline",
+    "should_unroll_one_iteration",
+    "name",
+    "check_untranslated",
+    "vectorize",
+    "get_unique_id",
+    "is_recursive",
+    "get_location",
+];

@@ -46,7 +46,7 @@ pub(crate) fn slice_positions(
     out
 }
 
-fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 && start < stop {
         ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
     } else if step < 0 && start > stop {
@@ -89,6 +89,12 @@ impl Evaluator<'_> {
             Const::Host(h) => match &self.prog.objs[*h] {
                 HostObj::List(l) => l.clone(),
                 HostObj::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
+                HostObj::Intrinsic {
+                    kind: crate::host::Builtin::UnrollingIterable,
+                    ..
+                } => crate::rlib::unrolling_items(self.prog, *h)
+                    .map(|t| t.to_vec())
+                    .unwrap_or_default(),
                 &HostObj::Range { start, stop, step } => {
                     let n = range_len(start, stop, step);
                     (0..n).map(|i| Const::Int(start + i * step)).collect()
@@ -112,6 +118,11 @@ impl Evaluator<'_> {
     }
 
     pub(super) fn iter(&mut self, a: &Const, span: Span) -> EvalResult<Const> {
+        if let Const::Host(h) = a {
+            if let Some(items) = crate::rlib::unrolling_items(self.prog, *h) {
+                return self.iter(&Const::Tuple(items), span);
+            }
+        }
         let ok = match a {
             Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) => true,
             Const::Host(h) => match &self.prog.objs[*h] {

@@ -111,7 +111,7 @@ impl Dumper {
                 let rest = format!(
                     "{} {}= {}",
                     self.expr(target),
-                    op.symbol(),
+                    dump_symbol(*op),
                     self.expr(value)
                 );
                 self.line(d, "augassign", sp, &rest);
@@ -216,8 +216,14 @@ impl Dumper {
                 let ts: Vec<String> = targets.iter().map(|t| self.expr(t)).collect();
                 self.line(d, "del", sp, &ts.join(" "));
             }
-            StmtKind::Print { values, newline } => {
-                let mut vs: Vec<String> = values.iter().map(|t| self.expr(t)).collect();
+            StmtKind::Print {
+                dest,
+                values,
+                newline,
+            } => {
+                let mut vs: Vec<String> =
+                    dest.iter().map(|t| format!(">>{}", self.expr(t))).collect();
+                vs.extend(values.iter().map(|t| self.expr(t)));
                 if !newline {
                     vs.push(",".to_string());
                 }
@@ -260,7 +266,7 @@ impl Dumper {
             ExprKind::FString(parts) => format!("(f{at}{})", self.fparts(parts)),
             ExprKind::BinOp { op, left, right } => format!(
                 "({}{at} {} {})",
-                op.symbol(),
+                dump_symbol(*op),
                 self.expr(left),
                 self.expr(right)
             ),
@@ -387,5 +393,13 @@ impl Dumper {
             }
         }
         s
+    }
+}
+
+/// An operator as the dump shows it: py2's classic `/` is `div2`.
+fn dump_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::ClassicDiv => "div2",
+        _ => op.symbol(),
     }
 }

@@ -221,8 +221,9 @@ fn lower_int(cx: &mut Lower, node: Node, negated: bool) -> Expr {
     }
 }
 
-fn binop_of(kind: &str) -> Option<BinOp> {
+fn binop_of(cx: &Lower, kind: &str) -> Option<BinOp> {
     Some(match kind {
+        "/" | "/=" if cx.dialect == Dialect::Py2 && !cx.true_division => BinOp::ClassicDiv,
         "+" | "+=" => BinOp::Add,
         "-" | "-=" => BinOp::Sub,
         "*" | "*=" => BinOp::Mul,
@@ -241,7 +242,7 @@ fn binop_of(kind: &str) -> Option<BinOp> {
 
 /// The operator of an augmented assignment token (`+=` ...).
 pub(super) fn aug_binop(cx: &mut Lower, op: Node) -> Option<BinOp> {
-    let r = binop_of(op.kind());
+    let r = binop_of(cx, op.kind());
     if r.is_none() {
         cx.error(
             op,
@@ -261,7 +262,7 @@ fn lower_binary(cx: &mut Lower, node: Node) -> Expr {
     let Some(op_node) = node.child_by_field_name("operator") else {
         return refuse(cx, node, "syntax error: expected an operator");
     };
-    match binop_of(op_node.kind()) {
+    match binop_of(cx, op_node.kind()) {
         Some(op) => mk(
             cx,
             node,
@@ -781,7 +782,8 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
         );
         return None;
     }
-    // py2: a plain literal is a byte string; u'' is text.
+    // py2: a plain literal is a byte string (decoded byte by byte); u'' is
+    // text. Both become `str` below.
     let bytes_like = prefix.bytes || (cx.dialect == Dialect::Py2 && !prefix.unicode);
     let mut cps: Vec<u32> = Vec::new();
     let mut parts: Vec<FStringPart> = Vec::new();
@@ -826,6 +828,10 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
             return Some(StrValue::Text(s));
         }
         Some(StrValue::FString(parts))
+    } else if bytes_like && cx.dialect == Dialect::Py2 {
+        // py2 `str` is a byte string whose items are one-character strings:
+        // the toolchain's text `str` with one code point (0..=255) per byte.
+        Some(StrValue::Text(literal::to_string(&cps)))
     } else if bytes_like {
         Some(StrValue::Bytes(literal::to_bytes(&cps)))
     } else {

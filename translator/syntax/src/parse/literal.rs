@@ -80,6 +80,10 @@ pub(super) fn parse_prefix(start: &str) -> Result<Prefix, String> {
         fstring: false,
         unicode: false,
     };
+    if letters.starts_with('`') {
+        // tree-sitter-python reads py2's backquotes as a string delimiter.
+        return Err(subset::BACKQUOTE.to_string());
+    }
     for c in letters.chars() {
         match c.to_ascii_lowercase() {
             'r' => p.raw = true,

@@ -106,10 +106,17 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
         "import_from_statement" => lower_import_from(cx, node, out),
         "future_import_statement" => {
-            let names = field_children(node, "name")
+            let names: Vec<Alias> = field_children(node, "name")
                 .into_iter()
                 .map(|n| lower_alias(cx, n))
                 .collect();
+            for a in &names {
+                match a.name.as_str() {
+                    "print_function" => cx.print_function = true,
+                    "division" => cx.true_division = true,
+                    _ => {}
+                }
+            }
             push(
                 cx,
                 out,
@@ -203,10 +210,14 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                 out,
                 node,
                 StmtKind::Print {
+                    dest: None,
                     values: Vec::new(),
                     newline: true,
                 },
             );
+        }
+        [one] if cx.dialect == Dialect::Py2 && !cx.print_function && is_print_call(cx, *one) => {
+            lower_py2_print_call(cx, *one, node, out)
         }
         [one] => {
             let e = lower_expr(cx, *one);
@@ -670,17 +681,76 @@ fn lower_print(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         cx.error(node, subset::PRINT_STMT_PY3);
         return;
     }
-    if let Some(ch) = named_children(node)
+    let dest = named_children(node)
         .into_iter()
         .find(|c| c.kind() == "chevron")
-    {
-        cx.error(ch, subset::PRINT_CHEVRON);
-        return;
-    }
+        .map(|ch| match named_children(ch).first() {
+            Some(e) => lower_expr(cx, *e),
+            None => placeholder(cx, ch),
+        });
     let values = field_children(node, "argument")
         .into_iter()
         .map(|a| lower_expr(cx, a))
         .collect();
     let newline = all_children(node).last().map(|c| c.kind()) != Some(",");
-    push(cx, out, node, StmtKind::Print { values, newline });
+    push(
+        cx,
+        out,
+        node,
+        StmtKind::Print {
+            dest,
+            values,
+            newline,
+        },
+    );
+}
+
+/// `print(...)` as a statement, where `print` is the bare name.
+fn is_print_call(cx: &Lower, node: Node) -> bool {
+    node.kind() == "call"
+        && node
+            .child_by_field_name("function")
+            .is_some_and(|f| f.kind() == "identifier" && cx.text_of(f) == "print")
+}
+
+/// py2 without `from __future__ import print_function`: `print(x)` is the
+/// print statement of the parenthesised expression `(x)`, so `print(a, b)`
+/// prints the tuple, as Python 2 does.
+fn lower_py2_print_call(cx: &mut Lower, call: Node, node: Node, out: &mut Vec<Stmt>) {
+    let Some(args) = call.child_by_field_name("arguments") else {
+        cx.error(call, "syntax error: malformed print statement");
+        return;
+    };
+    let items = named_children(args);
+    if let Some(k) = items.iter().find(|a| {
+        matches!(
+            a.kind(),
+            "keyword_argument" | "list_splat" | "dictionary_splat"
+        )
+    }) {
+        cx.error(
+            *k,
+            "`print(..., keyword=...)` needs `from __future__ import print_function` in Python 2",
+        );
+        return;
+    }
+    let mut values: Vec<Expr> = items.iter().map(|a| lower_expr(cx, *a)).collect();
+    let value = if values.len() == 1 {
+        values.pop()
+    } else {
+        Some(Expr {
+            kind: ExprKind::Tuple(values),
+            span: cx.span(args),
+        })
+    };
+    push(
+        cx,
+        out,
+        node,
+        StmtKind::Print {
+            dest: None,
+            values: value.into_iter().collect(),
+            newline: true,
+        },
+    );
 }

@@ -42,10 +42,10 @@ pub const WALRUS: &str =
     "assignment expressions (`:=`) are not supported in RPython; assign in a separate statement";
 pub const MATCH: &str = "the `match` statement is not supported in RPython; use if/elif";
 pub const NONLOCAL: &str = "`nonlocal` is not supported in RPython (there are no closures)";
-pub const PRINT_CHEVRON: &str =
-    "`print >>f, ...` is not supported in RPython; use os.write(fd, ...)";
 pub const PRINT_STMT_PY3: &str =
     "`print x` is a Python 2 statement; write print(x) (or translate the file as the py2 dialect)";
+pub const BACKQUOTE: &str =
+    "backquotes are Python 2's repr(); write repr(x) (the same in both dialects)";
 pub const EXEC: &str = "exec is not supported in RPython: code cannot be compiled at run time";
 pub const INT_RANGE: &str = "integer literal out of range for a 64-bit int";
 pub const IMAGINARY: &str =
