@@ -449,6 +449,8 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
             arity(cx, "os.write", pos, kw, 2, 2)?;
             match (&pos[0], &pos[1]) {
                 (fd, S::Bytes { nullable: false }) if is_intlike(fd) => Ok(S::Int),
+                // py2: a str is a byte string (one byte per code point).
+                (fd, S::Str { nullable: false }) if is_intlike(fd) && cx.ann.prog.py2 => Ok(S::Int),
                 _ => Err(Diagnostic::new(
                     cx.span,
                     format!(

@@ -553,6 +553,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Int => e.call_extern("rpy_str_from_int", vec![x], STR),
             S::Unsigned => e.call_extern("rpy_str_from_uint", vec![x], STR),
             S::Bool => e.call_extern("rpy_str_from_bool", vec![x], STR),
+            // Python 2's str() of a float has 12 significant digits (`%s`,
+            // print, str()); repr() is the same in both dialects.
+            S::Float if self.prog.py2 && !repr => {
+                e.call_extern("rpy_str_from_float_py2", vec![x], STR)
+            }
             S::Float => e.call_extern("rpy_str_from_float", vec![x], STR),
             S::None => self.str_const("None"),
             S::Str { nullable: false } if repr => e.call_extern("rpy_str_repr", vec![x], STR),
@@ -840,7 +845,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
             }
             B::OsWrite => {
                 let fd = self.arg_as(e, op, anns, first, &S::Int)?;
-                let data = self.arg(e, op, anns, first + 1)?;
+                let mut data = self.arg(e, op, anns, first + 1)?;
+                if matches!(anns[first + 1], S::Str { .. }) {
+                    // py2: the str's code points are its bytes (latin-1).
+                    let bytes = LowType::Ptr(crate::lltype::TypeTable::BYTES);
+                    data = e.call_extern("rpy_str_encode", vec![data, c_signed(1)], bytes);
+                }
                 Ok(e.call_extern("rpy_os_write", vec![fd, data], LowType::Signed))
             }
             B::BytesFn => self.lower_bytes_ctor(e, op, anns, first, npos),

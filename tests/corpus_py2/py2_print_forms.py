@@ -32,6 +32,11 @@ def entry_point(argv):
     x = 0.1 + 0.2
     print x, repr(x), [x], (x, 1)
     print "pi is about", 355.0 / 113
+    print "%s and %r" % (x, x), "%s" % (1.0 / 3)
+    print [1, 2], "after a list"
+    print (1 + 2), "after parentheses"
+    print [x],
+    print "after a list and comma"
     print >>sys.stderr, "a diagnostic", 42
     print >>sys.stdout, "explicit stdout",
     print "continued"

@@ -683,7 +683,26 @@ impl Evaluator<'_> {
             B::OsWrite => {
                 self.arity(b, &args, 2, 2, span)?;
                 let fd = self.int_arg(b, &args[0], span)?;
-                let data = self.bytes_arg(b, &args[1], span)?;
+                let data = match &args[1] {
+                    // py2: a str is a byte string (one byte per code point).
+                    Const::Str(s) if self.py2 => {
+                        let mut out = Vec::with_capacity(s.len());
+                        for c in s.chars() {
+                            match u8::try_from(c as u32) {
+                                Ok(x) => out.push(x),
+                                Err(_) => {
+                                    return Err(self.exc_msg(
+                                        "UnicodeEncodeError",
+                                        "os.write() of a str holding a character above 255",
+                                        span,
+                                    ))
+                                }
+                            }
+                        }
+                        out
+                    }
+                    _ => self.bytes_arg(b, &args[1], span)?,
+                };
                 match fd {
                     1 => self.stdout.extend_from_slice(&data),
                     2 => self.stderr.extend_from_slice(&data),

@@ -179,6 +179,12 @@ fn lower_stmt(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
 
 fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     let children = named_children(node);
+    if cx.dialect == Dialect::Py2
+        && !cx.print_function
+        && children.first().is_some_and(|c| starts_with_print(cx, *c))
+    {
+        return lower_py2_print_expr(cx, &children, node, out);
+    }
     match children.as_slice() {
         [one] if one.kind() == "assignment" => lower_assignment(cx, *one, node, out),
         [one] if one.kind() == "augmented_assignment" => {
@@ -215,9 +221,6 @@ fn lower_expression_statement(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                     newline: true,
                 },
             );
-        }
-        [one] if cx.dialect == Dialect::Py2 && !cx.print_function && is_print_call(cx, *one) => {
-            lower_py2_print_call(cx, *one, node, out)
         }
         [one] => {
             let e = lower_expr(cx, *one);
@@ -705,52 +708,118 @@ fn lower_print(cx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     );
 }
 
-/// `print(...)` as a statement, where `print` is the bare name.
-fn is_print_call(cx: &Lower, node: Node) -> bool {
-    node.kind() == "call"
-        && node
-            .child_by_field_name("function")
-            .is_some_and(|f| f.kind() == "identifier" && cx.text_of(f) == "print")
+/// Does this expression start with the bare name `print` applied to
+/// something (`print(...)`, `print[...]`, `print (a) + b`)? tree-sitter
+/// reads py2's `print (x), y` and `print [x]` as a call or subscript.
+fn starts_with_print(cx: &Lower, node: Node) -> bool {
+    let mut n = node;
+    loop {
+        match n.kind() {
+            "call" | "subscript" => {
+                let f = n
+                    .child_by_field_name("function")
+                    .or_else(|| n.child_by_field_name("value"));
+                match f {
+                    Some(f) if f.kind() == "identifier" => return cx.text_of(f) == "print",
+                    Some(f) => n = f,
+                    None => return false,
+                }
+            }
+            "binary_operator" | "attribute" | "comparison_operator" | "boolean_operator" => {
+                match named_children(n).first() {
+                    Some(f) => n = *f,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
-/// py2 without `from __future__ import print_function`: `print(x)` is the
-/// print statement of the parenthesised expression `(x)`, so `print(a, b)`
-/// prints the tuple, as Python 2 does.
-fn lower_py2_print_call(cx: &mut Lower, call: Node, node: Node, out: &mut Vec<Stmt>) {
-    let Some(args) = call.child_by_field_name("arguments") else {
-        cx.error(call, "syntax error: malformed print statement");
-        return;
-    };
-    let items = named_children(args);
-    if let Some(k) = items.iter().find(|a| {
-        matches!(
-            a.kind(),
-            "keyword_argument" | "list_splat" | "dictionary_splat"
-        )
-    }) {
-        cx.error(
-            *k,
-            "`print(..., keyword=...)` needs `from __future__ import print_function` in Python 2",
-        );
-        return;
+/// py2 without `from __future__ import print_function`: `print(a)`,
+/// `print (a), b`, `print [x], y` and the same with a trailing comma are
+/// print statements whose first item is the parenthesised expression (a
+/// tuple if it holds several) or the list.
+fn lower_py2_print_expr(cx: &mut Lower, children: &[Node], node: Node, out: &mut Vec<Stmt>) {
+    let first = children[0];
+    let mut values = Vec::new();
+    match first.kind() {
+        "call" if is_print_call(cx, first) => {
+            let Some(args) = first.child_by_field_name("arguments") else {
+                cx.error(first, "syntax error: malformed print statement");
+                return;
+            };
+            let items = named_children(args);
+            if let Some(k) = items.iter().find(|a| {
+                matches!(
+                    a.kind(),
+                    "keyword_argument" | "list_splat" | "dictionary_splat"
+                )
+            }) {
+                cx.error(
+                    *k,
+                    "`print(..., keyword=...)` needs `from __future__ import print_function` in Python 2",
+                );
+                return;
+            }
+            let mut vs: Vec<Expr> = items.iter().map(|a| lower_expr(cx, *a)).collect();
+            values.push(if vs.len() == 1 {
+                vs.pop().expect("one item")
+            } else {
+                Expr {
+                    kind: ExprKind::Tuple(vs),
+                    span: cx.span(args),
+                }
+            });
+        }
+        "subscript"
+            if first
+                .child_by_field_name("value")
+                .is_some_and(|v| v.kind() == "identifier") =>
+        {
+            let subs = field_children(first, "subscript");
+            if subs.iter().any(|s| s.kind() == "slice") {
+                cx.error(first, "syntax error: `print [a:b]` is not a list");
+                return;
+            }
+            let items = subs.iter().map(|a| lower_expr(cx, *a)).collect();
+            let start = first
+                .child_by_field_name("value")
+                .and_then(|v| v.next_sibling())
+                .unwrap_or(first);
+            values.push(Expr {
+                kind: ExprKind::List(items),
+                span: cx.span2(start, first),
+            });
+        }
+        _ => {
+            cx.error(
+                first,
+                "this py2 print statement starts with a parenthesised or bracketed expression that continues (e.g. `print (a) * 2`); put the whole item in parentheses: `print ((a) * 2)`",
+            );
+            return;
+        }
     }
-    let mut values: Vec<Expr> = items.iter().map(|a| lower_expr(cx, *a)).collect();
-    let value = if values.len() == 1 {
-        values.pop()
-    } else {
-        Some(Expr {
-            kind: ExprKind::Tuple(values),
-            span: cx.span(args),
-        })
-    };
+    for c in &children[1..] {
+        values.push(lower_expr(cx, *c));
+    }
+    let newline = all_children(node).last().map(|c| c.kind()) != Some(",");
     push(
         cx,
         out,
         node,
         StmtKind::Print {
             dest: None,
-            values: value.into_iter().collect(),
-            newline: true,
+            values,
+            newline,
         },
     );
+}
+
+/// `print(...)` as a statement, where `print` is the bare name.
+fn is_print_call(cx: &Lower, node: Node) -> bool {
+    node.kind() == "call"
+        && node
+            .child_by_field_name("function")
+            .is_some_and(|f| f.kind() == "identifier" && cx.text_of(f) == "print")
 }
