@@ -29,13 +29,33 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let (greens, reds) = rpy_flow::rlib::jitdriver_vars(self.prog, h).unwrap_or_default();
         let i = self.jit.drivers.len() as u32;
         self.jit.drivers.push(JitDriverInfo {
-            name: format!("JitDriver #{i}"),
+            name: self.jit_driver_name(h).unwrap_or_else(|| format!("JitDriver #{i}")),
             greens,
             reds,
             get_printable_location: None,
         });
         self.jit_driver_ids.insert(h, i);
         i
+    }
+
+    /// The module-level name the driver is bound to (`module.jitdriver`),
+    /// for messages and logs.
+    fn jit_driver_name(&self, h: HostId) -> Option<String> {
+        let mut names: Vec<String> = self
+            .prog
+            .objs
+            .values()
+            .filter_map(|o| match o {
+                rpy_flow::HostObj::Module(m) => m
+                    .globals
+                    .iter()
+                    .find(|(_, c)| *c == rpy_flow::Const::Host(h))
+                    .map(|(n, _)| format!("JitDriver '{}.{n}'", m.name)),
+                _ => None,
+            })
+            .collect();
+        names.sort();
+        names.into_iter().next()
     }
 
     /// `driver.jit_merge_point(**live)`, `driver.can_enter_jit(**live)`,

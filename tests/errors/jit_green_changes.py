@@ -1,5 +1,5 @@
 # level: -Ojit
-# error: 16:13: the green 'pc' of JitDriver #0 changes between can_enter_jit() and jit_merge_point()
+# error: 16:13: the green 'pc' of JitDriver 'jit_green_changes.driver' changes between can_enter_jit() and jit_merge_point()
 from rpython.rlib.jit import JitDriver
 
 driver = JitDriver(greens=['pc'], reds=['n'])
