@@ -33,7 +33,12 @@ fn main() {
     println!("cargo:rustc-env=RPY_RUNTIME_JIT_LIB={}", rtjit.display());
 }
 
-fn build_lib(root: &std::path::Path, target_dir: &std::path::Path, package: &str, file: &str) -> PathBuf {
+fn build_lib(
+    root: &std::path::Path,
+    target_dir: &std::path::Path,
+    package: &str,
+    file: &str,
+) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(&root)
@@ -63,7 +68,10 @@ fn build_lib(root: &std::path::Path, target_dir: &std::path::Path, package: &str
     let status = cmd
         .status()
         .expect("run cargo to build the runtime library");
-    assert!(status.success(), "building the runtime library ({package}) failed");
+    assert!(
+        status.success(),
+        "building the runtime library ({package}) failed"
+    );
     let lib = target_dir.join("release").join(file);
     assert!(lib.is_file(), "no runtime library at {}", lib.display());
     lib

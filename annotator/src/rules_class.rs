@@ -195,7 +195,9 @@ impl<'p> Annotator<'p> {
             if a.is_impossible() {
                 let what = match &v {
                     Const::Host(o) => match &prog.objs[*o] {
-                        HostObj::BoundMethod { .. } => "a bound method (keep the object and call the method on it)".to_string(),
+                        HostObj::BoundMethod { .. } => {
+                            "a bound method (keep the object and call the method on it)".to_string()
+                        }
                         HostObj::Range { .. } => "a range object".to_string(),
                         HostObj::Iterator { .. } => "an iterator".to_string(),
                         HostObj::Intrinsic { kind, .. } => format!("a {} object", kind.name()),

@@ -43,10 +43,7 @@ use rpy_syntax::{Diagnostic, Span};
 /// Is `a` narrower than the number `new` (an int in a float, a bool in
 /// an int)?
 fn narrower(new: &S, a: &S) -> bool {
-    matches!(
-        (new, a),
-        (S::Float, S::Int | S::Bool) | (S::Int, S::Bool)
-    )
+    matches!((new, a), (S::Float, S::Int | S::Bool) | (S::Int, S::Bool))
 }
 
 fn widened(base: &S, from: &S, at: Option<Span>) -> S {
@@ -242,7 +239,9 @@ pub fn rewiden(ann: &Annotator, op: &Op<Flow>, raw: &[S], result: S) -> S {
         && matches!(result, S::Float | S::Int)
         && matches!(
             raw.first(),
-            Some(S::Builtin(Builtin::Sum | Builtin::Min | Builtin::Max | Builtin::Abs))
+            Some(S::Builtin(
+                Builtin::Sum | Builtin::Min | Builtin::Max | Builtin::Abs
+            ))
         )
     {
         let found: Vec<Option<Widened>> = raw[1..].iter().map(|a| find_widened(ann, a)).collect();
@@ -282,9 +281,7 @@ pub fn rewiden(ann: &Annotator, op: &Op<Flow>, raw: &[S], result: S) -> S {
             // An int in CPython when every float operand is a widened int.
             let floats: Vec<&S> = raw.iter().filter(|a| a.erased() == S::Float).collect();
             match floats.first() {
-                Some(S::Widened(w))
-                    if floats.iter().all(|a| matches!(a, S::Widened(_))) =>
-                {
+                Some(S::Widened(w)) if floats.iter().all(|a| matches!(a, S::Widened(_))) => {
                     widened(&S::Float, &w.from, w.at)
                 }
                 _ => result,
@@ -322,7 +319,8 @@ pub fn replay_store(ann: &mut Annotator, op: &Op<Flow>, raw: &[S], erased: &[S])
             let _ = ann.write_list(def, v, Some(op.span));
         }
     }
-    if let (F::SetItem, Some(S::Dict { def, .. }), Some(v)) = (op.kind, erased.first(), raw.get(2)) {
+    if let (F::SetItem, Some(S::Dict { def, .. }), Some(v)) = (op.kind, erased.first(), raw.get(2))
+    {
         if v.has_widened() {
             let _ = ann.write_dict(*def, crate::dictdef::DictSide::Value, v, Some(op.span));
         }

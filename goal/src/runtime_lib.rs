@@ -35,8 +35,7 @@ fn lib_file(stem: &str, data: &[u8]) -> Result<PathBuf, String> {
         .map(|d| d.join("rpython-rs"))
         .unwrap_or_else(|| std::env::temp_dir().join("rpython-rs"));
     let path = dir.join(format!("{stem}-{:016x}.a", fnv1a(data)));
-    if path.is_file() && std::fs::metadata(&path).map(|m| m.len()).ok() == Some(data.len() as u64)
-    {
+    if path.is_file() && std::fs::metadata(&path).map(|m| m.len()).ok() == Some(data.len() as u64) {
         return Ok(path);
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -46,8 +45,7 @@ fn lib_file(stem: &str, data: &[u8]) -> Result<PathBuf, String> {
     static WRITERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!("{stem}-{}-{n}.tmp", std::process::id()));
-    std::fs::write(&tmp, data)
-        .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::write(&tmp, data).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }

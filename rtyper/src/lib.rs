@@ -43,7 +43,7 @@ pub mod rtype;
 
 pub use llop::LlOp;
 pub use lltype::{
-    GcType, GcTypeId, Layout, Ll, LlConst, LlGraph, LlProgram, JitInfo, JitDriverInfo, GraphHints, LlValue, LowType, Prebuilt,
-    TypeTable,
+    GcType, GcTypeId, GraphHints, JitDriverInfo, JitInfo, Layout, Ll, LlConst, LlGraph, LlProgram,
+    LlValue, LowType, Prebuilt, TypeTable,
 };
 pub use rtype::rtype_program;

@@ -477,7 +477,11 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let g = GraphId::from_u32(self.func_index(f));
         let params: Vec<S> = {
             let ag = &self.ann.graphs[g];
-            ag.graph.params().iter().map(|p| ag.bindings[*p].clone()).collect()
+            ag.graph
+                .params()
+                .iter()
+                .map(|p| ag.bindings[*p].clone())
+                .collect()
         };
         let lts: Vec<LowType> = params.iter().map(|a| self.lowtype(a)).collect();
         let res = self.ann.return_annotation(g);

@@ -29,7 +29,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let (greens, reds) = rpy_flow::rlib::jitdriver_vars(self.prog, h).unwrap_or_default();
         let i = self.jit.drivers.len() as u32;
         self.jit.drivers.push(JitDriverInfo {
-            name: self.jit_driver_name(h).unwrap_or_else(|| format!("JitDriver #{i}")),
+            name: self
+                .jit_driver_name(h)
+                .unwrap_or_else(|| format!("JitDriver #{i}")),
             greens,
             reds,
             get_printable_location: None,
@@ -82,11 +84,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let info = self.jit.drivers[jd as usize].clone();
         let mut args = vec![c_signed(jd as i64)];
         for var in info.greens.iter().chain(info.reds.iter()) {
-            let k = shape
-                .kwnames
-                .iter()
-                .position(|n| n == var)
-                .ok_or_else(|| Diagnostic::new(op.span, format!("{name}() lacks the live variable '{var}'")))?;
+            let k = shape.kwnames.iter().position(|n| n == var).ok_or_else(|| {
+                Diagnostic::new(op.span, format!("{name}() lacks the live variable '{var}'"))
+            })?;
             let i = shape.kw(k);
             let v = match &op.args[i] {
                 Value::Const(c) => self
@@ -109,7 +109,10 @@ impl<'a, 'p> RTyper<'a, 'p> {
         first: usize,
     ) -> R {
         let S::Intrinsic(rpy_annotator::rules_rlib::Intrinsic::JitDriver(h)) = &anns[first] else {
-            return Err(Diagnostic::new(op.span, "set_param() takes a JitDriver first"));
+            return Err(Diagnostic::new(
+                op.span,
+                "set_param() takes a JitDriver first",
+            ));
         };
         let jd = self.jit_driver_index(*h);
         let name = match op.args[first + 1].as_const().and_then(|c| c.as_str()) {
@@ -131,10 +134,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
             ));
         };
         let value = match &op.args[first + 2] {
-            Value::Const(c) => self.const_value(c, &S::Int).map_err(|m| Diagnostic::new(op.span, m))?,
+            Value::Const(c) => self
+                .const_value(c, &S::Int)
+                .map_err(|m| Diagnostic::new(op.span, m))?,
             Value::Var(v) => self.convert(e, Value::Var(*v), &anns[first + 2], &S::Int),
         };
-        e.op(O::JitSetParam, vec![c_signed(jd as i64), c_signed(index as i64), value], LowType::Void);
+        e.op(
+            O::JitSetParam,
+            vec![c_signed(jd as i64), c_signed(index as i64), value],
+            LowType::Void,
+        );
         Ok(Value::Const(LlConst::Void))
     }
 

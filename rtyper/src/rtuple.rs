@@ -87,7 +87,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// representation of one of annotation `to`.
     fn same_field(&mut self, from: &S, to: &S) -> bool {
         let (lf, lt) = (self.lowtype(from), self.lowtype(to));
-        lf == lt || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_))) && self.same_layout(from, to)
+        lf == lt
+            || matches!((lf, lt), (LowType::Ptr(_), LowType::Ptr(_))) && self.same_layout(from, to)
     }
 
     /// A copy of the tuple `v` (annotation `from`) in the layout of `to`,
@@ -118,7 +119,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         };
         let out = e.op(
             O::Malloc,
-            vec![rpy_flow::graph::Value::Const(crate::lltype::LlConst::Type(t))],
+            vec![rpy_flow::graph::Value::Const(crate::lltype::LlConst::Type(
+                t,
+            ))],
             LowType::Ptr(t),
         );
         for (i, (x, y)) in fa.iter().zip(&ta).enumerate() {

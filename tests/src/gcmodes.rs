@@ -31,8 +31,12 @@ fn check_variant(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut scratch = ScratchDir::new(&format!("{stem}{}-gc-{}", crate::check::mode_name(opt), kind.name()))
-        .map_err(|e| format!("cannot create scratch folder: {e}"))?;
+    let mut scratch = ScratchDir::new(&format!(
+        "{stem}{}-gc-{}",
+        crate::check::mode_name(opt),
+        kind.name()
+    ))
+    .map_err(|e| format!("cannot create scratch folder: {e}"))?;
     let exe = scratch.path().join("program-c");
     let expected = oracle.run(program, &args, scratch.path())?;
     let opts = Options {
@@ -70,16 +74,32 @@ fn check_variant(
 
 /// Every corpus program translated at `opt` for collector `kind`, run
 /// once per environment of `runs` (honours `RPY_TEST_FILTER`).
-pub fn corpus_report_variant(opt: OptLevel, kind: GcKind, runs: &[RunEnv]) -> Result<usize, String> {
+pub fn corpus_report_variant(
+    opt: OptLevel,
+    kind: GcKind,
+    runs: &[RunEnv],
+) -> Result<usize, String> {
     let root = repo_root();
     let programs = python_files(&root.join("tests/corpus"), filter_from_env().as_deref());
     let oracle = Oracle::discover(&root);
     let envs: Vec<String> = runs
         .iter()
-        .map(|e| e.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
-    let title = format!("{} --gc={} [{}]", crate::check::mode_name(opt), kind.name(), envs.join("; "));
-    report(&title, &programs, |p| check_variant(&oracle, p, opt, kind, runs))
+    let title = format!(
+        "{} --gc={} [{}]",
+        crate::check::mode_name(opt),
+        kind.name(),
+        envs.join("; ")
+    );
+    report(&title, &programs, |p| {
+        check_variant(&oracle, p, opt, kind, runs)
+    })
 }
 
 /// Every corpus program translated for collector `kind`, run normally or
@@ -93,6 +113,12 @@ pub fn corpus_report_gc(kind: GcKind, stress: bool) -> Result<usize, String> {
         kind.name(),
         if stress { " stress" } else { "" }
     );
-    let runs: &[RunEnv] = if stress { &[&[("RPY_GC_STRESS", "1")]] } else { &[&[]] };
-    report(&title, &programs, |p| check_variant(&oracle, p, OptLevel::O2, kind, runs))
+    let runs: &[RunEnv] = if stress {
+        &[&[("RPY_GC_STRESS", "1")]]
+    } else {
+        &[&[]]
+    };
+    report(&title, &programs, |p| {
+        check_variant(&oracle, p, OptLevel::O2, kind, runs)
+    })
 }

@@ -45,7 +45,12 @@ fn run_cpython(oracle: &Oracle, target: &Path, case: &Case, cwd: &Path) -> Resul
     run_with_stdin(cmd, stdin_of(&case.stdin)?)
 }
 
-fn run_translated(exe: &Path, case: &Case, cwd: &Path, env: &[(&str, &str)]) -> Result<Outcome, String> {
+fn run_translated(
+    exe: &Path,
+    case: &Case,
+    cwd: &Path,
+    env: &[(&str, &str)],
+) -> Result<Outcome, String> {
     let mut cmd = Command::new(exe);
     cmd.arg(&case.program).current_dir(cwd);
     for (k, v) in env {
@@ -193,7 +198,9 @@ fn check_bf(opt: OptLevel, env: &[(&str, &str)]) {
     }
     for case in &all {
         let result = run_cpython(&oracle, &target, case, dir)
-            .and_then(|expected| run_translated(&exe, case, dir, env).map(|actual| (expected, actual)))
+            .and_then(|expected| {
+                run_translated(&exe, case, dir, env).map(|actual| (expected, actual))
+            })
             .and_then(|(expected, actual)| compare_outcomes(&expected, &actual));
         match result {
             Ok(()) => passed += 1,

@@ -113,13 +113,17 @@ fn shipped_minivm() {
     let root = rpy_tests::repo_root();
     let oracle = rpy_tests::process::Oracle::discover(&root);
     let target = root.join("targets/minivm/targetminivm.py");
-    let mut examples: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("targets/minivm/examples"))
-        .expect("targets/minivm/examples")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "mini"))
-        .collect();
+    let mut examples: Vec<std::path::PathBuf> =
+        std::fs::read_dir(root.join("targets/minivm/examples"))
+            .expect("targets/minivm/examples")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "mini"))
+            .collect();
     examples.sort();
-    assert!(!examples.is_empty(), "no examples in targets/minivm/examples");
+    assert!(
+        !examples.is_empty(),
+        "no examples in targets/minivm/examples"
+    );
     finish(report("minivm -O2", &examples, |example| {
         let args = vec![example.to_string_lossy().into_owned()];
         check_program_with_args(&oracle, &target, &args, OptLevel::O2)

@@ -23,7 +23,11 @@ fn corpus_ojit() {
     finish(corpus_report_variant(
         OptLevel::Jit,
         GcKind::Generational,
-        &[&[], &[("RPY_JIT", "blackhole")], &[("RPY_JIT", "threshold=1")]],
+        &[
+            &[],
+            &[("RPY_JIT", "blackhole")],
+            &[("RPY_JIT", "threshold=1")],
+        ],
     ));
 }
 

@@ -111,7 +111,11 @@ impl Backend {
         flags.set("is_pic", "false").map_err(backend_err)?;
         // Cranelift's IR verifier costs a tenth of warm-up; the trace is
         // checked by `check_trace` before it gets here. Debug builds keep it.
-        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
         flags.set("enable_verifier", verify).map_err(backend_err)?;
         flags
             .set("use_colocated_libcalls", "false")

@@ -16,7 +16,9 @@
 
 use crate::descrs::DescrTables;
 use rpy_flow::graph::{Block, Exitswitch, Link, Op, Value, Var};
-use rpy_jitformat::jitcode::{for_each_reg, Callee, ConstInt, ConstRef, Insn, JitCode, KReg, Live, PureOp, Reg};
+use rpy_jitformat::jitcode::{
+    for_each_reg, Callee, ConstInt, ConstRef, Insn, JitCode, KReg, Live, PureOp, Reg,
+};
 use rpy_jitformat::Kind;
 use rpy_rtyper::{Ll, LlConst, LlGraph, LlOp, LowType};
 use std::collections::{HashMap, HashSet};
@@ -72,7 +74,11 @@ pub struct Assembler<'a, 't, 'p> {
 type R<T> = Result<T, String>;
 
 impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
-    pub fn new(lg: &'a LlGraph, tables: &'t mut DescrTables<'p>, inline: &'a dyn Fn(u32) -> Option<u32>) -> Self {
+    pub fn new(
+        lg: &'a LlGraph,
+        tables: &'t mut DescrTables<'p>,
+        inline: &'a dyn Fn(u32) -> Option<u32>,
+    ) -> Self {
         Assembler {
             lg,
             tables,
@@ -99,7 +105,11 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
         let order = reverse_postorder(self.lg);
         self.allocate(&order);
         self.live_in = liveness(self.lg, &order);
-        let params: Vec<KReg> = g.params().iter().filter_map(|v| self.regs.get(v).copied()).collect();
+        let params: Vec<KReg> = g
+            .params()
+            .iter()
+            .filter_map(|v| self.regs.get(v).copied())
+            .collect();
         for &b in &order {
             if b == g.returnblock || b == g.exceptblock {
                 continue;
@@ -108,7 +118,10 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             self.block(b)?;
         }
         for (at, slot, label) in std::mem::take(&mut self.fixups) {
-            let pc = *self.labels.get(&label).ok_or_else(|| format!("no label {label:?}"))?;
+            let pc = *self
+                .labels
+                .get(&label)
+                .ok_or_else(|| format!("no label {label:?}"))?;
             set_target(&mut self.code[at], slot, pc);
         }
         // Constant registers sit after the variables and temporaries.
@@ -166,7 +179,13 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                 continue;
             }
             let b = bank(k);
-            self.regs.insert(v, KReg { kind: k, reg: self.num[b] });
+            self.regs.insert(
+                v,
+                KReg {
+                    kind: k,
+                    reg: self.num[b],
+                },
+            );
             self.num[b] += 1;
         }
         self.temps = max_link;
@@ -201,7 +220,8 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
     }
 
     fn reg_of(&mut self, v: &Value<LlConst>, what: &str) -> R<KReg> {
-        self.reg(v)?.ok_or_else(|| format!("{what} has no value (Void)"))
+        self.reg(v)?
+            .ok_or_else(|| format!("{what} has no value (Void)"))
     }
 
     fn constant(&mut self, c: &LlConst) -> R<Option<KReg>> {
@@ -213,7 +233,11 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             LlConst::Char(c) => (Kind::Int, self.const_i(ConstInt::Value(*c as i64))),
             LlConst::UniChar(c) => (Kind::Int, self.const_i(ConstInt::Value(*c as i64))),
             LlConst::Float(x) => {
-                let i = match self.consts_f.iter().position(|y| y.to_bits() == x.to_bits()) {
+                let i = match self
+                    .consts_f
+                    .iter()
+                    .position(|y| y.to_bits() == x.to_bits())
+                {
                     Some(i) => i,
                     None => {
                         self.consts_f.push(*x);
@@ -237,7 +261,10 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             }
             other => return Err(format!("constant {other} has no register")),
         };
-        Ok(Some(KReg { kind, reg: CONST_BIT | index as u16 }))
+        Ok(Some(KReg {
+            kind,
+            reg: CONST_BIT | index as u16,
+        }))
     }
 
     fn const_i(&mut self, c: ConstInt) -> usize {
@@ -370,10 +397,20 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                 let index = self.reg_of(&op.args[1], "index")?.reg;
                 if op.kind == O::GetArrayItem {
                     if let Some(dst) = dst {
-                        self.emit(Insn::GetArrayItem { array, index, descr, dst });
+                        self.emit(Insn::GetArrayItem {
+                            array,
+                            index,
+                            descr,
+                            dst,
+                        });
                     }
                 } else if let Some(value) = self.reg(&op.args[2])? {
-                    self.emit(Insn::SetArrayItem { array, index, descr, value });
+                    self.emit(Insn::SetArrayItem {
+                        array,
+                        index,
+                        descr,
+                        value,
+                    });
                 }
             }
             O::ArrayCopy => {
@@ -424,13 +461,20 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                 let ngreens = self.tables.driver_greens(driver);
                 let mut vals = Vec::new();
                 for a in &op.args[1..] {
-                    vals.push(self.reg(a)?.unwrap_or(KReg { kind: Kind::Void, reg: 0 }));
+                    vals.push(self.reg(a)?.unwrap_or(KReg {
+                        kind: Kind::Void,
+                        reg: 0,
+                    }));
                 }
                 let reds = vals.split_off(ngreens);
                 let mut before = after.clone();
                 before.extend(op.args.iter().filter_map(Value::as_var));
                 self.record_live(pc, &before);
-                self.emit(Insn::JitMergePoint { driver, greens: vals, reds });
+                self.emit(Insn::JitMergePoint {
+                    driver,
+                    greens: vals,
+                    reds,
+                });
             }
             O::JitLoopHeader => {
                 if let Some(Value::Const(LlConst::Signed(jd))) = op.args.first() {
@@ -449,19 +493,33 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             O::JitWeAreJitted => {
                 let one = self.constant(&LlConst::Signed(1))?.expect("int");
                 if let Some(dst) = dst {
-                    self.emit(Insn::Copy { kind: Kind::Int, src: one.reg, dst: dst.reg });
+                    self.emit(Insn::Copy {
+                        kind: Kind::Int,
+                        src: one.reg,
+                        dst: dst.reg,
+                    });
                 }
             }
             O::JitSetParam => {
-                let (Some(Value::Const(LlConst::Signed(jd))), Some(Value::Const(LlConst::Signed(p)))) =
-                    (op.args.first(), op.args.get(1))
+                let (
+                    Some(Value::Const(LlConst::Signed(jd))),
+                    Some(Value::Const(LlConst::Signed(p))),
+                ) = (op.args.first(), op.args.get(1))
                 else {
                     return Err("set_param without constant driver and parameter".into());
                 };
                 let value = self.reg_of(&op.args[2], "parameter value")?.reg;
-                self.emit(Insn::SetParam { driver: *jd as u32, param: *p as u32, value });
+                self.emit(Insn::SetParam {
+                    driver: *jd as u32,
+                    param: *p as u32,
+                    value,
+                });
             }
-            O::GcPushRoots | O::GcReloadRoot | O::GcSafepoint | O::GcWriteBarrier | O::GcWriteBarrierItem => {
+            O::GcPushRoots
+            | O::GcReloadRoot
+            | O::GcSafepoint
+            | O::GcWriteBarrier
+            | O::GcWriteBarrierItem => {
                 return Err(format!("{} in a graph before the GC transform", op.kind))
             }
             _ => return self.pure(op, dst, after),
@@ -506,10 +564,18 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             Some(d) => d,
             None if !raises => return Ok(()),
             // A raising op whose Void result is unused still checks.
-            None => KReg { kind: Kind::Void, reg: 0 },
+            None => KReg {
+                kind: Kind::Void,
+                reg: 0,
+            },
         };
         let pc = self.code.len();
-        self.emit(Insn::Pure { op: pop, args, dst, raises });
+        self.emit(Insn::Pure {
+            op: pop,
+            args,
+            dst,
+            raises,
+        });
         if raises {
             let mut l = after.clone();
             l.insert(op.result);
@@ -537,17 +603,39 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                 }
                 let descr = self.tables.call_descr_func(*k, kinds, result, width);
                 let f = self.tables.func(*k);
-                self.emit(Insn::Call { callee: Callee::Func(f), descr, args, dst });
+                self.emit(Insn::Call {
+                    callee: Callee::Func(f),
+                    descr,
+                    args,
+                    dst,
+                });
             }
             (LlOp::DirectCall, Value::Const(LlConst::Extern(name))) => {
-                let descr = self.tables.call_descr_extern(name, &op.args[1..], self.lg, kinds, result, width);
+                let descr = self.tables.call_descr_extern(
+                    name,
+                    &op.args[1..],
+                    self.lg,
+                    kinds,
+                    result,
+                    width,
+                );
                 let e = self.tables.extern_(name);
-                self.emit(Insn::Call { callee: Callee::Extern(e), descr, args, dst });
+                self.emit(Insn::Call {
+                    callee: Callee::Extern(e),
+                    descr,
+                    args,
+                    dst,
+                });
             }
             (LlOp::IndirectCall, f) => {
                 let fr = self.reg_of(f, "function pointer")?;
                 let descr = self.tables.call_descr_anything(kinds, result, width);
-                self.emit(Insn::Call { callee: Callee::Indirect(fr.reg), descr, args, dst });
+                self.emit(Insn::Call {
+                    callee: Callee::Indirect(fr.reg),
+                    descr,
+                    args,
+                    dst,
+                });
             }
             _ => return Err("direct_call without a constant function".into()),
         }
@@ -566,7 +654,15 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                     let next = self.stub();
                     match &l.exitcase {
                         Some(LlConst::ClassRange(min, max)) => {
-                            self.emit_to(Insn::GotoIfExcMismatch { min: *min, max: *max, target: 0 }, 0, next);
+                            self.emit_to(
+                                Insn::GotoIfExcMismatch {
+                                    min: *min,
+                                    max: *max,
+                                    target: 0,
+                                },
+                                0,
+                                next,
+                            );
                         }
                         None => {}
                         Some(other) => return Err(format!("exception exit case {other}")),
@@ -605,7 +701,14 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                     };
                     let (t, f) = (find(true)?, find(false)?);
                     let fl = self.stub();
-                    self.emit_to(Insn::GotoIfNot { cond: cond.reg, target: 0 }, 0, fl);
+                    self.emit_to(
+                        Insn::GotoIfNot {
+                            cond: cond.reg,
+                            target: 0,
+                        },
+                        0,
+                        fl,
+                    );
                     self.follow(&exits[t])?;
                     self.place(fl);
                     self.follow(&exits[f])?;
@@ -630,7 +733,11 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
                         stubs.push((i, s));
                     }
                     let dflt = self.stub();
-                    let at = self.emit(Insn::Switch { value: cond.reg, cases, default: 0 });
+                    let at = self.emit(Insn::Switch {
+                        value: cond.reg,
+                        cases,
+                        default: 0,
+                    });
                     for (slot, (_, s)) in stubs.iter().enumerate() {
                         self.fixups.push((at, slot + 1, *s));
                     }
@@ -688,17 +795,32 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
             let mut staged = Vec::new();
             for (s, d) in &moves {
                 let b = bank(s.kind);
-                let t = KReg { kind: s.kind, reg: TEMP_BIT | used[b] };
+                let t = KReg {
+                    kind: s.kind,
+                    reg: TEMP_BIT | used[b],
+                };
                 used[b] += 1;
-                self.emit(Insn::Copy { kind: s.kind, src: s.reg, dst: t.reg });
+                self.emit(Insn::Copy {
+                    kind: s.kind,
+                    src: s.reg,
+                    dst: t.reg,
+                });
                 staged.push((t, *d));
             }
             for (t, d) in staged {
-                self.emit(Insn::Copy { kind: t.kind, src: t.reg, dst: d.reg });
+                self.emit(Insn::Copy {
+                    kind: t.kind,
+                    src: t.reg,
+                    dst: d.reg,
+                });
             }
         } else {
             for (s, d) in moves {
-                self.emit(Insn::Copy { kind: s.kind, src: s.reg, dst: d.reg });
+                self.emit(Insn::Copy {
+                    kind: s.kind,
+                    src: s.reg,
+                    dst: d.reg,
+                });
             }
         }
         self.emit_to(Insn::Goto { target: 0 }, 0, Label::Block(l.target));
@@ -803,7 +925,9 @@ fn liveness(lg: &LlGraph, order: &[Block]) -> HashMap<Block, HashSet<Var>> {
 
 fn uses_in_block(lg: &LlGraph, b: Block, v: Var, live_in: &HashMap<Block, HashSet<Var>>) -> bool {
     let bd = &lg.graph.blocks[b];
-    bd.ops.iter().any(|op| op.args.iter().any(|a| a.as_var() == Some(v)))
+    bd.ops
+        .iter()
+        .any(|op| op.args.iter().any(|a| a.as_var() == Some(v)))
         || exits_live(lg, b, live_in).contains(&v)
 }
 
@@ -834,7 +958,11 @@ pub fn has_loops(lg: &LlGraph) -> bool {
         let from = cranelift_entity::EntityRef::index(b) as u32;
         cfg.add_node(from);
         for l in &lg.graph.blocks[b].exits {
-            cfg.add_edge(from, cranelift_entity::EntityRef::index(l.target) as u32, ());
+            cfg.add_edge(
+                from,
+                cranelift_entity::EntityRef::index(l.target) as u32,
+                (),
+            );
         }
     }
     petgraph::algo::is_cyclic_directed(&cfg)

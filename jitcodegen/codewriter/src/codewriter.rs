@@ -70,7 +70,11 @@ pub fn write_jitcodes(prog: &LlProgram, portals: &[Portal], exchanges: &[Exchang
         // Dfs walks through residual graphs too; keep only graphs reached
         // through chosen callers.
         let chosen = reachable_through(&cg, portals, &chosen);
-        let index: BTreeMap<u32, u32> = chosen.iter().enumerate().map(|(i, &g)| (g, i as u32)).collect();
+        let index: BTreeMap<u32, u32> = chosen
+            .iter()
+            .enumerate()
+            .map(|(i, &g)| (g, i as u32))
+            .collect();
         let mut tables = DescrTables::new(prog);
         let mut jitcodes = Vec::new();
         let mut failed = false;
@@ -99,7 +103,12 @@ pub fn write_jitcodes(prog: &LlProgram, portals: &[Portal], exchanges: &[Exchang
         for (&g, &i) in &index {
             jitcode_of[g as usize] = Some(i);
         }
-        let immutable_prebuilt = prog.jit.immutable_prebuilt.iter().map(|&i| tables.prebuilt(i)).collect();
+        let immutable_prebuilt = prog
+            .jit
+            .immutable_prebuilt
+            .iter()
+            .map(|&i| tables.prebuilt(i))
+            .collect();
         let mut jp = JitProgram {
             immutable_prebuilt,
             descrs: tables.descrs,
@@ -112,15 +121,26 @@ pub fn write_jitcodes(prog: &LlProgram, portals: &[Portal], exchanges: &[Exchang
             ..JitProgram::default()
         };
         assign_call_stubs(&mut jp);
-        jp.refused = refused.into_iter().map(|(g, why)| (prog.graphs[g as usize].graph.name.clone(), why)).collect();
+        jp.refused = refused
+            .into_iter()
+            .map(|(g, why)| (prog.graphs[g as usize].graph.name.clone(), why))
+            .collect();
         return jp;
     }
 }
 
 /// The chosen graphs reachable from the portals through chosen graphs.
-fn reachable_through(cg: &DiGraphMap<u32, ()>, portals: &[Portal], chosen: &BTreeSet<u32>) -> BTreeSet<u32> {
+fn reachable_through(
+    cg: &DiGraphMap<u32, ()>,
+    portals: &[Portal],
+    chosen: &BTreeSet<u32>,
+) -> BTreeSet<u32> {
     let mut out = BTreeSet::new();
-    let mut stack: Vec<u32> = portals.iter().map(|p| p.graph).filter(|g| chosen.contains(g)).collect();
+    let mut stack: Vec<u32> = portals
+        .iter()
+        .map(|p| p.graph)
+        .filter(|g| chosen.contains(g))
+        .collect();
     while let Some(g) = stack.pop() {
         if !out.insert(g) {
             continue;
@@ -154,11 +174,24 @@ fn driver_descr(
         .iter()
         .map(|f| tables.field(x.typ, f).expect("exchange field"))
         .collect();
-    let result_field = x.result.as_ref().map(|f| tables.field(x.typ, f).expect("exchange field"));
+    let result_field = x
+        .result
+        .as_ref()
+        .map(|f| tables.field(x.typ, f).expect("exchange field"));
     DriverDescr {
         name: info.name.clone(),
-        greens: info.greens.iter().cloned().zip(p.green_types.iter().map(|t| kind_of(*t))).collect(),
-        reds: info.reds.iter().cloned().zip(p.red_types.iter().map(|t| kind_of(*t))).collect(),
+        greens: info
+            .greens
+            .iter()
+            .cloned()
+            .zip(p.green_types.iter().map(|t| kind_of(*t)))
+            .collect(),
+        reds: info
+            .reds
+            .iter()
+            .cloned()
+            .zip(p.red_types.iter().map(|t| kind_of(*t)))
+            .collect(),
         portal,
         merge_point,
         exchange: tables.prebuilt(x.prebuilt),

@@ -5,7 +5,9 @@
 
 use rpy_backendopt::effects;
 use rpy_flow::graph::Value;
-use rpy_jitformat::{ArrayDescr, CallDescr, Descrs, EffectInfo, FieldDescr, Kind, SizeDescr, Width};
+use rpy_jitformat::{
+    ArrayDescr, CallDescr, Descrs, EffectInfo, FieldDescr, Kind, SizeDescr, Width,
+};
 use rpy_rtyper::{GcTypeId, LlConst, LlGraph, LlProgram, LowType};
 use std::collections::HashMap;
 
@@ -16,7 +18,10 @@ pub fn width_of(t: LowType) -> Width {
     match t {
         LowType::Bool | LowType::Char => Width::BYTE,
         LowType::UniChar => Width::U32,
-        LowType::Unsigned => Width { size: 8, signed: false },
+        LowType::Unsigned => Width {
+            size: 8,
+            signed: false,
+        },
         _ => Width::WORD,
     }
 }
@@ -71,7 +76,11 @@ impl<'p> DescrTables<'p> {
             .ok_or_else(|| format!("type {} has no field {name}", ty.name))?;
         let lt = ty.fields[k].1;
         let layout = ty.layout();
-        let immutable = self.prog.jit.immutable_fields.contains(&(t, name.to_string()));
+        let immutable = self
+            .prog
+            .jit
+            .immutable_fields
+            .contains(&(t, name.to_string()));
         let i = self.descrs.fields.len() as u32;
         self.descrs.fields.push(FieldDescr {
             name: format!("{}.{}", ty.name, name),
@@ -90,7 +99,9 @@ impl<'p> DescrTables<'p> {
             return Ok(i);
         }
         let ty = &self.prog.types.types[t];
-        let item = ty.items.ok_or_else(|| format!("type {} has no items", ty.name))?;
+        let item = ty
+            .items
+            .ok_or_else(|| format!("type {} has no items", ty.name))?;
         let layout = ty.layout();
         let i = self.descrs.arrays.len() as u32;
         self.descrs.arrays.push(ArrayDescr {
@@ -200,8 +211,20 @@ impl<'p> DescrTables<'p> {
         e
     }
 
-    pub fn call_descr_func(&mut self, graph: u32, args: Vec<Kind>, result: Kind, width: Width) -> u32 {
-        let hints = self.prog.jit.graph_hints.get(&graph).cloned().unwrap_or_default();
+    pub fn call_descr_func(
+        &mut self,
+        graph: u32,
+        args: Vec<Kind>,
+        result: Kind,
+        width: Width,
+    ) -> u32 {
+        let hints = self
+            .prog
+            .jit
+            .graph_hints
+            .get(&graph)
+            .cloned()
+            .unwrap_or_default();
         let w = self.effects.of_graph(&self.prog.graphs, graph);
         let mut effect = self.effect_of(&w);
         effect.elidable = hints.elidable;
@@ -233,9 +256,15 @@ impl<'p> DescrTables<'p> {
         // given a pointer (the rule of `effects`).
         let reaches_heap = rpy_abi::gc::HEAP_WRITING_RUNTIME_FUNCS.contains(&name)
             || args_ll.iter().any(|a| match a {
-            Value::Var(v) => matches!(lg.var_types[*v], LowType::Ptr(_) | LowType::Address),
-            Value::Const(c) => matches!(c, LlConst::Prebuilt(..) | LlConst::Null(_) | LlConst::Func(_) | LlConst::Extern(_)),
-        });
+                Value::Var(v) => matches!(lg.var_types[*v], LowType::Ptr(_) | LowType::Address),
+                Value::Const(c) => matches!(
+                    c,
+                    LlConst::Prebuilt(..)
+                        | LlConst::Null(_)
+                        | LlConst::Func(_)
+                        | LlConst::Extern(_)
+                ),
+            });
         let rf = rpy_abi::runtime_func(name);
         let can_raise = rf.map(|f| f.can_raise).unwrap_or(true);
         let effect = EffectInfo {
@@ -245,7 +274,10 @@ impl<'p> DescrTables<'p> {
             reads_everything: true,
             ..EffectInfo::default()
         };
-        let key = format!("extern {name} {}", args.iter().map(|k| k.letter()).collect::<String>());
+        let key = format!(
+            "extern {name} {}",
+            args.iter().map(|k| k.letter()).collect::<String>()
+        );
         self.intern_call(
             key,
             CallDescr {

@@ -98,7 +98,10 @@ pub fn split_portals(
                     let span = graphs[c.graph].graph.blocks[c.block].ops[c.index].span;
                     errors.push(Diagnostic::new(
                         span,
-                        format!("can_enter_jit() of {} without a jit_merge_point()", info.name),
+                        format!(
+                            "can_enter_jit() of {} without a jit_merge_point()",
+                            info.name
+                        ),
                     ));
                 }
                 continue;
@@ -107,7 +110,11 @@ pub fn split_portals(
                 let span = |a: &At| graphs[a.graph].graph.blocks[a.block].ops[a.index].span;
                 let mut d = Diagnostic::new(
                     span(&rest[0]),
-                    format!("a JitDriver has exactly one jit_merge_point(); {} has {}", info.name, mps.len()),
+                    format!(
+                        "a JitDriver has exactly one jit_merge_point(); {} has {}",
+                        info.name,
+                        mps.len()
+                    ),
                 );
                 d = d.with_note(Some(span(first)), "the first one is here");
                 errors.push(d);
@@ -201,7 +208,10 @@ fn split_one(
     let params: Vec<Var> = fresh.iter().map(|&z| copy_var(&mut portal, z)).collect();
     let start = portal.graph.blocks.push(BlockData {
         inputargs: params.clone(),
-        exits: vec![Link::new(params.iter().map(|&p| Value::Var(p)).collect(), tail)],
+        exits: vec![Link::new(
+            params.iter().map(|&p| Value::Var(p)).collect(),
+            tail,
+        )],
         ..BlockData::default()
     });
     portal.graph.startblock = start;
@@ -272,18 +282,29 @@ fn check_live_at_merge_point(
         }
     };
     for op in &bd.ops[index + 1..] {
-        op.args.iter().filter_map(Value::as_var).for_each(&mut use_var);
+        op.args
+            .iter()
+            .filter_map(Value::as_var)
+            .for_each(&mut use_var);
     }
     if let Exitswitch::Value(v) = bd.exitswitch {
         use_var(v);
     }
     for l in &bd.exits {
-        l.args.iter().filter_map(Value::as_var).for_each(&mut use_var);
+        l.args
+            .iter()
+            .filter_map(Value::as_var)
+            .for_each(&mut use_var);
     }
     if used.is_empty() {
         return Ok(());
     }
-    let names: Vec<String> = info.greens.iter().chain(info.reds.iter()).cloned().collect();
+    let names: Vec<String> = info
+        .greens
+        .iter()
+        .chain(info.reds.iter())
+        .cloned()
+        .collect();
     Err(used
         .into_iter()
         .filter(|&v| lg.var_types[v] != LowType::Void)
@@ -318,7 +339,10 @@ fn check_greens(
         if c.graph != mp.graph {
             errors.push(Diagnostic::new(
                 cop.span,
-                format!("can_enter_jit() of {} must be in the function of its jit_merge_point()", info.name),
+                format!(
+                    "can_enter_jit() of {} must be in the function of its jit_merge_point()",
+                    info.name
+                ),
             ));
             continue;
         }
@@ -329,7 +353,8 @@ fn check_greens(
             .enumerate()
             .filter_map(|(i, a)| a.as_var().map(|v| (v, i)))
             .collect();
-        let mut work: Vec<(Block, usize, HashMap<Var, usize>)> = vec![(c.block, c.index + 1, start)];
+        let mut work: Vec<(Block, usize, HashMap<Var, usize>)> =
+            vec![(c.block, c.index + 1, start)];
         while let Some((b, from, greens)) = work.pop() {
             let bd = &lg.graph.blocks[b];
             if b == mp.block && from <= mp.index {

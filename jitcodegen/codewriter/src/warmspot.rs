@@ -96,7 +96,8 @@ pub fn rewrite_hints(prog: &mut LlProgram, portals: &[Portal], exchanges: &[Exch
             for op in &mut bd.ops {
                 if op.kind == LlOp::JitSetParam {
                     op.kind = LlOp::DirectCall;
-                    op.args.insert(0, Value::Const(LlConst::Extern("rpyjit_set_param".into())));
+                    op.args
+                        .insert(0, Value::Const(LlConst::Extern("rpyjit_set_param".into())));
                 }
             }
         }
@@ -130,7 +131,11 @@ fn rewrite_can_enter_jit(lg: &mut LlGraph, b: Block, i: usize, p: &Portal, x: &E
         l.args.iter().filter_map(Value::as_var).for_each(&mut note);
     }
     let fresh: Vec<Var> = live.iter().map(|&v| copy_var(lg, v)).collect();
-    let map: HashMap<Var, Value<LlConst>> = live.iter().zip(&fresh).map(|(&v, &f)| (v, Value::Var(f))).collect();
+    let map: HashMap<Var, Value<LlConst>> = live
+        .iter()
+        .zip(&fresh)
+        .map(|(&v, &f)| (v, Value::Var(f)))
+        .collect();
     let mut rest_ops = after_ops;
     for op in &mut rest_ops {
         for a in &mut op.args {
@@ -161,7 +166,11 @@ fn rewrite_can_enter_jit(lg: &mut LlGraph, b: Block, i: usize, p: &Portal, x: &E
         let r = new_var(lg, LowType::Void);
         bd.ops.push(Op {
             kind: LlOp::SetField,
-            args: vec![exch.clone(), Value::Const(LlConst::Field(name.clone())), a.clone()],
+            args: vec![
+                exch.clone(),
+                Value::Const(LlConst::Field(name.clone())),
+                a.clone(),
+            ],
             result: r,
             span,
         });

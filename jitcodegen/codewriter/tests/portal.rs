@@ -10,7 +10,10 @@ use std::path::Path;
 
 fn drivers(src: &str) -> Vec<JitDriverInfo> {
     let list = |s: &str| -> Vec<String> {
-        s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect()
     };
     src.lines()
         .filter_map(|l| l.strip_prefix("# driver:"))
@@ -38,15 +41,22 @@ fn drivers(src: &str) -> Vec<JitDriverInfo> {
 #[test]
 fn portal_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/portal");
-    let mut paths: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
     for path in &paths {
         let r = text::run_text_test(path, |input, _types, graphs| {
             let ds = drivers(input);
-            split_portals(graphs, &ds)
-                .map(|_| ())
-                .map_err(|es| es.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("\n"))
+            split_portals(graphs, &ds).map(|_| ()).map_err(|es| {
+                es.iter()
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
         });
         if let Err(e) = r {
             failures.push(format!("{}: {e}", path.display()));
@@ -61,7 +71,11 @@ fn portal_files() {
 #[test]
 fn portal_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/portal_errors");
-    let mut paths: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
     for path in &paths {
@@ -73,7 +87,10 @@ fn portal_errors() {
         };
         for want in src.lines().filter_map(|l| l.strip_prefix("# error: ")) {
             if !got.iter().any(|m| m.contains(want)) {
-                failures.push(format!("{}: no error containing `{want}`; got {got:?}", path.display()));
+                failures.push(format!(
+                    "{}: no error containing `{want}`; got {got:?}",
+                    path.display()
+                ));
             }
         }
     }

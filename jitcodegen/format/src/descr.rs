@@ -50,9 +50,18 @@ pub struct Width {
 }
 
 impl Width {
-    pub const WORD: Width = Width { size: 8, signed: true };
-    pub const BYTE: Width = Width { size: 1, signed: false };
-    pub const U32: Width = Width { size: 4, signed: false };
+    pub const WORD: Width = Width {
+        size: 8,
+        signed: true,
+    };
+    pub const BYTE: Width = Width {
+        size: 1,
+        signed: false,
+    };
+    pub const U32: Width = Width {
+        size: 4,
+        signed: false,
+    };
 }
 
 /// A field of a GC struct.
@@ -178,7 +187,14 @@ pub enum DescrRef {
 
 impl fmt::Display for FieldDescr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<Field {} +{} {}{}{}>", self.name, self.offset, self.kind.letter(),
-            self.width.size, if self.immutable { " pure" } else { "" })
+        write!(
+            f,
+            "<Field {} +{} {}{}{}>",
+            self.name,
+            self.offset,
+            self.kind.letter(),
+            self.width.size,
+            if self.immutable { " pure" } else { "" }
+        )
     }
 }

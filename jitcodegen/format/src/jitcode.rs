@@ -91,7 +91,10 @@ pure_ops! {
 
 impl PureOp {
     pub fn from_name(name: &str) -> Option<PureOp> {
-        PURE_OPS.iter().position(|n| *n == name).map(|i| PureOp(i as u16))
+        PURE_OPS
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| PureOp(i as u16))
     }
 
     pub fn name(self) -> &'static str {
@@ -103,54 +106,150 @@ impl PureOp {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Insn {
     /// `dst = src` within one bank (link arguments).
-    Copy { kind: Kind, src: Reg, dst: Reg },
+    Copy {
+        kind: Kind,
+        src: Reg,
+        dst: Reg,
+    },
     /// `dst = op(args)`; `raises`: the op may raise (the next instruction
     /// may be a `Catch`).
-    Pure { op: PureOp, args: Vec<KReg>, dst: KReg, raises: bool },
-    GetField { obj: Reg, field: u32, dst: KReg },
-    SetField { obj: Reg, field: u32, value: KReg },
-    GetArrayItem { array: Reg, index: Reg, descr: u32, dst: KReg },
-    SetArrayItem { array: Reg, index: Reg, descr: u32, value: KReg },
-    ArrayLen { array: Reg, descr: u32, dst: Reg },
-    ArrayCopy { src: Reg, dst: Reg, src_start: Reg, dst_start: Reg, length: Reg, descr: u32 },
-    GetTypeId { obj: Reg, dst: Reg },
-    New { size: u32, dst: Reg },
-    NewArray { descr: u32, length: Reg, dst: Reg },
+    Pure {
+        op: PureOp,
+        args: Vec<KReg>,
+        dst: KReg,
+        raises: bool,
+    },
+    GetField {
+        obj: Reg,
+        field: u32,
+        dst: KReg,
+    },
+    SetField {
+        obj: Reg,
+        field: u32,
+        value: KReg,
+    },
+    GetArrayItem {
+        array: Reg,
+        index: Reg,
+        descr: u32,
+        dst: KReg,
+    },
+    SetArrayItem {
+        array: Reg,
+        index: Reg,
+        descr: u32,
+        value: KReg,
+    },
+    ArrayLen {
+        array: Reg,
+        descr: u32,
+        dst: Reg,
+    },
+    ArrayCopy {
+        src: Reg,
+        dst: Reg,
+        src_start: Reg,
+        dst_start: Reg,
+        length: Reg,
+        descr: u32,
+    },
+    GetTypeId {
+        obj: Reg,
+        dst: Reg,
+    },
+    New {
+        size: u32,
+        dst: Reg,
+    },
+    NewArray {
+        descr: u32,
+        length: Reg,
+        dst: Reg,
+    },
     /// A call the JIT does not trace into (runtime functions, graphs
     /// without jitcode, `dont_look_inside`, `elidable`).
-    Call { callee: Callee, descr: u32, args: Vec<KReg>, dst: Option<KReg> },
+    Call {
+        callee: Callee,
+        descr: u32,
+        args: Vec<KReg>,
+        dst: Option<KReg>,
+    },
     /// A call into another jitcode (the tracer inlines it).
-    InlineCall { jitcode: u32, args: Vec<KReg>, dst: Option<KReg> },
+    InlineCall {
+        jitcode: u32,
+        args: Vec<KReg>,
+        dst: Option<KReg>,
+    },
     /// Raise `value` (an exception instance; its class is its type id).
-    Raise { value: Reg },
+    Raise {
+        value: Reg,
+    },
     /// Raise a fresh builtin exception: type id, message (a str or null).
-    RaiseNew { typeid: Reg, message: Reg },
+    RaiseNew {
+        typeid: Reg,
+        message: Reg,
+    },
     /// Re-raise the exception being handled.
     Reraise,
     /// If the previous instruction raised, continue at `handler`; else
     /// fall through. Absent after a raising instruction: the exception
     /// leaves the frame.
-    Catch { handler: u32 },
+    Catch {
+        handler: u32,
+    },
     /// In a handler: go to `target` unless the caught exception's type id
     /// lies in `min..=max`.
-    GotoIfExcMismatch { min: u32, max: u32, target: u32 },
+    GotoIfExcMismatch {
+        min: u32,
+        max: u32,
+        target: u32,
+    },
     /// The caught exception's type id / instance.
-    LastExcType { dst: Reg },
-    LastExcValue { dst: Reg },
-    Goto { target: u32 },
+    LastExcType {
+        dst: Reg,
+    },
+    LastExcValue {
+        dst: Reg,
+    },
+    Goto {
+        target: u32,
+    },
     /// Go to `target` if the int register is zero.
-    GotoIfNot { cond: Reg, target: u32 },
+    GotoIfNot {
+        cond: Reg,
+        target: u32,
+    },
     /// Multi-way branch on an int register.
-    Switch { value: Reg, cases: Vec<(i64, u32)>, default: u32 },
-    Return { value: Option<KReg> },
+    Switch {
+        value: Reg,
+        cases: Vec<(i64, u32)>,
+        default: u32,
+    },
+    Return {
+        value: Option<KReg>,
+    },
     /// The interpreter's merge point: the driver, its greens, its reds.
-    JitMergePoint { driver: u32, greens: Vec<KReg>, reds: Vec<KReg> },
+    JitMergePoint {
+        driver: u32,
+        greens: Vec<KReg>,
+        reds: Vec<KReg>,
+    },
     /// `can_enter_jit`: a backward jump of the interpreted program.
-    LoopHeader { driver: u32 },
+    LoopHeader {
+        driver: u32,
+    },
     /// `dst = promote(src)`: a constant in the trace, behind a guard.
-    Promote { src: KReg, dst: KReg },
+    Promote {
+        src: KReg,
+        dst: KReg,
+    },
     /// `set_param(driver, param, value)`.
-    SetParam { driver: u32, param: u32, value: Reg },
+    SetParam {
+        driver: u32,
+        param: u32,
+        value: Reg,
+    },
 }
 
 /// Registers live at one instruction, per bank.
@@ -283,12 +382,19 @@ pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
             f(Kind::Ref, obj);
             kr(value, f);
         }
-        Insn::GetArrayItem { array, index, dst, .. } => {
+        Insn::GetArrayItem {
+            array, index, dst, ..
+        } => {
             f(Kind::Ref, array);
             f(Kind::Int, index);
             kr(dst, f);
         }
-        Insn::SetArrayItem { array, index, value, .. } => {
+        Insn::SetArrayItem {
+            array,
+            index,
+            value,
+            ..
+        } => {
             f(Kind::Ref, array);
             f(Kind::Int, index);
             kr(value, f);
@@ -297,7 +403,14 @@ pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
             f(Kind::Ref, array);
             f(Kind::Int, dst);
         }
-        Insn::ArrayCopy { src, dst, src_start, dst_start, length, .. } => {
+        Insn::ArrayCopy {
+            src,
+            dst,
+            src_start,
+            dst_start,
+            length,
+            ..
+        } => {
             f(Kind::Ref, src);
             f(Kind::Ref, dst);
             f(Kind::Int, src_start);
@@ -313,7 +426,9 @@ pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
             f(Kind::Int, length);
             f(Kind::Ref, dst);
         }
-        Insn::Call { callee, args, dst, .. } => {
+        Insn::Call {
+            callee, args, dst, ..
+        } => {
             if let Callee::Indirect(r) = callee {
                 f(Kind::Int, r);
             }
@@ -343,7 +458,10 @@ pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
             }
         }
         Insn::JitMergePoint { greens, reds, .. } => {
-            greens.iter_mut().chain(reds.iter_mut()).for_each(|a| kr(a, f));
+            greens
+                .iter_mut()
+                .chain(reds.iter_mut())
+                .for_each(|a| kr(a, f));
         }
         Insn::Promote { src, dst } => {
             kr(src, f);
@@ -357,4 +475,3 @@ pub fn for_each_reg(i: &mut Insn, f: &mut dyn FnMut(Kind, &mut Reg)) {
         | Insn::LoopHeader { .. } => {}
     }
 }
-

@@ -10,7 +10,7 @@ pub mod descr;
 
 pub use descr::*;
 
-pub mod params;
-pub mod jitcode;
 pub mod encode;
+pub mod jitcode;
+pub mod params;
 pub mod text;

@@ -66,8 +66,15 @@ impl Printer<'_> {
             _ => String::new(),
         };
         match i {
-            Insn::Copy { kind, src, dst } => format!("{} = {}", self.r(*kind, *dst), self.r(*kind, *src)),
-            Insn::Pure { op, args, dst: t, raises } => format!(
+            Insn::Copy { kind, src, dst } => {
+                format!("{} = {}", self.r(*kind, *dst), self.r(*kind, *src))
+            }
+            Insn::Pure {
+                op,
+                args,
+                dst: t,
+                raises,
+            } => format!(
                 "{}{}({}){}",
                 dst(&Some(*t)),
                 op.name(),
@@ -75,7 +82,12 @@ impl Printer<'_> {
                 if *raises { " [raises]" } else { "" }
             ),
             Insn::GetField { obj, field, dst: t } => {
-                format!("{} = getfield({}, {})", self.k(t), self.r(Kind::Ref, *obj), d.fields[*field as usize].name)
+                format!(
+                    "{} = getfield({}, {})",
+                    self.k(t),
+                    self.r(Kind::Ref, *obj),
+                    d.fields[*field as usize].name
+                )
             }
             Insn::SetField { obj, field, value } => format!(
                 "setfield({}, {}, {})",
@@ -83,27 +95,48 @@ impl Printer<'_> {
                 d.fields[*field as usize].name,
                 self.k(value)
             ),
-            Insn::GetArrayItem { array, index, descr, dst: t } => format!(
+            Insn::GetArrayItem {
+                array,
+                index,
+                descr,
+                dst: t,
+            } => format!(
                 "{} = getarrayitem({}, {}, {})",
                 self.k(t),
                 self.r(Kind::Ref, *array),
                 self.r(Kind::Int, *index),
                 d.arrays[*descr as usize].name
             ),
-            Insn::SetArrayItem { array, index, descr, value } => format!(
+            Insn::SetArrayItem {
+                array,
+                index,
+                descr,
+                value,
+            } => format!(
                 "setarrayitem({}, {}, {}, {})",
                 self.r(Kind::Ref, *array),
                 self.r(Kind::Int, *index),
                 self.k(value),
                 d.arrays[*descr as usize].name
             ),
-            Insn::ArrayLen { array, descr, dst: t } => format!(
+            Insn::ArrayLen {
+                array,
+                descr,
+                dst: t,
+            } => format!(
                 "{} = arraylen({}, {})",
                 self.r(Kind::Int, *t),
                 self.r(Kind::Ref, *array),
                 d.arrays[*descr as usize].name
             ),
-            Insn::ArrayCopy { src, dst: t, src_start, dst_start, length, descr } => format!(
+            Insn::ArrayCopy {
+                src,
+                dst: t,
+                src_start,
+                dst_start,
+                length,
+                descr,
+            } => format!(
                 "arraycopy({}, {}, {}, {}, {}, {})",
                 self.r(Kind::Ref, *src),
                 self.r(Kind::Ref, *t),
@@ -113,16 +146,33 @@ impl Printer<'_> {
                 d.arrays[*descr as usize].name
             ),
             Insn::GetTypeId { obj, dst: t } => {
-                format!("{} = gettypeid({})", self.r(Kind::Int, *t), self.r(Kind::Ref, *obj))
+                format!(
+                    "{} = gettypeid({})",
+                    self.r(Kind::Int, *t),
+                    self.r(Kind::Ref, *obj)
+                )
             }
-            Insn::New { size, dst: t } => format!("{} = new({})", self.r(Kind::Ref, *t), d.sizes[*size as usize].name),
-            Insn::NewArray { descr, length, dst: t } => format!(
+            Insn::New { size, dst: t } => format!(
+                "{} = new({})",
+                self.r(Kind::Ref, *t),
+                d.sizes[*size as usize].name
+            ),
+            Insn::NewArray {
+                descr,
+                length,
+                dst: t,
+            } => format!(
                 "{} = new_array({}, {})",
                 self.r(Kind::Ref, *t),
                 d.arrays[*descr as usize].name,
                 self.r(Kind::Int, *length)
             ),
-            Insn::Call { callee, descr, args, dst: t } => {
+            Insn::Call {
+                callee,
+                descr,
+                args,
+                dst: t,
+            } => {
                 let c = &d.calls[*descr as usize];
                 let target = match callee {
                     Callee::Func(f) => self.func_name(*f),
@@ -136,10 +186,25 @@ impl Printer<'_> {
                 if c.effect.loop_invariant {
                     flags.push("loopinvariant");
                 }
-                let flags = if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) };
-                format!("{}residual_call {}({}) <{}>{}", dst(t), target, self.ks(args), c.signature(), flags)
+                let flags = if flags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", flags.join(", "))
+                };
+                format!(
+                    "{}residual_call {}({}) <{}>{}",
+                    dst(t),
+                    target,
+                    self.ks(args),
+                    c.signature(),
+                    flags
+                )
             }
-            Insn::InlineCall { jitcode, args, dst: t } => format!(
+            Insn::InlineCall {
+                jitcode,
+                args,
+                dst: t,
+            } => format!(
                 "{}inline_call {}({})",
                 dst(t),
                 self.p.jitcodes[*jitcode as usize].name,
@@ -147,7 +212,11 @@ impl Printer<'_> {
             ),
             Insn::Raise { value } => format!("raise {}", self.r(Kind::Ref, *value)),
             Insn::RaiseNew { typeid, message } => {
-                format!("raise_new({}, {})", self.r(Kind::Int, *typeid), self.r(Kind::Ref, *message))
+                format!(
+                    "raise_new({}, {})",
+                    self.r(Kind::Int, *typeid),
+                    self.r(Kind::Ref, *message)
+                )
             }
             Insn::Reraise => "reraise".into(),
             Insn::Catch { handler } => format!("catch_exception L{handler}"),
@@ -157,22 +226,48 @@ impl Printer<'_> {
             Insn::LastExcType { dst: t } => format!("{} = last_exception", self.r(Kind::Int, *t)),
             Insn::LastExcValue { dst: t } => format!("{} = last_exc_value", self.r(Kind::Ref, *t)),
             Insn::Goto { target } => format!("goto L{target}"),
-            Insn::GotoIfNot { cond, target } => format!("goto_if_not {}, L{target}", self.r(Kind::Int, *cond)),
-            Insn::Switch { value, cases, default } => {
+            Insn::GotoIfNot { cond, target } => {
+                format!("goto_if_not {}, L{target}", self.r(Kind::Int, *cond))
+            }
+            Insn::Switch {
+                value,
+                cases,
+                default,
+            } => {
                 let cs: Vec<String> = cases.iter().map(|(k, t)| format!("{k}: L{t}")).collect();
-                format!("switch {} {{{}; default: L{default}}}", self.r(Kind::Int, *value), cs.join(", "))
+                format!(
+                    "switch {} {{{}; default: L{default}}}",
+                    self.r(Kind::Int, *value),
+                    cs.join(", ")
+                )
             }
             Insn::Return { value } => match value {
                 Some(v) => format!("return {}", self.k(v)),
                 None => "return".into(),
             },
-            Insn::JitMergePoint { driver, greens, reds } => {
-                format!("jit_merge_point {driver}, greens [{}], reds [{}]", self.ks(greens), self.ks(reds))
+            Insn::JitMergePoint {
+                driver,
+                greens,
+                reds,
+            } => {
+                format!(
+                    "jit_merge_point {driver}, greens [{}], reds [{}]",
+                    self.ks(greens),
+                    self.ks(reds)
+                )
             }
             Insn::LoopHeader { driver } => format!("loop_header {driver}"),
             Insn::Promote { src, dst: t } => format!("{} = promote({})", self.k(t), self.k(src)),
-            Insn::SetParam { driver, param, value } => {
-                format!("set_param({driver}, {}, {})", crate::params::PARAMS[*param as usize].0, self.r(Kind::Int, *value))
+            Insn::SetParam {
+                driver,
+                param,
+                value,
+            } => {
+                format!(
+                    "set_param({driver}, {}, {})",
+                    crate::params::PARAMS[*param as usize].0,
+                    self.r(Kind::Int, *value)
+                )
             }
         }
     }
@@ -202,11 +297,15 @@ pub fn print_jitcode(p: &JitProgram, jc: &JitCode) -> String {
         .code
         .iter()
         .flat_map(|i| match i {
-            Insn::Goto { target } | Insn::GotoIfNot { target, .. } | Insn::GotoIfExcMismatch { target, .. } => {
+            Insn::Goto { target }
+            | Insn::GotoIfNot { target, .. }
+            | Insn::GotoIfExcMismatch { target, .. } => {
                 vec![*target]
             }
             Insn::Catch { handler } => vec![*handler],
-            Insn::Switch { cases, default, .. } => cases.iter().map(|c| c.1).chain([*default]).collect(),
+            Insn::Switch { cases, default, .. } => {
+                cases.iter().map(|c| c.1).chain([*default]).collect()
+            }
             _ => vec![],
         })
         .collect();
@@ -227,7 +326,12 @@ pub fn print_jitcode(p: &JitProgram, jc: &JitCode) -> String {
 pub fn print_program(p: &JitProgram) -> String {
     let mut out = String::new();
     for d in &p.drivers {
-        let names = |v: &[(String, Kind)]| v.iter().map(|(n, k)| format!("{n}:{}", k.letter())).collect::<Vec<_>>().join(", ");
+        let names = |v: &[(String, Kind)]| {
+            v.iter()
+                .map(|(n, k)| format!("{n}:{}", k.letter()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let _ = writeln!(
             out,
             "driver {}: greens [{}] reds [{}] portal {} merge point at {}",

@@ -184,7 +184,10 @@ impl<'p> Blackhole<'p> {
 
     fn args(&self, ks: &[KReg]) -> Vec<Const> {
         let f = self.frames.last().expect("a frame");
-        ks.iter().filter(|k| k.kind != Kind::Void).map(|k| f.get(*k)).collect()
+        ks.iter()
+            .filter(|k| k.kind != Kind::Void)
+            .map(|k| f.get(*k))
+            .collect()
     }
 
     /// The exception pending in the runtime goes to the handler after the
@@ -244,14 +247,24 @@ impl<'p> Blackhole<'p> {
                 // SAFETY: as above.
                 unsafe { mem::store(mem::field_addr(o, fd), fd.width, v) };
             }
-            Insn::GetArrayItem { array, index, descr, dst } => {
+            Insn::GetArrayItem {
+                array,
+                index,
+                descr,
+                dst,
+            } => {
                 let ad = &d.arrays[*descr as usize];
                 let (a, i) = (self.top().r(*array), self.top().i(*index));
                 // SAFETY: the index was checked by the graph.
                 let v = unsafe { mem::load(mem::item_addr(a, ad, i), ad.item, ad.item_kind) };
                 self.top().set(*dst, v);
             }
-            Insn::SetArrayItem { array, index, descr, value } => {
+            Insn::SetArrayItem {
+                array,
+                index,
+                descr,
+                value,
+            } => {
                 let ad = &d.arrays[*descr as usize];
                 let (a, i) = (self.top().r(*array), self.top().i(*index));
                 let v = self.top().get(*value);
@@ -268,7 +281,14 @@ impl<'p> Blackhole<'p> {
                 let n = unsafe { mem::array_len(a, ad) };
                 self.top().ints[*dst as usize] = n;
             }
-            Insn::ArrayCopy { src, dst, src_start, dst_start, length, descr } => {
+            Insn::ArrayCopy {
+                src,
+                dst,
+                src_start,
+                dst_start,
+                length,
+                descr,
+            } => {
                 let ad = &d.arrays[*descr as usize];
                 let f = self.top();
                 let (s, t) = (f.r(*src), f.r(*dst));
@@ -311,7 +331,12 @@ impl<'p> Blackhole<'p> {
                 unsafe { *((p as usize + ad.length_offset as usize) as *mut i64) = n };
                 self.top().refs[*dst as usize] = p as usize;
             }
-            Insn::Call { callee, descr, args, dst } => {
+            Insn::Call {
+                callee,
+                descr,
+                args,
+                dst,
+            } => {
                 let target = match callee {
                     Callee::Func(f) => prog.funcs[*f as usize],
                     Callee::Extern(e) => prog.externs[*e as usize],
@@ -373,13 +398,23 @@ impl<'p> Blackhole<'p> {
                     self.top().pc = *target as usize;
                 }
             }
-            Insn::Switch { value, cases, default } => {
+            Insn::Switch {
+                value,
+                cases,
+                default,
+            } => {
                 let v = self.top().i(*value);
-                let t = cases.iter().find(|(k, _)| *k == v).map(|c| c.1).unwrap_or(*default);
+                let t = cases
+                    .iter()
+                    .find(|(k, _)| *k == v)
+                    .map(|c| c.1)
+                    .unwrap_or(*default);
                 self.top().pc = t as usize;
             }
             Insn::Return { value } => {
-                let v = value.filter(|k| k.kind != Kind::Void).map(|k| self.top().get(k));
+                let v = value
+                    .filter(|k| k.kind != Kind::Void)
+                    .map(|k| self.top().get(k));
                 let done = self.frames.pop().expect("a frame");
                 match self.frames.last_mut() {
                     None => return Some(Stop::Return(v)),
@@ -401,7 +436,11 @@ impl<'p> Blackhole<'p> {
                 let v = self.top().get(*src);
                 self.top().set(*dst, v);
             }
-            Insn::SetParam { driver, param, value } => {
+            Insn::SetParam {
+                driver,
+                param,
+                value,
+            } => {
                 let v = self.top().i(*value);
                 host.set_param(*driver, *param, v);
             }

@@ -12,10 +12,10 @@
 //! pending and leaves the portal).
 
 use crate::blackhole::{Blackhole, Frame, Host, Stop};
-use crate::mem;
-use crate::program::Program;
 use crate::log::Log;
 use crate::loops::{after_trace, AfterTrace, Loops};
+use crate::mem;
+use crate::program::Program;
 use crate::tracer::{Traced, Tracer};
 use crate::warmup::{Params, WarmState};
 use rpy_jitformat::jitcode::{DriverDescr, Insn};
@@ -111,7 +111,8 @@ impl JitContext {
     fn blackhole_iteration(&mut self, jd: u32, values: &[Const]) -> i64 {
         let d = self.prog.jp.drivers[jd as usize].clone();
         let mut frame = Frame::new(&self.prog, d.portal);
-        let Insn::JitMergePoint { greens, reds, .. } = &self.prog.jitcode(d.portal).code[d.merge_point as usize]
+        let Insn::JitMergePoint { greens, reds, .. } =
+            &self.prog.jitcode(d.portal).code[d.merge_point as usize]
         else {
             unreachable!("the driver's merge point")
         };
@@ -126,7 +127,12 @@ impl JitContext {
     /// Run a blackhole over `frames`, its registers visible to the GC.
     /// `pending`: an exception is pending at the innermost frame's
     /// position (a guard on a call's exception failed).
-    pub fn run_blackhole(&mut self, frames: Vec<Frame>, stop_at_merge_point: bool, pending: bool) -> (Stop, Vec<Frame>) {
+    pub fn run_blackhole(
+        &mut self,
+        frames: Vec<Frame>,
+        stop_at_merge_point: bool,
+        pending: bool,
+    ) -> (Stop, Vec<Frame>) {
         // SAFETY: `prog` lives as long as the context, which is never
         // freed; the blackhole's frames are registered as roots while it
         // runs and unregistered before they are dropped.
@@ -147,10 +153,22 @@ impl JitContext {
         match stop {
             Stop::MergePoint => {
                 let f = &frames[0];
-                let Insn::JitMergePoint { greens, reds, .. } = &self.prog.jitcode(f.jitcode).code[f.pc] else {
+                let Insn::JitMergePoint { greens, reds, .. } =
+                    &self.prog.jitcode(f.jitcode).code[f.pc]
+                else {
                     unreachable!("stopped at a merge point")
                 };
-                let values: Vec<Const> = greens.iter().chain(reds.iter()).map(|k| if k.kind == Kind::Void { Const::Int(0) } else { f.get(*k) }).collect();
+                let values: Vec<Const> = greens
+                    .iter()
+                    .chain(reds.iter())
+                    .map(|k| {
+                        if k.kind == Kind::Void {
+                            Const::Int(0)
+                        } else {
+                            f.get(*k)
+                        }
+                    })
+                    .collect();
                 self.store_exchange(d, &d.exchange_fields, &values);
                 rpy_abi::JIT_CONTINUE
             }
@@ -185,11 +203,21 @@ impl JitContext {
         let (greens, reds) = values.split_at(ngreens);
         let greens: Vec<Const> = greens.to_vec();
         let cell = self.warm.cell(jd, &greens);
-        if let Some(l) = self.loops.as_ref().and_then(|ls| ls.by_cell.get(&cell).copied()) {
-            let reds: Vec<Const> = reds.iter().zip(&d.reds).filter(|(_, (_, k))| *k != Kind::Void).map(|(v, _)| *v).collect();
+        if let Some(l) = self
+            .loops
+            .as_ref()
+            .and_then(|ls| ls.by_cell.get(&cell).copied())
+        {
+            let reds: Vec<Const> = reds
+                .iter()
+                .zip(&d.reds)
+                .filter(|(_, (_, k))| *k != Kind::Void)
+                .map(|(v, _)| *v)
+                .collect();
             let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
             let bt = self.params.get("bridge_threshold");
-            let (frames, pending, hot) = self.loops.as_mut().expect("loops").run(prog, l, &reds, bt);
+            let (frames, pending, hot) =
+                self.loops.as_mut().expect("loops").run(prog, l, &reds, bt);
             if let Some(hot) = hot {
                 return self.trace_bridge(jd, hot, frames);
             }
@@ -209,17 +237,28 @@ impl JitContext {
         let limit = self.params.get("trace_limit").max(1) as usize;
         // SAFETY: see `run_blackhole`.
         let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
-        let tracer = Box::new(Tracer::for_bridge(prog, jd, &hot.resume, frames, &hot.kinds, limit));
+        let tracer = Box::new(Tracer::for_bridge(
+            prog,
+            jd,
+            &hot.resume,
+            frames,
+            &hot.kinds,
+            limit,
+        ));
         let t0 = std::time::Instant::now();
         let (traced, frames) = self.run_tracer(jd, tracer);
         if let Traced::Aborted(a) = &traced {
-            self.log.line("jit-abort", &format!("bridge from {:?}: {a:?}", hot.guard));
+            self.log
+                .line("jit-abort", &format!("bridge from {:?}: {a:?}", hot.guard));
         }
         let (after, looped) = after_trace(traced, frames);
         if let Some((trace, resume, _)) = looped {
             let loops = self.loops.as_mut().expect("loops");
             match loops.install_bridge(prog, hot.guard, (trace, resume), &mut self.log) {
-                Ok(()) => self.log.line("jit-summary", &format!("bridge from {:?} compiled", hot.guard)),
+                Ok(()) => self.log.line(
+                    "jit-summary",
+                    &format!("bridge from {:?} compiled", hot.guard),
+                ),
                 Err(e) => self.log.line("jit-abort", &e),
             }
         }
@@ -237,7 +276,12 @@ impl JitContext {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.driver == jd)
-            .filter_map(|(i, c)| loops.by_cell.get(&i).map(|&l| (c.key.clone(), loops.loops[l].token)))
+            .filter_map(|(i, c)| {
+                loops
+                    .by_cell
+                    .get(&i)
+                    .map(|&l| (c.key.clone(), loops.loops[l].token))
+            })
             .collect();
         self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
         self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
@@ -281,7 +325,8 @@ impl JitContext {
         let t0 = std::time::Instant::now();
         let (traced, frames) = self.run_tracer(jd, tracer);
         if let Traced::Aborted(a) = &traced {
-            self.log.line("jit-abort", &format!("{} at {:?}: {a:?}", d.name, greens));
+            self.log
+                .line("jit-abort", &format!("{} at {:?}: {a:?}", d.name, greens));
             self.loops.as_mut().expect("loops").aborted += 1;
             // Do not trace this key again soon.
             self.warm.cells[cell].counter = -(self.params.get("threshold") * 4);
@@ -292,7 +337,11 @@ impl JitContext {
             match loops.install(prog, cell, looped, &mut self.log) {
                 Ok(()) => self.log.line(
                     "jit-summary",
-                    &format!("loop at {:?} compiled in {:.3} ms", greens, t0.elapsed().as_secs_f64() * 1e3),
+                    &format!(
+                        "loop at {:?} compiled in {:.3} ms",
+                        greens,
+                        t0.elapsed().as_secs_f64() * 1e3
+                    ),
                 ),
                 Err(e) => {
                     self.log.line("jit-abort", &e);
@@ -378,7 +427,11 @@ extern "C" fn print_summary() {
     let text = match &cx.loops {
         Some(l) => format!(
             "loops {} bridges {} aborted {} guard failures {} tracing+compiling {:.1} ms",
-            l.traced, l.bridges, l.aborted, l.guard_failures, l.warmup_time.as_secs_f64() * 1e3
+            l.traced,
+            l.bridges,
+            l.aborted,
+            l.guard_failures,
+            l.warmup_time.as_secs_f64() * 1e3
         ),
         None => "nothing traced".into(),
     };

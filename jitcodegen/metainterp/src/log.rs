@@ -14,7 +14,10 @@ pub struct Log {
 impl Log {
     pub fn from_env(v: Option<&str>) -> Log {
         let Some(v) = v.filter(|v| !v.is_empty()) else {
-            return Log { cats: Vec::new(), out: None };
+            return Log {
+                cats: Vec::new(),
+                out: None,
+            };
         };
         let (cats, file) = match v.split_once(':') {
             Some((c, f)) => (c, Some(f)),
@@ -31,7 +34,11 @@ impl Log {
     }
 
     pub fn on(&self, cat: &str) -> bool {
-        self.out.is_some() && self.cats.iter().any(|c| c == cat || (c == "jit" && cat.starts_with("jit-")))
+        self.out.is_some()
+            && self
+                .cats
+                .iter()
+                .any(|c| c == cat || (c == "jit" && cat.starts_with("jit-")))
     }
 
     pub fn line(&mut self, cat: &str, text: &str) {

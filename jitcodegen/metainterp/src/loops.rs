@@ -93,7 +93,9 @@ impl Loops {
         let descrs = &prog.jp.descrs;
         log.trace("jit-log-noopt", &trace, descrs);
         let new_token = self.token();
-        let token = trace.ops[0].target().expect("a trace starts with its label");
+        let token = trace.ops[0]
+            .target()
+            .expect("a trace starts with its label");
         // Peeling needs a loop to itself; a trace that jumps into another
         // loop is optimised straight.
         let passes = if closes {
@@ -110,7 +112,11 @@ impl Loops {
             .map_err(|e| format!("backend: {e:?}"))?;
         self.by_trace.insert(id, self.loops.len());
         self.by_cell.insert(cell, self.loops.len());
-        self.loops.push(Loop { trace: id, token, resume });
+        self.loops.push(Loop {
+            trace: id,
+            token,
+            resume,
+        });
         self.traced += 1;
         Ok(())
     }
@@ -119,7 +125,13 @@ impl Loops {
     /// guard's resume point, whether an exception is pending, and, when
     /// the guard has failed `bridge_threshold` times, what a bridge from it
     /// starts from.
-    pub fn run(&mut self, prog: &Program, l: usize, reds: &[Const], bridge_threshold: i64) -> (Vec<Frame>, bool, Option<HotGuard>) {
+    pub fn run(
+        &mut self,
+        prog: &Program,
+        l: usize,
+        reds: &[Const],
+        bridge_threshold: i64,
+    ) -> (Vec<Frame>, bool, Option<HotGuard>) {
         let n = self.backend.frame_slots().max(reds.len());
         self.frame.clear();
         self.frame.resize(n, 0);
@@ -174,7 +186,11 @@ impl Loops {
             .compile_bridge(guard, &opt, descrs)
             .map_err(|e| format!("backend: {e:?}"))?;
         self.by_trace.insert(id, self.loops.len());
-        self.loops.push(Loop { trace: id, token: TargetToken(u32::MAX), resume });
+        self.loops.push(Loop {
+            trace: id,
+            token: TargetToken(u32::MAX),
+            resume,
+        });
         self.bridges += 1;
         Ok(())
     }
@@ -215,9 +231,19 @@ pub enum AfterTrace {
 }
 
 /// Turn a finished tracer into the interpreter state to go on from.
-pub fn after_trace(t: Traced, frames: Vec<Frame>) -> (AfterTrace, Option<(rpy_jittrace::model::Trace, Vec<ResumeData>, bool)>) {
+pub fn after_trace(
+    t: Traced,
+    frames: Vec<Frame>,
+) -> (
+    AfterTrace,
+    Option<(rpy_jittrace::model::Trace, Vec<ResumeData>, bool)>,
+) {
     match t {
-        Traced::Loop { trace, resume, closes } => (AfterTrace::Compiled(frames), Some((trace, resume, closes))),
+        Traced::Loop {
+            trace,
+            resume,
+            closes,
+        } => (AfterTrace::Compiled(frames), Some((trace, resume, closes))),
         Traced::Aborted(Abort::Left(stop)) => (AfterTrace::Stopped(stop), None),
         Traced::Aborted(_) => {
             let pending = rpyrt::exc::pending().is_some();

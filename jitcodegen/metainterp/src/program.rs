@@ -40,7 +40,10 @@ impl Program {
 
     /// Is the object at `addr` a prebuilt object the program never writes?
     pub fn is_immutable_prebuilt(&self, addr: usize) -> bool {
-        self.jp.immutable_prebuilt.iter().any(|&i| self.prebuilt[i as usize] == addr)
+        self.jp
+            .immutable_prebuilt
+            .iter()
+            .any(|&i| self.prebuilt[i as usize] == addr)
     }
 
     /// The jitcode of the translated function at `addr`, if it has one.
@@ -69,9 +72,11 @@ mod linked {
         // SAFETY: the code generator defines these symbols with the
         // lengths the blob states.
         unsafe {
-            let blob = std::slice::from_raw_parts(&rpyjit_blob as *const u8, rpyjit_blob_len as usize);
+            let blob =
+                std::slice::from_raw_parts(&rpyjit_blob as *const u8, rpyjit_blob_len as usize);
             let jp = rpy_jitformat::encode::from_bytes(blob)?;
-            let table = |p: &usize, n: usize| std::slice::from_raw_parts(p as *const usize, n).to_vec();
+            let table =
+                |p: &usize, n: usize| std::slice::from_raw_parts(p as *const usize, n).to_vec();
             let funcs = table(&rpyjit_funcs, jp.funcs.len());
             let externs = table(&rpyjit_externs, jp.externs.len());
             let prebuilt = table(&rpyjit_prebuilt, jp.prebuilt.len());
@@ -79,7 +84,13 @@ mod linked {
                 .into_iter()
                 .map(|a| std::mem::transmute::<usize, super::Stub>(a))
                 .collect();
-            Ok(super::Program { jp, funcs, externs, prebuilt, stubs })
+            Ok(super::Program {
+                jp,
+                funcs,
+                externs,
+                prebuilt,
+                stubs,
+            })
         }
     }
 }

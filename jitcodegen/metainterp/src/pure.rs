@@ -14,7 +14,10 @@ pub fn trace_op(op: PureOp) -> Option<OpCode> {
     let name = op.name();
     let t = match name {
         "same_as" => return None,
-        "cast_bool_to_int" | "cast_char_to_int" | "cast_int_to_char" | "cast_unichar_to_int"
+        "cast_bool_to_int"
+        | "cast_char_to_int"
+        | "cast_int_to_char"
+        | "cast_unichar_to_int"
         | "cast_int_to_unichar" => return None,
         "bool_not" => "int_is_zero",
         "ptr_iszero" | "ptr_nonzero" => return None,
@@ -57,9 +60,10 @@ pub fn eval(op: PureOp, args: &[Const]) -> Result<Const, Raised> {
         "bool_not" => int((i(0) == 0) as i64),
         "ptr_iszero" => int((r(0) == 0) as i64),
         "ptr_nonzero" => int((r(0) != 0) as i64),
-        "int_floordiv_zer" | "int_mod_zer" if i(1) == 0 => {
-            raise(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
-        }
+        "int_floordiv_zer" | "int_mod_zer" if i(1) == 0 => raise(
+            ExcKind::ZeroDivisionError,
+            "integer division or modulo by zero",
+        ),
         "uint_mod" => int(((i(0) as u64) % (i(1) as u64).max(1)) as i64),
         "int_add_ovf" | "int_sub_ovf" | "int_mul_ovf" => {
             let code = OpCode::parse(op.name()).expect("ovf op");
@@ -73,7 +77,9 @@ pub fn eval(op: PureOp, args: &[Const]) -> Result<Const, Raised> {
             Some(v) => int(v),
             None => raise(ExcKind::OverflowError, "integer overflow"),
         },
-        "int_lshift" | "int_rshift" if i(1) < 0 => raise(ExcKind::ValueError, "negative shift count"),
+        "int_lshift" | "int_rshift" if i(1) < 0 => {
+            raise(ExcKind::ValueError, "negative shift count")
+        }
         "index_check" => {
             let (x, len) = (i(0), i(1));
             let n = if x < 0 { x.wrapping_add(len) } else { x };
@@ -91,7 +97,9 @@ pub fn eval(op: PureOp, args: &[Const]) -> Result<Const, Raised> {
             pending()?;
             int(v)
         }
-        "float_truediv" if f(1) == 0.0 => raise(ExcKind::ZeroDivisionError, "float division by zero"),
+        "float_truediv" if f(1) == 0.0 => {
+            raise(ExcKind::ZeroDivisionError, "float division by zero")
+        }
         "float_floordiv" | "float_mod" | "float_pow" => {
             let v = match op.name() {
                 "float_floordiv" => rpyrt::arith::rpy_float_floordiv(f(0), f(1)),
@@ -109,7 +117,10 @@ pub fn eval(op: PureOp, args: &[Const]) -> Result<Const, Raised> {
         "float_is_true" => int((f(0) != 0.0) as i64),
         "float_min" => Ok(Const::Float(f(0).min(f(1)))),
         "float_max" => Ok(Const::Float(f(0).max(f(1)))),
-        "uint_floordiv" if i(1) == 0 => raise(ExcKind::ZeroDivisionError, "integer division or modulo by zero"),
+        "uint_floordiv" if i(1) == 0 => raise(
+            ExcKind::ZeroDivisionError,
+            "integer division or modulo by zero",
+        ),
         name => {
             let code = trace_op(op).unwrap_or_else(|| panic!("pure op {name} has no evaluator"));
             Ok(eval_pure(code, args).unwrap_or_else(|| panic!("pure op {name} on {args:?}")))

@@ -65,7 +65,11 @@ pub enum Traced {
     /// A loop: the trace (label first, then a jump to that label, or to
     /// the label of another compiled loop: `closes` is false) and the
     /// resume data of its guards, indexed by `ResumeId`.
-    Loop { trace: Trace, resume: Vec<ResumeData>, closes: bool },
+    Loop {
+        trace: Trace,
+        resume: Vec<ResumeData>,
+        closes: bool,
+    },
     /// No loop; the interpreter state is in the blackhole's frames (the
     /// tracer ran them until it gave up) or the outcome is in `Abort::Left`.
     Aborted(Abort),
@@ -88,10 +92,21 @@ pub struct Tracer<'p> {
 impl<'p> Tracer<'p> {
     /// Start tracing at the merge point of driver `jd`'s portal with the
     /// given greens (constants) and reds (the loop's input arguments).
-    pub fn new(prog: &'p Program, jd: u32, greens: &[Const], reds: &[Const], token: TargetToken, limit: usize) -> Self {
+    pub fn new(
+        prog: &'p Program,
+        jd: u32,
+        greens: &[Const],
+        reds: &[Const],
+        token: TargetToken,
+        limit: usize,
+    ) -> Self {
         let d = &prog.jp.drivers[jd as usize];
         let mut frame = Frame::new(prog, d.portal);
-        let Insn::JitMergePoint { greens: gk, reds: rk, .. } = &prog.jitcode(d.portal).code[d.merge_point as usize]
+        let Insn::JitMergePoint {
+            greens: gk,
+            reds: rk,
+            ..
+        } = &prog.jitcode(d.portal).code[d.merge_point as usize]
         else {
             unreachable!("the driver's merge point")
         };
@@ -99,7 +114,11 @@ impl<'p> Tracer<'p> {
         for (k, v) in gk.iter().zip(greens) {
             frame.set(*k, *v);
         }
-        let kinds: Vec<Kind> = rk.iter().map(|k| k.kind).filter(|k| *k != Kind::Void).collect();
+        let kinds: Vec<Kind> = rk
+            .iter()
+            .map(|k| k.kind)
+            .filter(|k| *k != Kind::Void)
+            .collect();
         let mut b = TraceBuilder::new(&kinds);
         let mut n = 0;
         for (k, v) in rk.iter().zip(reds) {
@@ -214,7 +233,10 @@ impl<'p> Tracer<'p> {
             } else {
                 // The caller's pc is after its inline call.
                 let call_pc = f.pc as u32 - 1;
-                (f.pc as u32, jc.live_at(call_pc).cloned().unwrap_or_else(|| all_regs(jc)))
+                (
+                    f.pc as u32,
+                    jc.live_at(call_pc).cloned().unwrap_or_else(|| all_regs(jc)),
+                )
             };
             let mut regs = Vec::new();
             let syms = &self.syms[i];
@@ -236,13 +258,28 @@ impl<'p> Tracer<'p> {
                 regs.push((KReg { kind, reg: r }, src));
             };
             for &r in &live.ints {
-                add(Kind::Int, r, syms.ints[r as usize], Const::Int(f.ints[r as usize]));
+                add(
+                    Kind::Int,
+                    r,
+                    syms.ints[r as usize],
+                    Const::Int(f.ints[r as usize]),
+                );
             }
             for &r in &live.refs {
-                add(Kind::Ref, r, syms.refs[r as usize], Const::Ref(f.refs[r as usize]));
+                add(
+                    Kind::Ref,
+                    r,
+                    syms.refs[r as usize],
+                    Const::Ref(f.refs[r as usize]),
+                );
             }
             for &r in &live.floats {
-                add(Kind::Float, r, syms.floats[r as usize], Const::Float(f.floats[r as usize]));
+                add(
+                    Kind::Float,
+                    r,
+                    syms.floats[r as usize],
+                    Const::Float(f.floats[r as usize]),
+                );
             }
             frames.push(FrameSnapshot {
                 jitcode: f.jitcode,
@@ -293,18 +330,37 @@ impl<'p> Tracer<'p> {
     }
 
     /// Record one instruction and execute it; `Some` when tracing ends.
-    fn record_insn(&mut self, insn: &'p Insn, pc: usize, host: &mut dyn Host) -> Result<Option<Traced>, Abort> {
+    fn record_insn(
+        &mut self,
+        insn: &'p Insn,
+        pc: usize,
+        host: &mut dyn Host,
+    ) -> Result<Option<Traced>, Abort> {
         let prog = self.prog();
         let descrs = &prog.jp.descrs;
         let depth = self.bh.frames.len();
         let mut after: Option<(KReg, Option<Value>)> = None;
         match insn {
             Insn::Copy { kind, src, dst } => {
-                let k = KReg { kind: *kind, reg: *src };
+                let k = KReg {
+                    kind: *kind,
+                    reg: *src,
+                };
                 let v = self.sym(k);
-                after = Some((KReg { kind: *kind, reg: *dst }, Some(v)));
+                after = Some((
+                    KReg {
+                        kind: *kind,
+                        reg: *dst,
+                    },
+                    Some(v),
+                ));
             }
-            Insn::Pure { op, args, dst, raises } => {
+            Insn::Pure {
+                op,
+                args,
+                dst,
+                raises,
+            } => {
                 let all_const = args.iter().all(|a| self.is_const(*a));
                 if !all_const {
                     let syms: Vec<Value> = args.iter().map(|a| self.sym(*a)).collect();
@@ -316,7 +372,10 @@ impl<'p> Tracer<'p> {
             }
             Insn::GetField { obj, field, dst } => {
                 let fd = &descrs.fields[*field as usize];
-                let o = KReg { kind: Kind::Ref, reg: *obj };
+                let o = KReg {
+                    kind: Kind::Ref,
+                    reg: *obj,
+                };
                 if !(self.is_const(o) && fd.immutable) {
                     let code = match fd.kind {
                         Kind::Ref => OpCode::GetfieldGcR,
@@ -330,16 +389,34 @@ impl<'p> Tracer<'p> {
                 }
             }
             Insn::SetField { obj, field, value } => {
-                let o = self.sym(KReg { kind: Kind::Ref, reg: *obj });
+                let o = self.sym(KReg {
+                    kind: Kind::Ref,
+                    reg: *obj,
+                });
                 let v = self.sym(*value);
                 self.record(OpCode::SetfieldGc, &[o, v], Some(DescrRef::Field(*field)));
             }
-            Insn::GetArrayItem { array, index, descr, dst } => {
+            Insn::GetArrayItem {
+                array,
+                index,
+                descr,
+                dst,
+            } => {
                 let ad = &descrs.arrays[*descr as usize];
-                let a = KReg { kind: Kind::Ref, reg: *array };
-                let i = KReg { kind: Kind::Int, reg: *index };
+                let a = KReg {
+                    kind: Kind::Ref,
+                    reg: *array,
+                };
+                let i = KReg {
+                    kind: Kind::Int,
+                    reg: *index,
+                };
                 let immutable = ad.immutable_items
-                    || self.sym(a).as_const().and_then(|c| c.as_ref()).is_some_and(|p| prog.is_immutable_prebuilt(p));
+                    || self
+                        .sym(a)
+                        .as_const()
+                        .and_then(|c| c.as_ref())
+                        .is_some_and(|p| prog.is_immutable_prebuilt(p));
                 if self.is_const(a) && self.is_const(i) && immutable {
                     after = Some((*dst, None));
                 } else {
@@ -348,36 +425,90 @@ impl<'p> Tracer<'p> {
                         Kind::Float => OpCode::GetarrayitemGcF,
                         _ => OpCode::GetarrayitemGcI,
                     };
-                    let v = self.record(code, &[self.sym(a), self.sym(i)], Some(DescrRef::Array(*descr)));
+                    let v = self.record(
+                        code,
+                        &[self.sym(a), self.sym(i)],
+                        Some(DescrRef::Array(*descr)),
+                    );
                     after = Some((*dst, Some(v)));
                 }
             }
-            Insn::SetArrayItem { array, index, descr, value } => {
-                let a = self.sym(KReg { kind: Kind::Ref, reg: *array });
-                let i = self.sym(KReg { kind: Kind::Int, reg: *index });
+            Insn::SetArrayItem {
+                array,
+                index,
+                descr,
+                value,
+            } => {
+                let a = self.sym(KReg {
+                    kind: Kind::Ref,
+                    reg: *array,
+                });
+                let i = self.sym(KReg {
+                    kind: Kind::Int,
+                    reg: *index,
+                });
                 let v = self.sym(*value);
-                self.record(OpCode::SetarrayitemGc, &[a, i, v], Some(DescrRef::Array(*descr)));
+                self.record(
+                    OpCode::SetarrayitemGc,
+                    &[a, i, v],
+                    Some(DescrRef::Array(*descr)),
+                );
             }
             Insn::ArrayLen { array, descr, dst } => {
                 // Arrays never change length: a constant array folds.
-                let a = KReg { kind: Kind::Ref, reg: *array };
-                let d = KReg { kind: Kind::Int, reg: *dst };
+                let a = KReg {
+                    kind: Kind::Ref,
+                    reg: *array,
+                };
+                let d = KReg {
+                    kind: Kind::Int,
+                    reg: *dst,
+                };
                 if self.is_const(a) {
                     after = Some((d, None));
                 } else {
-                    let v = self.record(OpCode::ArraylenGc, &[self.sym(a)], Some(DescrRef::Array(*descr)));
+                    let v = self.record(
+                        OpCode::ArraylenGc,
+                        &[self.sym(a)],
+                        Some(DescrRef::Array(*descr)),
+                    );
                     after = Some((d, Some(v)));
                 }
             }
-            Insn::ArrayCopy { src, dst, src_start, dst_start, length, descr } => {
-                let r = |x: u16| KReg { kind: Kind::Ref, reg: x };
-                let i = |x: u16| KReg { kind: Kind::Int, reg: x };
-                let args = [self.sym(r(*src)), self.sym(r(*dst)), self.sym(i(*src_start)), self.sym(i(*dst_start)), self.sym(i(*length))];
+            Insn::ArrayCopy {
+                src,
+                dst,
+                src_start,
+                dst_start,
+                length,
+                descr,
+            } => {
+                let r = |x: u16| KReg {
+                    kind: Kind::Ref,
+                    reg: x,
+                };
+                let i = |x: u16| KReg {
+                    kind: Kind::Int,
+                    reg: x,
+                };
+                let args = [
+                    self.sym(r(*src)),
+                    self.sym(r(*dst)),
+                    self.sym(i(*src_start)),
+                    self.sym(i(*dst_start)),
+                    self.sym(i(*length)),
+                ];
                 self.record(OpCode::Arraycopy, &args, Some(DescrRef::Array(*descr)));
             }
             Insn::GetTypeId { obj, dst } => {
-                let o = KReg { kind: Kind::Ref, reg: *obj };
-                let d = KReg { kind: Kind::Int, reg: *dst };
+                let o = KReg {
+                    kind: Kind::Ref,
+                    reg: *obj,
+                };
+                let d = KReg {
+                    kind: Kind::Int,
+                    reg: *dst,
+                };
                 if self.is_const(o) {
                     after = Some((d, None));
                 } else {
@@ -387,14 +518,34 @@ impl<'p> Tracer<'p> {
             }
             Insn::New { size, dst } => {
                 let v = self.record(OpCode::New, &[], Some(DescrRef::Size(*size)));
-                after = Some((KReg { kind: Kind::Ref, reg: *dst }, Some(v)));
+                after = Some((
+                    KReg {
+                        kind: Kind::Ref,
+                        reg: *dst,
+                    },
+                    Some(v),
+                ));
             }
             Insn::NewArray { descr, length, dst } => {
-                let n = self.sym(KReg { kind: Kind::Int, reg: *length });
+                let n = self.sym(KReg {
+                    kind: Kind::Int,
+                    reg: *length,
+                });
                 let v = self.record(OpCode::NewArray, &[n], Some(DescrRef::Array(*descr)));
-                after = Some((KReg { kind: Kind::Ref, reg: *dst }, Some(v)));
+                after = Some((
+                    KReg {
+                        kind: Kind::Ref,
+                        reg: *dst,
+                    },
+                    Some(v),
+                ));
             }
-            Insn::Call { callee, descr, args, dst } => {
+            Insn::Call {
+                callee,
+                descr,
+                args,
+                dst,
+            } => {
                 return self.record_call(insn, pc, *callee, *descr, args, *dst, host);
             }
             Insn::InlineCall { jitcode, args, .. } => {
@@ -417,25 +568,44 @@ impl<'p> Tracer<'p> {
                 return Ok(None);
             }
             Insn::Raise { .. } | Insn::RaiseNew { .. } | Insn::Reraise => {
-                return Err(Abort::Unsupported("an exception raised while tracing".into()));
+                return Err(Abort::Unsupported(
+                    "an exception raised while tracing".into(),
+                ));
             }
-            Insn::Catch { .. } | Insn::Goto { .. } | Insn::LoopHeader { .. } | Insn::SetParam { .. } => {}
-            Insn::GotoIfExcMismatch { .. } | Insn::LastExcType { .. } | Insn::LastExcValue { .. } => {
-                return Err(Abort::Unsupported("an exception handler while tracing".into()));
+            Insn::Catch { .. }
+            | Insn::Goto { .. }
+            | Insn::LoopHeader { .. }
+            | Insn::SetParam { .. } => {}
+            Insn::GotoIfExcMismatch { .. }
+            | Insn::LastExcType { .. }
+            | Insn::LastExcValue { .. } => {
+                return Err(Abort::Unsupported(
+                    "an exception handler while tracing".into(),
+                ));
             }
             Insn::GotoIfNot { cond, .. } => {
-                let c = KReg { kind: Kind::Int, reg: *cond };
+                let c = KReg {
+                    kind: Kind::Int,
+                    reg: *cond,
+                };
                 if !self.is_const(c) {
                     let taken = self.top().get(c).as_int() != Some(0);
                     let live = self.live_before(pc);
-                    let op = if taken { OpCode::GuardTrue } else { OpCode::GuardFalse };
+                    let op = if taken {
+                        OpCode::GuardTrue
+                    } else {
+                        OpCode::GuardFalse
+                    };
                     let v = self.sym(c);
                     self.guard(op, &[v], pc as u32, live, false);
                     self.set_sym(c, None);
                 }
             }
             Insn::Switch { value, .. } => {
-                let c = KReg { kind: Kind::Int, reg: *value };
+                let c = KReg {
+                    kind: Kind::Int,
+                    reg: *value,
+                };
                 if !self.is_const(c) {
                     let live = self.live_before(pc);
                     let v = self.sym(c);
@@ -446,7 +616,9 @@ impl<'p> Tracer<'p> {
             }
             Insn::Return { value } => {
                 if depth == 1 {
-                    return Err(Abort::Unsupported("the portal returned while tracing".into()));
+                    return Err(Abort::Unsupported(
+                        "the portal returned while tracing".into(),
+                    ));
                 }
                 let v = value.filter(|k| k.kind != Kind::Void).map(|k| self.sym(k));
                 let ret = self.top().ret;
@@ -471,14 +643,22 @@ impl<'p> Tracer<'p> {
                             self.set_sym(*k, None);
                         }
                     }
-                    let key: Vec<Const> = greens.iter().filter(|k| k.kind != Kind::Void).map(|k| self.top().get(*k)).collect();
+                    let key: Vec<Const> = greens
+                        .iter()
+                        .filter(|k| k.kind != Kind::Void)
+                        .map(|k| self.top().get(*k))
+                        .collect();
                     if key == self.key && self.b.len() > 1 {
                         return Ok(Some(self.close_loop(insn, self.token)));
                     }
                     if let Some(&(_, t)) = self.known.iter().find(|(k, _)| *k == key) {
                         return Ok(Some(self.close_loop(insn, t)));
                     }
-                    let text = format!("{} {:?}", self.prog().jp.drivers[self.driver as usize].name, key);
+                    let text = format!(
+                        "{} {:?}",
+                        self.prog().jp.drivers[self.driver as usize].name,
+                        key
+                    );
                     self.b.debug_merge_point(&text);
                 }
             }
@@ -498,7 +678,9 @@ impl<'p> Tracer<'p> {
             return Err(Abort::Left(stop));
         }
         if rpyrt::exc::pending().is_some() || self.bh.frames.len() != depth {
-            return Err(Abort::Unsupported("an exception raised while tracing".into()));
+            return Err(Abort::Unsupported(
+                "an exception raised while tracing".into(),
+            ));
         }
         if let Some((k, v)) = after {
             self.set_sym(k, v);
@@ -506,21 +688,34 @@ impl<'p> Tracer<'p> {
         Ok(None)
     }
 
-    fn record_pure(&mut self, op: PureOp, syms: &[Value], args: &[KReg], raises: bool, pc: usize) -> Result<Option<Value>, Abort> {
+    fn record_pure(
+        &mut self,
+        op: PureOp,
+        syms: &[Value],
+        args: &[KReg],
+        raises: bool,
+        pc: usize,
+    ) -> Result<Option<Value>, Abort> {
         let name = op.name();
         let conc: Vec<Const> = args.iter().map(|a| self.top().get(*a)).collect();
         let simple = |t: &mut Self, code: OpCode, a: &[Value]| Ok(Some(t.record(code, a, None)));
         match name {
-            "same_as" | "cast_bool_to_int" | "cast_char_to_int" | "cast_unichar_to_int" => Ok(Some(syms[0])),
+            "same_as" | "cast_bool_to_int" | "cast_char_to_int" | "cast_unichar_to_int" => {
+                Ok(Some(syms[0]))
+            }
             "cast_int_to_char" => simple(self, OpCode::IntAnd, &[syms[0], Value::int(0xff)]),
-            "cast_int_to_unichar" => simple(self, OpCode::IntAnd, &[syms[0], Value::int(0xffff_ffff)]),
+            "cast_int_to_unichar" => {
+                simple(self, OpCode::IntAnd, &[syms[0], Value::int(0xffff_ffff)])
+            }
             "bool_not" => simple(self, OpCode::IntIsZero, &[syms[0]]),
             "ptr_iszero" => simple(self, OpCode::PtrEq, &[syms[0], Value::Const(Const::Ref(0))]),
             "ptr_nonzero" => simple(self, OpCode::PtrNe, &[syms[0], Value::Const(Const::Ref(0))]),
             "int_add_ovf" | "int_sub_ovf" | "int_mul_ovf" => {
                 if pure::eval(op, &conc).is_err() {
                     rpyrt::exc::clear();
-                    return Err(Abort::Unsupported(format!("{name} overflowed while tracing")));
+                    return Err(Abort::Unsupported(format!(
+                        "{name} overflowed while tracing"
+                    )));
                 }
                 let code = OpCode::parse(name).expect("ovf op");
                 let v = self.record(code, syms, None);
@@ -531,7 +726,9 @@ impl<'p> Tracer<'p> {
             "index_check" => {
                 let (i, len) = (conc[0].as_int().unwrap_or(0), conc[1].as_int().unwrap_or(0));
                 if i < 0 || i >= len {
-                    return Err(Abort::Unsupported("a negative or out-of-range index while tracing".into()));
+                    return Err(Abort::Unsupported(
+                        "a negative or out-of-range index while tracing".into(),
+                    ));
                 }
                 let ok = self.record(OpCode::UintLt, &syms[..2], None);
                 let live = self.live_before(pc);
@@ -547,7 +744,11 @@ impl<'p> Tracer<'p> {
                     } else {
                         self.record(OpCode::IntGe, &[checked, Value::int(0)], None)
                     };
-                    let holds = if name.ends_with("_zer") { conc[1].as_int() != Some(0) } else { conc[1].as_int().unwrap_or(0) >= 0 };
+                    let holds = if name.ends_with("_zer") {
+                        conc[1].as_int() != Some(0)
+                    } else {
+                        conc[1].as_int().unwrap_or(0) >= 0
+                    };
                     if !holds {
                         return Err(Abort::Unsupported(format!("{name} raised while tracing")));
                     }
@@ -563,10 +764,13 @@ impl<'p> Tracer<'p> {
             "float_truediv" => {
                 let d = syms[1];
                 if conc[1].as_float() == Some(0.0) {
-                    return Err(Abort::Unsupported("float division by zero while tracing".into()));
+                    return Err(Abort::Unsupported(
+                        "float division by zero while tracing".into(),
+                    ));
                 }
                 if d.as_const().is_none() {
-                    let cond = self.record(OpCode::FloatNe, &[d, Value::Const(Const::Float(0.0))], None);
+                    let cond =
+                        self.record(OpCode::FloatNe, &[d, Value::Const(Const::Float(0.0))], None);
                     let live = self.live_before(pc);
                     self.guard(OpCode::GuardTrue, &[cond], pc as u32, live, false);
                 }
@@ -596,10 +800,19 @@ impl<'p> Tracer<'p> {
         let func = match callee {
             Callee::Func(f) => Value::int(prog.funcs[f as usize] as i64),
             Callee::Extern(e) => Value::int(prog.externs[e as usize] as i64),
-            Callee::Indirect(r) => self.sym(KReg { kind: Kind::Int, reg: r }),
+            Callee::Indirect(r) => self.sym(KReg {
+                kind: Kind::Int,
+                reg: r,
+            }),
         };
-        let vals: Vec<Value> = args.iter().filter(|a| a.kind != Kind::Void).map(|a| self.sym(*a)).collect();
-        let fold = cd.effect.elidable && func.as_const().is_some() && vals.iter().all(|v| v.as_const().is_some());
+        let vals: Vec<Value> = args
+            .iter()
+            .filter(|a| a.kind != Kind::Void)
+            .map(|a| self.sym(*a))
+            .collect();
+        let fold = cd.effect.elidable
+            && func.as_const().is_some()
+            && vals.iter().all(|v| v.as_const().is_some());
         let mut result = None;
         if !fold {
             let code = match (cd.result, cd.effect.elidable, cd.effect.loop_invariant) {
@@ -625,14 +838,28 @@ impl<'p> Tracer<'p> {
         let target = match callee {
             Callee::Func(f) => prog.funcs[f as usize],
             Callee::Extern(e) => prog.externs[e as usize],
-            Callee::Indirect(r) => self.top().get(KReg { kind: Kind::Int, reg: r }).as_int().unwrap_or(0) as usize,
+            Callee::Indirect(r) => self
+                .top()
+                .get(KReg {
+                    kind: Kind::Int,
+                    reg: r,
+                })
+                .as_int()
+                .unwrap_or(0) as usize,
         };
-        let conc: Vec<Const> = args.iter().filter(|a| a.kind != Kind::Void).map(|a| self.top().get(*a)).collect();
+        let conc: Vec<Const> = args
+            .iter()
+            .filter(|a| a.kind != Kind::Void)
+            .map(|a| self.top().get(*a))
+            .collect();
         let r = crate::blackhole::call(prog, target, descr, &conc);
         self.bh.top_pc_advance();
         if rpyrt::exc::pending().is_some() {
             // Left pending: the blackhole takes over from here.
-            return Err(Abort::Unsupported(format!("the call to {} raised while tracing", cd.name)));
+            return Err(Abort::Unsupported(format!(
+                "the call to {} raised while tracing",
+                cd.name
+            )));
         }
         if let (Some(d), Some(v)) = (dst, r) {
             self.bh.frames.last_mut().expect("a frame").set(d, v);
@@ -640,7 +867,10 @@ impl<'p> Tracer<'p> {
         if !fold && cd.effect.can_raise {
             // Resume after the call with its exception pending.
             let jc = prog.jitcode(self.top().jitcode);
-            let live = jc.live_at(pc as u32).cloned().unwrap_or_else(|| all_regs(jc));
+            let live = jc
+                .live_at(pc as u32)
+                .cloned()
+                .unwrap_or_else(|| all_regs(jc));
             self.guard(OpCode::GuardNoException, &[], pc as u32 + 1, live, true);
         }
         if let Some(d) = dst {
@@ -650,8 +880,14 @@ impl<'p> Tracer<'p> {
     }
 
     fn close_loop(&mut self, insn: &Insn, target: TargetToken) -> Traced {
-        let Insn::JitMergePoint { reds, .. } = insn else { unreachable!() };
-        let args: Vec<Value> = reds.iter().filter(|k| k.kind != Kind::Void).map(|k| self.sym(*k)).collect();
+        let Insn::JitMergePoint { reds, .. } = insn else {
+            unreachable!()
+        };
+        let args: Vec<Value> = reds
+            .iter()
+            .filter(|k| k.kind != Kind::Void)
+            .map(|k| self.sym(*k))
+            .collect();
         let b = std::mem::replace(&mut self.b, TraceBuilder::new(&[]));
         let trace = b.jump(&args, target);
         Traced::Loop {
@@ -681,11 +917,21 @@ impl<'p> Tracer<'p> {
             }
         }
         for s in &mut self.syms {
-            for v in s.ints.iter_mut().chain(s.refs.iter_mut()).chain(s.floats.iter_mut()).flatten() {
+            for v in s
+                .ints
+                .iter_mut()
+                .chain(s.refs.iter_mut())
+                .chain(s.floats.iter_mut())
+                .flatten()
+            {
                 visit(v);
             }
         }
-        for k in self.key.iter_mut().chain(self.known.iter_mut().flat_map(|(k, _)| k.iter_mut())) {
+        for k in self
+            .key
+            .iter_mut()
+            .chain(self.known.iter_mut().flat_map(|(k, _)| k.iter_mut()))
+        {
             if let Const::Ref(p) = k {
                 if *p != 0 {
                     f(p as *mut usize as *mut *mut u8);

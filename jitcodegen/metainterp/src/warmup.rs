@@ -22,21 +22,28 @@ impl Params {
             values: PARAMS.iter().map(|(_, d, _)| *d).collect(),
         };
         let mut mode = Mode::Normal;
-        for item in env.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for item in env
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             match item {
                 "off" => mode = Mode::Off,
                 "blackhole" => mode = Mode::Blackhole,
                 _ => {
-                    let (name, value) = item
-                        .split_once('=')
-                        .ok_or_else(|| format!("RPY_JIT: expected off, blackhole or name=value, found `{item}`"))?;
-                    let i = param_index(name.trim()).ok_or_else(|| {
-                        format!("RPY_JIT: unknown parameter `{name}` (known: {})", param_names())
+                    let (name, value) = item.split_once('=').ok_or_else(|| {
+                        format!("RPY_JIT: expected off, blackhole or name=value, found `{item}`")
                     })?;
-                    let v: i64 = value
-                        .trim()
-                        .parse()
-                        .map_err(|_| format!("RPY_JIT: `{name}` needs an integer, found `{value}`"))?;
+                    let i = param_index(name.trim()).ok_or_else(|| {
+                        format!(
+                            "RPY_JIT: unknown parameter `{name}` (known: {})",
+                            param_names()
+                        )
+                    })?;
+                    let v: i64 = value.trim().parse().map_err(|_| {
+                        format!("RPY_JIT: `{name}` needs an integer, found `{value}`")
+                    })?;
                     p.values[i] = v;
                 }
             }

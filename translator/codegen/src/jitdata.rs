@@ -145,7 +145,9 @@ fn define_stub(
         let sref = b.import_signature(callee_sig);
         let call = b.ins().call_indirect(sref, target, &vals);
         let r = match b.inst_results(call).first().copied() {
-            Some(v) if b.func.dfg.value_type(v) == ct::F64 => b.ins().bitcast(ct::I64, MemFlagsData::new(), v),
+            Some(v) if b.func.dfg.value_type(v) == ct::F64 => {
+                b.ins().bitcast(ct::I64, MemFlagsData::new(), v)
+            }
             Some(v) => v,
             None => b.ins().iconst(ct::I64, 0),
         };

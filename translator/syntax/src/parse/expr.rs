@@ -404,7 +404,9 @@ fn lower_call(cx: &mut Lower, node: Node) -> Expr {
     if arglist.kind() == "generator_expression" {
         return refuse(cx, arglist, subset::GENEXP);
     }
-    if let Some(e) = r_uint_literal(cx, &func, arglist).or_else(|| intmask_const(cx, &func, arglist)) {
+    if let Some(e) =
+        r_uint_literal(cx, &func, arglist).or_else(|| intmask_const(cx, &func, arglist))
+    {
         return mk(
             cx,
             node,
@@ -495,9 +497,18 @@ fn fold_mod64(cx: &Lower, node: Node) -> Option<(Option<i128>, u64)> {
             let (le, lm) = fold_mod64(cx, node.child_by_field_name("left")?)?;
             let (re, rm) = fold_mod64(cx, node.child_by_field_name("right")?)?;
             match node.child_by_field_name("operator")?.kind() {
-                "+" => Some((le.zip(re).and_then(|(a, b)| a.checked_add(b)), lm.wrapping_add(rm))),
-                "-" => Some((le.zip(re).and_then(|(a, b)| a.checked_sub(b)), lm.wrapping_sub(rm))),
-                "*" => Some((le.zip(re).and_then(|(a, b)| a.checked_mul(b)), lm.wrapping_mul(rm))),
+                "+" => Some((
+                    le.zip(re).and_then(|(a, b)| a.checked_add(b)),
+                    lm.wrapping_add(rm),
+                )),
+                "-" => Some((
+                    le.zip(re).and_then(|(a, b)| a.checked_sub(b)),
+                    lm.wrapping_sub(rm),
+                )),
+                "*" => Some((
+                    le.zip(re).and_then(|(a, b)| a.checked_mul(b)),
+                    lm.wrapping_mul(rm),
+                )),
                 "<<" => {
                     let n = re?;
                     if n < 0 {
