@@ -276,6 +276,25 @@ pub enum LlConst {
     ClassRange(u32, u32),
 }
 
+impl LlConst {
+    /// The low-level type of a value constant (None for the operands that
+    /// are not values: field names, types, class ranges).
+    pub fn low_type(&self) -> Option<LowType> {
+        Some(match self {
+            LlConst::Void => LowType::Void,
+            LlConst::Bool(_) => LowType::Bool,
+            LlConst::Signed(_) => LowType::Signed,
+            LlConst::Unsigned(_) => LowType::Unsigned,
+            LlConst::Float(_) => LowType::Float,
+            LlConst::Char(_) => LowType::Char,
+            LlConst::UniChar(_) => LowType::UniChar,
+            LlConst::Null(t) | LlConst::Prebuilt(_, t) => LowType::Ptr(*t),
+            LlConst::Func(_) | LlConst::Extern(_) => LowType::Address,
+            LlConst::Field(_) | LlConst::Type(_) | LlConst::ClassRange(..) => return None,
+        })
+    }
+}
+
 impl fmt::Display for LlConst {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

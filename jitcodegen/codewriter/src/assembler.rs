@@ -290,9 +290,7 @@ impl<'a, 't, 'p> Assembler<'a, 't, 'p> {
     fn ty(&self, v: &Value<LlConst>) -> LowType {
         match v {
             Value::Var(v) => self.lg.var_types[*v],
-            Value::Const(LlConst::Null(t) | LlConst::Prebuilt(_, t)) => LowType::Ptr(*t),
-            Value::Const(LlConst::Unsigned(_)) => LowType::Unsigned,
-            Value::Const(_) => LowType::Signed,
+            Value::Const(c) => c.low_type().unwrap_or(LowType::Void),
         }
     }
 

@@ -151,7 +151,7 @@ fn split_one(
         .iter()
         .map(|a| match a {
             Value::Var(v) => lg.var_types[*v],
-            Value::Const(c) => const_type(c),
+            Value::Const(c) => c.low_type().unwrap_or(LowType::Void),
         })
         .collect();
 
@@ -246,20 +246,6 @@ fn split_one(
         green_types: types[..ngreens].to_vec(),
         red_types: types[ngreens..].to_vec(),
     })
-}
-
-fn const_type(c: &LlConst) -> LowType {
-    match c {
-        LlConst::Bool(_) => LowType::Bool,
-        LlConst::Signed(_) => LowType::Signed,
-        LlConst::Unsigned(_) => LowType::Unsigned,
-        LlConst::Float(_) => LowType::Float,
-        LlConst::Char(_) => LowType::Char,
-        LlConst::UniChar(_) => LowType::UniChar,
-        LlConst::Null(t) | LlConst::Prebuilt(_, t) => LowType::Ptr(*t),
-        LlConst::Func(_) | LlConst::Extern(_) => LowType::Address,
-        _ => LowType::Void,
-    }
 }
 
 /// Every variable the rest of the block (after the merge point) uses that

@@ -459,21 +459,10 @@ impl FnCx<'_, '_> {
 
     /// The low-level type of an operand (None for non-value constants).
     fn operand_type(&self, a: &GValue<LlConst>) -> Option<LowType> {
-        Some(match a {
-            GValue::Var(v) => self.g.var_types[*v],
-            GValue::Const(c) => match c {
-                LlConst::Void => LowType::Void,
-                LlConst::Bool(_) => LowType::Bool,
-                LlConst::Signed(_) => LowType::Signed,
-                LlConst::Unsigned(_) => LowType::Unsigned,
-                LlConst::Float(_) => LowType::Float,
-                LlConst::Char(_) => LowType::Char,
-                LlConst::UniChar(_) => LowType::UniChar,
-                LlConst::Null(t) | LlConst::Prebuilt(_, t) => LowType::Ptr(*t),
-                LlConst::Func(_) | LlConst::Extern(_) => LowType::Address,
-                LlConst::Field(_) | LlConst::Type(_) | LlConst::ClassRange(..) => return None,
-            },
-        })
+        match a {
+            GValue::Var(v) => Some(self.g.var_types[*v]),
+            GValue::Const(c) => c.low_type(),
+        }
     }
 
     fn ptr_type(&self, a: &GValue<LlConst>) -> Result<GcTypeId, String> {
