@@ -349,7 +349,14 @@ fn call(cx: &mut OpCx, op: &Op<Flow>, b: Builtin, args: &[S]) -> R {
         }
         B::OsRead => {
             arity(2, 2)?;
-            if is_intlike(&pos[0]) && is_intlike(&pos[1]) { Ok(S::Bytes { nullable: false }) } else { Err(expect("an int fd and an int count")) }
+            if !(is_intlike(&pos[0]) && is_intlike(&pos[1])) {
+                Err(expect("an int fd and an int count"))
+            } else if cx.ann.prog.py2 {
+                // py2: os.read returns a byte string, which is the toolchain's str.
+                Ok(S::Str { nullable: false })
+            } else {
+                Ok(S::Bytes { nullable: false })
+            }
         }
         B::OsOpen => {
             arity(2, 3)?;

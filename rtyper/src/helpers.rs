@@ -30,6 +30,16 @@ impl<'a, 'p> RTyper<'a, 'p> {
         i
     }
 
+    /// Marks helper `g` elidable for the JIT (RPython's `@jit.elidable`
+    /// on its pure `ll_*` string functions): a call with constant
+    /// arguments is done while tracing and its result becomes a constant.
+    /// Only for helpers whose result depends on their arguments alone and
+    /// that write nothing.
+    pub(crate) fn elidable(&mut self, g: u32) -> u32 {
+        self.jit.graph_hints.entry(g).or_default().elidable = true;
+        g
+    }
+
     pub(crate) fn exc_type(&self, name: &str) -> GcTypeId {
         self.reprs.class_types[&self.prog.exc_class(name)]
     }
@@ -163,7 +173,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// `ord(s)`: TypeError unless `s` has exactly one character.
     pub fn helper_ord(&mut self) -> u32 {
-        self.add_helper("ord".into(), |rt| {
+        let g = self.add_helper("ord".into(), |rt| {
             let st = LowType::Ptr(TypeTable::STR);
             let (mut f, p) = FnBuilder::new("ll_ord", &[st], I);
             let s = p[0];
@@ -183,6 +193,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let t = rt.exc_type("TypeError");
             f.raise(t, m);
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 }

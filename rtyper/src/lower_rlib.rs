@@ -249,7 +249,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
             B::OsRead => {
                 let fd = self.rl_arg(e, op, anns, first, &S::Int)?;
                 let n = self.rl_arg(e, op, anns, first + 1, &S::Int)?;
-                Ok(e.call_extern("rpy_os_read", vec![fd, n], LowType::Ptr(TypeTable::BYTES)))
+                let data =
+                    e.call_extern("rpy_os_read", vec![fd, n], LowType::Ptr(TypeTable::BYTES));
+                if self.prog.py2 {
+                    // py2's byte string is a str of one code point per byte.
+                    return Ok(e.call_extern(
+                        "rpy_bytes_decode",
+                        vec![data, c_signed(1)],
+                        LowType::Ptr(TypeTable::STR),
+                    ));
+                }
+                Ok(data)
             }
             B::OsOpen => {
                 let p = self.rl_arg(e, op, anns, first, &S::Str { nullable: false })?;

@@ -134,7 +134,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// `ll_str_getitem(s, i)`: `s[i]` as a one-character str.
     pub fn helper_str_getitem(&mut self) -> u32 {
-        self.add_helper("str_getitem".into(), |rt| {
+        let g = self.add_helper("str_getitem".into(), |rt| {
             let st = StrKind::Str.lt();
             let (mut f, p) = FnBuilder::new("ll_str_getitem", &[st, I], st);
             rt.str_check_index(&mut f, p[0], p[1], "string index out of range");
@@ -142,7 +142,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let r = rt.char_str(&mut f, c);
             f.ret(r);
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 
     /// `ll_chr(code)`: ValueError outside `range(0x110000)`.
@@ -168,7 +169,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
 
     /// `ll_streq(a, b)`: identity, then null, then length, then items.
     pub fn helper_str_eq(&mut self, k: StrKind) -> u32 {
-        self.add_helper(format!("{}_eq", k.name()), |_| {
+        let g = self.add_helper(format!("{}_eq", k.name()), |_| {
             let (mut f, p) = FnBuilder::new("ll_streq", &[k.lt(), k.lt()], B);
             let (a, b) = (p[0], p[1]);
             let same = f.cmp(O::PtrEq, f.get(a), f.get(b));
@@ -193,7 +194,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             });
             f.ret(c_bool(true));
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 
     /// `ll_strconcat(a, b)`: one allocation and two `arraycopy`s.
@@ -247,7 +249,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// `ll_str_contains(s, sub)`: a loop when `sub` is one character,
     /// else the runtime's substring search.
     pub fn helper_str_contains(&mut self) -> u32 {
-        self.add_helper("str_contains".into(), |_| {
+        let g = self.add_helper("str_contains".into(), |_| {
             let k = StrKind::Str;
             let (mut f, p) = FnBuilder::new("ll_str_contains", &[k.lt(), k.lt()], B);
             let (s, sub) = (p[0], p[1]);
@@ -263,13 +265,14 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let r = f.call_extern("rpy_str_contains", vec![f.get(s), f.get(sub)], B);
             f.ret(r);
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 
     /// `ll_str_find(s, sub)` (no start/end): a loop when `sub` is one
     /// character, else the runtime's search.
     pub fn helper_str_find(&mut self, k: StrKind) -> u32 {
-        self.add_helper(format!("{}_find", k.name()), |rt| {
+        let g = self.add_helper(format!("{}_find", k.name()), |rt| {
             let (mut f, p) = FnBuilder::new("ll_str_find", &[k.lt(), k.lt()], I);
             let (s, sub) = (p[0], p[1]);
             let m = f.len_of(f.get(sub));
@@ -292,7 +295,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             );
             f.ret(r);
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 
     /// `ll_str_slice(s, start, stop)`, step 1, with Python's clamping; the
@@ -344,7 +348,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     /// `ll_startswith(s, fix)` / `ll_endswith(s, fix)` (no start/end).
     pub fn helper_str_startswith(&mut self, k: StrKind, end: bool) -> u32 {
         let what = if end { "endswith" } else { "startswith" };
-        self.add_helper(format!("{}_{what}", k.name()), |_| {
+        let g = self.add_helper(format!("{}_{what}", k.name()), |_| {
             let (mut f, p) = FnBuilder::new(&format!("ll_{what}"), &[k.lt(), k.lt()], B);
             let (s, fix) = (p[0], p[1]);
             let n = f.len_of(f.get(s));
@@ -367,6 +371,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             });
             f.ret(c_bool(true));
             f.finish()
-        })
+        });
+        self.elidable(g)
     }
 }

@@ -15,6 +15,8 @@
 //!   (its value would be lost on re-entry);
 //! - a green that changes between `can_enter_jit` and the merge point
 //!   (the loop would be keyed on the wrong program position).
+//!
+//! A driver with no `can_enter_jit` gets one just before its merge point.
 
 use rpy_backendopt::util::{clear_unreachable, copy_var, subst, subst_link};
 use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Op, Value, Var};
@@ -186,6 +188,17 @@ fn split_one(
     tail_ops[0].args = std::iter::once(mp.args[0].clone())
         .chain(fresh.iter().map(|&z| Value::Var(z)))
         .collect();
+    // A driver without `can_enter_jit` (the RPython tutorial's style) has
+    // its merge point as the loop header: every iteration may enter the
+    // JIT, as RPython's warmspot does by putting a `can_enter_jit` first
+    // in the portal.
+    if find_ops(graphs, LlOp::CanEnterJit, jd).is_empty() {
+        let mut cej = tail_ops[0].clone();
+        cej.kind = LlOp::CanEnterJit;
+        cej.result = portal.graph.new_var(None);
+        portal.var_types[cej.result] = LowType::Void;
+        tail_ops.insert(0, cej);
+    }
     let mut exits = std::mem::take(&mut head.exits);
     for l in &mut exits {
         subst_link(l, &map);

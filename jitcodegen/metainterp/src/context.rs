@@ -48,6 +48,13 @@ pub struct JitContext {
     /// Compiled loops (made on the first hot key).
     pub loops: Option<Loops>,
     pub log: Log,
+    /// `can_enter_jit`'s buffer for the exchange object's values (not a
+    /// root: it is read before anything can collect).
+    scratch: Vec<Const>,
+    /// Statistics for `jit-summary`: `can_enter_jit` calls, and how many
+    /// of them ran a compiled loop.
+    pub interpreted: u64,
+    pub entered: u64,
 }
 
 static CONTEXT: AtomicPtr<JitContext> = AtomicPtr::new(std::ptr::null_mut());
@@ -70,6 +77,9 @@ impl JitContext {
             tracing: None,
             loops: None,
             log: Log::from_env(std::env::var("RPYLOG").ok().as_deref()),
+            scratch: Vec::new(),
+            interpreted: 0,
+            entered: 0,
         })
     }
 
@@ -79,15 +89,19 @@ impl JitContext {
 
     /// The greens and reds in the exchange object.
     fn read_exchange(&self, d: &DriverDescr) -> Vec<Const> {
+        let mut out = Vec::new();
+        self.read_exchange_into(d, &mut out);
+        out
+    }
+
+    fn read_exchange_into(&self, d: &DriverDescr, out: &mut Vec<Const>) {
         let x = self.exchange(d);
-        d.exchange_fields
-            .iter()
-            .map(|&f| {
-                let fd = &self.prog.jp.descrs.fields[f as usize];
-                // SAFETY: the exchange object is a prebuilt object of this layout.
-                unsafe { mem::load(mem::field_addr(x, fd), fd.width, fd.kind) }
-            })
-            .collect()
+        out.clear();
+        out.extend(d.exchange_fields.iter().map(|&f| {
+            let fd = &self.prog.jp.descrs.fields[f as usize];
+            // SAFETY: the exchange object is a prebuilt object of this layout.
+            unsafe { mem::load(mem::field_addr(x, fd), fd.width, fd.kind) }
+        }));
     }
 
     /// Store values into the driver's exchange object (with barriers).
@@ -197,37 +211,45 @@ impl JitContext {
     /// The default mode: run the compiled loop of the green key, or count
     /// and trace it when it gets hot.
     fn warm_can_enter_jit(&mut self, jd: u32) -> i64 {
-        let d = self.prog.jp.drivers[jd as usize].clone();
-        let values = self.read_exchange(&d);
+        // SAFETY: see `run_blackhole`.
+        let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
+        let d = &prog.jp.drivers[jd as usize];
+        // The common case (a cold key) allocates nothing: the values go
+        // into a buffer kept in the context.
+        let mut values = std::mem::take(&mut self.scratch);
+        self.read_exchange_into(d, &mut values);
         let ngreens = d.greens.len();
-        let (greens, reds) = values.split_at(ngreens);
-        let greens: Vec<Const> = greens.to_vec();
-        let cell = self.warm.cell(jd, &greens);
-        if let Some(l) = self
+        let cell = self.warm.cell(jd, &values[..ngreens]);
+        let looped = self
             .loops
             .as_ref()
-            .and_then(|ls| ls.by_cell.get(&cell).copied())
-        {
-            let reds: Vec<Const> = reds
+            .and_then(|ls| ls.by_cell.get(&cell).copied());
+        self.interpreted += 1;
+        let answer = if let Some(l) = looped {
+            self.entered += 1;
+            let reds: Vec<Const> = values[ngreens..]
                 .iter()
                 .zip(&d.reds)
                 .filter(|(_, (_, k))| *k != Kind::Void)
                 .map(|(v, _)| *v)
                 .collect();
-            let prog: &'static Program = unsafe { &*(&self.prog as *const Program) };
             let bt = self.params.get("bridge_threshold");
             let (frames, pending, hot) =
                 self.loops.as_mut().expect("loops").run(prog, l, &reds, bt);
             if let Some(hot) = hot {
-                return self.trace_bridge(jd, hot, frames);
+                self.trace_bridge(jd, hot, frames)
+            } else {
+                let r = self.run_blackhole(frames, true, pending);
+                self.finish(d, r)
             }
-            let r = self.run_blackhole(frames, true, pending);
-            return self.finish(&d, r);
-        }
-        if !self.warm.tick(jd, &greens, &self.params) {
-            return rpy_abi::JIT_NOTHING;
-        }
-        self.trace(jd, cell, &greens, reds)
+        } else if !self.warm.tick(cell, &self.params) {
+            rpy_abi::JIT_NOTHING
+        } else {
+            let greens = values[..ngreens].to_vec();
+            self.trace(jd, cell, &greens, &values[ngreens..])
+        };
+        self.scratch = values;
+        answer
     }
 
     /// Trace a bridge from a guard that failed often, starting from the
@@ -415,8 +437,9 @@ fn context() -> &'static mut JitContext {
     unsafe { &mut *p }
 }
 
-/// `jit-summary` at exit: loops, bridges, aborts, guard failures, and
-/// the time spent tracing and compiling.
+/// `jit-summary` at exit: loops, bridges, aborts, guard failures, the
+/// time spent tracing and compiling, and the interpreter's visits of
+/// `can_enter_jit`.
 extern "C" fn print_summary() {
     let p = CONTEXT.load(Ordering::Acquire);
     if p.is_null() {
@@ -426,12 +449,14 @@ extern "C" fn print_summary() {
     let cx = unsafe { &mut *p };
     let text = match &cx.loops {
         Some(l) => format!(
-            "loops {} bridges {} aborted {} guard failures {} tracing+compiling {:.1} ms",
+            "loops {} bridges {} aborted {} guard failures {} tracing+compiling {:.1} ms; can_enter_jit {} (entering a loop {})",
             l.traced,
             l.bridges,
             l.aborted,
             l.guard_failures,
-            l.warmup_time.as_secs_f64() * 1e3
+            l.warmup_time.as_secs_f64() * 1e3,
+            cx.interpreted,
+            cx.entered,
         ),
         None => "nothing traced".into(),
     };

@@ -10,7 +10,7 @@ use crate::tracer::{Abort, Traced};
 use rpy_jitbackend::{Backend, ExitKind, JitEnv};
 use rpy_jittrace::model::{Const, TargetToken};
 use rpy_jittrace::registry::{GuardRef, TraceId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::AtomicI64;
 
 /// One compiled loop: its trace in the backend and its guards' resume data.
@@ -63,12 +63,12 @@ impl Loops {
         let backend = Backend::new(env(prog)).map_err(|e| format!("JIT backend: {e:?}"))?;
         Ok(Loops {
             backend,
-            by_cell: HashMap::new(),
+            by_cell: HashMap::default(),
             loops: Vec::new(),
-            by_trace: HashMap::new(),
+            by_trace: HashMap::default(),
             next_token: 0,
             frame: Vec::new(),
-            failures: HashMap::new(),
+            failures: HashMap::default(),
             traced: 0,
             aborted: 0,
             guard_failures: 0,

@@ -3,12 +3,17 @@
 //!
 //! Green keys may hold GC references (the interpreter's code object):
 //! they are roots, updated when objects move, and the key index is
-//! rebuilt after a collection touched them.
+//! rebuilt after a collection moved one of them.
+//!
+//! `can_enter_jit` runs at every interpreted merge point of a driver
+//! without its own `can_enter_jit`, so finding a key's cell allocates
+//! nothing: the index maps a hash of the key's words to the first cell of
+//! that hash, and cells of one hash are chained.
 
 use crate::context::Mode;
 use rpy_jitformat::params::{param_index, param_names, PARAMS};
 use rpy_jittrace::model::Const;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Clone, Debug)]
 pub struct Params {
@@ -63,65 +68,92 @@ impl Params {
 }
 
 /// A green key's state.
+/// One green key's warm-up state.
 #[derive(Debug)]
 pub struct Cell {
     pub driver: u32,
     pub key: Vec<Const>,
     pub counter: i64,
+    /// The next cell whose key has the same hash.
+    next: Option<usize>,
 }
 
 #[derive(Default)]
 pub struct WarmState {
     pub cells: Vec<Cell>,
-    index: HashMap<(u32, Vec<u64>), usize>,
-    /// A collection may have moved objects of keys: rebuild `index`.
+    /// Key hash -> first cell of that hash.
+    index: FxHashMap<u64, usize>,
+    /// A collection moved a key's reference: rebuild `index`.
     stale: bool,
 }
 
-fn words(key: &[Const]) -> Vec<u64> {
-    key.iter().map(|c| crate::blackhole::word(*c)).collect()
+/// The hash of (driver, key): Fx-style mixing of the key's words.
+fn key_hash(driver: u32, key: &[Const]) -> u64 {
+    let mut h = (driver as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    for c in key {
+        h = (h.rotate_left(5) ^ crate::blackhole::word(*c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h
+}
+
+fn same_key(a: &[Const], b: &[Const]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| crate::blackhole::word(*x) == crate::blackhole::word(*y))
 }
 
 impl WarmState {
-    /// The cell of a green key, made on first sight.
+    /// The cell of `driver`'s green `key`, made on first sight.
     pub fn cell(&mut self, driver: u32, key: &[Const]) -> usize {
         if self.stale {
-            self.index = self
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| ((c.driver, words(&c.key)), i))
-                .collect();
-            self.stale = false;
+            self.rebuild_index();
         }
-        let k = (driver, words(key));
-        if let Some(&i) = self.index.get(&k) {
-            return i;
+        let h = key_hash(driver, key);
+        let mut at = self.index.get(&h).copied();
+        while let Some(i) = at {
+            let c = &self.cells[i];
+            if c.driver == driver && same_key(&c.key, key) {
+                return i;
+            }
+            at = c.next;
         }
+        let i = self.cells.len();
+        let next = self.index.insert(h, i);
         self.cells.push(Cell {
             driver,
             key: key.to_vec(),
             counter: 0,
+            next,
         });
-        self.index.insert(k, self.cells.len() - 1);
-        self.cells.len() - 1
+        i
     }
 
-    /// Count one `can_enter_jit` of a green key; true when it is hot.
-    pub fn tick(&mut self, driver: u32, key: &[Const], params: &Params) -> bool {
-        let i = self.cell(driver, key);
-        let c = &mut self.cells[i];
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        for i in 0..self.cells.len() {
+            let h = key_hash(self.cells[i].driver, &self.cells[i].key);
+            self.cells[i].next = self.index.insert(h, i);
+        }
+        self.stale = false;
+    }
+
+    /// Count one visit of `cell`; true when it is hot.
+    pub fn tick(&mut self, cell: usize, params: &Params) -> bool {
+        let c = &mut self.cells[cell];
         c.counter += 1;
         c.counter >= params.get("threshold")
     }
 
+    /// The references in green keys are roots.
     pub fn for_each_root(&mut self, f: &mut dyn FnMut(*mut *mut u8)) {
         for c in &mut self.cells {
             for k in &mut c.key {
                 if let Const::Ref(p) = k {
                     if *p != 0 {
+                        let before = *p;
                         f(p as *mut usize as *mut *mut u8);
-                        self.stale = true;
+                        self.stale |= *p != before;
                     }
                 }
             }
