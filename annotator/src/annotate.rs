@@ -82,6 +82,9 @@ pub struct Annotator<'p> {
     /// Second pass (`rules_widen`): mark widened numbers over the final
     /// annotations.
     pub(crate) marking: bool,
+    /// Translating with the JIT (-Ojit): the drivers' helper functions
+    /// (`get_printable_location`) are annotated too.
+    pub jit: bool,
 }
 
 /// Context of the op being annotated, handed to `rules`.
@@ -169,6 +172,7 @@ impl<'p> Annotator<'p> {
             reached_from: SecondaryMap::new(),
             spec: Default::default(),
             marking: false,
+            jit: false,
         }
     }
 
@@ -316,6 +320,11 @@ impl<'p> Annotator<'p> {
             self.schedule(blk);
         }
         r
+    }
+
+    /// The graph already made for a (not specialised) function.
+    pub fn graph_of(&self, func: HostId) -> Option<GraphId> {
+        self.graph_of.get(&func).copied()
     }
 
     /// The graph of a function, built on first use.

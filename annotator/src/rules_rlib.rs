@@ -428,5 +428,58 @@ fn jit_method(cx: &mut OpCx, op: &Op<Flow>, driver: HostId, name: &str, args: &[
     };
     let given: Vec<&str> = kw.iter().map(|(n, _)| n.as_str()).collect();
     check_livevars(name, &greens, &reds, &given).map_err(|m| Diagnostic::new(cx.span, m))?;
+    if name == "jit_merge_point" && cx.ann.jit {
+        printable_location(cx, driver, &greens, &kw)?;
+    }
     Ok(S::None)
+}
+
+/// With the JIT, the driver's `get_printable_location(*greens)` is
+/// annotated as if the merge point called it (the JIT runtime calls it for
+/// its logs); it must return a str.
+fn printable_location(
+    cx: &mut OpCx,
+    driver: HostId,
+    greens: &[String],
+    kw: &[(String, S)],
+) -> Result<(), Diagnostic> {
+    let prog = cx.ann.prog;
+    let Some(Const::Host(f)) =
+        rpy_flow::rlib::jitdriver_attr(prog, driver, "get_printable_location")
+    else {
+        return Ok(());
+    };
+    let f = *f;
+    if !matches!(prog.objs[f], rpy_flow::HostObj::Function(_)) {
+        return Err(Diagnostic::new(
+            cx.span,
+            "the JitDriver's get_printable_location must be a function",
+        ));
+    }
+    let pos: Vec<S> = greens
+        .iter()
+        .map(|g| {
+            kw.iter()
+                .find(|(n, _)| n == g)
+                .map(|(_, a)| a.clone())
+                .unwrap_or(S::Impossible)
+        })
+        .collect();
+    let r = cx
+        .ann
+        .call_functions((cx.graph, cx.block), cx.span, &[f], &pos, &[])?;
+    match r {
+        S::Str { nullable: false } | S::Impossible => Ok(()),
+        other => Err(Diagnostic::new(
+            cx.span,
+            format!(
+                "the JitDriver's get_printable_location() must return a str, found {}",
+                other.describe()
+            ),
+        )
+        .with_note(
+            Some(prog.function(f).def.span),
+            "get_printable_location is defined here",
+        )),
+    }
 }

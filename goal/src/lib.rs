@@ -138,6 +138,7 @@ pub fn translate(target: &Path, opts: &Options) -> Result<PathBuf, Failure> {
         .map_err(|d| fail(render::render(&prog.sources, &d)))?;
     rpy_flow::mixin::copy_mixin_methods(&mut prog);
     let mut ann = rpy_annotator::Annotator::new(&prog);
+    ann.jit = opts.opt_level == OptLevel::Jit;
     let gid = st
         .run("annotate", || ann.annotate_entry(entry))
         .map_err(|ds| fail(render::render_all(&prog.sources, &ds)))?;

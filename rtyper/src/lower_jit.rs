@@ -28,13 +28,22 @@ impl<'a, 'p> RTyper<'a, 'p> {
         }
         let (greens, reds) = rpy_flow::rlib::jitdriver_vars(self.prog, h).unwrap_or_default();
         let i = self.jit.drivers.len() as u32;
+        // Annotated only with the JIT (see `rules_rlib::printable_location`).
+        let get_printable_location =
+            match rpy_flow::rlib::jitdriver_attr(self.prog, h, "get_printable_location") {
+                Some(rpy_flow::Const::Host(f)) => self
+                    .ann
+                    .graph_of(*f)
+                    .map(|g| cranelift_entity::EntityRef::index(g) as u32),
+                _ => None,
+            };
         self.jit.drivers.push(JitDriverInfo {
             name: self
                 .jit_driver_name(h)
                 .unwrap_or_else(|| format!("JitDriver #{i}")),
             greens,
             reds,
-            get_printable_location: None,
+            get_printable_location,
         });
         self.jit_driver_ids.insert(h, i);
         i

@@ -16,6 +16,7 @@ use petgraph::graphmap::DiGraphMap;
 use petgraph::visit::Dfs;
 use rpy_flow::graph::Value;
 use rpy_jitformat::jitcode::{DriverDescr, Insn, JitProgram};
+use rpy_jitformat::{Kind, Width};
 use rpy_rtyper::{LlConst, LlOp, LlProgram};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -198,7 +199,16 @@ fn driver_descr(
         exchange_fields,
         result_field,
         result: kind_of(prog.graphs[p.graph as usize].result_type),
-        printable_location: info.get_printable_location.map(|g| tables.func(g)),
+        printable_location: info.get_printable_location.map(|g| {
+            let args = p
+                .green_types
+                .iter()
+                .map(|t| kind_of(*t))
+                .filter(|k| *k != Kind::Void)
+                .collect();
+            let descr = tables.call_descr_func(g, args, Kind::Ref, Width::WORD);
+            (tables.func(g), descr)
+        }),
     }
 }
 

@@ -321,8 +321,9 @@ pub struct DriverDescr {
     pub exchange_fields: Vec<u32>,
     pub result_field: Option<u32>,
     pub result: Kind,
-    /// The graph of `get_printable_location`, if any (a `funcs` index).
-    pub printable_location: Option<u32>,
+    /// `get_printable_location(*greens)`, if given: its `funcs` index and
+    /// call descriptor (the non-Void greens in, a str out).
+    pub printable_location: Option<(u32, u32)>,
 }
 
 /// Everything the JIT runtime needs, embedded in the executable.

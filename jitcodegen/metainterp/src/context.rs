@@ -305,6 +305,9 @@ impl JitContext {
                     .map(|&l| (c.key.clone(), loops.loops[l].token))
             })
             .collect();
+        tracer.describe_greens = ["jit-log-noopt", "jit-log-opt", "jit-tracing"]
+            .iter()
+            .any(|c| self.log.on(c));
         self.active.push(&mut *tracer.bh.frames as *mut Vec<Frame>);
         self.tracing = Some(&mut *tracer as *mut Tracer<'static>);
         let traced = tracer.run(&mut self.params);

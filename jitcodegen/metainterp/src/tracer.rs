@@ -87,6 +87,9 @@ pub struct Tracer<'p> {
     /// Green keys of this driver that have a compiled loop, and the token
     /// of its label: reaching one closes the trace with a jump there.
     pub known: Vec<(Vec<Const>, TargetToken)>,
+    /// Label merge points with the driver's `get_printable_location`
+    /// (set when a log shows traces).
+    pub describe_greens: bool,
 }
 
 impl<'p> Tracer<'p> {
@@ -142,6 +145,7 @@ impl<'p> Tracer<'p> {
             token,
             limit,
             known: Vec::new(),
+            describe_greens: false,
         }
     }
 
@@ -176,6 +180,7 @@ impl<'p> Tracer<'p> {
             token: TargetToken(u32::MAX),
             limit,
             known: Vec::new(),
+            describe_greens: false,
         }
     }
 
@@ -654,11 +659,7 @@ impl<'p> Tracer<'p> {
                     if let Some(&(_, t)) = self.known.iter().find(|(k, _)| *k == key) {
                         return Ok(Some(self.close_loop(insn, t)));
                     }
-                    let text = format!(
-                        "{} {:?}",
-                        self.prog().jp.drivers[self.driver as usize].name,
-                        key
-                    );
+                    let text = self.location_text(&key);
                     self.b.debug_merge_point(&text);
                 }
             }
@@ -877,6 +878,28 @@ impl<'p> Tracer<'p> {
             self.set_sym(d, result);
         }
         Ok(None)
+    }
+
+    /// A merge point's text in trace logs: the driver's name and what its
+    /// `get_printable_location(*greens)` returns (the greens themselves
+    /// when it has none, or it raised).
+    fn location_text(&self, key: &[Const]) -> String {
+        let prog = self.prog();
+        let d = &prog.jp.drivers[self.driver as usize];
+        if let (true, Some((f, descr))) = (self.describe_greens, d.printable_location) {
+            // The call may collect: `key` holds copies of values the
+            // tracer's frames keep alive (they are roots), and the result
+            // is read before anything else runs.
+            let r = crate::blackhole::call(prog, prog.funcs[f as usize], descr, key);
+            if rpyrt::exc::pending().is_some() {
+                rpyrt::exc::clear();
+            } else if let Some(Const::Ref(p)) = r.filter(|r| *r != Const::Ref(0)) {
+                // SAFETY: get_printable_location returns a str object.
+                let chars = unsafe { rpyrt::obj::str_chars(p as *const u8) };
+                return format!("{} {}", d.name, rpyrt::obj::chars_to_string(chars));
+            }
+        }
+        format!("{} {:?}", d.name, key)
     }
 
     fn close_loop(&mut self, insn: &Insn, target: TargetToken) -> Traced {

@@ -171,6 +171,18 @@ pub fn jitdriver_vars(prog: &Program, h: HostId) -> Option<(Vec<String>, Vec<Str
     Some((get("greens"), get("reds")))
 }
 
+/// A JitDriver's keyword argument or class attribute (`get_printable_location`, ...).
+pub fn jitdriver_attr<'p>(prog: &'p Program, h: HostId, name: &str) -> Option<&'p Const> {
+    let HostObj::Intrinsic {
+        kind: Builtin::JitDriver,
+        attrs,
+    } = &prog.objs[h]
+    else {
+        return None;
+    };
+    attrs.iter().find(|(n, _)| n == name).map(|(_, c)| c)
+}
+
 /// The keyword names of a merge point must be exactly the driver's greens
 /// and reds; the error says which are missing and which unexpected.
 pub fn check_livevars(

@@ -474,6 +474,9 @@ impl Evaluator<'_> {
                     }
                 }
                 attrs.push((k.clone(), Const::Tuple(names.into())));
+            } else {
+                // Kept for the JIT (`get_printable_location`, ...).
+                attrs.push((k.clone(), v.clone()));
             }
         }
         for k in ["greens", "reds"] {
