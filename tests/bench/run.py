@@ -15,11 +15,17 @@ targets/minivm on its examples at sizes bigger than their defaults).
 Commands run in the repository root, so arguments are paths relative to
 it. Add a benchmark by adding a row to BENCHMARKS. RPYTHON_BIN=path
 overrides the translator binary; CC=compiler overrides gcc for the C
-versions.
+versions. Rows in the py2 dialect translate with --py2 and run on CPython
+2.7 (PYTHON2=path, else `python2.7` on the PATH, else pyenv's 2.7.18).
+RPYTHON_REF_DIR=folder adds RPython's own translations of a row's source
+(`<ref>-O2`, `<ref>-Ojit` in that folder, built by the user with RPython
+0.2.1, e.g. `rpython -Ojit tests/bench/bf_tutorial.py`), timed in the same
+run, and the ratios ours/RPython.
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +44,8 @@ MD5 = {
 }
 
 BF = "targets/bf/targetbf.py"
+# The usual-style BF VM (py2; RPython's tutorial shape), for the JIT.
+BF_TUTORIAL = "tests/bench/bf_tutorial.py"
 BF_C = "tests/bench/bf.c"
 MINIVM = "targets/minivm/targetminivm.py"
 MINIVM_EX = "targets/minivm/examples"
@@ -47,7 +55,9 @@ MINIVM_EX = "targets/minivm/examples"
 # arguments; "cpython": None to skip CPython, or a time limit in seconds
 # (absent: no limit, best of --repeat); "md5": the expected stdout md5;
 # "needs": a path that must exist (else the row is skipped); "jit": also
-# translate with -Ojit and time that (programs with a JitDriver).
+# translate with -Ojit and time that (programs with a JitDriver); "py2": the
+# source is in the py2 dialect; "ref": the name of RPython's translations of
+# the same source in RPYTHON_REF_DIR.
 BENCHMARKS = [
     ("fib", "tests/bench/fib.py", ["32"], {}),
     # str helper graphs: s[i], ==, + and find in a tokenizer loop.
@@ -59,6 +69,14 @@ BENCHMARKS = [
     # CPython needs well over ten minutes for mandel.b: skipped.
     ("bf mandel.b", BF, [SHARED + "/mandel.b"],
      {"c": BF_C, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED, "jit": True}),
+    # One BF op per interpreter iteration, ops as one-character strings:
+    # what the JIT is for (no C version: it would be a different algorithm).
+    ("bf_tutorial bench.b", BF_TUTORIAL, [SHARED + "/bench.b"],
+     {"py2": True, "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED, "jit": True,
+      "ref": "bf_tutorial"}),
+    ("bf_tutorial mandel.b", BF_TUTORIAL, [SHARED + "/mandel.b"],
+     {"py2": True, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED, "jit": True,
+      "ref": "bf_tutorial"}),
     # targets/minivm: calls and recursion, integer loops over arrays and
     # strings, method sends and allocation (no C version: ratios to CPython).
     ("minivm fib", MINIVM, [MINIVM_EX + "/fib.mini", "28"], {"cpython": 300, "jit": True}),
@@ -115,9 +133,10 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
     needs = opts.get("needs")
     if needs and not os.path.exists(os.path.join(ROOT, needs)):
         return (name, shown_args, "-", "-", "-", "-", "-", "skipped: %s does not exist" % needs), False
+    dialect = ["--py2"] if opts.get("py2") else []
     if source not in exes:
         exe = os.path.join(tmp, "prog%d" % len(exes))
-        t_translate, _, status = timed([rpython, "-O2", "--output", exe, source])
+        t_translate, _, status = timed([rpython, "-O2"] + dialect + ["--output", exe, source])
         exes[source] = (exe if status == 0 else None, t_translate)
     exe, t_translate = exes[source]
     if exe is None:
@@ -134,7 +153,7 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
         key = source + "#jit"
         if key not in exes:
             jexe = os.path.join(tmp, "jit%d" % len(exes))
-            t_jt, _, status = timed([rpython, "-Ojit", "--output", jexe, source])
+            t_jt, _, status = timed([rpython, "-Ojit"] + dialect + ["--output", jexe, source])
             exes[key] = (jexe if status == 0 else None, t_jt)
         jexe, t_jt = exes[key]
         if jexe is None:
@@ -148,6 +167,10 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
                 failed = True
             elif t_native:
                 notes.append("-Ojit/-O2 %.2fx (translate %s)" % (t_jit / t_native, fmt_time(t_jt)))
+            ref_notes, ref_failed = reference(opts.get("ref"), args, repeat, out_native,
+                                              {"-O2": t_native, "-Ojit": t_jit})
+            notes.extend(ref_notes)
+            failed = failed or ref_failed
     # C version of the same algorithm.
     c_src = opts.get("c")
     t_c = None
@@ -170,7 +193,8 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
         py_cell = "skipped"
     else:
         limit = opts.get("cpython")
-        t_py, out_py, timed_out = best_of([sys.executable, source] + args,
+        python = python2() if opts.get("py2") else [sys.executable]
+        t_py, out_py, timed_out = best_of(python + [source] + args,
                                           1 if limit else repeat, env, limit)
         if timed_out:
             py_cell = ">%ds" % limit
@@ -191,6 +215,33 @@ def run_row(name, source, args, opts, exes, tmp, repeat, rpython, env):
         failed = True
     return (name, shown_args, fmt_time(t_translate), fmt_time(t_native), jit_cell, c_cell, py_cell,
             "; ".join(notes)), failed
+
+
+def python2():
+    """The command that runs CPython 2.7."""
+    p = os.environ.get("PYTHON2") or shutil.which("python2.7")
+    return [p] if p else ["env", "PYENV_VERSION=2.7.18", "python"]
+
+
+def reference(ref, args, repeat, expected_out, ours):
+    """Time RPython's own translations of a row's source, if the user has
+    them in RPYTHON_REF_DIR: notes with their times and ours/theirs."""
+    folder = os.environ.get("RPYTHON_REF_DIR")
+    if not ref or not folder:
+        return [], False
+    notes = []
+    failed = False
+    for level in ("-O2", "-Ojit"):
+        exe = os.path.join(folder, ref + level)
+        if not os.path.exists(exe):
+            continue
+        t, out, _ = best_of([exe] + args, repeat)
+        if t is None or out != expected_out:
+            notes.append("RPython %s OUTPUT DIFFERS" % level)
+            failed = True
+        elif ours.get(level):
+            notes.append("RPython %s %s, ours/RPython %.2fx" % (level, fmt_time(t), ours[level] / t))
+    return notes, failed
 
 
 def main(argv):

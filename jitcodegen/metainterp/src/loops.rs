@@ -106,10 +106,14 @@ impl Loops {
         let opt = rpy_jitopt::optimize(&trace, descrs, passes, new_token)
             .map_err(|e| format!("invalid loop: {e:?}"))?;
         log.trace("jit-log-opt", &opt, descrs);
+        let t0 = std::time::Instant::now();
         let id = self
             .backend
             .compile_loop(&opt, descrs)
             .map_err(|e| format!("backend: {e:?}"))?;
+        let c = self.backend.trace(id);
+        let name = format!("loop {} ({})", self.loops.len(), first_location(&opt));
+        log.code(&name, c.code_address(), c.code_size(), t0.elapsed());
         self.by_trace.insert(id, self.loops.len());
         self.by_cell.insert(cell, self.loops.len());
         self.loops.push(Loop {
@@ -181,10 +185,18 @@ impl Loops {
         let opt = rpy_jitopt::optimize(&trace, descrs, passes, new_token)
             .map_err(|e| format!("invalid bridge: {e:?}"))?;
         log.trace("jit-log-opt", &opt, descrs);
+        let t0 = std::time::Instant::now();
         let id = self
             .backend
             .compile_bridge(guard, &opt, descrs)
             .map_err(|e| format!("backend: {e:?}"))?;
+        let c = self.backend.trace(id);
+        let name = format!(
+            "bridge {} from {guard:?} ({})",
+            self.bridges,
+            first_location(&opt)
+        );
+        log.code(&name, c.code_address(), c.code_size(), t0.elapsed());
         self.by_trace.insert(id, self.loops.len());
         self.loops.push(Loop {
             trace: id,
@@ -212,6 +224,17 @@ impl Loops {
             }
         }
     }
+}
+
+/// The text of a trace's first merge point, to name its code.
+fn first_location(t: &rpy_jittrace::model::Trace) -> String {
+    t.ops
+        .iter()
+        .find_map(|op| match &op.descr {
+            rpy_jittrace::model::OpDescr::Text(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// A guard that failed often: where a bridge would start.

@@ -10,13 +10,16 @@
 //!    placeholder with no facts. Caches and facts of the preamble stay, so
 //!    pure ops of invariant values, guards on them and loads from them
 //!    become preamble values: that is the hoisting. A heap entry of the
-//!    preamble that the loop uses becomes a placeholder too (its value can
-//!    change between iterations); allocations lose their freshness.
+//!    preamble that the loop uses is assumed unchanged by the loop (the
+//!    preamble's value serves) or, once known to change, becomes a
+//!    placeholder too; allocations lose their freshness.
 //! 3. At the loop's jump, check the assumptions: an invariant position
-//!    must get J'[k] back, and every used heap entry must still be in the
+//!    must get J'[k] back, an entry assumed unchanged must still hold the
+//!    preamble's value, and every placeholder's entry must still be in the
 //!    cache (its current value is what the next iteration starts with).
-//!    If one fails, mark it (variant position, or entry not imported) and
-//!    start again from step 1; the marks only grow, so this ends.
+//!    If one fails, mark it (variant position or entry, or entry not
+//!    imported) and start again from step 1; the marks only grow, so this
+//!    ends.
 //! 4. Build the result: preamble, then `label(slots, T1)` where the slots
 //!    are the placeholders (a `same_as` of their preamble value, or the
 //!    value itself when that is unambiguous) and every preamble value the
@@ -53,6 +56,12 @@ pub struct Placeholder {
 #[derive(Clone, Debug, Default)]
 pub struct LoopCopy {
     pub placeholders: Vec<Placeholder>,
+    /// Heap entries of the preamble that may change between iterations:
+    /// the loop reads them through a placeholder.
+    pub variant_heap: Vec<HeapKey>,
+    /// Heap entries the loop assumed invariant (it uses the preamble's
+    /// value directly), with that value: checked at the jump.
+    pub assumed: Vec<(HeapKey, Value)>,
 }
 
 /// The heap pass found entry `k`: its value, through a placeholder when
@@ -62,10 +71,19 @@ pub fn use_entry(opt: &mut Optimizer, k: usize) -> Value {
     if !e.imported || opt.loop_copy.is_none() {
         return e.value;
     }
+    let key = (d, e.obj, e.index);
+    let copy = opt.loop_copy.as_mut().unwrap();
+    if !copy.variant_heap.contains(&key) {
+        // Assume the loop leaves it unchanged (checked at the jump): the
+        // preamble's value serves every iteration, like an invariant
+        // label argument.
+        copy.assumed.push((key, e.value));
+        opt.heap.entries[k].1.imported = false;
+        return e.value;
+    }
     let kind = opt.out.kind_of(e.value);
     let same_as = OpCode::same_as_for(kind).expect("heap values have a kind");
     let ph = opt.emit_raw(Op::new(same_as, vec![e.value], OpDescr::None));
-    let key = (d, e.obj, e.index);
     opt.loop_copy
         .as_mut()
         .unwrap()
@@ -87,6 +105,7 @@ enum Attempt {
     Retry {
         variant: Vec<usize>,
         blacklist: Vec<HeapKey>,
+        variant_heap: Vec<HeapKey>,
     },
     GiveUp,
 }
@@ -115,17 +134,21 @@ pub fn optimize_loop(
     let n = trace.ops[0].args.len();
     let mut variant = vec![false; n];
     let mut blacklist: Vec<HeapKey> = Vec::new();
+    let mut variant_heap: Vec<HeapKey> = Vec::new();
     for _ in 0..(n + 64) {
-        match attempt(trace, descrs, passes, new_token, &variant, &blacklist)? {
+        let marks = (&variant[..], &blacklist[..], &variant_heap[..]);
+        match attempt(trace, descrs, passes, new_token, marks)? {
             Attempt::Done(t) => return Ok(t),
             Attempt::Retry {
                 variant: v,
                 blacklist: b,
+                variant_heap: h,
             } => {
                 for k in v {
                     variant[k] = true;
                 }
                 blacklist.extend(b);
+                variant_heap.extend(h);
             }
             Attempt::GiveUp => break,
         }
@@ -138,8 +161,7 @@ fn attempt(
     descrs: &Descrs,
     passes: Passes,
     new_token: TargetToken,
-    variant: &[bool],
-    blacklist: &[HeapKey],
+    (variant, blacklist, variant_heap): (&[bool], &[HeapKey], &[HeapKey]),
 ) -> Result<Attempt, InvalidLoop> {
     let last = trace.ops.len() - 1;
     let label = &trace.ops[0];
@@ -154,7 +176,10 @@ fn attempt(
     let jprime = opt.map_op(&trace.ops[last]).args;
     let loop_start = opt.out.len();
     // 2. The loop copy.
-    opt.loop_copy = Some(LoopCopy::default());
+    opt.loop_copy = Some(LoopCopy {
+        variant_heap: variant_heap.to_vec(),
+        ..LoopCopy::default()
+    });
     for i in &mut opt.info {
         i.fresh = false;
     }
@@ -218,10 +243,23 @@ fn attempt(
             (None, None) => unreachable!("a placeholder stands for a position or an entry"),
         }
     }
-    if !moved.is_empty() || !lost.is_empty() {
+    // An entry assumed invariant must still hold the preamble's value.
+    let changed: Vec<HeapKey> = copy
+        .assumed
+        .iter()
+        .filter(|(key, v)| {
+            !opt.heap
+                .entries
+                .iter()
+                .any(|(d, e)| (*d, e.obj, e.index) == *key && e.value == *v)
+        })
+        .map(|(key, _)| *key)
+        .collect();
+    if !moved.is_empty() || !lost.is_empty() || !changed.is_empty() {
         return Ok(Attempt::Retry {
             variant: moved,
             blacklist: lost,
+            variant_heap: changed,
         });
     }
     Ok(Attempt::Done(assemble(
