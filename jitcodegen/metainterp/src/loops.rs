@@ -103,8 +103,19 @@ impl Loops {
         } else {
             rpy_jitopt::Passes::ALL.without(rpy_jitopt::Passes::UNROLL)
         };
+        let t_opt = std::time::Instant::now();
         let opt = rpy_jitopt::optimize(&trace, descrs, passes, new_token)
             .map_err(|e| format!("invalid loop: {e:?}"))?;
+        log.line(
+            "jit-backend",
+            &format!(
+                "loop {}: {} ops optimised to {} in {:.3} ms",
+                self.loops.len(),
+                trace.ops.len(),
+                opt.ops.len(),
+                t_opt.elapsed().as_secs_f64() * 1e3
+            ),
+        );
         log.trace("jit-log-opt", &opt, descrs);
         let t0 = std::time::Instant::now();
         let id = self
@@ -182,8 +193,19 @@ impl Loops {
         log.trace("jit-log-noopt", &trace, descrs);
         let passes = rpy_jitopt::Passes::ALL.without(rpy_jitopt::Passes::UNROLL);
         let new_token = self.token();
+        let t_opt = std::time::Instant::now();
         let opt = rpy_jitopt::optimize(&trace, descrs, passes, new_token)
             .map_err(|e| format!("invalid bridge: {e:?}"))?;
+        log.line(
+            "jit-backend",
+            &format!(
+                "bridge {}: {} ops optimised to {} in {:.3} ms",
+                self.bridges,
+                trace.ops.len(),
+                opt.ops.len(),
+                t_opt.elapsed().as_secs_f64() * 1e3
+            ),
+        );
         log.trace("jit-log-opt", &opt, descrs);
         let t0 = std::time::Instant::now();
         let id = self

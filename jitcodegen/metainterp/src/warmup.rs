@@ -67,7 +67,6 @@ impl Params {
     }
 }
 
-/// A green key's state.
 /// One green key's warm-up state.
 #[derive(Debug)]
 pub struct Cell {
