@@ -170,7 +170,17 @@ fn union_or(cx: &mut OpCx, what: &str, a: &S, b: &S) -> R {
 /// result nullable.
 fn with_default(cx: &mut OpCx, def: DictDefId, what: &str, v: &S, default: &S) -> R {
     let u = union_or(cx, what, v, default)?;
-    if v.is_impossible() || u == *v || Some(&u) == v.or_none().as_ref() {
+    // An int default beside float values: the result is a widened int
+    // there (`rules_widen`), whose text would differ from CPython's.
+    let u = if cx.ann.marking {
+        crate::rules_widen::mark(v, default, &u, None, Some(cx.span))
+    } else {
+        u
+    };
+    // Compared without widening marks: an int default beside float values
+    // marks the result only, not the values.
+    let (ue, ve) = (u.erased(), v.erased());
+    if ve.is_impossible() || ue == ve || Some(&ue) == ve.or_none().as_ref() {
         return Ok(u);
     }
     write_value(cx, def, default)?;

@@ -106,6 +106,10 @@ def entry_point(argv):
     p = d.pop("zz", Neg(8))
     print(p.v)
     d["n"] = Neg(10)
+    # An int default beside float values widens the result only.
+    fd = {"a": 1.5}
+    fx = fd.get("b", 0)
+    print(fd["a"], int(fx) + 1)
     for k in ["a", "b", "n"]:
         print(k, d[k].v, int(d[k].scale(3)))
     return 0
