@@ -84,8 +84,7 @@ impl<'p> Annotator<'p> {
         let mut ann = self.classdefs.attrs[&home][name].ann.clone();
         let old = ann.clone();
         ann = self.merge_moved(home, name, ann, &moved, span)?;
-        let m = value;
-        match self.union(&ann, m) {
+        match self.union(&ann, value) {
             Some(u) => ann = u,
             None => {
                 let a = &self.classdefs.attrs[&home][name];
@@ -94,7 +93,7 @@ impl<'p> Annotator<'p> {
                     format!(
                         "type conflict: attribute {}.{name} is {} here but {} elsewhere; RPython needs one type per attribute",
                         class_name(prog, home),
-                        self.describe_deep(m),
+                        self.describe_deep(value),
                         self.describe_deep(&ann)
                     ),
                 );
@@ -104,7 +103,7 @@ impl<'p> Annotator<'p> {
                         format!("{}.{name} is first written here", class_name(prog, home)),
                     );
                 }
-                return Err(self.list_item_notes(&ann, m, d));
+                return Err(self.list_item_notes(&ann, value, d));
             }
         }
         // A class-level constant of that name is the attribute's default.
