@@ -366,7 +366,12 @@ impl<'p> Annotator<'p> {
 
     /// Union `cells` into the input bindings of `block`; queue it if they
     /// changed or it was never flowed.
-    fn add_pending(&mut self, g: GraphId, block: Block, cells: Vec<(SomeValue, Origin)>) {
+    pub(crate) fn add_pending(
+        &mut self,
+        g: GraphId,
+        block: Block,
+        cells: Vec<(SomeValue, Origin)>,
+    ) {
         let inputs = self.graphs[g].graph.blocks[block].inputargs.clone();
         debug_assert_eq!(inputs.len(), cells.len());
         let mut changed = !self.graphs[g].seen.contains(&block);
@@ -750,6 +755,27 @@ impl<'p> Annotator<'p> {
         pos: &[SomeValue],
         kw: &[(String, SomeValue)],
     ) -> Result<SomeValue, Diagnostic> {
+        let (result, gids) = self.call_graphs(caller, site, span, funcs, pos, kw)?;
+        // One of several functions called through a variable: the
+        // callees are one call family (`normalize_calls.rs`).
+        if funcs.len() > 1 {
+            self.normalize_family(&gids, false, &result, span)?;
+        }
+        Ok(result)
+    }
+
+    /// `call_functions_at`, also giving the graphs called (not the
+    /// `memo` results).
+    pub(crate) fn call_graphs(
+        &mut self,
+        caller: (GraphId, Block),
+        site: Option<&crate::specialize::CallSite>,
+        span: Span,
+        funcs: &[HostId],
+        pos: &[SomeValue],
+        kw: &[(String, SomeValue)],
+    ) -> Result<(SomeValue, Vec<GraphId>), Diagnostic> {
+        let mut gids = Vec::new();
         let mut result = SomeValue::Impossible;
         let mut first_at = None;
         let caller_name = self
@@ -792,6 +818,7 @@ impl<'p> Annotator<'p> {
                     continue;
                 }
             };
+            gids.push(gid);
             if self.reached_from[gid].is_none() {
                 self.reached_from[gid] = Some((span, caller_name.clone()));
             }
@@ -817,14 +844,25 @@ impl<'p> Annotator<'p> {
             self.graphs[gid].return_readers.insert(caller);
             let r = self.return_annotation(gid);
             let u = self.union(&result, &r).ok_or_else(|| {
-                Diagnostic::new(
+                let mut d = Diagnostic::new(
                     span,
                     format!(
-                        "the functions called here return different types ({} and {})",
+                        "the functions called here return different types ({} and {}); RPython needs their results to have a common type",
                         result.describe(),
                         r.describe()
                     ),
-                )
+                );
+                for &g in &gids {
+                    let fo = self.prog.function(self.graphs[g].func);
+                    let ret = self.return_annotation(g);
+                    if !ret.is_impossible() {
+                        d = d.with_note(
+                            Some(fo.def.span),
+                            format!("{}() returns {}", fo.qualname, ret.describe()),
+                        );
+                    }
+                }
+                d
             })?;
             // Several callees, one returning an int and one a float: the
             // int comes from that function (`rules_widen`).
@@ -836,7 +874,7 @@ impl<'p> Annotator<'p> {
             };
             first_at = first_at.or(here);
         }
-        Ok(result)
+        Ok((result, gids))
     }
 }
 

@@ -8,7 +8,10 @@
 //! * An instance attribute lives on the highest class of the family where
 //!   it is written or read ("home"): a write on `C` of a name already homed
 //!   on an ancestor generalises that attribute; a name homed on
-//!   descendants moves up to `C`, merging their annotations and readers.
+//!   descendants moves up to `C`, merging their annotations and readers
+//!   (sibling classes may each have a same-named attribute of another
+//!   type until a common base uses it; then the union must exist, or the
+//!   use on the base is refused).
 //!   Every block that read an attribute is re-flowed when it generalises.
 //! * Class-level namespace entries (methods, constants) are looked up
 //!   through the class, its mixins, then its real base (`lookup`).
@@ -26,6 +29,15 @@ pub struct AttrDef {
     pub readers: HashSet<(GraphId, Block)>,
     /// First read and write positions (for errors).
     pub read_at: Option<Span>,
+    pub written_at: Option<Span>,
+}
+
+/// An attribute of a subclass moved up to a class that uses the same
+/// name (`ClassDefs::ensure_attr`).
+#[derive(Clone, Debug)]
+pub struct MovedAttr {
+    pub class: HostId,
+    pub ann: SomeValue,
     pub written_at: Option<Span>,
 }
 
@@ -230,14 +242,15 @@ impl ClassDefs {
     /// The instance attribute `name` as seen from class `c`, created on
     /// `c` if it lives nowhere above: attributes of the same name on
     /// descendants move up into it. Returns its home and the blocks to
-    /// re-flow (readers of moved attributes) and the annotations of the
-    /// moved attributes, which the caller unions into the new one.
+    /// re-flow (readers of moved attributes) and the moved attributes
+    /// (their class, annotation and first write), which the caller unions
+    /// into the new one.
     pub fn ensure_attr(
         &mut self,
         prog: &Program,
         c: HostId,
         name: &str,
-    ) -> (HostId, Vec<(GraphId, Block)>, Vec<SomeValue>) {
+    ) -> (HostId, Vec<(GraphId, Block)>, Vec<MovedAttr>) {
         if let Some(h) = self.home(prog, c, name) {
             return (h, Vec::new(), Vec::new());
         }
@@ -250,7 +263,11 @@ impl ClassDefs {
                 merged.readers.extend(a.readers);
                 merged.read_at = merged.read_at.or(a.read_at);
                 merged.written_at = merged.written_at.or(a.written_at);
-                anns.push(a.ann);
+                anns.push(MovedAttr {
+                    class: k,
+                    ann: a.ann,
+                    written_at: a.written_at,
+                });
             }
         }
         if let Some(rs) = self.class_readers.get(name) {

@@ -17,6 +17,7 @@ pub mod classdef;
 pub mod dictdef;
 pub mod list_report;
 pub mod model;
+pub mod normalize_calls;
 pub mod prebuilt_list;
 pub mod rules;
 pub mod rules_bytes;

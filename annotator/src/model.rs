@@ -176,7 +176,7 @@ impl SomeValue {
     }
 
     /// The same annotation, also allowing `None`, if that is representable.
-    fn or_none(&self) -> Option<SomeValue> {
+    pub fn or_none(&self) -> Option<SomeValue> {
         Some(match self {
             SomeValue::None => SomeValue::None,
             SomeValue::Str { .. } => SomeValue::Str { nullable: true },
@@ -192,6 +192,37 @@ impl SomeValue {
             SomeValue::Instance { class, .. } => SomeValue::Instance {
                 class: *class,
                 nullable: true,
+            },
+            _ => return None,
+        })
+    }
+
+    /// The same annotation without `None`, if it allows `None` and
+    /// something else (what `x is not None` or a true `if x:` tells).
+    pub fn without_none(&self) -> Option<SomeValue> {
+        Some(match self {
+            SomeValue::Str { nullable: true } => SomeValue::Str { nullable: false },
+            SomeValue::Bytes { nullable: true } => SomeValue::Bytes { nullable: false },
+            SomeValue::List {
+                def,
+                nullable: true,
+            } => SomeValue::List {
+                def: *def,
+                nullable: false,
+            },
+            SomeValue::Dict {
+                def,
+                nullable: true,
+            } => SomeValue::Dict {
+                def: *def,
+                nullable: false,
+            },
+            SomeValue::Instance {
+                class,
+                nullable: true,
+            } => SomeValue::Instance {
+                class: *class,
+                nullable: false,
             },
             _ => return None,
         })

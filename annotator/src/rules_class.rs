@@ -83,28 +83,27 @@ impl<'p> Annotator<'p> {
         let (home, requeue, moved) = self.classdefs.ensure_attr(prog, c, name);
         let mut ann = self.classdefs.attrs[&home][name].ann.clone();
         let old = ann.clone();
-        for m in moved.iter().chain(std::iter::once(value)) {
-            match self.union(&ann, m) {
-                Some(u) => ann = u,
-                None => {
-                    let a = &self.classdefs.attrs[&home][name];
-                    let mut d = Diagnostic::new(
-                        span,
-                        format!(
-                            "type conflict: attribute {}.{name} is {} here but {} elsewhere; RPython needs one type per attribute",
-                            class_name(prog, home),
-                            self.describe_deep(m),
-                            self.describe_deep(&ann)
-                        ),
+        ann = self.merge_moved(home, name, ann, &moved, span)?;
+        match self.union(&ann, value) {
+            Some(u) => ann = u,
+            None => {
+                let a = &self.classdefs.attrs[&home][name];
+                let mut d = Diagnostic::new(
+                    span,
+                    format!(
+                        "type conflict: attribute {}.{name} is {} here but {} elsewhere; RPython needs one type per attribute",
+                        class_name(prog, home),
+                        self.describe_deep(value),
+                        self.describe_deep(&ann)
+                    ),
+                );
+                if let Some(w) = a.written_at {
+                    d = d.with_note(
+                        Some(w),
+                        format!("{}.{name} is first written here", class_name(prog, home)),
                     );
-                    if let Some(w) = a.written_at {
-                        d = d.with_note(
-                            Some(w),
-                            format!("{}.{name} is first written here", class_name(prog, home)),
-                        );
-                    }
-                    return Err(self.list_item_notes(&ann, m, d));
                 }
+                return Err(self.list_item_notes(&ann, value, d));
             }
         }
         // A class-level constant of that name is the attribute's default.
@@ -145,15 +144,17 @@ impl<'p> Annotator<'p> {
     }
 
     /// Read instance attribute `name` on class `c` from `reader`.
-    pub fn read_attr(&mut self, c: HostId, name: &str, reader: (GraphId, Block), span: Span) -> S {
+    pub fn read_attr(
+        &mut self,
+        c: HostId,
+        name: &str,
+        reader: (GraphId, Block),
+        span: Span,
+    ) -> Result<S, Diagnostic> {
         let prog = self.prog;
         let (home, requeue, moved) = self.classdefs.ensure_attr(prog, c, name);
-        let mut ann = self.classdefs.attrs[&home][name].ann.clone();
-        for m in &moved {
-            if let Some(u) = self.union(&ann, m) {
-                ann = u;
-            }
-        }
+        let ann = self.classdefs.attrs[&home][name].ann.clone();
+        let ann = self.merge_moved(home, name, ann, &moved, span)?;
         let a = self
             .classdefs
             .attrs
@@ -167,7 +168,55 @@ impl<'p> Annotator<'p> {
         for b in requeue {
             self.schedule(b);
         }
-        ann
+        Ok(ann)
+    }
+
+    /// Union the attributes of subclasses moved up to `home` (a use of
+    /// `name` on a common base) into `ann`. Siblings may hold different
+    /// types under one name only while no common base uses it: a use on
+    /// the base that has no union is refused here, naming both homes.
+    fn merge_moved(
+        &mut self,
+        home: HostId,
+        name: &str,
+        mut ann: S,
+        moved: &[classdef::MovedAttr],
+        span: Span,
+    ) -> Result<S, Diagnostic> {
+        let prog = self.prog;
+        let mut first: Option<&classdef::MovedAttr> = None;
+        for m in moved {
+            match self.union(&ann, &m.ann) {
+                Some(u) => ann = u,
+                None => {
+                    let mut d = Diagnostic::new(
+                        span,
+                        format!(
+                            "type conflict: attribute '{name}' is used here on {}, whose subclasses give it different types ({} and {}); RPython keeps same-named attributes of sibling classes apart only while no common base uses them",
+                            class_name(prog, home),
+                            self.describe_deep(&ann),
+                            self.describe_deep(&m.ann)
+                        ),
+                    );
+                    for x in first.iter().copied().chain(std::iter::once(m)) {
+                        d = d.with_note(
+                            x.written_at,
+                            format!(
+                                "{}.{name} is {} (written here)",
+                                class_name(prog, x.class),
+                                self.describe_deep(&x.ann)
+                            ),
+                        );
+                    }
+                    return Err(d.with_note(
+                        None,
+                        "narrow the object first (`isinstance`), or give the attributes different names",
+                    ));
+                }
+            }
+            first = first.or(Some(m));
+        }
+        Ok(ann)
     }
 
     /// Feed a prebuilt instance's attributes (and those of prebuilt
@@ -288,7 +337,7 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
         return crate::rules_exc::getattr_args(cx, c);
     }
     if cx.ann.classdefs.has_instance_attr(prog, c, name) {
-        return Ok(cx.ann.read_attr(c, name, reader, cx.span));
+        return cx.ann.read_attr(c, name, reader, cx.span);
     }
     // Class-level: methods and constants over the family.
     let family = cx.ann.classdefs.subtree(c);
@@ -356,7 +405,7 @@ fn getattr_instance(cx: &mut OpCx, c: HostId, name: &str) -> R {
     }
     // Not known yet: an instance attribute that may be written later
     // (checked after annotation).
-    Ok(cx.ann.read_attr(c, name, reader, cx.span))
+    cx.ann.read_attr(c, name, reader, cx.span)
 }
 
 /// `setattr(obj, name, value)`.
@@ -479,21 +528,32 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
     let caller = (cx.graph, cx.block);
     let mut result = S::Impossible;
     let mut first_at = None;
+    let mut members = Vec::new();
+    let mut first_impl: Option<(rpy_flow::HostId, S)> = None;
     for (d, f) in impls {
         let mut args = vec![S::Instance {
             class: d,
             nullable: false,
         }];
         args.extend(pos.iter().cloned());
-        let r = cx.ann.call_functions(caller, cx.span, &[f], &args, kw)?;
+        let (r, gids) = cx.ann.call_graphs(caller, None, cx.span, &[f], &args, kw)?;
+        members.extend(gids);
         if r.is_impossible() {
             // Not known yet, or never returns (e.g. an abstract method that
             // raises): this block is re-flowed when it generalises.
             continue;
         }
         let u = cx.ann.union(&result, &r).ok_or_else(|| {
-            Diagnostic::new(cx.span, format!("the implementations of {name}() in the family of {} return different types ({} and {})", class_name(cx.ann.prog, c), result.describe(), r.describe()))
+            let prog = cx.ann.prog;
+            let mut d = Diagnostic::new(cx.span, format!("the implementations of {name}() in the family of {} return different types ({} and {}); RPython needs their results to have a common type", class_name(prog, c), result.describe(), r.describe()));
+            if let Some((g, gr)) = &first_impl {
+                let fo = prog.function(*g);
+                d = d.with_note(Some(fo.def.span), format!("{} returns {}", fo.qualname, gr.describe()));
+            }
+            let fo = prog.function(f);
+            d.with_note(Some(fo.def.span), format!("{} returns {}", fo.qualname, r.describe()))
         })?;
+        first_impl = first_impl.or(Some((f, r.clone())));
         // An implementation returning an int where another returns a
         // float: the int comes from that method (`rules_widen`).
         let here = Some(cx.ann.prog.function(f).def.span);
@@ -504,6 +564,8 @@ pub fn call_method(cx: &mut OpCx, c: HostId, name: &str, pos: &[S], kw: &[(Strin
         };
         first_at = first_at.or(here);
     }
+    // The implementations are one call family (`normalize_calls.rs`).
+    cx.ann.normalize_family(&members, true, &result, cx.span)?;
     Ok(result)
 }
 
@@ -558,16 +620,9 @@ pub fn isinstance(cx: &mut OpCx, op: &rpy_flow::Op<Flow>, pos: &[S]) -> R {
 /// What `bool(x) == case` tells about `x`.
 fn truth_narrowing(ann: &Annotator, g: GraphId, x: Var, case: bool) -> Option<(Var, S)> {
     match &ann.graphs[g].bindings[x] {
-        S::Instance {
-            class,
-            nullable: true,
-        } if case => Some((
-            x,
-            S::Instance {
-                class: *class,
-                nullable: false,
-            },
-        )),
+        // A true `if x:` with x a None-able instance, str, bytes, list or
+        // dict: x is not None there.
+        a if case && a.without_none().is_some() => Some((x, a.without_none()?)),
         // `if x:` with x only ever None: the true way is dead.
         S::None if case => Some((x, S::Impossible)),
         _ => None,
@@ -638,16 +693,9 @@ pub fn narrowing(
                 let _ = other;
                 let a = &ann.graphs[g].bindings[x];
                 return match a {
-                    S::Instance {
-                        class,
-                        nullable: true,
-                    } if !case => Some((
-                        x,
-                        S::Instance {
-                            class: *class,
-                            nullable: false,
-                        },
-                    )),
+                    // `x is not None`: x without None (an instance, str,
+                    // bytes, list or dict).
+                    a if !case && a.without_none().is_some() => Some((x, a.without_none()?)),
                     // `x is not None` with x only ever None (so far: a
                     // later generalisation re-flows the block): dead way.
                     S::None if !case => Some((x, S::Impossible)),

@@ -162,6 +162,31 @@ fn union_or(cx: &mut OpCx, what: &str, a: &S, b: &S) -> R {
     })
 }
 
+/// The result of `get`/`pop` with a default: the union of the values and
+/// the default. A default that needs another representation than the
+/// values (an instance of a sibling class, a float beside int values)
+/// generalises the dict's values, as RPython's `generalize_value` does,
+/// so the lookup and the default agree; a `None` default only makes the
+/// result nullable.
+fn with_default(cx: &mut OpCx, def: DictDefId, what: &str, v: &S, default: &S) -> R {
+    let u = union_or(cx, what, v, default)?;
+    // An int default beside float values: the result is a widened int
+    // there (`rules_widen`), whose text would differ from CPython's.
+    let u = if cx.ann.marking {
+        crate::rules_widen::mark(v, default, &u, None, Some(cx.span))
+    } else {
+        u
+    };
+    // Compared without widening marks: an int default beside float values
+    // marks the result only, not the values.
+    let (ue, ve) = (u.erased(), v.erased());
+    if ve.is_impossible() || ue == ve || Some(&ue) == ve.or_none().as_ref() {
+        return Ok(u);
+    }
+    write_value(cx, def, default)?;
+    Ok(u)
+}
+
 /// What iterating over a dict or one of its views gives (iteration
 /// itself is the generic `Iterator` of `rules_list.rs`).
 pub fn iter_item(cx: &mut OpCx, x: &S) -> Option<S> {
@@ -379,7 +404,7 @@ fn method(cx: &mut OpCx, def: DictDefId, m: &'static str, args: &[S]) -> R {
             write_key(cx, def, &args[0])?;
             let v = read(cx, def).1;
             let default = args.get(1).cloned().unwrap_or(S::None);
-            union_or(cx, "dict.get()", &v, &default)
+            with_default(cx, def, "dict.get()", &v, &default)
         }
         "setdefault" => {
             arity(cx, m, args, 2, 2)?;
@@ -392,7 +417,7 @@ fn method(cx: &mut OpCx, def: DictDefId, m: &'static str, args: &[S]) -> R {
             write_key(cx, def, &args[0])?;
             let v = read(cx, def).1;
             match args.get(1) {
-                Some(d) => union_or(cx, "dict.pop()", &v, d),
+                Some(d) => with_default(cx, def, "dict.pop()", &v, d),
                 None => Ok(v),
             }
         }

@@ -210,7 +210,7 @@ pub fn getattr_args(cx: &mut OpCx, c: HostId) -> R {
     // Create the attribute on `c` first, so the replayed writes home there;
     // replay every recorded construction in the family (writes that change
     // nothing are free).
-    cx.ann.read_attr(c, "args", reader, cx.span);
+    cx.ann.read_attr(c, "args", reader, cx.span)?;
     let recs: Vec<(HostId, S, Span)> = cx
         .ann
         .classdefs
@@ -222,8 +222,7 @@ pub fn getattr_args(cx: &mut OpCx, c: HostId) -> R {
     for (k, t, span) in recs {
         write_args(cx, k, &t, span)?;
     }
-    let ann = cx.ann.read_attr(c, "args", reader, cx.span);
-    Ok(ann)
+    cx.ann.read_attr(c, "args", reader, cx.span)
 }
 
 /// `repr(e)` of an exception instance: `Name(arg, ...)`, from `args`.

@@ -1,5 +1,5 @@
 # error: 25:9: print() of a float that is an int on some paths
-# error: 6:5: an int comes from here
+# error: 7:16: an int comes from here
 # Shape.area() is an int for squares and a float for circles: CPython
 # prints 4 for the square.
 class Shape(object):
