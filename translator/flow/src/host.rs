@@ -34,6 +34,8 @@ macro_rules! builtins {
 
 builtins! {
     Len "len";
+    /// `globals()`: translation-time code only (`eval/builtins.rs`).
+    Globals "globals";
     Range "range";
     Print "print";
     StrFn "str";
@@ -335,6 +337,10 @@ pub struct Program {
     /// The program is Python 2 source (`--py2`): builtin names and dict
     /// methods follow Python 2.7 (`xrange`, `long`, `iteritems`...).
     pub py2: bool,
+    /// Dicts made by `globals()` at translation time -> their module: an
+    /// item stored or deleted through one is the module global's
+    /// (`globals()[name] = n` builds opcode tables in RPython programs).
+    pub globals_views: HashMap<HostId, HostId>,
 }
 
 /// The builtin exception hierarchy: (name, base).
