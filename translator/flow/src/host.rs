@@ -170,6 +170,10 @@ builtins! {
     /// tuple, attribute `items`); a `for` loop over it in a function is
     /// unrolled by the flow builder, one copy of the body per item.
     UnrollingIterable "rpython.rlib.unroll.unrolling_iterable";
+    /// `open_file_as_stream(path, mode)`: importable so that programs that
+    /// import it load (tinyframe.py); file streams are not supported yet,
+    /// so a call is refused where it is evaluated or annotated.
+    StreamioOpenFileAsStream "rpython.rlib.streamio.open_file_as_stream";
 }
 
 impl Builtin {
