@@ -22,6 +22,12 @@ pub fn bind_args(
     npos: usize,
     kwnames: &[String],
 ) -> Result<Vec<ArgSource>, String> {
+    if let Some(v) = &func.def.vararg {
+        return Err(format!(
+            "{}() has a *{} parameter: such functions run only at translation time (module-level code, `target`), not in translated code; use a fixed list of parameters",
+            func.name, v.name
+        ));
+    }
     let params = &func.def.params;
     let nparams = params.len();
     let first_default = nparams - func.defaults.len();

@@ -288,10 +288,17 @@ impl<'p> Annotator<'p> {
                 if a.ann.is_impossible() && a.written_at.is_none() {
                     if let Some(span) = a.read_at {
                         let cls = prog.class(*c);
-                        errs.push(
-                            Diagnostic::new(span, format!("instances of {} have no attribute '{name}' (it is never assigned and is not a method or class attribute)", cls.name))
-                                .with_note(Some(cls.span), format!("class {} is defined here", cls.name)),
-                        );
+                        // `x.__class__` (RPython's `promote(x.__class__)`) is
+                        // Python's special attribute, not a missing one.
+                        let msg = if name.starts_with("__") && name.ends_with("__") {
+                            format!("instances of {}: the special attribute '{name}' is not supported in translated code yet", cls.name)
+                        } else {
+                            format!("instances of {} have no attribute '{name}' (it is never assigned and is not a method or class attribute)", cls.name)
+                        };
+                        errs.push(Diagnostic::new(span, msg).with_note(
+                            Some(cls.span),
+                            format!("class {} is defined here", cls.name),
+                        ));
                     }
                 }
             }

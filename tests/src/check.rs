@@ -93,6 +93,13 @@ pub fn check_program(oracle: &Oracle, program: &Path, opt: OptLevel) -> Result<(
     check_program_in(oracle, program, opt, Dialect::Py3)
 }
 
+/// A program's text for reading its headers; a program may declare a
+/// Latin-1 source encoding, so bytes that are not UTF-8 are replaced.
+pub fn read_source(program: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(program).map_err(|e| format!("cannot read: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// `check_program` for a program of the given dialect (its oracle is the
 /// matching CPython).
 pub fn check_program_in(
@@ -101,7 +108,7 @@ pub fn check_program_in(
     opt: OptLevel,
     dialect: Dialect,
 ) -> Result<(), String> {
-    let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
+    let src = read_source(program)?;
     check_program_with_args_in(oracle, program, &parse_args(&src), opt, dialect)
 }
 
@@ -210,7 +217,7 @@ pub fn check_wrong_program(program: &Path) -> Result<(), String> {
 
 /// `check_wrong_program` for a program of the given dialect.
 pub fn check_wrong_program_in(program: &Path, dialect: Dialect) -> Result<(), String> {
-    let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {}", e))?;
+    let src = read_source(program)?;
     let expected = parse_errors(&src)?;
     let name = file_name(program);
     let stem = program

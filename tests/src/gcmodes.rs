@@ -25,7 +25,7 @@ fn check_variant(
     kind: GcKind,
     runs: &[RunEnv],
 ) -> Result<(), String> {
-    let src = std::fs::read_to_string(program).map_err(|e| format!("cannot read: {e}"))?;
+    let src = crate::check::read_source(program)?;
     let args = parse_args(&src);
     let stem = program
         .file_stem()

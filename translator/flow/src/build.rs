@@ -89,6 +89,7 @@ use rpy_syntax::ast;
 use rpy_syntax::{Diagnostic, Span};
 use std::collections::{HashMap, HashSet};
 
+mod const_test;
 mod expr;
 mod ovfcheck;
 mod scan;
@@ -106,7 +107,9 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
         &f.qualname,
         def.span,
     );
-    let (locals, globals) = scan::assigned_names(&def.params, &def.body);
+    // A `*args` parameter is the graph's last parameter (a tuple).
+    let params: Vec<ast::Param> = def.params.iter().chain(&def.vararg).cloned().collect();
+    let (locals, globals) = scan::assigned_names(&params, &def.body);
     b.globals_declared = globals;
     b.super_ctx = defining_class(prog, func).zip(def.params.first().map(|p| p.name.clone()));
     for name in locals {
@@ -115,7 +118,7 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
         b.state.push(Slot::Unbound);
     }
     let start = b.g.startblock;
-    for p in &def.params {
+    for p in &params {
         let v = b.g.new_var(Some(&p.name));
         b.g.blocks[start].inputargs.push(v);
         let slot = b.slot_of[&p.name];
@@ -123,7 +126,9 @@ pub fn build_function(prog: &Program, func: HostId) -> Result<FlowGraph, Vec<Dia
     }
     b.stmts(&def.body);
     b.fall_off_end(def.span);
-    b.finish().0
+    let mut g = b.finish().0?;
+    crate::fold::propagate(prog, &mut g, &[], &[]);
+    Ok(g)
 }
 
 /// The class whose body defined function `func` (its qualified name is the
@@ -748,6 +753,9 @@ impl<'p> Builder<'p> {
 
     /// Evaluate a condition: a folded constant or a bool var.
     fn cond(&mut self, e: &ast::Expr) -> R<Cond> {
+        if let Some(t) = self.fold_pure(e).as_ref().and_then(crate::fold::truth) {
+            return Ok(Cond::Known(t));
+        }
         // A test only needs truth values: `and`/`or` there merge bools, so
         // `if items and items[-1] == x:` does not mix a list with a bool.
         match &e.kind {

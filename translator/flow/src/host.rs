@@ -34,6 +34,8 @@ macro_rules! builtins {
 
 builtins! {
     Len "len";
+    /// `globals()`: translation-time code only (`eval/builtins.rs`).
+    Globals "globals";
     Range "range";
     Print "print";
     StrFn "str";
@@ -168,6 +170,10 @@ builtins! {
     /// tuple, attribute `items`); a `for` loop over it in a function is
     /// unrolled by the flow builder, one copy of the body per item.
     UnrollingIterable "rpython.rlib.unroll.unrolling_iterable";
+    /// `open_file_as_stream(path, mode)`: importable so that programs that
+    /// import it load (tinyframe.py); file streams are not supported yet,
+    /// so a call is refused where it is evaluated or annotated.
+    StreamioOpenFileAsStream "rpython.rlib.streamio.open_file_as_stream";
 }
 
 impl Builtin {
@@ -335,6 +341,10 @@ pub struct Program {
     /// The program is Python 2 source (`--py2`): builtin names and dict
     /// methods follow Python 2.7 (`xrange`, `long`, `iteritems`...).
     pub py2: bool,
+    /// Dicts made by `globals()` at translation time -> their module: an
+    /// item stored or deleted through one is the module global's
+    /// (`globals()[name] = n` builds opcode tables in RPython programs).
+    pub globals_views: HashMap<HostId, HostId>,
 }
 
 /// The builtin exception hierarchy: (name, base).

@@ -18,6 +18,7 @@ pub mod build;
 pub mod check;
 pub mod dot;
 pub mod eval;
+pub mod fold;
 pub mod graph;
 pub mod host;
 pub mod loader;

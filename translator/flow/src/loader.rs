@@ -7,7 +7,9 @@
 //!   `if __name__ == "__main__":` blocks do not run.
 //! * Imports resolve `a/b.py` or `a/b/__init__.py` under each search-path
 //!   root: the target's folder, then the folder holding the support
-//!   package `rpython/`. `os`, `time`, `math` are builtin modules; `sys` is
+//!   package `rpython/`. A name under `rpython.` is an intrinsic module
+//!   (`crate::rlib`) when the toolchain provides it, else the program's
+//!   own file (never a shim of the support package). `os`, `time`, `math` are builtin modules; `sys` is
 //!   refused. A module is registered in `Program::modules` before its body
 //!   runs, so import cycles see the partly initialised module (as Python).
 //! * Errors in module-level code become `Diagnostic`s at the failing op,
@@ -26,6 +28,8 @@ use std::rc::Rc;
 pub struct Loader {
     /// Roots searched in order for `a/b.py` / `a/b/__init__.py`.
     pub search_path: Vec<PathBuf>,
+    /// The root holding the support package (its shims are never run).
+    pub support_root: Option<PathBuf>,
     pub dialect: Dialect,
 }
 
@@ -34,24 +38,35 @@ impl Loader {
     /// folder (`.../rpython`, or the folder containing it) if any.
     pub fn new(target_dir: &Path, support: Option<&Path>, dialect: Dialect) -> Loader {
         let mut search_path = vec![target_dir.to_path_buf()];
-        if let Some(s) = support {
-            let root = if s.file_name().is_some_and(|n| n == "rpython") {
+        let support_root = support.map(|s| {
+            if s.file_name().is_some_and(|n| n == "rpython") {
                 s.parent().map(Path::to_path_buf).unwrap_or_default()
             } else {
                 s.to_path_buf()
-            };
-            search_path.push(root);
-        }
+            }
+        });
+        search_path.extend(support_root.clone());
         Loader {
             search_path,
+            support_root,
             dialect,
         }
     }
 
     /// The source file of a dotted module name, and whether it is a package.
     pub fn find(&self, dotted: &str) -> Option<(PathBuf, bool)> {
+        self.find_in(dotted, false)
+    }
+
+    /// `find`, skipping the support package's root when `user_only`: a
+    /// program may bring its own modules under `rpython.` (RPython's
+    /// `rpython.jit.tl.tlopcode` beside a target), never run our shims.
+    fn find_in(&self, dotted: &str, user_only: bool) -> Option<(PathBuf, bool)> {
         let rel: PathBuf = dotted.split('.').collect();
         for root in &self.search_path {
+            if user_only && Some(root) == self.support_root.as_ref() {
+                continue;
+            }
             let base = root.join(&rel);
             let file = base.with_extension("py");
             if file.is_file() {
@@ -80,12 +95,14 @@ impl Loader {
         package: &str,
         span: Span,
     ) -> Result<HostId, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let cannot_read = |why: String| {
             vec![Diagnostic::new(
                 span,
-                format!("cannot read module `{name}` from {}: {e}", path.display()),
+                format!("cannot read module `{name}` from {}: {why}", path.display()),
             )]
-        })?;
+        };
+        let bytes = std::fs::read(path).map_err(|e| cannot_read(e.to_string()))?;
+        let text = rpy_syntax::source_encoding::decode(&bytes).map_err(cannot_read)?;
         let file = ev
             .prog
             .sources
@@ -179,10 +196,19 @@ impl Importer for Loader {
         if let Some(&m) = ev.prog.modules.get(&name) {
             return Ok(Const::Host(m));
         }
-        if crate::rlib::is_support_name(&name) {
+        // A module of the support package is an intrinsic; a name under
+        // `rpython.` that the toolchain does not provide may be the
+        // program's own file.
+        let support = crate::rlib::is_support_name(&name);
+        let found = match support {
+            true if crate::rlib::module_globals(&name).is_some() => None,
+            true => self.find_in(&name, true),
+            false => self.find(&name),
+        };
+        if support && found.is_none() {
             return self.load_intrinsic(ev, &name, span);
         }
-        match self.find(&name) {
+        match found {
             Some((path, is_pkg)) => {
                 let package = if is_pkg {
                     name.clone()
@@ -238,7 +264,8 @@ impl Importer for Loader {
             // `load_intrinsic`, with what the module offers.
             let parent = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
             return crate::rlib::module_globals(name).is_some()
-                || crate::rlib::module_globals(parent).is_some();
+                || crate::rlib::module_globals(parent).is_some()
+                || self.find_in(name, true).is_some();
         }
         self.find(name).is_some() || self.find_namespace(name)
     }

@@ -71,6 +71,7 @@ pub const INTRINSIC_MODULES: &[&str] = &[
     "rpython.rlib.jit",
     "rpython.rlib.rstring",
     "rpython.rlib.unroll",
+    "rpython.rlib.streamio",
 ];
 
 /// Is `name` an intrinsic module or under the support package?

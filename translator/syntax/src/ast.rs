@@ -29,6 +29,10 @@ pub struct Stmt {
 pub struct FunctionDef {
     pub name: Name,
     pub params: Vec<Param>,
+    /// A `*args` parameter: the extra positional arguments as a tuple.
+    /// Only translation-time code may call such a function (23 of
+    /// RPython's goal targets are `def target(*args)`).
+    pub vararg: Option<Param>,
     pub body: Vec<Stmt>,
     /// Decorator expressions, outermost first (`@staticmethod`,
     /// `@specialize.argtype(0)`, `@elidable`, ...).

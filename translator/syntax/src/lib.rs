@@ -9,6 +9,7 @@
 pub mod ast;
 pub mod diag;
 pub mod parse;
+pub mod source_encoding;
 pub mod span;
 
 pub use diag::{Diagnostic, Note};

@@ -109,6 +109,9 @@ pub(crate) struct Lower<'a> {
     /// py2: `from __future__ import division` was seen (`/` is then true
     /// division; otherwise it is `BinOp::ClassicDiv`).
     pub true_division: bool,
+    /// The file declares Latin-1 (`crate::source_encoding`): a py2 byte
+    /// string holds one byte per char.
+    pub latin1_source: bool,
 }
 
 impl<'a> Lower<'a> {
@@ -138,6 +141,8 @@ impl<'a> Lower<'a> {
             depth_reported: false,
             print_function: false,
             true_division: false,
+            latin1_source: crate::source_encoding::declared(text.as_bytes())
+                == Ok(Some(crate::source_encoding::SourceEncoding::Latin1)),
         }
     }
 

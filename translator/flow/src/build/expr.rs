@@ -69,6 +69,9 @@ pub(super) enum CompBody<'a> {
 impl<'p> Builder<'p> {
     pub(super) fn expr(&mut self, e: &Expr) -> R<FlowValue> {
         let span = e.span;
+        if let Some(c) = self.fold_pure(e) {
+            return Ok(cst(c));
+        }
         Ok(match &e.kind {
             ExprKind::Name(n) => self.load_name(n, span)?,
             ExprKind::Int(i) => cst(Const::Int(*i)),

@@ -422,8 +422,48 @@ impl<'p> Builder<'p> {
     // ---- loops -------------------------------------------------------------
 
     fn while_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
-        let info = self.enter_loop();
         let brk = self.new_join();
+        // As in RPython's flow space, whose frame states keep constants: a
+        // test that locals bound to constants decide true on entry
+        // (`i = 2; n = 3; while i < n:`) means the loop runs at least
+        // once, so when its body binds a local that is unbound before it,
+        // its first iteration is built on its own and that local is bound
+        // after the loop.
+        if self.is_function()
+            && self.fold_test_on_entry(test) == Some(true)
+            && self.binds_unbound(body)
+        {
+            let next = self.new_join();
+            self.ctx.push(Ctx::Loop {
+                cont: LoopCont::Join(next),
+                brk,
+            });
+            self.stmts(body);
+            self.ctx.pop();
+            self.jump(next, vec![]);
+            self.finalize(next, &[]);
+        }
+        if self.cur.is_some() {
+            self.while_loop(test, body, orelse, brk)?;
+        }
+        self.finalize(brk, &[]);
+        Ok(())
+    }
+
+    /// Does `body` assign a local that is not bound now?
+    fn binds_unbound(&self, body: &[Stmt]) -> bool {
+        let (assigned, _) = super::scan::assigned_names(&[], body);
+        assigned.iter().any(|n| {
+            self.slot_of
+                .get(n.as_str())
+                .is_some_and(|&i| !matches!(self.state[i], Slot::Bound(..)))
+        })
+    }
+
+    /// The loop of a `while`; `break` goes to `brk`, which the caller
+    /// finalizes.
+    fn while_loop(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt], brk: JoinId) -> R<()> {
+        let info = self.enter_loop();
         let exit = self.new_join();
         match self.cond(test)? {
             Cond::Known(false) => self.jump(exit, vec![]),
@@ -450,7 +490,6 @@ impl<'p> Builder<'p> {
             self.stmts(orelse);
             self.jump(brk, vec![]);
         }
-        self.finalize(brk, &[]);
         Ok(())
     }
 

@@ -226,6 +226,26 @@ impl Evaluator<'_> {
             ));
         }
         Ok(match b {
+            B::Globals => {
+                self.arity(b, &args, 0, 0, span)?;
+                let m = self
+                    .frames
+                    .last()
+                    .map(|f| f.scope.module())
+                    .ok_or_else(|| EvalError::user(span, "globals() outside any module"))?;
+                let items: Vec<(Const, Const)> = self
+                    .prog
+                    .module(m)
+                    .globals
+                    .iter()
+                    .map(|(k, v)| (Const::str(k), v.clone()))
+                    .collect();
+                let d = self.new_dict(items);
+                if let Const::Host(h) = d {
+                    self.prog.globals_views.insert(h, m);
+                }
+                d
+            }
             B::Len => {
                 self.arity(b, &args, 1, 1, span)?;
                 Const::Int(self.len(&args[0], span)?)

@@ -113,9 +113,30 @@ impl Evaluator<'_> {
         span: Span,
     ) -> EvalResult<Vec<Const>> {
         let f = self.prog.function(fid);
-        if kwargs.is_empty() && args.len() == f.def.params.len() {
+        if kwargs.is_empty() && args.len() == f.def.params.len() && f.def.vararg.is_none() {
             return Ok(args);
         }
+        if f.def.vararg.is_some() {
+            // The extra positional arguments become the `*args` tuple,
+            // passed as the graph's last parameter.
+            let mut args = args;
+            let extra = args.split_off(args.len().min(f.def.params.len()));
+            let mut bound = self.bind_args_fixed(fid, args, kwargs, span)?;
+            bound.push(Const::Tuple(extra.into()));
+            return Ok(bound);
+        }
+        self.bind_args_fixed(fid, args, kwargs, span)
+    }
+
+    /// `bind_args` for the named parameters.
+    fn bind_args_fixed(
+        &mut self,
+        fid: HostId,
+        args: Vec<Const>,
+        kwargs: Vec<(String, Const)>,
+        span: Span,
+    ) -> EvalResult<Vec<Const>> {
+        let f = self.prog.function(fid);
         let params: Vec<String> = f.def.params.iter().map(|p| p.name.clone()).collect();
         let defaults = f.defaults.clone();
         let fname = f.name.clone();

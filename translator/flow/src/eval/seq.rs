@@ -389,13 +389,18 @@ impl Evaluator<'_> {
                     match self.dict_find(*h, idx)? {
                         Some(i) => {
                             if let HostObj::Dict(d) = &mut self.prog.objs[*h] {
-                                d[i].1 = value;
+                                d[i].1 = value.clone();
                             }
                         }
                         None => {
                             if let HostObj::Dict(d) = &mut self.prog.objs[*h] {
-                                d.push((idx.clone(), value));
+                                d.push((idx.clone(), value.clone()));
                             }
+                        }
+                    }
+                    if let (Some(&m), Const::Str(name)) = (self.prog.globals_views.get(h), idx) {
+                        if let HostObj::Module(mo) = &mut self.prog.objs[m] {
+                            mo.set_global(name, value);
                         }
                     }
                     return Ok(());
@@ -426,6 +431,13 @@ impl Evaluator<'_> {
                         Some(i) => {
                             if let HostObj::Dict(d) = &mut self.prog.objs[*h] {
                                 d.remove(i);
+                            }
+                            if let (Some(&m), Const::Str(name)) =
+                                (self.prog.globals_views.get(h), idx)
+                            {
+                                if let HostObj::Module(mo) = &mut self.prog.objs[m] {
+                                    mo.globals.retain(|(n, _)| **n != **name);
+                                }
                             }
                             Ok(())
                         }

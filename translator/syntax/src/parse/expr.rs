@@ -802,8 +802,13 @@ fn string_piece(cx: &mut Lower, node: Node) -> Option<StrValue> {
     for child in &children[1..] {
         match child.kind() {
             "string_content" => {
-                if let Err(msg) = literal::decode(cx.text_of(*child), prefix, bytes_like, &mut cps)
-                {
+                if let Err(msg) = literal::decode(
+                    cx.text_of(*child),
+                    prefix,
+                    bytes_like,
+                    cx.latin1_source,
+                    &mut cps,
+                ) {
                     cx.error(*child, format!("syntax error: {msg}"));
                     ok = false;
                 }

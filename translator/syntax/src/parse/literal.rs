@@ -106,6 +106,7 @@ pub(super) fn decode(
     content: &str,
     p: Prefix,
     bytes_like: bool,
+    latin1_source: bool,
     out: &mut Vec<u32>,
 ) -> Result<(), String> {
     let mut chars = content.chars().peekable();
@@ -129,7 +130,12 @@ pub(super) fn decode(
                             .to_string(),
                     );
                 }
-                // py2 byte string written in UTF-8 source: its UTF-8 bytes.
+                // py2 byte string: the source's bytes (one per char in a
+                // Latin-1 file, the UTF-8 encoding otherwise).
+                if latin1_source && (c as u32) <= 0xff {
+                    out.push(c as u32);
+                    continue;
+                }
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     out.push(b as u32);

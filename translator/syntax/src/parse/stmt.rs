@@ -371,9 +371,9 @@ fn lower_def(
     if let Some(tp) = node.child_by_field_name("type_parameters") {
         cx.error(tp, subset::TYPE_PARAMS);
     }
-    let params = match node.child_by_field_name("parameters") {
+    let (params, vararg) = match node.child_by_field_name("parameters") {
         Some(p) => lower_params(cx, p),
-        None => Vec::new(),
+        None => (Vec::new(), None),
     };
     cx.func_depth += 1;
     let body = lower_body(cx, node, "body");
@@ -381,16 +381,45 @@ fn lower_def(
     Some(FunctionDef {
         name,
         params,
+        vararg,
         body,
         decorators,
         span: cx.span(whole),
     })
 }
 
-fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
+/// The parameters and the `*args` parameter, if any.
+fn lower_params(cx: &mut Lower, node: Node) -> (Vec<Param>, Option<Param>) {
     let mut params = Vec::new();
+    let mut vararg: Option<Param> = None;
     for p in named_children(node) {
         let span = cx.span(p);
+        if vararg.is_some() {
+            // After `*args` a named parameter is keyword-only.
+            cx.error(p, subset::KW_ONLY);
+            continue;
+        }
+        let star = match p.kind() {
+            "list_splat_pattern" => Some(p),
+            "typed_parameter" => named_children(p)
+                .first()
+                .copied()
+                .filter(|i| i.kind() == "list_splat_pattern"),
+            _ => None,
+        };
+        if let Some(star) = star {
+            match named_children(star).first() {
+                Some(id) if id.kind() == "identifier" => {
+                    vararg = Some(Param {
+                        name: cx.text_of(*id).to_string(),
+                        default: None,
+                        span,
+                    })
+                }
+                _ => cx.error(p, subset::STAR_PARAM),
+            }
+            continue;
+        }
         match p.kind() {
             "identifier" => params.push(Param {
                 name: cx.text_of(p).to_string(),
@@ -403,9 +432,6 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
                     default: None,
                     span,
                 }),
-                Some(inner) if inner.kind() == "list_splat_pattern" => {
-                    cx.error(p, subset::STAR_PARAM)
-                }
                 Some(inner) if inner.kind() == "dictionary_splat_pattern" => {
                     cx.error(p, subset::STARSTAR_PARAM)
                 }
@@ -427,7 +453,6 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
                     span,
                 });
             }
-            "list_splat_pattern" => cx.error(p, subset::STAR_PARAM),
             "dictionary_splat_pattern" => cx.error(p, subset::STARSTAR_PARAM),
             "keyword_separator" => cx.error(p, subset::KW_ONLY),
             "positional_separator" => cx.error(p, subset::POS_ONLY),
@@ -441,7 +466,7 @@ fn lower_params(cx: &mut Lower, node: Node) -> Vec<Param> {
             ),
         }
     }
-    params
+    (params, vararg)
 }
 
 fn lower_class(cx: &mut Lower, node: Node, decorators: Vec<Expr>, whole: Node) -> Option<ClassDef> {
