@@ -1,0 +1,149 @@
+//! Chars (`SomeValue::Char`, `annotator/src/rules_char.rs`): a
+//! one-character str as its code point in a Signed word.
+//!
+//! Ops the annotator's `rules_char::view` keeps on chars are lowered here
+//! as int ops (so an `if c == "+"` chain is a chain of `int_eq` that
+//! backendopt's `merge_if` turns into a switch); `char_args` converts
+//! every other char argument into a str before its op is lowered, and
+//! `RTyper::convert` does the same on links.
+//! The conversion is `ll_char_str`: the prebuilt one-character str below
+//! 256 (`rstr_helpers.rs`), a fresh one above.
+
+use crate::emit::{Emit, LlValue};
+use crate::fnbuild::{c_int, FnBuilder};
+use crate::llop::LlOp as O;
+use crate::lltype::{LowType, TypeTable};
+use crate::rtype::RTyper;
+use rpy_annotator::rules_char::one_char;
+use rpy_annotator::SomeValue as S;
+use rpy_flow::graph::Value;
+use rpy_flow::{Builtin, Const, Flow, FlowOp, Op};
+use rpy_syntax::Diagnostic;
+
+const I: LowType = LowType::Signed;
+const B: LowType = LowType::Bool;
+const STR: LowType = LowType::Ptr(TypeTable::STR);
+
+/// A constant str searched for a char inline (`c in "+-<>"`) when it has
+/// at most this many distinct characters; longer ones use a loop.
+const INLINE_IN: usize = 8;
+
+impl<'a, 'p> RTyper<'a, 'p> {
+    /// `op` with the arguments its rules see (`rules_char::view`): each
+    /// char variable seen as a str is converted here (in `e`).
+    pub(crate) fn char_args(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: Vec<S>,
+    ) -> (Op<Flow>, Vec<S>) {
+        let view = rpy_annotator::rules_char::view(op, &anns);
+        if view == anns {
+            return (op.clone(), anns);
+        }
+        let mut op = op.clone();
+        for (i, (was, now)) in anns.iter().zip(&view).enumerate() {
+            if let (S::Char, S::Str { .. }, Value::Var(v)) = (was, now, &op.args[i]) {
+                let s = self.char_to_str(e, Value::Var(*v));
+                let Value::Var(nv) = s else {
+                    unreachable!("a call result")
+                };
+                op.args[i] = Value::Var(nv);
+            }
+        }
+        (op, view)
+    }
+
+    /// The str of one character whose code point is `code`.
+    pub(crate) fn char_to_str(&mut self, e: &mut Emit, code: LlValue) -> LlValue {
+        let f = self.add_helper("char_str".into(), |rt| {
+            let (mut f, p) = FnBuilder::new("ll_char_str", &[I], STR);
+            let c = f.get(p[0]);
+            let r = rt.char_str(&mut f, c);
+            f.ret(r);
+            f.finish()
+        });
+        e.call_func(f, vec![code], STR)
+    }
+
+    /// The ops `rules_char` keeps on chars; `None` for the others.
+    pub(crate) fn lower_char_op(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+    ) -> Option<Result<LlValue, Diagnostic>> {
+        use FlowOp as F;
+        let k = match op.kind {
+            F::Eq => O::IntEq,
+            F::Ne => O::IntNe,
+            F::Lt => O::IntLt,
+            F::Le => O::IntLe,
+            F::Gt => O::IntGt,
+            F::Ge => O::IntGe,
+            F::Bool | F::Not if matches!(anns[0], S::Char) => {
+                // A one-character str is never empty.
+                return Some(Ok(Value::Const(crate::lltype::LlConst::Bool(
+                    op.kind == F::Bool,
+                ))));
+            }
+            F::Contains if matches!(anns[1], S::Char) => {
+                return Some(self.lower_char_in(e, op, anns))
+            }
+            F::SimpleCall
+                if anns.len() == 2
+                    && matches!(anns[1], S::Char)
+                    && matches!(anns[0], S::Builtin(Builtin::Ord)) =>
+            {
+                return Some(self.arg(e, op, anns, 1));
+            }
+            _ => return None,
+        };
+        if !matches!((&anns[0], &anns[1]), (S::Char, S::Char)) {
+            return None;
+        }
+        Some((|| {
+            let x = self.arg(e, op, anns, 0)?;
+            let y = self.arg(e, op, anns, 1)?;
+            Ok(e.op(k, vec![x, y], B))
+        })())
+    }
+
+    /// `c in s`: int compares against a short constant str, else a loop.
+    fn lower_char_in(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+    ) -> Result<LlValue, Diagnostic> {
+        let c = self.arg(e, op, anns, 1)?;
+        if let Some(Const::Str(s)) = op.args[0].as_const() {
+            let mut chars: Vec<char> = s.chars().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            if chars.len() <= INLINE_IN {
+                let mut acc: Option<LlValue> = None;
+                for ch in chars {
+                    let eq = e.op(O::IntEq, vec![c.clone(), c_int(ch as i64)], B);
+                    let eq = e.op(O::CastBoolToInt, vec![eq], I);
+                    acc = Some(match acc {
+                        None => eq,
+                        Some(a) => e.op(O::IntOr, vec![a, eq], I),
+                    });
+                }
+                return Ok(match acc {
+                    None => Value::Const(crate::lltype::LlConst::Bool(false)),
+                    Some(a) => e.op(O::IntIsTrue, vec![a], B),
+                });
+            }
+        }
+        let s = self.arg(e, op, anns, 0)?;
+        let f = self.helper_str_contains_char();
+        Ok(e.call_func(f, vec![s, c], B))
+    }
+}
+
+/// The code point of a one-character str constant (for `const_value`).
+pub fn char_const(c: &Const) -> Option<i64> {
+    one_char(c).map(|ch| ch as i64)
+}
