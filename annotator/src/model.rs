@@ -306,8 +306,10 @@ impl SomeValue {
                     .map(|(x, y)| x.union(y, cx))
                     .collect::<Result<_, _>>()?,
             ),
+            // A char's method is represented by the char: it does not
+            // merge with a str's.
             (S::BuiltinMethod { recv: a, name: na }, S::BuiltinMethod { recv: b, name: nb })
-                if na == nb =>
+                if na == nb && (**a == S::Char) == (**b == S::Char) =>
             {
                 S::BuiltinMethod {
                     recv: Box::new(a.union(b, cx)?),

@@ -5,7 +5,7 @@
 //! `for` loop, by `chr()`, and by a one-character literal passed on a
 //! link (`c = "+"`) or met by a char rule (`c == "+"`).
 //! A few ops work on the word: comparisons of two chars, `c in s`,
-//! `ord(c)`, truth tests, JIT hints.
+//! `ord(c)`, truth tests, the predicates `c.isdigit()` ..., JIT hints.
 //! Every other op sees a char as a str: `view` gives the annotations the
 //! rules see, and the rtyper calls the same `view` and converts each char
 //! it turns into a str (a table lookup, `rtyper/src/rchar.rs`), so the
@@ -22,6 +22,17 @@ use rpy_flow::graph::Value;
 use rpy_flow::model::Flow;
 use rpy_flow::{Builtin, Const, FlowOp, Op};
 use rpy_syntax::Diagnostic;
+
+/// The str predicates a char answers on its word (`c.isdigit()`, ...),
+/// in the runtime's numbering (`rpy_str_is`).
+pub const PREDICATES: &[&str] = &[
+    "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
+];
+
+/// The predicate `name` of a char, bound to it (`c.isdigit`).
+fn is_predicate(op: &Op<Flow>) -> bool {
+    matches!(op.args.get(1), Some(Value::Const(c)) if c.as_str().is_some_and(|n| PREDICATES.contains(&n)))
+}
 
 /// The character of a one-character str constant.
 pub fn one_char(c: &Const) -> Option<char> {
@@ -84,6 +95,7 @@ fn kept(op: &Op<Flow>, args: &[S]) -> Vec<bool> {
             vec![false, true]
         }
         F::Bool | F::Not => vec![true],
+        F::GetAttr if is_predicate(op) => vec![true, false],
         F::SimpleCall if args.len() == 2 => match &args[0] {
             S::Builtin(Builtin::Ord | Builtin::JitPromote) => vec![false, true],
             S::Intrinsic(Intrinsic::JitMethod { .. }) => vec![true; args.len()],
@@ -101,7 +113,6 @@ fn kept(op: &Op<Flow>, args: &[S]) -> Vec<bool> {
 /// The rules of ops on chars (after `view`); `None` for other ops.
 pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<Result<S, Diagnostic>> {
     use FlowOp as F;
-    let _ = cx;
     match op.kind {
         F::Eq | F::Ne | F::Lt | F::Le | F::Gt | F::Ge
             if matches!((&args[0], &args[1]), (S::Char, S::Char)) =>
@@ -110,13 +121,29 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<Result<S, Di
         }
         F::Contains if matches!(args[1], S::Char) => Some(Ok(S::Bool)),
         F::Bool | F::Not if matches!(args[0], S::Char) => Some(Ok(S::Bool)),
-        F::SimpleCall
-            if args.len() == 2
-                && matches!(args[1], S::Char)
-                && matches!(args[0], S::Builtin(Builtin::Ord)) =>
-        {
-            Some(Ok(S::Int))
+        F::GetAttr if matches!(args[0], S::Char) => {
+            let name = op.args[1].as_const().and_then(Const::as_str)?;
+            Some(Ok(S::BuiltinMethod {
+                recv: Box::new(S::Char),
+                name: name.to_string(),
+            }))
         }
+        F::SimpleCall | F::CallKw => match &args[0] {
+            S::BuiltinMethod { recv, name } if **recv == S::Char => Some(if args.len() == 1 {
+                Ok(S::Bool)
+            } else {
+                Err(Diagnostic::new(
+                    cx.span,
+                    format!("str.{name}() takes no arguments"),
+                ))
+            }),
+            S::Builtin(Builtin::Ord)
+                if op.kind == F::SimpleCall && args.len() == 2 && args[1] == S::Char =>
+            {
+                Some(Ok(S::Int))
+            }
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -10,11 +10,11 @@
 //! 256 (`rstr_helpers.rs`), a fresh one above.
 
 use crate::emit::{Emit, LlValue};
-use crate::fnbuild::{c_int, FnBuilder};
+use crate::fnbuild::{c_int, FnBuilder, OpSinkExt};
 use crate::llop::LlOp as O;
 use crate::lltype::{LowType, TypeTable};
 use crate::rtype::RTyper;
-use rpy_annotator::rules_char::one_char;
+use rpy_annotator::rules_char::{one_char, PREDICATES};
 use rpy_annotator::SomeValue as S;
 use rpy_flow::graph::Value;
 use rpy_flow::{Builtin, Const, Flow, FlowOp, Op};
@@ -90,6 +90,20 @@ impl<'a, 'p> RTyper<'a, 'p> {
             F::Contains if matches!(anns[1], S::Char) => {
                 return Some(self.lower_char_in(e, op, anns))
             }
+            // `c.isdigit`: the method is represented by the char.
+            F::GetAttr if matches!(anns[0], S::Char) => return Some(self.arg(e, op, anns, 0)),
+            F::SimpleCall if matches!(&anns[0], S::BuiltinMethod { recv, .. } if **recv == S::Char) =>
+            {
+                let S::BuiltinMethod { name, .. } = &anns[0] else {
+                    unreachable!()
+                };
+                let which = PREDICATES.iter().position(|p| p == name)?;
+                return Some((|| {
+                    let c = self.arg(e, op, anns, 0)?;
+                    let f = self.helper_char_predicate(which);
+                    Ok(e.call_func(f, vec![c], B))
+                })());
+            }
             F::SimpleCall
                 if anns.len() == 2
                     && matches!(anns[1], S::Char)
@@ -140,6 +154,61 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let s = self.arg(e, op, anns, 0)?;
         let f = self.helper_str_contains_char();
         Ok(e.call_func(f, vec![s, c], B))
+    }
+}
+
+impl<'a, 'p> RTyper<'a, 'p> {
+    /// `ll_char_<predicate>(code)`: ASCII answered on the word; other code
+    /// points (and the ASCII separators 28..31, whose class the runtime
+    /// decides) by the runtime's `rpy_str_is` on the one-character str.
+    fn helper_char_predicate(&mut self, which: usize) -> u32 {
+        let name = PREDICATES[which];
+        self.add_helper(format!("char_{name}"), |rt| {
+            let (mut f, p) = FnBuilder::new(&format!("ll_char_{name}"), &[I], B);
+            let c = p[0];
+            let between = |f: &mut FnBuilder, lo: i64, hi: i64| {
+                let x = f.get(c);
+                let b = f.op(O::IntBetween, vec![c_int(lo), x, c_int(hi)], B);
+                f.op(O::CastBoolToInt, vec![b], I)
+            };
+            let ascii = between(&mut f, 0, 128);
+            let seps = between(&mut f, 28, 32);
+            let fast = f.int(O::IntSub, ascii, seps);
+            let fast = f.op(O::IntIsTrue, vec![fast], B);
+            f.if_(fast, |f| {
+                let r = match name {
+                    "isdigit" => between(f, 48, 58),
+                    "isupper" => between(f, 65, 91),
+                    "islower" => between(f, 97, 123),
+                    "isalpha" | "isalnum" => {
+                        let up = between(f, 65, 91);
+                        let low = between(f, 97, 123);
+                        let r = f.int(O::IntOr, up, low);
+                        if name == "isalnum" {
+                            let d = between(f, 48, 58);
+                            f.int(O::IntOr, r, d)
+                        } else {
+                            r
+                        }
+                    }
+                    _ => {
+                        // isspace: 9..13 and 32.
+                        let ws = between(f, 9, 14);
+                        let x = f.get(c);
+                        let sp = f.cmp(O::IntEq, x, c_int(32));
+                        let sp = f.op(O::CastBoolToInt, vec![sp], I);
+                        f.int(O::IntOr, ws, sp)
+                    }
+                };
+                let r = f.op(O::IntIsTrue, vec![r], B);
+                f.ret(r);
+            });
+            let x = f.get(c);
+            let s = rt.char_str(&mut f, x);
+            let r = f.call_extern("rpy_str_is", vec![s, c_int(which as i64)], B);
+            f.ret(r);
+            f.finish()
+        })
     }
 }
 

@@ -91,6 +91,28 @@ def entry_point(argv):
         h = digits[n % 16] + h
         n //= 16
     print(h, h.upper(), h[0].upper(), h[1].isdigit(), h[0].islower())
+    # The predicates on every code point below 384, and a few above.
+    counts = [0, 0, 0, 0, 0, 0]
+    sample = ""
+    for n in range(384):
+        sample += chr(n)
+    sample += "\u0660\u2003\u3000\u4e00"
+    for c in sample:
+        if c.isdigit():
+            counts[0] += 1
+        if c.isalpha():
+            counts[1] += 1
+        if c.isalnum():
+            counts[2] += 1
+        if c.isupper():
+            counts[3] += 1
+        if c.islower():
+            counts[4] += 1
+        if c.isspace():
+            counts[5] += 1
+    print(counts)
+    pred = "x".isdigit
+    print(pred(), "7".isdigit(), sample[65].isupper())
     return 0
 
 
