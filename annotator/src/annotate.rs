@@ -703,6 +703,11 @@ impl<'p> Annotator<'p> {
                         },
                     ),
                 };
+                let ann = if link.target == self.graphs[g].graph.returnblock {
+                    crate::rules_char::returned(ann)
+                } else {
+                    ann
+                };
                 cells.push((ann, origin));
             }
             self.add_pending(g, link.target, cells);

@@ -13,7 +13,7 @@
 //! Where a char meets a str on a link the union is a str, converted by
 //! `RTyper::convert`.
 //! Lists, dicts, tuples and attributes never hold chars: the ops that
-//! store into them see a str.
+//! store into them see a str; nor do function results (`returned`).
 
 use crate::annotate::OpCx;
 use crate::model::SomeValue as S;
@@ -48,6 +48,17 @@ pub fn link_const(c: &Const, plain: S) -> S {
     match one_char(c) {
         Some(_) => S::Char,
         None => plain,
+    }
+}
+
+/// What a function returns for a value of annotation `a`: a char is
+/// returned as a str, so that the implementations of a method family (or
+/// the functions behind one pointer) agree on their low-level signature
+/// whichever return a literal like `"?"`.
+pub fn returned(a: S) -> S {
+    match a {
+        S::Char => S::Str { nullable: false },
+        other => other,
     }
 }
 

@@ -367,6 +367,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 eq
             });
         }
+        if let Some(r) = self.lower_str_eq_char(e, op, anns) {
+            return r;
+        }
         let x = self.arg(e, op, anns, 0)?;
         let y = self.arg(e, op, anns, 1)?;
         match (a0, a1) {

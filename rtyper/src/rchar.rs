@@ -158,6 +158,62 @@ impl<'a, 'p> RTyper<'a, 'p> {
 }
 
 impl<'a, 'p> RTyper<'a, 'p> {
+    /// `s == "+"` / `s != "+"` of a str (an item of a list of one-character
+    /// strs, say) and a one-character literal: the length and the first
+    /// code point, not the general string equality.
+    pub(crate) fn lower_str_eq_char(
+        &mut self,
+        e: &mut Emit,
+        op: &Op<Flow>,
+        anns: &[S],
+    ) -> Option<Result<LlValue, Diagnostic>> {
+        if !matches!(op.kind, FlowOp::Eq | FlowOp::Ne) {
+            return None;
+        }
+        let lit = (0..2).find(|&i| op.args[i].as_const().and_then(char_const).is_some())?;
+        let other = 1 - lit;
+        if !matches!(anns[other], S::Str { .. }) || op.args[other].as_var().is_none() {
+            return None;
+        }
+        let code = op.args[lit].as_const().and_then(char_const)?;
+        Some((|| {
+            let s = self.arg(e, op, anns, other)?;
+            let f = self.helper_str_eq_char();
+            let eq = e.call_func(f, vec![s, c_int(code)], B);
+            Ok(if op.kind == FlowOp::Ne {
+                e.op(O::BoolNot, vec![eq], B)
+            } else {
+                eq
+            })
+        })())
+    }
+
+    /// `ll_str_eq_char(s, code)`: `s` (maybe None) is the one-character
+    /// str of `code`.
+    fn helper_str_eq_char(&mut self) -> u32 {
+        self.add_helper("str_eq_char".into(), |_| {
+            let (mut f, p) = FnBuilder::new("ll_str_eq_char", &[STR, I], B);
+            let null = f.op(O::PtrIsNull, vec![f.get(p[0])], B);
+            f.if_(null, |f| {
+                f.ret(Value::Const(crate::lltype::LlConst::Bool(false)))
+            });
+            let n = f.op(O::GetArrayLen, vec![f.get(p[0])], I);
+            let not_one = f.cmp(O::IntNe, n, c_int(1));
+            f.if_(not_one, |f| {
+                f.ret(Value::Const(crate::lltype::LlConst::Bool(false)))
+            });
+            let c = f.op(
+                O::GetArrayItem,
+                vec![f.get(p[0]), c_int(0)],
+                LowType::UniChar,
+            );
+            let c = f.op(O::CastUniCharToInt, vec![c], I);
+            let r = f.cmp(O::IntEq, c, f.get(p[1]));
+            f.ret(r);
+            f.finish()
+        })
+    }
+
     /// `ll_char_<predicate>(code)`: ASCII answered on the word; other code
     /// points (and the ASCII separators 28..31, whose class the runtime
     /// decides) by the runtime's `rpy_str_is` on the one-character str.
