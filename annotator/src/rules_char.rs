@@ -143,9 +143,11 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<Result<S, Di
             S::BuiltinMethod { recv, name } if **recv == S::Char => Some(if args.len() == 1 {
                 Ok(S::Bool)
             } else {
+                // As the str method says (`rules_str.rs`).
+                let given = args.len() - if op.kind == F::CallKw { 2 } else { 1 };
                 Err(Diagnostic::new(
                     cx.span,
-                    format!("str.{name}() takes no arguments"),
+                    format!("str.{name}() takes at most 0 arguments ({given} given)"),
                 ))
             }),
             S::Builtin(Builtin::Ord)

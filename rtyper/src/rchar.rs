@@ -178,7 +178,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let code = op.args[lit].as_const().and_then(char_const)?;
         Some((|| {
             let s = self.arg(e, op, anns, other)?;
-            let f = self.helper_str_eq_char();
+            let f = self.helper_str_eq_char(anns[other].can_be_none());
             let eq = e.call_func(f, vec![s, c_int(code)], B);
             Ok(if op.kind == FlowOp::Ne {
                 e.op(O::BoolNot, vec![eq], B)
@@ -188,15 +188,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
         })())
     }
 
-    /// `ll_str_eq_char(s, code)`: `s` (maybe None) is the one-character
-    /// str of `code`.
-    fn helper_str_eq_char(&mut self) -> u32 {
-        self.add_helper("str_eq_char".into(), |_| {
+    /// `ll_str_eq_char(s, code)`: `s` (None if `nullable`) is the
+    /// one-character str of `code`.
+    fn helper_str_eq_char(&mut self, nullable: bool) -> u32 {
+        self.add_helper(format!("str_eq_char_{nullable}"), |_| {
             let (mut f, p) = FnBuilder::new("ll_str_eq_char", &[STR, I], B);
-            let null = f.op(O::PtrIsNull, vec![f.get(p[0])], B);
-            f.if_(null, |f| {
-                f.ret(Value::Const(crate::lltype::LlConst::Bool(false)))
-            });
+            if nullable {
+                let null = f.op(O::PtrIsNull, vec![f.get(p[0])], B);
+                f.if_(null, |f| {
+                    f.ret(Value::Const(crate::lltype::LlConst::Bool(false)))
+                });
+            }
             let n = f.op(O::GetArrayLen, vec![f.get(p[0])], I);
             let not_one = f.cmp(O::IntNe, n, c_int(1));
             f.if_(not_one, |f| {

@@ -55,6 +55,7 @@ def entry_point(argv):
         f = pick(k)
         r = f("hello")
         print(r, len(r), r == "h")
+    print(maybe_char("abc", 5) == "a", maybe_char("abc", 5) != "a", maybe_char("abc", 0) == "a")
     for i in range(4):
         c = maybe_char("abc", i)
         if c is None:
