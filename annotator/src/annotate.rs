@@ -566,6 +566,7 @@ impl<'p> Annotator<'p> {
             } else {
                 erased.clone()
             };
+            let args = crate::rules_char::view(op, &args);
             for (a, s) in op.args.iter().zip(&args) {
                 if let (Value::Const(c), true) = (a, s.is_impossible()) {
                     // A prebuilt object the annotator has no annotation for:
@@ -709,12 +710,17 @@ impl<'p> Annotator<'p> {
                         )
                     }
                     Value::Const(c) => (
-                        self.const_annotation(c),
+                        crate::rules_char::link_const(c, self.const_annotation(c)),
                         Origin {
                             span: assigned.or(last_span),
                             why: format!("the constant {c}"),
                         },
                     ),
+                };
+                let ann = if link.target == self.graphs[g].graph.returnblock {
+                    crate::rules_char::returned(ann)
+                } else {
+                    ann
                 };
                 cells.push((ann, origin));
             }

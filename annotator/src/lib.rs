@@ -21,6 +21,7 @@ pub mod normalize_calls;
 pub mod prebuilt_list;
 pub mod rules;
 pub mod rules_bytes;
+pub mod rules_char;
 pub mod rules_class;
 pub mod rules_dict;
 pub mod rules_dunder_str;

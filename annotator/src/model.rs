@@ -47,6 +47,9 @@ pub enum SomeValue {
     /// An unsigned machine word (`r_uint`).
     Unsigned,
     Float,
+    /// A str of exactly one character (RPython's `SomeChar`), represented
+    /// as its code point in a machine word (`rules_char.rs`); never None.
+    Char,
     Str {
         nullable: bool,
     },
@@ -179,7 +182,7 @@ impl SomeValue {
     pub fn or_none(&self) -> Option<SomeValue> {
         Some(match self {
             SomeValue::None => SomeValue::None,
-            SomeValue::Str { .. } => SomeValue::Str { nullable: true },
+            SomeValue::Str { .. } | SomeValue::Char => SomeValue::Str { nullable: true },
             SomeValue::Bytes { .. } => SomeValue::Bytes { nullable: true },
             SomeValue::List { def, .. } => SomeValue::List {
                 def: *def,
@@ -252,6 +255,10 @@ impl SomeValue {
             (S::Bool | S::Int, S::Unsigned) | (S::Unsigned, S::Bool | S::Int) => S::Unsigned,
             (S::Int | S::Bool, S::Float) | (S::Float, S::Int | S::Bool) => S::Float,
             (S::Str { nullable: a }, S::Str { nullable: b }) => S::Str { nullable: *a || *b },
+            // A char meeting a str becomes a str (converted where it flows).
+            (S::Char, S::Str { nullable }) | (S::Str { nullable }, S::Char) => S::Str {
+                nullable: *nullable,
+            },
             (S::Bytes { nullable: a }, S::Bytes { nullable: b }) => S::Bytes { nullable: *a || *b },
             (S::Tuple(a), S::Tuple(b)) if a.len() == b.len() => {
                 let mut items = Vec::with_capacity(a.len());
@@ -330,8 +337,10 @@ impl SomeValue {
                     .map(|(x, y)| x.union(y, cx))
                     .collect::<Result<_, _>>()?,
             ),
+            // A char's method is represented by the char: it does not
+            // merge with a str's.
             (S::BuiltinMethod { recv: a, name: na }, S::BuiltinMethod { recv: b, name: nb })
-                if na == nb =>
+                if na == nb && (**a == S::Char) == (**b == S::Char) =>
             {
                 S::BuiltinMethod {
                     recv: Box::new(a.union(b, cx)?),
@@ -392,6 +401,7 @@ impl SomeValue {
             SomeValue::Intrinsic(i) => i.describe(),
             SomeValue::Float => "float".into(),
             SomeValue::Str { nullable } => if *nullable { "str or None" } else { "str" }.into(),
+            SomeValue::Char => "str".into(),
             SomeValue::Bytes { nullable } => {
                 if *nullable { "bytes or None" } else { "bytes" }.into()
             }
@@ -487,6 +497,13 @@ mod tests {
         assert_eq!(u(S::Impossible, S::Float), Ok(S::Float));
         assert_eq!(u(S::Int, S::Str { nullable: false }), Err(UnionError));
         assert_eq!(u(S::None, S::Int), Err(UnionError));
+        assert_eq!(u(S::Char, S::Char), Ok(S::Char));
+        assert_eq!(
+            u(S::Char, S::Str { nullable: false }),
+            Ok(S::Str { nullable: false })
+        );
+        assert_eq!(u(S::None, S::Char), Ok(S::Str { nullable: true }));
+        assert_eq!(u(S::Char, S::Int), Err(UnionError));
         assert_eq!(
             u(
                 S::Tuple(vec![S::Int, S::Bool]),

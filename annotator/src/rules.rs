@@ -110,6 +110,9 @@ fn const_arg(op: &Op<Flow>, i: usize) -> Option<&Const> {
 
 pub fn annotate_op(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
     use FlowOp::*;
+    if let Some(r) = crate::rules_char::annotate(cx, op, args) {
+        return r;
+    }
     if let Some(r) = crate::rules_rlib::annotate_op(cx, op, args) {
         return r;
     }
@@ -250,7 +253,7 @@ fn getitem(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> R {
             let reader = (cx.graph, cx.block);
             Ok(cx.ann.read_list(def, reader))
         }
-        (S::Str { nullable: false }, i) if is_intlike(i) => Ok(S::Str { nullable: false }),
+        (S::Str { nullable: false }, i) if is_intlike(i) => Ok(S::Char),
         (S::Bytes { nullable: false }, i) if is_intlike(i) => Ok(S::Int),
         (S::Tuple(items), _) => match const_arg(op, 1).and_then(Const::as_int) {
             Some(i) => {
@@ -465,7 +468,7 @@ fn builtin_call(cx: &mut OpCx, b: Builtin, pos: &[S], kw: &[(String, S)]) -> R {
         B::Chr => {
             arity(cx, name, pos, kw, 1, 1)?;
             if is_intlike(&pos[0]) {
-                Ok(S::Str { nullable: false })
+                Ok(S::Char)
             } else {
                 Err(unsupported(cx, "chr()", pos))
             }

@@ -457,6 +457,8 @@ pub fn annotate(cx: &mut OpCx, op: &Op<Flow>, args: &[S]) -> Option<R> {
             x => iterable(cx, x).map(|_| S::Iterator(Box::new(x.clone()))),
         },
         Next => match &a0 {
+            // A `for` loop over a str yields chars (`rules_char.rs`).
+            S::Iterator(x) if matches!(**x, S::Str { nullable: false }) => Ok(S::Char),
             S::Iterator(x) => {
                 let x = (**x).clone();
                 iterable(cx, &x)

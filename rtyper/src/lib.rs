@@ -29,6 +29,7 @@ pub mod lower_spec;
 pub mod lower_str;
 pub mod lower_super;
 pub mod rbytes;
+pub mod rchar;
 pub mod rclass;
 pub mod rdict;
 pub mod repr;

@@ -62,6 +62,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         res: &S,
     ) -> Result<LlValue, Diagnostic> {
         use FlowOp as F;
+        if let Some(r) = self.lower_char_op(e, op, anns) {
+            return r;
+        }
         if let Some(r) = self.lower_rlib(e, op, anns, res) {
             return r;
         }
@@ -364,6 +367,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 eq
             });
         }
+        if let Some(r) = self.lower_str_eq_char(e, op, anns) {
+            return r;
+        }
         let x = self.arg(e, op, anns, 0)?;
         let y = self.arg(e, op, anns, 1)?;
         match (a0, a1) {
@@ -485,8 +491,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
             S::Str { .. } => {
                 let s = self.arg(e, op, anns, 0)?;
                 let i = self.arg_as(e, op, anns, 1, &S::Int)?;
-                let f = self.helper_str_getitem();
-                Ok(e.call_func(f, vec![s, i], STR))
+                let f = self.helper_str_getitem_char();
+                Ok(e.call_func(f, vec![s, i], LowType::Signed))
             }
             S::List { .. } => {
                 let l = self.arg(e, op, anns, 0)?;
@@ -857,7 +863,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
             B::Chr => {
                 let x = self.arg_as(e, op, anns, first, &S::Int)?;
                 let f = self.helper_chr();
-                Ok(e.call_func(f, vec![x], STR))
+                Ok(e.call_func(f, vec![x], LowType::Signed))
             }
             B::Ord => {
                 let f = self.helper_ord();

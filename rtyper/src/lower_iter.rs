@@ -266,6 +266,17 @@ impl<'a, 'p> RTyper<'a, 'p> {
         }
     }
 
+    /// The next char of a str iterator (a `for` loop over a str yields
+    /// chars, `rules_char.rs`): no one-character str is made.
+    fn str_iter_next_char(&mut self, f: &mut dyn OpSink, it: LlValue) -> LlValue {
+        let seq = f.getfield(it.clone(), "seq", STR);
+        let i = f.getfield(it.clone(), "index", I);
+        let i2 = f.int(LlOp::IntAdd, i.clone(), c_int(1));
+        f.setfield(it, "index", i2);
+        let c = f.emit(LlOp::GetArrayItem, vec![seq, i], LowType::UniChar);
+        f.emit(LlOp::CastUniCharToInt, vec![c], I)
+    }
+
     pub fn iter_next(&mut self, f: &mut dyn OpSink, it: LlValue, ann: &S) -> LlValue {
         match ann {
             S::Range => self.range_next(f, it),
@@ -466,7 +477,12 @@ impl<'a, 'p> RTyper<'a, 'p> {
         }
         let c = g.new_block(ins);
         let mut e = Emit::new(g, types, next.span);
-        let value = self.iter_next(&mut e, Value::Var(it2), &kind);
+        let item = self.ann.graphs[gid].bindings[next.result].clone();
+        let value = if item == S::Char {
+            self.str_iter_next_char(&mut e, Value::Var(it2))
+        } else {
+            self.iter_next(&mut e, Value::Var(it2), &kind)
+        };
         let ops = e.finish(value, next.result);
         let res_lt = self.lowtype(&self.ann.graphs[gid].bindings[next.result].clone());
         types[next.result] = res_lt;

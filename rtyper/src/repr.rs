@@ -143,7 +143,7 @@ impl Reprs {
             SomeValue::Functions(fs) if fs.len() == 1 => LowType::Void,
             SomeValue::Functions(_) => LowType::Address,
             SomeValue::Bool => LowType::Bool,
-            SomeValue::Int => LowType::Signed,
+            SomeValue::Int | SomeValue::Char => LowType::Signed,
             SomeValue::Unsigned => LowType::Unsigned,
             SomeValue::Intrinsic(_) => LowType::Void,
             SomeValue::Float => LowType::Float,

@@ -105,7 +105,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
     }
 
     /// The one-character str of code point `code` (known to be valid).
-    fn char_str(&mut self, f: &mut FnBuilder, code: LlValue) -> LlValue {
+    pub(crate) fn char_str(&mut self, f: &mut FnBuilder, code: LlValue) -> LlValue {
         let table = self.char_table();
         let st = StrKind::Str.lt();
         let code = f.local(I, code);
@@ -132,25 +132,24 @@ impl<'a, 'p> RTyper<'a, 'p> {
         self.index_check(f, s, i, |f, s| f.len_of(s), msg)
     }
 
-    /// `ll_str_getitem(s, i)`: `s[i]` as a one-character str.
-    pub fn helper_str_getitem(&mut self) -> u32 {
-        let g = self.add_helper("str_getitem".into(), |rt| {
+    /// `ll_str_getitem_char(s, i)`: `s[i]` as a char (its code point).
+    pub fn helper_str_getitem_char(&mut self) -> u32 {
+        let g = self.add_helper("str_getitem_char".into(), |rt| {
             let st = StrKind::Str.lt();
-            let (mut f, p) = FnBuilder::new("ll_str_getitem", &[st, I], st);
+            let (mut f, p) = FnBuilder::new("ll_str_getitem_char", &[st, I], I);
             rt.str_check_index(&mut f, p[0], p[1], "string index out of range");
             let c = f.item_code(StrKind::Str, f.get(p[0]), f.get(p[1]));
-            let r = rt.char_str(&mut f, c);
-            f.ret(r);
+            f.ret(c);
             f.finish()
         });
         self.elidable(g)
     }
 
-    /// `ll_chr(code)`: ValueError outside `range(0x110000)`.
+    /// `ll_chr(code)`: `chr(code)` as a char; ValueError outside
+    /// `range(0x110000)`.
     pub fn helper_chr(&mut self) -> u32 {
         self.add_helper("chr".into(), |rt| {
-            let st = StrKind::Str.lt();
-            let (mut f, p) = FnBuilder::new("ll_chr", &[I], st);
+            let (mut f, p) = FnBuilder::new("ll_chr", &[I], I);
             let ok = f.op(
                 O::IntBetween,
                 vec![c_int(0), f.get(p[0]), c_int(0x110000)],
@@ -160,8 +159,18 @@ impl<'a, 'p> RTyper<'a, 'p> {
             let t = rt.exc_type("ValueError");
             let m = rt.str_const("chr() arg not in range(0x110000)");
             f.if_(bad, |f| f.raise(t, m));
-            let x = f.get(p[0]);
-            let r = rt.char_str(&mut f, x);
+            f.ret(f.get(p[0]));
+            f.finish()
+        })
+    }
+
+    /// `ll_str_contains_char(s, c)`: `c in s` for a char `c`.
+    pub fn helper_str_contains_char(&mut self) -> u32 {
+        self.add_helper("str_contains_char".into(), |_| {
+            let k = StrKind::Str;
+            let (mut f, p) = FnBuilder::new("ll_str_contains_char", &[k.lt(), I], B);
+            let at = Self::scan_char(&mut f, k, p[0], p[1], c_int(0));
+            let r = f.cmp(O::IntGe, at, c_int(0));
             f.ret(r);
             f.finish()
         })

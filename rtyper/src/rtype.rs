@@ -149,6 +149,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
             (Const::Bool(b), LowType::Float) => Value::Const(LlConst::Float(*b as i64 as f64)),
             (Const::Float(x), LowType::Float) => Value::Const(LlConst::Float(*x)),
             (Const::Str(s), LowType::Ptr(_)) => self.str_const(s),
+            (c @ Const::Str(_), LowType::Signed) if *as_ == SomeValue::Char => {
+                c_signed(crate::rchar::char_const(c).expect("a one-character str"))
+            }
             (Const::Bytes(b), LowType::Ptr(_)) => self.bytes_const(b),
             (Const::None, LowType::Ptr(t)) => Value::Const(LlConst::Null(t)),
             (Const::Host(h), LowType::Signed) if self.reprs.class_types.contains_key(h) => {
@@ -202,6 +205,9 @@ impl<'a, 'p> RTyper<'a, 'p> {
         let lf = self.lowtype(from);
         let lt = self.lowtype(to);
         use crate::llop::LlOp as O;
+        if matches!(from, SomeValue::Char) && matches!(to, SomeValue::Str { .. }) {
+            return self.char_to_str(e, v);
+        }
         match (lf, lt) {
             (a, b) if a == b => v,
             // Tuples of another layout (a `None` or an int slot that the
@@ -299,7 +305,8 @@ impl<'a, 'p> RTyper<'a, 'p> {
                     break;
                 }
                 let mut e = Emit::new(&mut g, &mut types, op.span);
-                let value = self.lower_op(&mut e, gid, op, &anns, &res)?;
+                let (op, anns) = self.char_args(&mut e, op, anns);
+                let value = self.lower_op(&mut e, gid, &op, &anns, &res)?;
                 last_start = ops.len();
                 ops.extend(e.finish(value, op.result));
                 if res.is_impossible() && !op.kind.can_raise() {

@@ -77,6 +77,12 @@ BENCHMARKS = [
     ("bf_tutorial mandel.b", BF_TUTORIAL, [SHARED + "/mandel.b"],
      {"py2": True, "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED, "jit": True,
       "ref": "bf_tutorial"}),
+    # A natural-style interpreter (tests/bench/bf_chars.py): the program as a
+    # str, `if c == "+"` dispatch on chars; its C twin is the same algorithm.
+    ("bf_chars bench.b", "tests/bench/bf_chars.py", [SHARED + "/bench.b"],
+     {"c": "tests/bench/bf_chars.c", "cpython": 300, "md5": MD5["bench.b"], "needs": SHARED}),
+    ("bf_chars mandel.b", "tests/bench/bf_chars.py", [SHARED + "/mandel.b"],
+     {"c": "tests/bench/bf_chars.c", "cpython": None, "md5": MD5["mandel.b"], "needs": SHARED}),
     # targets/minivm: calls and recursion, integer loops over arrays and
     # strings, method sends and allocation (no C version: ratios to CPython).
     ("minivm fib", MINIVM, [MINIVM_EX + "/fib.mini", "28"], {"cpython": 300, "jit": True}),
