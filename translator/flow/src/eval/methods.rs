@@ -785,7 +785,7 @@ impl Evaluator<'_> {
             "isdigit" | "isdecimal" | "isnumeric" => Ok(Const::Bool(
                 !s.is_empty()
                     && s.chars()
-                        .all(|c| c.is_ascii_digit() || (!is_bytes && c.is_numeric())),
+                        .all(|c| c.is_ascii_digit() || (!is_bytes && numeric_class(c, name))),
             )),
             "isalpha" => Ok(Const::Bool(
                 !s.is_empty()
@@ -1261,5 +1261,20 @@ mod case {
         }
         let at = if at_end { last } else { start } as usize;
         hay[at..at + fix.len()] == *fix
+    }
+}
+
+/// CPython's `isdigit`/`isdecimal`/`isnumeric` of one non-ASCII code
+/// point, as the runtime's `strmethods.rs` answers them (digits: decimal
+/// digits plus superscripts; numeric: also fractions and numerals).
+fn numeric_class(c: char, method: &str) -> bool {
+    let superscript = matches!(c as u32, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089);
+    let digit = c.is_numeric() && c.to_digit(10).is_some()
+        || superscript
+        || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19);
+    match method {
+        "isdigit" => digit,
+        "isdecimal" => digit && !superscript,
+        _ => c.is_numeric(),
     }
 }
