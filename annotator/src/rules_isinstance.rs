@@ -11,18 +11,7 @@ use rpy_flow::{Builtin, Const};
 
 /// Whether `isinstance(_, b)` names a builtin type this module decides.
 pub fn is_builtin_type(b: Builtin) -> bool {
-    use Builtin as B;
-    matches!(
-        b,
-        B::IntFn
-            | B::BoolFn
-            | B::FloatFn
-            | B::StrFn
-            | B::BytesFn
-            | B::ListFn
-            | B::DictFn
-            | B::TupleFn
-    )
+    b.is_builtin_type()
 }
 
 /// `isinstance(x, b)` where `x` may be a constant (an int literal is not a

@@ -387,18 +387,7 @@ fn isinstance_of(prog: &Program, k: &ParamKind, t: &Const) -> Option<bool> {
             }
         }
         Const::Builtin(b) => {
-            let builtin_type = matches!(
-                b,
-                B::IntFn
-                    | B::BoolFn
-                    | B::FloatFn
-                    | B::StrFn
-                    | B::BytesFn
-                    | B::ListFn
-                    | B::DictFn
-                    | B::TupleFn
-            );
-            if !builtin_type {
+            if !b.is_builtin_type() {
                 return None;
             }
             Some(matches!(

@@ -177,6 +177,23 @@ builtins! {
 }
 
 impl Builtin {
+    /// The builtin types whose `isinstance` tests the toolchain decides
+    /// from a value's kind (int, bool, float, str, bytes, list, dict, tuple).
+    pub fn is_builtin_type(self) -> bool {
+        use Builtin as B;
+        matches!(
+            self,
+            B::IntFn
+                | B::BoolFn
+                | B::FloatFn
+                | B::StrFn
+                | B::BytesFn
+                | B::ListFn
+                | B::DictFn
+                | B::TupleFn
+        )
+    }
+
     /// `module.attr` on a builtin module, folded at flow time.
     pub fn module_attr(self, attr: &str) -> Option<Builtin> {
         let prefix = match self {
