@@ -427,7 +427,8 @@ fn jit_method(cx: &mut OpCx, op: &Op<Flow>, driver: HostId, name: &str, args: &[
         return Err(Diagnostic::new(cx.span, "not a JitDriver"));
     };
     let given: Vec<&str> = kw.iter().map(|(n, _)| n.as_str()).collect();
-    check_livevars(name, &greens, &reds, &given).map_err(|m| Diagnostic::new(cx.span, m))?;
+    let auto = rpy_flow::rlib::jitdriver_auto_reds(cx.ann.prog, driver);
+    check_livevars(name, &greens, &reds, &given, auto).map_err(|m| Diagnostic::new(cx.span, m))?;
     if name == "jit_merge_point" && cx.ann.jit {
         printable_location(cx, driver, &greens, &kw)?;
     }

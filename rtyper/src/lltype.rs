@@ -232,6 +232,9 @@ pub struct JitDriverInfo {
     pub name: String,
     pub greens: Vec<String>,
     pub reds: Vec<String>,
+    /// `reds="auto"`: `reds` is empty and the portal split takes the
+    /// variables live at the merge point.
+    pub auto_reds: bool,
     /// The graph of `get_printable_location(*greens)`, if given.
     pub get_printable_location: Option<u32>,
 }

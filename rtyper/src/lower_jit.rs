@@ -43,6 +43,7 @@ impl<'a, 'p> RTyper<'a, 'p> {
                 .unwrap_or_else(|| format!("JitDriver #{i}")),
             greens,
             reds,
+            auto_reds: rpy_flow::rlib::jitdriver_auto_reds(self.prog, h),
             get_printable_location,
         });
         self.jit_driver_ids.insert(h, i);

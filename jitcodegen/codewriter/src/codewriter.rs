@@ -187,8 +187,8 @@ fn driver_descr(
             .cloned()
             .zip(p.green_types.iter().map(|t| kind_of(*t)))
             .collect(),
-        reds: info
-            .reds
+        reds: p
+            .red_names
             .iter()
             .cloned()
             .zip(p.red_types.iter().map(|t| kind_of(*t)))

@@ -38,6 +38,9 @@ pub struct Portal {
     /// Low-level types of the greens then the reds.
     pub green_types: Vec<LowType>,
     pub red_types: Vec<LowType>,
+    /// The reds' names (the driver's, or for `reds="auto"` the live
+    /// variables' names).
+    pub red_names: Vec<String>,
 }
 
 /// Where a hint op sits.
@@ -141,11 +144,25 @@ fn split_one(
     jd: u32,
     info: &JitDriverInfo,
 ) -> Result<Portal, Vec<Diagnostic>> {
+    if info.auto_reds {
+        add_auto_reds(&mut graphs[at.graph], at);
+    }
     let lg = &graphs[at.graph];
     let bd = &lg.graph.blocks[at.block];
     let mp = bd.ops[at.index].clone();
     let live_args: Vec<Value<LlConst>> = mp.args[1..].to_vec();
     let ngreens = info.greens.len();
+    let red_names: Vec<String> = if info.auto_reds {
+        live_args[ngreens..]
+            .iter()
+            .map(|a| match a {
+                Value::Var(v) => var_label(lg, *v).trim_matches('\'').to_string(),
+                Value::Const(_) => "const".into(),
+            })
+            .collect()
+    } else {
+        info.reds.clone()
+    };
     check_live_at_merge_point(lg, bd, at.index, &live_args, info, mp.span)?;
     check_greens(graphs, jd, at, ngreens, info)?;
 
@@ -258,7 +275,47 @@ fn split_one(
         merge_block: tail,
         green_types: types[..ngreens].to_vec(),
         red_types: types[ngreens..].to_vec(),
+        red_names,
     })
+}
+
+/// `reds="auto"`: the merge point names only the greens; its reds are
+/// the variables the rest of its block uses that were defined before it
+/// (a flow graph passes everything live on its links), in variable order.
+fn add_auto_reds(lg: &mut LlGraph, at: At) {
+    let bd = &lg.graph.blocks[at.block];
+    let mut before: HashSet<Var> = bd.inputargs.iter().copied().collect();
+    before.extend(bd.ops[..at.index].iter().map(|op| op.result));
+    let greens: HashSet<Var> = bd.ops[at.index]
+        .args
+        .iter()
+        .filter_map(Value::as_var)
+        .collect();
+    let mut live: Vec<Var> = Vec::new();
+    let mut use_var = |v: Var| {
+        if before.contains(&v) && !greens.contains(&v) && !live.contains(&v) {
+            live.push(v);
+        }
+    };
+    for op in &bd.ops[at.index + 1..] {
+        op.args
+            .iter()
+            .filter_map(Value::as_var)
+            .for_each(&mut use_var);
+    }
+    if let Exitswitch::Value(v) = bd.exitswitch {
+        use_var(v);
+    }
+    for l in &bd.exits {
+        l.args
+            .iter()
+            .filter_map(Value::as_var)
+            .for_each(&mut use_var);
+    }
+    live.retain(|&v| lg.var_types[v] != LowType::Void);
+    live.sort();
+    let mp = &mut lg.graph.blocks[at.block].ops[at.index];
+    mp.args.extend(live.into_iter().map(Value::Var));
 }
 
 /// Every variable the rest of the block (after the merge point) uses that

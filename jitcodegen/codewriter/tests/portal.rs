@@ -32,6 +32,7 @@ fn drivers(src: &str) -> Vec<JitDriverInfo> {
                 name: format!("JitDriver #{i}"),
                 greens,
                 reds,
+                auto_reds: false,
                 get_printable_location: None,
             }
         })

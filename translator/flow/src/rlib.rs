@@ -172,6 +172,15 @@ pub fn jitdriver_vars(prog: &Program, h: HostId) -> Option<(Vec<String>, Vec<Str
     Some((get("greens"), get("reds")))
 }
 
+/// `JitDriver(reds="auto")`: the reds are the variables live at the
+/// merge point, found by the portal split; the hints name only the greens.
+pub fn jitdriver_auto_reds(prog: &Program, h: HostId) -> bool {
+    matches!(
+        jitdriver_attr(prog, h, "auto_reds"),
+        Some(Const::Bool(true))
+    )
+}
+
 /// A JitDriver's keyword argument or class attribute (`get_printable_location`, ...).
 pub fn jitdriver_attr<'p>(prog: &'p Program, h: HostId, name: &str) -> Option<&'p Const> {
     let HostObj::Intrinsic {
@@ -191,7 +200,11 @@ pub fn check_livevars(
     greens: &[String],
     reds: &[String],
     given: &[&str],
+    auto_reds: bool,
 ) -> Result<(), String> {
+    if auto_reds && method == "can_enter_jit" {
+        return Err("can_enter_jit() is not supported with reds='auto' (as in RPython): list the reds by name, or leave the merge point as the loop header".into());
+    }
     let expected: Vec<&str> = greens
         .iter()
         .chain(reds.iter())

@@ -461,7 +461,10 @@ impl Evaluator<'_> {
                     format!("JitDriver() got an unexpected keyword argument '{k}'"),
                 ));
             }
-            if k == "greens" || k == "reds" {
+            if k == "reds" && matches!(v, Const::Str(a) if &**a == "auto") {
+                attrs.push((k.clone(), Const::Tuple(Vec::new().into())));
+                attrs.push(("auto_reds".into(), Const::Bool(true)));
+            } else if k == "greens" || k == "reds" {
                 let items = self.collect_items(v, span)?;
                 let mut names = Vec::new();
                 for it in items {
@@ -592,7 +595,13 @@ impl Evaluator<'_> {
         }
         let given: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
         Some(
-            match crate::rlib::check_livevars(name, &greens, &reds, &given) {
+            match crate::rlib::check_livevars(
+                name,
+                &greens,
+                &reds,
+                &given,
+                crate::rlib::jitdriver_auto_reds(self.prog, h),
+            ) {
                 Ok(()) => Ok(Const::None),
                 Err(m) => Err(EvalError::user(span, m)),
             },
