@@ -284,57 +284,31 @@ fn split_one(
 /// (a flow graph passes everything live on its links), in variable order.
 fn add_auto_reds(lg: &mut LlGraph, at: At) {
     let bd = &lg.graph.blocks[at.block];
-    let mut before: HashSet<Var> = bd.inputargs.iter().copied().collect();
-    before.extend(bd.ops[..at.index].iter().map(|op| op.result));
     let greens: HashSet<Var> = bd.ops[at.index]
         .args
         .iter()
         .filter_map(Value::as_var)
         .collect();
-    let mut live: Vec<Var> = Vec::new();
-    let mut use_var = |v: Var| {
-        if before.contains(&v) && !greens.contains(&v) && !live.contains(&v) {
-            live.push(v);
-        }
-    };
-    for op in &bd.ops[at.index + 1..] {
-        op.args
-            .iter()
-            .filter_map(Value::as_var)
-            .for_each(&mut use_var);
-    }
-    if let Exitswitch::Value(v) = bd.exitswitch {
-        use_var(v);
-    }
-    for l in &bd.exits {
-        l.args
-            .iter()
-            .filter_map(Value::as_var)
-            .for_each(&mut use_var);
-    }
-    live.retain(|&v| lg.var_types[v] != LowType::Void);
+    let mut live: Vec<Var> = live_after(bd, at.index)
+        .into_iter()
+        .filter(|v| !greens.contains(v) && lg.var_types[*v] != LowType::Void)
+        .collect();
     live.sort();
     let mp = &mut lg.graph.blocks[at.block].ops[at.index];
     mp.args.extend(live.into_iter().map(Value::Var));
 }
 
-/// Every variable the rest of the block (after the merge point) uses that
-/// was defined before it must be one of the merge point's arguments.
-fn check_live_at_merge_point(
-    lg: &LlGraph,
-    bd: &BlockData<Ll>,
-    index: usize,
-    live_args: &[Value<LlConst>],
-    info: &JitDriverInfo,
-    span: Span,
-) -> Result<(), Vec<Diagnostic>> {
+/// The variables defined before op `index` of a block (its inputs and
+/// earlier results) that the rest of the block uses (later ops, the
+/// exit switch, the exit links), in order of first use: what is live
+/// across that op.
+pub(crate) fn live_after(bd: &BlockData<Ll>, index: usize) -> Vec<Var> {
     let mut before: HashSet<Var> = bd.inputargs.iter().copied().collect();
     before.extend(bd.ops[..index].iter().map(|op| op.result));
-    let given: HashSet<Var> = live_args.iter().filter_map(Value::as_var).collect();
-    let mut used: Vec<Var> = Vec::new();
+    let mut live: Vec<Var> = Vec::new();
     let mut use_var = |v: Var| {
-        if before.contains(&v) && !given.contains(&v) && !used.contains(&v) {
-            used.push(v);
+        if before.contains(&v) && !live.contains(&v) {
+            live.push(v);
         }
     };
     for op in &bd.ops[index + 1..] {
@@ -352,6 +326,24 @@ fn check_live_at_merge_point(
             .filter_map(Value::as_var)
             .for_each(&mut use_var);
     }
+    live
+}
+
+/// Every variable the rest of the block (after the merge point) uses that
+/// was defined before it must be one of the merge point's arguments.
+fn check_live_at_merge_point(
+    lg: &LlGraph,
+    bd: &BlockData<Ll>,
+    index: usize,
+    live_args: &[Value<LlConst>],
+    info: &JitDriverInfo,
+    span: Span,
+) -> Result<(), Vec<Diagnostic>> {
+    let given: HashSet<Var> = live_args.iter().filter_map(Value::as_var).collect();
+    let used: Vec<Var> = live_after(bd, index)
+        .into_iter()
+        .filter(|v| !given.contains(v))
+        .collect();
     if used.is_empty() {
         return Ok(());
     }

@@ -17,7 +17,7 @@ use crate::portal::Portal;
 use rpy_backendopt::util::{copy_var, new_var, subst, subst_link, zero_const};
 use rpy_flow::graph::{Block, BlockData, Exitswitch, Link, Op, Value, Var};
 use rpy_rtyper::{GcType, GcTypeId, LlConst, LlGraph, LlOp, LlProgram, LowType, Prebuilt};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A driver's exchange object.
 #[derive(Clone, Debug)]
@@ -108,28 +108,12 @@ pub fn rewrite_hints(prog: &mut LlProgram, portals: &[Portal], exchanges: &[Exch
 fn rewrite_can_enter_jit(lg: &mut LlGraph, b: Block, i: usize, p: &Portal, x: &Exchange) {
     let exch = Value::Const(LlConst::Prebuilt(x.prebuilt, x.typ));
     let mut bd = std::mem::take(&mut lg.graph.blocks[b]);
+    // The rest of the block becomes a block of its own, fed with the
+    // values it uses that were defined before.
+    let live = crate::portal::live_after(&bd, i);
     let cej = bd.ops[i].clone();
     let after_ops: Vec<Op<_>> = bd.ops.split_off(i + 1);
     bd.ops.pop();
-    // The rest of the block becomes a block of its own, fed with the
-    // values it uses that were defined before.
-    let mut defined: HashSet<Var> = bd.inputargs.iter().copied().collect();
-    defined.extend(bd.ops.iter().map(|op| op.result));
-    let mut live: Vec<Var> = Vec::new();
-    let mut note = |v: Var| {
-        if defined.contains(&v) && !live.contains(&v) {
-            live.push(v);
-        }
-    };
-    for op in &after_ops {
-        op.args.iter().filter_map(Value::as_var).for_each(&mut note);
-    }
-    if let Exitswitch::Value(v) = bd.exitswitch {
-        note(v);
-    }
-    for l in &bd.exits {
-        l.args.iter().filter_map(Value::as_var).for_each(&mut note);
-    }
     let fresh: Vec<Var> = live.iter().map(|&v| copy_var(lg, v)).collect();
     let map: HashMap<Var, Value<LlConst>> = live
         .iter()
